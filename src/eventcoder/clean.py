@@ -1,0 +1,116 @@
+"""Stage ``clean``: decide which parts of the article text to read.
+
+The text itself is never rewritten, so every offset stays an offset into what the user gave.
+The cleaner splits the text into paragraphs, sets aside boilerplate (link lines, credits,
+sign-offs), a headline repeated as the first line, a lede told twice, and cuts the dateline
+("ERBIL (Kurdistan 24) –") off the paragraph it opens, keeping it as metadata.
+Rules live in ``data/cleaning.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .document import Document, Segment
+from .pipeline import register_stage
+from .records import TextSpan
+from .resources import load_yaml
+
+_PARA_SPLIT = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of non-empty paragraphs (separated by blank lines), whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for match in [*_PARA_SPLIT.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        if match:
+            pos = match.end()
+    return out
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+@dataclass
+class CleaningRules:
+    boilerplate: list[re.Pattern[str]]
+    dateline: re.Pattern[str]
+    title_max_words: int
+    repeat_jaccard: float
+
+    @classmethod
+    def default(cls) -> CleaningRules:
+        data = load_yaml("cleaning.yaml")
+        return cls(
+            boilerplate=[re.compile(p, re.IGNORECASE) for p in data["boilerplate"]],
+            dateline=re.compile(data["dateline"]),
+            title_max_words=int(data["title_max_words"]),
+            repeat_jaccard=float(data["repeat_jaccard"]),
+        )
+
+
+@register_stage("clean")
+class Clean:
+    """Keep the reporting, set aside the rest (with a reason for each piece set aside)."""
+
+    name = "clean"
+
+    def __init__(self, rules: CleaningRules | None = None) -> None:
+        self._rules = rules
+
+    @cached_property
+    def rules(self) -> CleaningRules:
+        return self._rules or CleaningRules.default()
+
+    def _is_title(self, doc: Document, para: str, index: int) -> bool:
+        if index != 0 or "\n" in para:
+            return False
+        if doc.article.title and para.strip() == doc.article.title.strip():
+            return True
+        words = _WORD.findall(para)
+        return 0 < len(words) <= self.rules.title_max_words and para.rstrip()[-1] not in '.!?"”'
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        kept: list[tuple[int, int, set]] = []
+        doc.segments, doc.dropped = [], []
+        paras = paragraphs(text)
+        for index, (start, end) in enumerate(paras):
+            para = text[start:end]
+            if any(p.search(para) for p in self.rules.boilerplate):
+                doc.dropped.append(TextSpan(text=para, start=start, end=end))
+                continue
+            if len(paras) > 1 and self._is_title(doc, para, index):
+                doc.dropped.append(TextSpan(text=para, start=start, end=end))
+                if doc.article.title is None:
+                    doc.article.title = para.strip()
+                continue
+            match = self.rules.dateline.match(para)
+            if match and doc.dateline is None:
+                doc.dateline = TextSpan(text=match.group(0).strip(), start=start, end=start + match.end())
+                doc.dateline_place = match.group("place").strip().title()
+                start += match.end()
+                para = text[start:end]
+            shingles = _shingles(para)
+            repeat = any(
+                len(shingles & other) / max(1, len(shingles | other)) >= self.rules.repeat_jaccard
+                for _, _, other in kept
+            )
+            if repeat:
+                doc.dropped.append(TextSpan(text=para, start=start, end=end))
+                continue
+            kept.append((start, end, shingles))
+            doc.segments.append(Segment(start, end))
+        return doc

@@ -1,0 +1,135 @@
+"""``Coder``: the Python API over the pipeline. The CLI, the store and the web app all use it.
+
+    >>> from eventcoder import Coder
+    >>> events = Coder().code("Protesters marched in Baghdad on Friday.", date="2020-01-17")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .annotate import load_nlp
+from .document import Document
+from .pipeline import Pipeline, Stage, make_stage
+from .records import Article, CodedArticle, Event
+
+#: The default stages, in order. Each name is a registered stage factory.
+DEFAULT_STAGES: tuple[str, ...] = (
+    "clean",  # set aside boilerplate, dateline, repeated lede
+    "annotate",  # spaCy parse of the kept text
+    "detect",  # event triggers -> type, mode, actor/recipient phrases
+    "modality",  # asserted / negated / future / called-for / ... and nested events
+    "actors",  # actor and recipient phrases -> entities with country and sector
+    "places",  # where each event happened
+    "dates",  # when each event happened
+    "dedup",  # the same event told twice in one article comes out once
+    "finalize",  # candidates -> Event records
+)
+
+#: Modules whose import registers the stage factories.
+STAGE_MODULES: tuple[str, ...] = (
+    "eventcoder.clean",
+    "eventcoder.annotate",
+    "eventcoder.detect",
+    "eventcoder.actors",
+    "eventcoder.places",
+    "eventcoder.dates",
+    "eventcoder.dedup",
+    "eventcoder.finalize",
+)
+
+
+def _import_stage_modules() -> None:
+    for module in STAGE_MODULES:
+        importlib.import_module(module)
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+class Coder:
+    """Codes news text into PLOVER events.
+
+    Parameters
+    ----------
+    stages:
+        Stage names to run, in order (default ``DEFAULT_STAGES``).
+    include_unrealised:
+        Keep events whose modality says they did not happen (negated, hypothetical,
+        reported-unconfirmed). Off by default, as PLOVER recommends.
+    model:
+        Path to a classifier trained with ``eventcoder train``, used beside the rules.
+    config:
+        Per-stage keyword arguments, e.g. ``{"detect": {"lexicon": "my_triggers.yaml"}}``.
+    """
+
+    def __init__(
+        self,
+        stages: Iterable[str] | None = None,
+        *,
+        include_unrealised: bool = False,
+        model: str | None = None,
+        config: dict[str, dict[str, Any]] | None = None,
+        nlp: Any | None = None,
+    ) -> None:
+        _import_stage_modules()
+        self.nlp = nlp if nlp is not None else load_nlp()
+        config = config or {}
+        shared = {"nlp": self.nlp, "include_unrealised": include_unrealised, "model": model}
+        built: list[Stage] = []
+        for name in stages or DEFAULT_STAGES:
+            built.append(self._make(name, dict(config.get(name, {})), shared))
+        self.pipeline = Pipeline(built)
+
+    @staticmethod
+    def _make(name: str, kwargs: dict[str, Any], shared: dict[str, Any]) -> Stage:
+        from .pipeline import _FACTORIES
+
+        factory = _FACTORIES.get(name)
+        if factory is not None:
+            params = inspect.signature(factory).parameters
+            for key, value in shared.items():
+                if key in params and key not in kwargs and value is not None:
+                    kwargs[key] = value
+        return make_stage(name, **kwargs)
+
+    def process(self, article: Article) -> Document:
+        """Run every stage on one article and return the working document."""
+        return self.pipeline(Document(article=article))
+
+    def code_article(self, article: Article) -> CodedArticle:
+        doc = self.process(article)
+        events: list[Event] = doc.user_data.get("events", [])  # type: ignore[assignment]
+        return CodedArticle(
+            article=doc.article, events=events, dropped=doc.dropped, dateline=doc.dateline
+        )
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        for article in articles:
+            yield self.code_article(article)
+
+    def code(
+        self,
+        text: str,
+        date: str | dt.date | None = None,
+        *,
+        doc_id: str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+    ) -> list[Event]:
+        """Code one text; ``date`` is the publication date that relative dates resolve against."""
+        article = Article(
+            id=doc_id or "doc", text=text, title=title, date=_as_date(date), source=source, url=url
+        )
+        return self.code_article(article).events

@@ -1,0 +1,136 @@
+"""The working document that flows through the pipeline stages.
+
+Like spaCy's ``Doc``, one object carries every annotation; stages add to it and never copy
+it. All offsets are character offsets into ``article.text`` (the text as the user gave it):
+the cleaner never rewrites the text, it only marks which regions to read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .records import Article, Entity, EventDate, Location, TextSpan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Segment:
+    """A region of the article that the cleaner keeps (usually one paragraph)."""
+
+    start: int
+    end: int
+    doc: Doc | None = None  # spaCy parse of article.text[start:end]
+
+
+@dataclass
+class Sentence:
+    """One sentence of a kept segment, with its place in the article."""
+
+    index: int
+    segment: Segment
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.segment.start + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.segment.start + self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def char(self, token: Token) -> int:
+        """Article offset of a token's first character."""
+        return self.segment.start + token.idx
+
+    def text_span(self, first: Token, last: Token | None = None) -> TextSpan:
+        """Evidence for tokens ``first..last`` (inclusive) as a ``TextSpan`` in article offsets."""
+        last = last or first
+        doc = first.doc
+        span = doc[first.i : last.i + 1]
+        return TextSpan(
+            text=span.text,
+            start=self.segment.start + span.start_char,
+            end=self.segment.start + span.end_char,
+        )
+
+
+@dataclass
+class ArgumentSpan:
+    """A stretch of tokens that fills an actor or recipient slot, before coding."""
+
+    tokens: list[Token]  # the head token first, then the rest of the phrase in order
+    role: str  # "actor" | "recipient"
+    reason: str  # how the slot was filled ("subject of 'called'", "by-agent of passive")
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[0]
+
+
+@dataclass
+class Candidate:
+    """An event proposed by a detector and completed by the later stages."""
+
+    sentence: Sentence
+    event: str
+    mode: str | None
+    cameo: str | None
+    triggers: list[Token]
+    detector: str
+    confidence: float
+    modality: str = "asserted"
+    modality_cue: Token | None = None
+    actor_args: list[ArgumentSpan] = field(default_factory=list)
+    recipient_args: list[ArgumentSpan] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    # Filled by later stages.
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    event_loc: Location | None = None
+    date: EventDate | None = None
+    reasons: dict[str, str] = field(default_factory=dict)
+    merged: list[Candidate] = field(default_factory=list)
+    notes: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def trigger(self) -> Token:
+        return self.triggers[0]
+
+
+@dataclass
+class Document:
+    """An article under analysis."""
+
+    article: Article
+    segments: list[Segment] = field(default_factory=list)
+    dropped: list[TextSpan] = field(default_factory=list)
+    dateline: TextSpan | None = None
+    dateline_place: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    # Article-level annotations shared between stages (entity mentions, places, dates...).
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Location] = field(default_factory=list)
+    user_data: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def pub_date(self) -> dt.date | None:
+        return self.article.date
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None

@@ -1,0 +1,106 @@
+"""A pipeline of small, named stages over one ``Document``.
+
+Each stage is a callable object with a ``name`` that takes the document and returns it.
+Stages are made by factories registered under a name, so a configuration (or a user) can list,
+replace, add or disable a stage without touching the others::
+
+    coder = Coder()
+    coder.pipeline.names            # ['clean', 'annotate', 'detect', 'actors', ...]
+    coder.pipeline.replace("detect", MyDetector())
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol, runtime_checkable
+
+from .document import Document
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """One step of the pipeline: one job, a ``Document`` in and the same ``Document`` out."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+StageFactory = Callable[..., Stage]
+_FACTORIES: dict[str, StageFactory] = {}
+
+
+def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory under ``name`` (used by configurations and plugins)."""
+
+    def wrap(factory: StageFactory) -> StageFactory:
+        _FACTORIES[name] = factory
+        return factory
+
+    return wrap
+
+
+def make_stage(name: str, **config: Any) -> Stage:
+    try:
+        factory = _FACTORIES[name]
+    except KeyError:
+        raise KeyError(f"no stage factory named {name!r}; known: {sorted(_FACTORIES)}") from None
+    return factory(**config)
+
+
+def registered_stages() -> list[str]:
+    return sorted(_FACTORIES)
+
+
+class Pipeline:
+    """An ordered list of stages."""
+
+    def __init__(self, stages: Iterable[Stage] = ()) -> None:
+        self._stages: list[Stage] = list(stages)
+        self._disabled: set[str] = set()
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self._stages if s.name not in self._disabled]
+
+    def get(self, name: str) -> Stage:
+        for stage in self._stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def _index(self, name: str) -> int:
+        for i, stage in enumerate(self._stages):
+            if stage.name == name:
+                return i
+        raise KeyError(f"no stage named {name!r} in {self.names}")
+
+    def replace(self, name: str, stage: Stage) -> None:
+        self._stages[self._index(name)] = stage
+
+    def add(self, stage: Stage, *, before: str | None = None, after: str | None = None) -> None:
+        if before is not None:
+            self._stages.insert(self._index(before), stage)
+        elif after is not None:
+            self._stages.insert(self._index(after) + 1, stage)
+        else:
+            self._stages.append(stage)
+
+    def remove(self, name: str) -> Stage:
+        return self._stages.pop(self._index(name))
+
+    def disable(self, *names: str) -> None:
+        for name in names:
+            self._index(name)
+            self._disabled.add(name)
+
+    def enable(self, *names: str) -> None:
+        self._disabled.difference_update(names)
+
+    def __iter__(self) -> Iterator[Stage]:
+        return (s for s in self._stages if s.name not in self._disabled)
+
+    def __call__(self, doc: Document) -> Document:
+        for stage in self:
+            doc = stage(doc)
+        return doc

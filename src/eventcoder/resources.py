@@ -1,0 +1,25 @@
+"""Access to the data files that ship inside the package (``eventcoder/data``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("eventcoder") / "data" / name))
+
+
+@lru_cache(maxsize=64)
+def load_yaml(name: str) -> Any:
+    with data_path(name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_yaml_file(path: str | Path) -> Any:
+    with Path(path).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)

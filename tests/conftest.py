@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "examples" / "kurdistan24-sadr-march.txt"
+PLOVER_GOLD = SHARED / "reference" / "plover" / "PLOVER_GSR_CAMEO.txt"
+
+#: In CI (EVENTCODER_REQUIRE_SERVICES=1) a missing service is a failure, not a skip.
+REQUIRE_SERVICES = os.environ.get("EVENTCODER_REQUIRE_SERVICES") == "1"
+
+
+def need_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is not beside this checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from eventcoder import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    return need_shared(EXAMPLE).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_events(coder, example_text):
+    return coder.code(example_text, date="2020-01-14", doc_id="kurdistan24-sadr-march")
