@@ -49,5 +49,7 @@ def test_single_paragraph_is_never_taken_for_a_title():
 
 
 def test_different_paragraphs_are_both_kept():
-    doc = clean("Protesters marched in Baghdad on Friday.\n\nPolice fired tear gas at protesters in Basra.")
+    doc = clean(
+        "Protesters marched in Baghdad on Friday.\n\nPolice fired tear gas at protesters in Basra."
+    )
     assert len(doc.segments) == 2

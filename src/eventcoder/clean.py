@@ -99,7 +99,9 @@ class Clean:
                 continue
             match = self.rules.dateline.match(para)
             if match and doc.dateline is None:
-                doc.dateline = TextSpan(text=match.group(0).strip(), start=start, end=start + match.end())
+                doc.dateline = TextSpan(
+                    text=match.group(0).strip(), start=start, end=start + match.end()
+                )
                 doc.dateline_place = match.group("place").strip().title()
                 start += match.end()
                 para = text[start:end]

@@ -10,7 +10,7 @@ import importlib
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -30,13 +30,13 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = ()
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     json = "json"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     text = "text"
     jsonl = "jsonl"
 
@@ -95,35 +95,29 @@ def read_articles(
             doc_id = "stdin" if path == "-" else Path(path).stem
             yield Article(id=doc_id, text=text, date=date)
             continue
-        lines = sys.stdin if path == "-" else Path(path).open(encoding="utf-8", errors="replace")
-        with lines if path != "-" else _noop(lines) as handle:
-            for lineno, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{lineno}"
-                try:
-                    obj = json.loads(line)
-                    article = article_from_json(obj, where)
-                except json.JSONDecodeError as exc:
-                    errors.append(f"{where}: not valid JSON ({exc.msg})")
-                    continue
-                except RecordError as exc:
-                    errors.append(str(exc))
-                    continue
-                if article.date is None and date:
-                    article = article.model_copy(update={"date": date})
-                yield article
+        for lineno, line in _lines(path):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                article = article_from_json(json.loads(line), where)
+            except json.JSONDecodeError as exc:
+                errors.append(f"{where}: not valid JSON ({exc.msg})")
+                continue
+            except RecordError as exc:
+                errors.append(str(exc))
+                continue
+            if article.date is None and date:
+                article = article.model_copy(update={"date": date})
+            yield article
 
 
-class _noop:
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def __enter__(self) -> object:
-        return self.obj
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+def _lines(path: str) -> Iterator[tuple[int, str]]:
+    if path == "-":
+        yield from enumerate(sys.stdin, 1)
+        return
+    with Path(path).open(encoding="utf-8", errors="replace") as handle:
+        yield from enumerate(handle, 1)
 
 
 def _entities(ents: list) -> str:
@@ -148,7 +142,9 @@ def print_table(coded: list[CodedArticle]) -> None:
         for col in ("date", "event", "modality", "actor", "recipient", "place", "trigger"):
             table.add_column(col, overflow="fold")
         for ev in item.events:
-            place = ev.event_loc.resolved_place or ev.event_loc.extracted_place if ev.event_loc else ""
+            place = (
+                ev.event_loc.resolved_place or ev.event_loc.extracted_place if ev.event_loc else ""
+            )
             kind = ev.event + (f" ({ev.mode})" if ev.mode else "") + f"\nCAMEO {ev.cameo}"
             table.add_row(
                 ev.date or "",
@@ -170,23 +166,35 @@ def _emit(events: list[Event], fmt: OutputFormat) -> None:
 
 @app.command("code")
 def code_command(
-    files: Annotated[list[str], typer.Argument(help="Text files (or JSONL with --input jsonl); '-' reads stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="Text files (or JSONL with --input jsonl); '-' reads stdin.")
+    ],
     date: Annotated[
-        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (relative dates resolve against it).")
+        str | None,
+        typer.Option(
+            "--date", help="Publication date YYYY-MM-DD (relative dates resolve against it)."
+        ),
     ] = None,
     fmt: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="table (default in a terminal), jsonl (default in a pipe) or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default in a terminal), jsonl (default in a pipe) or json.",
+        ),
     ] = None,
     input_format: Annotated[
-        InputFormat, typer.Option("--input", help="text: one article per file; jsonl: one article per line.")
+        InputFormat,
+        typer.Option("--input", help="text: one article per file; jsonl: one article per line."),
     ] = InputFormat.text,
     model: Annotated[
         str | None, typer.Option("--model", help="Classifier directory made by 'eventcoder train'.")
     ] = None,
     include_unrealised: Annotated[
         bool,
-        typer.Option("--include-unrealised", help="Also output negated, hypothetical and unconfirmed events."),
+        typer.Option(
+            "--include-unrealised", help="Also output negated, hypothetical and unconfirmed events."
+        ),
     ] = False,
 ) -> None:
     """Code articles into events."""

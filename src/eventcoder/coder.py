@@ -1,7 +1,7 @@
 """``Coder``: the Python API over the pipeline. The CLI, the store and the web app all use it.
 
-    >>> from eventcoder import Coder
-    >>> events = Coder().code("Protesters marched in Baghdad on Friday.", date="2020-01-17")
+>>> from eventcoder import Coder
+>>> events = Coder().code("Protesters marched in Baghdad on Friday.", date="2020-01-17")
 """
 
 from __future__ import annotations

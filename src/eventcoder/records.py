@@ -72,13 +72,17 @@ class Entity(_Record):
     entity_text: str = Field(description="The mention as written in the text.")
     start: int | None = None
     end: int | None = None
-    name: str | None = Field(None, description="Canonical name (knowledge base or longest mention).")
+    name: str | None = Field(
+        None, description="Canonical name (knowledge base or longest mention)."
+    )
     code: str | None = Field(
         None, description="Country (ISO-3166 alpha-3) or PLOVER non-state code (IGO, UNO, NGO...)."
     )
     sector: str | None = Field(None, description="Primary PLOVER sector code (GOV, MIL, REL...).")
     other_sectors: list[str] = Field(default_factory=list)
-    identifier_id: str | None = Field(None, description="Knowledge-base id (Wikidata QID when known).")
+    identifier_id: str | None = Field(
+        None, description="Knowledge-base id (Wikidata QID when known)."
+    )
     office: str | None = Field(None, description="Role or title read from the text.")
     reason: str | None = Field(None, description="How country and sector were decided.")
     confidence: float | None = None
@@ -124,7 +128,10 @@ class Event(_Record):
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
     cameo: str | None = Field(None, description="CAMEO code (root or 3-4 digits).")
-    quad_code: int | None = Field(None, description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
+    quad_code: int | None = Field(
+        None,
+        description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.",
+    )
     quad_class: str | None = None
     event_scale: float | None = Field(None, description="PLOVER conflict-cooperation score.")
     actor: list[Entity] = Field(default_factory=list)
