@@ -1,0 +1,321 @@
+"""Actor and recipient phrases from the dependency parse.
+
+Functions here take a trigger token and return ``ArgumentSpan`` lists: one per coordinated
+member ("Sairoon and Fatih" -> two), each with the head token first and a reason naming the
+syntactic path ("subject of 'called'", "by-agent of passive 'killed'").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import ArgumentSpan
+from .lexicon import Lexicon, direct_object, subject_token
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: Children that never belong to an argument phrase.
+_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+#: Prepositions whose phrase describes the entity ("Secretary of Defense", "spokesman for").
+_KEEP_PREPS = frozenset({"of", "for"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
+#: Verbs whose infinitive complement's subject is their object: "urged X to", "called on X to".
+_OBJECT_CONTROL = frozenset(
+    {"call", "urge", "ask", "order", "tell", "force", "press", "appeal", "invite", "allow",
+     "encourage", "persuade", "beg", "implore", "instruct", "push", "help"}
+)  # fmt: skip
+
+
+def phrase(head: Token, drop: frozenset[int] = frozenset(), keep_conj: bool = False) -> list[Token]:
+    """The head's phrase: its subtree without coordinated members, clauses and loose PPs."""
+    keep: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        for child in tok.children:
+            if child.i in drop or child.dep_ in _CLAUSAL:
+                continue
+            if tok == head and not keep_conj and child.dep_ in ("conj", "cc", "preconj"):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
+                continue
+            stack.append(child)
+    keep.sort(key=lambda t: t.i)
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
+        keep.pop()
+    while len(keep) > 1 and (keep[0].is_punct or keep[0].is_space):
+        keep.pop(0)
+    if head in keep:
+        keep.remove(head)
+    return [head, *keep]
+
+
+def members(head: Token) -> list[list[Token]]:
+    """The phrases of the coordinated members of a noun phrase, head token first in each.
+
+    "US Secretary of Defense Mark Esper, as well as Chairman ..., Gen. Mark Milley": the parser
+    hangs "Milley" on "Esper" as an apposition; an apposition after a later member belongs to
+    that member. "militia commander and former minister, Hadi al-Amiri": coordinated role
+    nouns sharing one name are one person.
+    """
+    apps = [c for c in head.children if c.dep_ == "appos"]
+    conjs = [c for c in head.conjuncts if c.i > head.i]
+    # "the head of the Quds Force, Qasim Soleimani and the leader of ...": the parser may
+    # coordinate the second member with the apposition rather than with the head
+    conjs += [c for a in apps for c in a.conjuncts if c.i > a.i and c not in conjs]
+    # "the head of the Quds Force, Qasim Soleimani and the leader of ...": a determined noun
+    # coordinated inside the of-phrase with a name starts a new member
+    conjs += [
+        t
+        for t in phrase(head)[1:]
+        if t.dep_ == "conj"
+        and t.pos_ == "NOUN"
+        and t.head.pos_ == "PROPN"
+        and any(c.dep_ == "det" for c in t.children)
+        and t not in conjs
+    ]
+    conjs.sort(key=lambda t: t.i)
+    if not conjs:
+        return [phrase(head)]
+    if (
+        head.pos_ != "PROPN"
+        and any(a.pos_ == "PROPN" for a in apps)
+        and all(c.pos_ != "PROPN" for c in conjs)
+    ):
+        return [phrase(head, keep_conj=True)]  # one person with several roles
+    moved: dict[int, list[Token]] = {}
+    for app in apps:
+        owner = max((c for c in conjs if c.i < app.i), key=lambda c: c.i, default=None)
+        if owner is not None:
+            moved.setdefault(owner.i, []).extend(app.subtree)
+    head_drop = {t.i for toks in moved.values() for t in toks}
+    for conj in conjs:
+        if conj.head != head:  # hung on an apposition: leave it out of the head's phrase
+            head_drop.update(t.i for t in conj.subtree)
+            head_drop.update(c.i for c in conj.head.children if c.dep_ == "cc")
+    out = [phrase(head, frozenset(head_drop))]
+    for conj in conjs:
+        toks = phrase(conj)
+        toks.extend(t for t in moved.get(conj.i, []) if t not in toks)
+        out.append(toks)
+    return out
+
+
+def spans_for(head: Token, role: str, reason: str) -> list[ArgumentSpan]:
+    """One ``ArgumentSpan`` per member of the phrase headed by ``head`` (plus "including X")."""
+    out: list[ArgumentSpan] = []
+    for toks in members(head):
+        out.append(ArgumentSpan(tokens=toks, role=role, reason=reason))
+        for child in toks[0].children:  # "foreign forces, including Americans"
+            if child.dep_ == "prep" and child.lower_ in ("including", "includes"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for sub in members(pobj):
+                        out.append(ArgumentSpan(sub, role, f"{reason} (including)"))
+    return out
+
+
+def agent_of(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+                if pobj.dep_ == "pcomp":  # "by invading forces" parsed as a gerund
+                    return direct_object(pobj) or pobj
+    return None
+
+
+def is_empty_abstract(noun: Token, abstract: frozenset[str]) -> bool:
+    """ "such an event", "the move": an abstract noun with no entity inside it."""
+    if noun.lemma_.lower() not in abstract:
+        return False
+    return not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+        for c in noun.children
+    )
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ == "acl"
+    )
+
+
+class ArgumentFinder:
+    """Finds who acts and who is acted on, given a trigger."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ who acts
+    def issuer(self, noun: Token) -> tuple[Token, str] | None:
+        """Who issued a statement-like noun: "his statement", "a resolution passed by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child, f"issuer of '{noun.text}' (possessor)"
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, f"issuer of '{noun.text}' ('{child.text} ...')"
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            found = self.subject(noun.head)
+            if found:
+                return found[0], f"issuer of '{noun.text}' ({found[1]})"
+        return None
+
+    def subject(self, verb: Token, depth: int = 0) -> tuple[Token, str] | None:
+        """The doer of ``verb``: its subject, a passive's by-agent, or a controlling subject."""
+        if depth > 4:
+            return None
+        if is_passive(verb):
+            agent = agent_of(verb)
+            if agent is not None:
+                return agent, f"by-agent of passive '{verb.text}'"
+        subj = subject_token(verb)
+        if subj is not None and not is_passive(verb):
+            if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                return verb.head, f"subject of '{verb.text}' (relative clause)"
+            return subj, f"subject of '{verb.text}'"
+        head = verb.head
+        if head == verb:
+            return None
+        if verb.dep_ == "conj":
+            found = self.subject(head, depth + 1)
+            return (found[0], f"{found[1]}, shared by '{verb.text}'") if found else None
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in _OBJECT_CONTROL:
+                obj = direct_object(head) or _pobj(head, ("on", "upon"))
+                if obj is not None:
+                    return obj, f"object of '{head.text}' who is to '{verb.text}'"
+            found = self.subject(head, depth + 1)
+            return (found[0], f"{found[1]}, controlling '{verb.text}'") if found else None
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() in self.lex.statement_nouns:
+                return self.issuer(head)
+            return head, f"noun modified by '{verb.text}'"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return self.subject(head, depth + 1)
+        return None
+
+    def actors(self, verb: Token) -> list[ArgumentSpan]:
+        found = self.subject(verb)
+        if found is None:
+            return []
+        tok, reason = found
+        if tok.lemma_.lower() in self.lex.statement_nouns:
+            issued = self.issuer(tok)
+            if issued is not None:
+                tok, reason = issued
+        return spans_for(tok, "actor", reason)
+
+    # ------------------------------------------------------------------ who is acted on
+    def target(self, noun: Token, reason: str) -> tuple[Token, str]:
+        """What a recipient noun stands for: the agent of a named event ("the protest called
+        for by Sadr" -> Sadr), the entity inside an abstract noun ("the presence of US troops"
+        -> troops)."""
+        for _ in range(3):
+            lemma = noun.lemma_.lower()
+            if lemma in self.lex.nouns or lemma in self.lex.abstract_nouns:
+                inner = self._agent_of_noun(noun)
+                if inner is not None:
+                    noun, reason = inner[0], f"{reason} -> {inner[1]}"
+                    continue
+            if lemma in self.lex.abstract_nouns:
+                of = _pobj(noun, ("of",))
+                if of is not None:
+                    noun, reason = of, f"{reason} -> '{noun.text}' inside '{lemma}'"
+                    continue
+            break
+        return noun, reason
+
+    def _agent_of_noun(self, noun: Token) -> tuple[Token, str] | None:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+                return child, f"possessor of '{noun.text}'"
+            if child.dep_ == "acl" and is_passive(child):
+                agent = agent_of(child)
+                if agent is not None:
+                    return agent, f"by-agent of '{child.text}'"
+        by = _pobj(noun, ("by",))
+        if by is not None:
+            return by, f"'by' of '{noun.text}'"
+        return None
+
+    def recipients(self, trigger: Token, event: str, skip: set[int]) -> list[ArgumentSpan]:
+        out: list[ArgumentSpan] = []
+        preps = self.lex.preps_for(event)
+        if trigger.pos_ in ("VERB", "AUX"):
+            obj = direct_object(trigger)
+            if obj is not None and obj.i not in skip:
+                if obj.dep_ == "nsubjpass":
+                    reason = f"passive subject of '{trigger.text}'"
+                else:
+                    reason = f"object of '{trigger.text}'"
+                tok, reason = self.target(obj, reason)
+                if not is_empty_abstract(tok, self.lex.abstract_nouns):
+                    out.extend(spans_for(tok, "recipient", reason))
+            for child in trigger.children:
+                if child.dep_ in ("dative", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    out.extend(
+                        spans_for(child, "recipient", f"indirect object of '{trigger.text}'")
+                    )
+                elif child.dep_ == "dative" and child.lower_ in preps:  # "voiced support for them"
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            reason = f"'{child.text} ...' of '{trigger.text}'"
+                            out.extend(spans_for(pobj, "recipient", reason))
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip:
+                        tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
+                        if not is_empty_abstract(tok, self.lex.abstract_nouns):
+                            out.extend(spans_for(tok, "recipient", reason))
+        return out
+
+    def anti_targets(self, noun: Token) -> list[ArgumentSpan]:
+        """ "anti-government protests" -> government; "an anti-US march" -> US."""
+        lefts = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+        for i, tok in enumerate(lefts):
+            if tok.lower_ == "anti" or tok.lower_.startswith("anti-"):
+                rest = [t for t in lefts[i + 1 :] if not t.is_punct]
+                if tok.lower_.startswith("anti-") and len(tok.text) > 5:
+                    return [ArgumentSpan([tok], "recipient", f"'{tok.text}' names the target")]
+                if rest:
+                    return [
+                        ArgumentSpan(
+                            [rest[-1], *rest[:-1]],
+                            "recipient",
+                            f"'anti-{rest[-1].text}' names the target",
+                        )
+                    ]
+        return []
+
+    def noun_modifier_actor(self, noun: Token) -> list[ArgumentSpan]:
+        """ "a US drone strike", "Iraqi protests": a country-like modifier is the actor."""
+        for tok in noun.lefts:
+            if tok.dep_ in ("compound", "amod", "nmod") and tok.ent_type_ in ("GPE", "NORP"):
+                prev = tok.nbor(-1) if tok.i > 0 else None
+                if prev is not None and prev.lower_ == "anti":
+                    continue
+                return [ArgumentSpan([tok], "actor", f"'{tok.text}' modifies '{noun.text}'")]
+        return []
+
+    def speaker(self, verb: Token) -> list[ArgumentSpan]:
+        return self.actors(verb)
+
+
+def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in _PRONOUNS

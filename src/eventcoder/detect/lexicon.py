@@ -1,0 +1,215 @@
+"""The trigger lexicon: which words signal which PLOVER event, under which conditions.
+
+The data is ``data/triggers.yaml`` (the project's own, documented in ``data/README.md``); a
+user file with the same layout adds senses or replaces a lemma's senses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..ontology import PLOVER_TYPES
+from ..resources import load_yaml, load_yaml_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger word."""
+
+    lemma: str
+    event: str
+    mode: str | None = None
+    cameo: str | None = None
+    needs: dict[str, Any] = field(default_factory=dict)
+    unless: dict[str, Any] = field(default_factory=dict)
+    speech_only: bool = False
+    request_only: bool = False
+    requested_mode: str | None = None
+    context: tuple[str, ...] = ()
+    confidence: float = 0.8
+
+    @classmethod
+    def from_dict(cls, lemma: str, data: dict[str, Any]) -> Sense:
+        event = str(data["event"]).upper()
+        if event not in PLOVER_TYPES:
+            raise ValueError(f"trigger {lemma!r}: {event!r} is not a PLOVER event type")
+        return cls(
+            lemma=lemma,
+            event=event,
+            mode=data.get("mode"),
+            cameo=str(data["cameo"]) if data.get("cameo") else None,
+            needs=dict(data.get("needs") or {}),
+            unless=dict(data.get("unless") or {}),
+            speech_only=bool(data.get("speech_only", False)),
+            request_only=bool(data.get("request_only", False)),
+            requested_mode=data.get("requested_mode"),
+            context=tuple(data.get("context") or ()),
+            confidence=float(data.get("confidence", 0.8)),
+        )
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def direct_object(token: Token) -> Token | None:
+    """The verb's object: its ``dobj``, or its passive subject ("prisoners were released")."""
+    for child in token.children:
+        if child.dep_ == "dobj":
+            return child
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def subject_token(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    return None
+
+
+def _holds(token: Token, key: str, value: Any) -> bool:
+    """Whether one condition of a sense holds for ``token``."""
+    children = list(token.children)
+    if key == "prep":
+        return any(
+            c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value for c in children
+        )
+    if key == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in value for c in children)
+    if key in ("dobj", "dobj_ent", "dobj_any"):
+        obj = direct_object(token)
+        if obj is None:
+            return False
+        if key == "dobj_any":
+            return bool(value)
+        objs = [obj, *obj.conjuncts]
+        if key == "dobj":
+            return any(_words(o) & set(value) for o in objs)
+        return any(o.ent_type_ in value for o in objs)
+    if key == "subj":
+        subj = subject_token(token)
+        if subj is None:
+            return False
+        return bool(_words(subj) & set(value)) or subj.ent_type_ in value
+    if key == "xcomp":
+        return any(c.dep_ == "xcomp" for c in children) == bool(value)
+    if key == "xcomp_lemma":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in value for c in children)
+    if key == "ccomp":
+        return any(c.dep_ == "ccomp" for c in children) == bool(value)
+    if key == "compound":
+        return any(
+            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in value
+            for c in token.lefts
+        )
+    raise ValueError(f"unknown trigger condition {key!r}")
+
+
+def sense_applies(sense: Sense, token: Token) -> bool:
+    if any(not _holds(token, k, v) for k, v in sense.needs.items()):
+        return False
+    return not any(_holds(token, k, v) for k, v in sense.unless.items())
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Sense]]
+    nouns: dict[str, list[Sense]]
+    light_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_words: frozenset[str]
+    future_verbs: frozenset[str]
+    abstract_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
+    requested_modes: dict[str, str]
+    refused_modes: dict[str, str]
+    assault_mode_cues: dict[str, str]
+    with_joins_actor: frozenset[str]
+    recipient_preps: dict[str, frozenset[str]]
+    version: int = 1
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> Lexicon:
+        data = load_yaml("triggers.yaml")
+        if extra is not None:
+            data = merge(data, load_yaml_file(extra))
+        return cls.from_data(data)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        def senses(table: dict[str, Any]) -> dict[str, list[Sense]]:
+            out: dict[str, list[Sense]] = {}
+            for lemma, entries in (table or {}).items():
+                items = entries if isinstance(entries, list) else [entries]
+                out[str(lemma).lower()] = [Sense.from_dict(str(lemma).lower(), e) for e in items]
+            return out
+
+        cues: dict[str, str] = {}
+        for mode, words in (data.get("assault_mode_cues") or {}).items():
+            for word in words:
+                cues[str(word).lower()] = mode
+        preps = {
+            str(k): frozenset(str(p) for p in v)
+            for k, v in (data.get("recipient_preps") or {}).items()
+        }
+        return cls(
+            verbs=senses(data.get("verbs", {})),
+            nouns=senses(data.get("nouns", {})),
+            light_verbs=frozenset(data.get("light_verbs", [])),
+            occurrence_verbs=frozenset(data.get("occurrence_verbs", [])),
+            speech_verbs=frozenset(data.get("speech_verbs", [])),
+            hedge_verbs=frozenset(data.get("hedge_verbs", [])),
+            hedge_words=frozenset(data.get("hedge_words", [])),
+            future_verbs=frozenset(data.get("future_verbs", [])),
+            abstract_nouns=frozenset(data.get("abstract_nouns", [])),
+            statement_nouns=frozenset(data.get("statement_nouns", [])),
+            requested_modes=dict(data.get("requested_modes") or {}),
+            refused_modes=dict(data.get("refused_modes") or {}),
+            assault_mode_cues=cues,
+            with_joins_actor=frozenset(data.get("with_joins_actor", [])),
+            recipient_preps=preps,
+            version=int(data.get("version", 1)),
+        )
+
+    def verb_sense(self, token: Token) -> Sense | None:
+        for sense in self.verbs.get(token.lemma_.lower(), ()):
+            if sense_applies(sense, token):
+                return sense
+        return None
+
+    def noun_sense(self, token: Token) -> Sense | None:
+        senses = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_) or ()
+        for sense in senses:
+            if sense_applies(sense, token):
+                return sense
+        return None
+
+    def preps_for(self, event: str) -> frozenset[str]:
+        return self.recipient_preps.get("*", frozenset()) | self.recipient_preps.get(
+            event, frozenset()
+        )
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """A user lexicon over the shipped one: tables merge by key, lists of words are extended."""
+    out = dict(base)
+    for key, value in (extra or {}).items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = [*out[key], *value]
+        else:
+            out[key] = value
+    return out

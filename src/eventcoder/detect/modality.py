@@ -1,0 +1,263 @@
+"""Modality: did the event happen, or was it denied, planned, asked for, supposed or rumoured?
+
+Read from the trigger's place in the parse, one sentence at a time:
+
+- an event asked for inside a call ("called on protesters to hold a march") is not an event
+  that happened: it is folded into the REQUEST as what was requested, and the REQUEST's
+  modality is ``called-for``;
+- a negated cooperative act that someone states or plans ("said it does not plan to leave
+  Iraq") is a refusal: a REJECT by the speaker;
+- otherwise the first cue wins in this order: negated, reported-unconfirmed, hypothetical,
+  future (future cooperation becomes AGREE and a future retreat CONCEDE, as PLOVER asks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..document import Candidate
+from .arguments import ArgumentFinder, is_pronoun
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+_CLAUSE_UP = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "aux", "pcomp", "acomp"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+_FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "future", "expected"})
+_COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+                       "RETREAT": "CONCEDE"}  # fmt: skip
+
+
+@dataclass
+class Cues:
+    negation: Token | None = None
+    future: Token | None = None
+    hypothetical: Token | None = None
+    hedge: Token | None = None
+    speech: Token | None = None  # the speech verb whose complement holds the event
+
+
+def clause_chain(trigger: Token, limit: int = 5) -> list[Token]:
+    """The trigger and the words that govern it within its own clause (xcomp, objects...)."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(limit):
+        if tok.dep_ not in _CLAUSE_UP or tok.head == tok:
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def speech_governor(trigger: Token, lex: Lexicon) -> Token | None:
+    """The speech verb whose complement contains the trigger ("X said [Y did Z]")."""
+    tok = trigger
+    for _ in range(6):
+        if tok.head == tok:
+            return None
+        dep, tok = tok.dep_, tok.head
+        if dep in ("ccomp", "parataxis") and tok.lemma_.lower() in lex.speech_verbs:
+            return tok
+        if dep in ("advcl", "relcl", "acl"):
+            return None
+    return None
+
+
+def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
+    cues = Cues()
+    chain = clause_chain(cand.trigger)
+    cues.speech = speech_governor(chain[-1], lex)
+    for tok in chain:
+        for child in tok.children:
+            low = child.lower_
+            if (
+                child.dep_ == "neg"
+                or low == "never"
+                or (child.dep_ == "det" and low == "no" and tok.pos_ == "NOUN")
+            ):
+                cues.negation = cues.negation or child
+            if child.dep_ == "aux" and low in _FUTURE_AUX:
+                cues.future = cues.future or child
+            if child.dep_ == "aux" and low in _HYPOTHETICAL_AUX:
+                if low == "would" and cues.speech is not None:
+                    cues.future = cues.future or child
+                else:
+                    cues.hypothetical = cues.hypothetical or child
+            if child.dep_ == "mark" and low in ("if", "unless"):
+                cues.hypothetical = cues.hypothetical or child
+            if child.dep_ == "amod" and low in _FUTURE_ADJ and tok.pos_ == "NOUN":
+                cues.future = cues.future or child
+            if low in lex.hedge_words:
+                cues.hedge = cues.hedge or child
+        if tok is not chain[0] and tok.lemma_.lower() in lex.future_verbs:
+            cues.future = cues.future or tok
+        if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
+            cues.future = cues.future or tok
+        if tok.lemma_.lower() == "preparation":
+            cues.future = cues.future or tok
+    # "if ... , X would attack": a conditional clause hangs on the main verb
+    for child in chain[-1].children:
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children
+        ):
+            cues.hypothetical = cues.hypothetical or child
+    if cues.speech is not None:
+        speech = cues.speech
+        if speech.lemma_.lower() in lex.hedge_verbs:
+            cues.hedge = cues.hedge or speech
+        subj = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            for tok in subj.subtree:
+                if tok.lower_ in lex.hedge_words:
+                    cues.hedge = cues.hedge or tok
+        for child in speech.children:
+            if child.lower_ in lex.hedge_words:
+                cues.hedge = cues.hedge or child
+    return cues
+
+
+def _is_complement(tok: Token) -> bool:
+    """Whether ``tok`` is what its head asks for, rather than an adjunct of it."""
+    if tok.dep_ in ("xcomp", "ccomp", "dobj", "conj", "relcl", "acl", "nsubjpass"):
+        return True
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in ("for", "to")
+    if tok.dep_ == "prep":
+        return tok.lower_ in ("for", "to")
+    return False
+
+
+class ModalityResolver:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.args = ArgumentFinder(lexicon)
+
+    def __call__(self, cands: list[Candidate]) -> list[Candidate]:
+        by_trigger = {
+            (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event == "REQUEST"
+        }
+        kept: list[Candidate] = []
+        for cand in cands:
+            host = self._requesting(cand, by_trigger)
+            if host is not None:
+                self._absorb(host, cand)
+                continue
+            kept.append(cand)
+        for cand in kept:
+            self._resolve(cand)
+        return kept
+
+    # ------------------------------------------------------------------ calls
+    def _requesting(self, cand: Candidate, by_trigger: dict) -> Candidate | None:
+        """The REQUEST that asks for this event, if any."""
+        if cand.event == "REQUEST":
+            return None
+        key = id(cand.sentence)
+        requested_by = cand.notes.get("requested_by")
+        if requested_by is not None and (key, requested_by) in by_trigger:
+            return by_trigger[(key, requested_by)]
+        tok = cand.trigger
+        for _ in range(5):
+            if tok.head == tok or not _is_complement(tok):
+                break
+            tok = tok.head
+            host = by_trigger.get((key, tok.i))
+            if host is not None and host is not cand:
+                return host
+        return None
+
+    def _absorb(self, host: Candidate, nested: Candidate) -> None:
+        sense = nested.notes.get("sense")
+        requested = host.notes.setdefault("requested", [])
+        assert isinstance(requested, list)
+        requested.append(nested)
+        mode = getattr(sense, "requested_mode", None) or self.lex.requested_modes.get(nested.event)
+        if host.mode is None and mode:
+            host.mode = mode
+            host.reasons["mode"] = f"what is asked for: {nested.event} ('{nested.trigger.text}')"
+        nested_heads = {t.i for t in nested.triggers}
+        host.recipient_args = [a for a in host.recipient_args if a.head.i not in nested_heads]
+        if nested.recipient_args:
+            addressee = {a.head.i for a in host.notes.get("addressee", [])}  # type: ignore[union-attr]
+            own = [a for a in host.recipient_args if a.head.i not in addressee]
+            if not own:
+                host.recipient_args = list(nested.recipient_args)
+                host.reasons["recipient"] = (
+                    f"target of the requested {nested.event} ('{nested.trigger.text}')"
+                )
+
+    # ------------------------------------------------------------------ other modalities
+    def _resolve(self, cand: Candidate) -> None:
+        cues = find_cues(cand, self.lex)
+        sense = cand.notes.get("sense")
+        if cues.speech is not None:
+            self._speaker_for_pronoun(cand, cues.speech)
+        if getattr(sense, "speech_only", False):
+            if cues.speech is None:
+                cand.notes["drop"] = "speech-only trigger outside reported speech"
+                return
+            doer = cand.actor_args
+            cand.actor_args = self.args.speaker(cues.speech)
+            cand.recipient_args = doer or cand.recipient_args
+            cand.reasons["actor"] = f"the speaker of '{cues.speech.text}' makes the accusation"
+        if cues.negation is not None:
+            if cand.event in self.lex.refused_modes and (
+                cues.speech is not None or cues.future is not None
+            ):
+                self._to_refusal(cand, cues)
+                return
+            self._set(cand, "negated", cues.negation)
+            return
+        if cues.hedge is not None:
+            self._set(cand, "reported-unconfirmed", cues.hedge)
+            return
+        if cues.hypothetical is not None:
+            self._set(cand, "hypothetical", cues.hypothetical)
+            return
+        if cues.future is not None:
+            new = _COOPERATIVE_FUTURE.get(cand.event)
+            if new is not None:
+                cand.reasons["event"] = f"future {cand.event} is coded {new} (PLOVER)"
+                cand.event, cand.mode, cand.cameo = new, None, None
+            self._set(cand, "future", cues.future)
+            return
+        if cand.event == "REQUEST":
+            self._set(cand, "called-for", cand.trigger)
+
+    def _set(self, cand: Candidate, modality: str, cue: Token) -> None:
+        cand.modality = modality
+        cand.modality_cue = cue
+
+    def _to_refusal(self, cand: Candidate, cues: Cues) -> None:
+        """ "X said it will not withdraw": X rejects the withdrawal."""
+        refused = cand.event
+        cand.reasons["event"] = (
+            f"negated {refused} ('{cues.negation.text} {cand.trigger.text}') "  # type: ignore[union-attr]
+            "stated or planned: a refusal"
+        )
+        cand.notes["refused"] = refused
+        cand.event = "REJECT"
+        cand.mode = self.lex.refused_modes[refused]
+        cand.cameo = None
+        cand.modality = "asserted"
+        cand.modality_cue = cues.negation
+        if cues.speech is not None:
+            speaker = self.args.speaker(cues.speech)
+            if speaker:
+                cand.actor_args = speaker
+                cand.reasons["actor"] = f"the speaker of '{cues.speech.text}' refuses"
+
+    def _speaker_for_pronoun(self, cand: Candidate, speech: Token) -> None:
+        """ "the United States has said it does not plan...": 'it' is the speaker."""
+        speaker = None
+        for arg in cand.actor_args:
+            if is_pronoun(arg.head) and arg.head.lower_ in ("it", "they", "we", "he", "she", "i"):
+                speaker = speaker if speaker is not None else self.args.speaker(speech)
+                if speaker:
+                    cand.actor_args = speaker
+                    for s in speaker:
+                        s.reason = f"pronoun '{arg.head.text}' refers to the speaker ({s.reason})"
+                break

@@ -1,0 +1,259 @@
+"""The rule detector: trigger words from the lexicon, checked against the parse.
+
+A verb fires when one of its senses' conditions hold. A noun fires only when something in the
+sentence anchors it as an event that took place or was asked for (a light verb: "held talks";
+an occurrence verb: "protests erupted", "protests that began"; an agent: "Sadr's call", "a call
+by Sadr"; a meeting partner: "a meeting with X"; a request: "called for the expulsion of...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import ArgumentSpan, Candidate, Document, Sentence
+from .arguments import ArgumentFinder, spans_for
+from .lexicon import Lexicon, Sense
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+class RuleDetector:
+    """Proposes ``Candidate`` events for each sentence from the trigger lexicon."""
+
+    name = "rules"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.args = ArgumentFinder(lexicon)
+
+    def __call__(self, doc: Document) -> list[Candidate]:
+        out: list[Candidate] = []
+        for sent in doc.sentences:
+            out.extend(self.sentence(sent))
+        return out
+
+    # ------------------------------------------------------------------ per sentence
+    def sentence(self, sent: Sentence) -> list[Candidate]:
+        cands: list[Candidate] = []
+        request_tokens: set[int] = set()
+        for tok in sent.span:
+            if tok.dep_ in ("amod", "compound", "npadvmod") or (
+                tok.dep_ == "pcomp" and tok.head.dep_ == "agent"
+            ):
+                continue  # "Iran-backed militias", "by invading forces": adjectives, not events
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+                sense = self.lex.verb_sense(tok)
+                if sense is not None and not sense.request_only:
+                    cand = self._verb_candidate(sent, tok, sense)
+                    if cand is not None:
+                        cands.append(cand)
+                        if sense.event == "REQUEST":
+                            request_tokens.add(tok.i)
+        for tok in sent.span:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG"):
+                sense = self.lex.noun_sense(tok)
+                if sense is not None:
+                    cand = self._noun_candidate(sent, tok, sense, request_tokens)
+                    if cand is not None:
+                        cands.append(cand)
+                        if sense.event == "REQUEST":
+                            request_tokens.add(tok.i)
+        return merge_linked(cands)
+
+    def _candidate(self, sent: Sentence, triggers: list[Token], sense: Sense) -> Candidate:
+        return Candidate(
+            sentence=sent,
+            event=sense.event,
+            mode=sense.mode,
+            cameo=sense.cameo,
+            triggers=triggers,
+            detector=self.name,
+            confidence=sense.confidence,
+            context=list(sense.context),
+            notes={"sense": sense},
+        )
+
+    def _verb_candidate(self, sent: Sentence, tok: Token, sense: Sense) -> Candidate | None:
+        triggers = [tok]
+        for child in tok.children:
+            if child.dep_ == "prt":
+                triggers.append(child)
+        skip: set[int] = set()
+        if "dobj" in sense.needs:  # "hold talks", "impose sanctions": the object is the event
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                triggers.append(obj)
+                skip.add(obj.i)
+        cand = self._candidate(sent, triggers, sense)
+        cand.actor_args = self.args.actors(tok)
+        cand.recipient_args = self.args.recipients(tok, sense.event, skip)
+        if sense.event == "REQUEST":
+            on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+            addressees = [
+                span
+                for prep in on
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for span in spans_for(pobj, "recipient", f"addressee of '{tok.text} {prep.text}'")
+            ]
+            if addressees:
+                cand.recipient_args = [
+                    a for a in cand.recipient_args if a.head.i not in {x.head.i for x in addressees}
+                ] + addressees
+                cand.notes["addressee"] = addressees
+        if sense.event in self.lex.with_joins_actor:
+            joined = [a for a in cand.recipient_args if "'with" in a.reason]
+            cand.actor_args += joined
+            cand.recipient_args = [a for a in cand.recipient_args if a not in joined]
+        if sense.event == "ASSAULT":
+            self._assault_mode(cand, tok)
+        return cand
+
+    def _assault_mode(self, cand: Candidate, tok: Token) -> None:
+        if cand.mode is not None:
+            return
+        words = [t for a in cand.actor_args for t in a.tokens] + list(tok.subtree)
+        for word in words:
+            mode = self.lex.assault_mode_cues.get(word.lower_)
+            if mode is not None:
+                cand.mode = mode
+                cand.reasons["mode"] = f"'{word.text}' in the event's clause"
+                return
+
+    # ------------------------------------------------------------------ nouns
+    def _noun_candidate(
+        self, sent: Sentence, tok: Token, sense: Sense, request_tokens: set[int]
+    ) -> Candidate | None:
+        head = tok.head
+        lex = self.lex
+        under_request = head.i in request_tokens or (
+            head.dep_ == "prep" and head.lower_ in ("for", "to") and head.head.i in request_tokens
+        )
+        if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "end":
+            return None  # "an end to X": X is what is to end, not an event by itself
+        if sense.request_only and not under_request:
+            return None
+        cand: Candidate | None = None
+        if under_request:
+            cand = self._candidate(sent, [tok], sense)
+            cand.notes["requested_by"] = head.i if head.i in request_tokens else head.head.i
+            cand.recipient_args = self._noun_recipients(tok, sense)
+        elif (
+            tok.dep_ in ("dobj", "attr")
+            and head.lemma_.lower() in lex.light_verbs
+            and head.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            cand = self._candidate(sent, [head, tok], sense)
+            cand.actor_args = self.args.actors(head)
+            cand.recipient_args = self._noun_recipients(tok, sense) + self.args.recipients(
+                head, sense.event, {tok.i}
+            )
+        elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
+            cand = self._candidate(sent, [tok], sense)
+            cand.actor_args = self._noun_actors(tok)
+            cand.recipient_args = self._noun_recipients(tok, sense)
+            if sense.event == "ASSAULT":
+                cand.recipient_args += self.args.recipients(head, sense.event, {tok.i})
+        elif any(
+            c.dep_ == "relcl"
+            and c.lemma_.lower() in lex.occurrence_verbs
+            and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in c.children)
+            for c in tok.children
+        ):
+            cand = self._candidate(sent, [tok], sense)
+            cand.actor_args = self._noun_actors(tok)
+            cand.recipient_args = self._noun_recipients(tok, sense)
+        elif any(c.dep_ == "poss" for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
+        ):
+            actors = self._noun_actors(tok)
+            if actors:
+                cand = self._candidate(sent, [tok], sense)
+                cand.actor_args = actors
+                cand.recipient_args = self._noun_recipients(tok, sense)
+        elif sense.event in lex.with_joins_actor and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+        ):
+            clause = next(
+                (
+                    a
+                    for a in tok.ancestors
+                    if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "pcomp", "amod")
+                ),
+                None,
+            )
+            cand = self._candidate(sent, [tok], sense)
+            if clause is not None:
+                cand.actor_args = self.args.actors(clause)
+                for arg in cand.actor_args:
+                    arg.reason = f"{arg.reason} (takes part in the '{tok.text}')"
+            cand.actor_args += [a for a in self._noun_recipients(tok, sense) if "'with" in a.reason]
+        if cand is None:
+            return None
+        cand.confidence = min(cand.confidence, 0.7)
+        if sense.event == "ASSAULT":
+            self._assault_mode(cand, tok)
+        return cand
+
+    def _noun_actors(self, noun: Token) -> list[ArgumentSpan]:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return spans_for(child, "actor", f"possessor of '{noun.text}'")
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return spans_for(pobj, "actor", f"'by ...' of '{noun.text}'")
+        return self.args.noun_modifier_actor(noun)
+
+    def _noun_recipients(self, noun: Token, sense: Sense) -> list[ArgumentSpan]:
+        out = self.args.anti_targets(noun)
+        preps = self.lex.preps_for(sense.event) | {"of", "with", "to", "against", "on"}
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if child.lower_ == "of" and pobj.lemma_.lower() in self.lex.abstract_nouns:
+                        pobj, _ = self.args.target(pobj, "")
+                    reason = f"'{child.text} ...' of '{noun.text}'"
+                    tok, reason = self.args.target(pobj, reason)
+                    out.extend(spans_for(tok, "recipient", reason))
+        return out
+
+
+def merge_linked(cands: list[Candidate]) -> list[Candidate]:
+    """Merge candidates of one type whose triggers are linked in the parse.
+
+    "welcomed such an event and announced his support" (conjoined verbs), "a drone strike
+    killed" (the noun is the verb's subject): one event, several trigger words.
+    """
+    out: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.trigger.pos_ != "VERB", c.trigger.i)):
+        target = next((o for o in out if o.event == cand.event and _linked(o, cand)), None)
+        if target is None:
+            out.append(cand)
+            continue
+        target.triggers += [t for t in cand.triggers if t not in target.triggers]
+        heads = {a.head.i for a in target.actor_args}
+        target.actor_args += [a for a in cand.actor_args if a.head.i not in heads]
+        heads = {a.head.i for a in target.recipient_args}
+        target.recipient_args += [a for a in cand.recipient_args if a.head.i not in heads]
+        if target.mode is None and cand.mode is not None:
+            target.mode = cand.mode
+    return sorted(out, key=lambda c: c.trigger.i)
+
+
+def _linked(a: Candidate, b: Candidate) -> bool:
+    for x in a.triggers:
+        for y in b.triggers:
+            if x == y or x.head == y or y.head == x:
+                return True
+            if x.head == y.head and "conj" in (x.dep_, y.dep_):
+                return True
+    return False
