@@ -19,6 +19,7 @@ from .pipeline import register_stage
 from .records import UNREALISED_MODALITIES, Entity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "mr", "mrs", "ms"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "them", "him", "her", "his", "its"})
 
 
@@ -30,8 +31,10 @@ def _keys(entity: Entity) -> set[str]:
     if entity.name:
         keys.add(f"name:{entity.name.lower()}")
     parts = [p for w in _WORD.findall(entity.name or entity.entity_text) for p in w.split("-")]
-    words = [p for p in parts if p[:1].isupper()]
+    words = [p for p in parts if p[:1].isupper() and p.lower() not in _FUNCTION_WORDS]
     words = [w for w in words if w.lower() not in _PRONOUNS]
+    if not words:  # a common noun phrase: "the rebels", "an army base"
+        words = [p for p in parts if p.lower() not in _FUNCTION_WORDS | _PRONOUNS][-1:]
     if words:
         last = re.sub(r"['’]s$", "", words[-1].lower())
         keys.add(f"word:{last}")

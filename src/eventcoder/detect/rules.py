@@ -97,6 +97,10 @@ class RuleDetector:
                 if pobj.dep_ == "pobj"
                 for span in spans_for(pobj, "recipient", f"addressee of '{tok.text} {prep.text}'")
             ]
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and any(c.dep_ == "xcomp" for c in tok.children):
+                # "urged supporters to stage a rally": who is asked, not the target
+                addressees += spans_for(obj, "recipient", f"addressee of '{tok.text}'")
             if addressees:
                 cand.recipient_args = [
                     a for a in cand.recipient_args if a.head.i not in {x.head.i for x in addressees}

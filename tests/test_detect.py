@@ -1,0 +1,160 @@
+"""The rule detector, modality and dedup on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder import Coder
+from eventcoder.detect import Lexicon
+
+
+@pytest.fixture(scope="module")
+def full(coder):
+    """A coder that keeps unrealised events, so their modality can be checked."""
+    return Coder(nlp=coder.nlp, include_unrealised=True)
+
+
+def texts(entities) -> list[str]:
+    return [e.entity_text for e in entities]
+
+
+def only(events, event_type):
+    found = [e for e in events if e.event == event_type]
+    assert len(found) == 1, [(e.event, e.event_text) for e in events]
+    return found[0]
+
+
+def test_subject_and_object_fill_actor_and_recipient(coder):
+    ev = only(coder.code("Police arrested three opposition activists in Lagos."), "COERCE")
+    assert ev.mode == "arrest" and ev.modality == "asserted"
+    assert texts(ev.actor) == ["Police"]
+    assert texts(ev.recipient) == ["three opposition activists"]
+    assert ev.event_text == ["arrested"]
+    assert ev.cameo == "173" and ev.quad_code == 4
+
+
+def test_passive_by_agent_is_the_actor(coder):
+    ev = only(coder.code("Two journalists were detained by security forces."), "COERCE")
+    assert texts(ev.actor) == ["security forces"]
+    assert texts(ev.recipient) == ["Two journalists"]
+
+
+def test_a_call_for_a_protest_is_a_request_not_a_protest(coder):
+    events = coder.code(
+        "The opposition leader urged supporters to stage a rally against the government."
+    )
+    assert [e.event for e in events] == ["REQUEST"]
+    ev = events[0]
+    assert ev.modality == "called-for"
+    assert texts(ev.recipient) == ["the government"]
+    assert "PROTEST" in ev.reasons["recipient"]
+
+
+def test_negated_attack_is_not_an_attack(coder, full):
+    text = "The army did not attack the village."
+    assert coder.code(text) == []
+    ev = only(full.code(text), "ASSAULT")
+    assert ev.modality == "negated"
+    assert ev.modality_cue is not None and ev.modality_cue.text == "not"
+
+
+def test_stated_refusal_to_withdraw_is_a_reject_by_the_speaker(coder):
+    ev = only(
+        coder.code("The defence minister said the army will not withdraw from the border town."),
+        "REJECT",
+    )
+    assert ev.modality == "asserted" and ev.mode == "yield"
+    assert texts(ev.actor) == ["The defence minister"]
+    assert "refusal" in ev.reasons["event"]
+
+
+def test_future_meeting_is_agree(full):
+    ev = only(full.code("The two presidents will meet in Geneva next month."), "AGREE")
+    assert ev.modality == "future"
+
+
+def test_conditional_attack_is_hypothetical(coder, full):
+    text = "If the rebels attack the capital, the government will fall."
+    assert not [e for e in coder.code(text) if e.event == "ASSAULT"]
+    assert only(full.code(text), "ASSAULT").modality == "hypothetical"
+
+
+def test_rumoured_event_is_reported_unconfirmed(coder, full):
+    text = "Militants reportedly kidnapped two aid workers near the border."
+    assert coder.code(text) == []
+    ev = only(full.code(text), "ASSAULT")
+    assert ev.modality == "reported-unconfirmed" and ev.mode == "abduct"
+
+
+def test_accusation_inside_reported_speech(coder):
+    ev = only(
+        coder.code("The border has been violated by enemy troops, the foreign minister said."),
+        "ACCUSE",
+    )
+    assert texts(ev.actor) == ["the foreign minister"]
+    assert texts(ev.recipient) == ["enemy troops"]
+
+
+def test_participles_used_as_adjectives_are_not_events(coder):
+    assert coder.code("The Iran-backed militias remain powerful in the south.") == []
+
+
+def test_event_nouns_need_an_anchor(coder):
+    ev = only(coder.code("Protests erupted in Basra on Friday."), "PROTEST")
+    assert ev.event_text == ["Protests"]
+    assert coder.code("She wrote a book about protests and their history.") == []
+
+
+def test_compound_actor_stays_one_event(coder):
+    events = coder.code(
+        "Sairoon and Fatih passed a resolution calling for the expulsion of foreign forces."
+    )
+    ev = only(events, "REQUEST")
+    assert texts(ev.actor) == ["Sairoon", "Fatih"]
+    assert texts(ev.recipient) == ["foreign forces"]
+    assert ev.mode == "yield"
+
+
+def test_meeting_partners_are_all_actors(coder):
+    ev = only(coder.code("Macron met with Merkel in Berlin on Tuesday."), "CONSULT")
+    assert texts(ev.actor) == ["Macron", "Merkel"]
+    assert ev.recipient == []
+
+
+def test_assault_mode_from_the_weapon(coder):
+    ev = only(coder.code("A drone strike killed two militants in the valley."), "ASSAULT")
+    assert ev.mode == "drone"
+    assert set(ev.event_text) == {"killed", "strike"}
+
+
+def test_same_event_told_twice_comes_out_once(coder):
+    events = coder.code(
+        "Rebels attacked an army base near the city on Sunday.\n\n"
+        "The government condemned the violence.\n\n"
+        "The rebels attacked the army base after nightfall, officials said."
+    )
+    ev = only(events, "ASSAULT")
+    assert ev.mentions == 2 and len(ev.other_sentences) == 1
+    assert only(events, "ACCUSE").mentions == 1
+
+
+def test_user_lexicon_adds_a_trigger(coder, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("verbs:\n  snub:\n    - {event: ACCUSE, mode: disapprove}\n", encoding="utf-8")
+    mine = Coder(nlp=coder.nlp, config={"detect": {"lexicon": str(extra)}})
+    assert only(mine.code("The president snubbed the ambassador."), "ACCUSE").mode == "disapprove"
+
+
+def test_lexicon_rejects_unknown_event_types(tmp_path):
+    with pytest.raises(ValueError, match="not a PLOVER event type"):
+        Lexicon.from_data({"verbs": {"zap": [{"event": "ZAP"}]}})
+
+
+def test_every_event_carries_evidence_offsets(coder):
+    text = "Police arrested three opposition activists in Lagos."
+    ev = coder.code(text)[0]
+    assert text[ev.sentence_start : ev.sentence_end] == ev.text
+    for span in ev.triggers:
+        assert text[span.start : span.end] == span.text
+    for ent in ev.actor + ev.recipient:
+        assert text[ent.start : ent.end] == ent.entity_text
