@@ -80,7 +80,7 @@ def test_conditional_attack_is_hypothetical(coder, full):
 
 
 def test_rumoured_event_is_reported_unconfirmed(coder, full):
-    text = "Militants reportedly kidnapped two aid workers near the border."
+    text = "Militants allegedly kidnapped two aid workers near the border."
     assert coder.code(text) == []
     ev = only(full.code(text), "ASSAULT")
     assert ev.modality == "reported-unconfirmed" and ev.mode == "abduct"
@@ -158,3 +158,29 @@ def test_every_event_carries_evidence_offsets(coder):
         assert text[span.start : span.end] == span.text
     for ent in ev.actor + ev.recipient:
         assert text[ent.start : ent.end] == ent.entity_text
+
+
+def test_announced_future_sanction_is_a_threat(coder):
+    ev = only(
+        coder.code("The farmers' union said it would blockade the capital next week."), "THREATEN"
+    )
+    assert "a threat" in ev.reasons["event"]
+    ev = only(
+        coder.code("Nigeria will withdraw its peacekeepers unless the rebels accept a truce."),
+        "THREATEN",
+    )
+    assert ev.modality_cue is not None and ev.modality_cue.text == "unless"
+
+
+def test_stated_must_is_a_demand_by_the_speaker(coder):
+    ev = only(
+        coder.code("The minister said Turkey must release the detained journalists."), "REQUEST"
+    )
+    assert texts(ev.actor) == ["The minister"]
+    assert texts(ev.recipient) == ["Turkey"]
+    assert ev.mode == "yield"  # what is demanded: a release
+
+
+def test_intransitive_meeting_of_one_body_is_not_a_consultation(coder):
+    assert not [e for e in coder.code("The cabinet met on Sunday.") if e.event == "CONSULT"]
+    assert only(coder.code("Both leaders met on Sunday."), "CONSULT")

@@ -101,6 +101,12 @@ def _holds(token: Token, key: str, value: Any) -> bool:
         if subj is None:
             return False
         return bool(_words(subj) & set(value)) or subj.ent_type_ in value
+    if key == "subj_plural":
+        subj = subject_token(token)
+        plural = subj is not None and (
+            bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("both", "they")
+        )
+        return plural == bool(value)
     if key == "xcomp":
         return any(c.dep_ == "xcomp" for c in children) == bool(value)
     if key == "xcomp_lemma":
@@ -138,6 +144,8 @@ class Lexicon:
     assault_mode_cues: dict[str, str]
     with_joins_actor: frozenset[str]
     recipient_preps: dict[str, frozenset[str]]
+    future_threats: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
     version: int = 1
 
     @classmethod
@@ -180,6 +188,8 @@ class Lexicon:
             assault_mode_cues=cues,
             with_joins_actor=frozenset(data.get("with_joins_actor", [])),
             recipient_preps=preps,
+            future_threats=frozenset(data.get("future_threats", [])),
+            demand_modals=frozenset(data.get("demand_modals", [])),
             version=int(data.get("version", 1)),
         )
 

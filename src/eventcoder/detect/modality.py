@@ -27,6 +27,8 @@ _CLAUSE_UP = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "aux", "pcomp",
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
 _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "future", "expected"})
+_THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
+                 "MOBILIZE": "violence"}  # fmt: skip
 _COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                        "RETREAT": "CONCEDE"}  # fmt: skip
 
@@ -100,10 +102,15 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
             cues.future = cues.future or tok
     # "if ... , X would attack": a conditional clause hangs on the main verb
     for child in chain[-1].children:
-        if child.dep_ == "advcl" and any(
-            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children
-        ):
-            cues.hypothetical = cues.hypothetical or child
+        if child.dep_ == "advcl":
+            mark = next(
+                (g for g in child.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")),
+                None,
+            )
+            if mark is not None and mark.lower_ == "unless":
+                cues.hypothetical = mark  # "will withdraw unless ...": a conditional threat
+            elif mark is not None:
+                cues.hypothetical = cues.hypothetical or mark
     if cues.speech is not None:
         speech = cues.speech
         if speech.lemma_.lower() in lex.hedge_verbs:
@@ -156,6 +163,9 @@ class ModalityResolver:
         if cand.event == "REQUEST":
             return None
         key = id(cand.sentence)
+        own = by_trigger.get((key, cand.trigger.i))
+        if own is not None and own is not cand:  # "China must withdraw": the demand's content
+            return own
         requested_by = cand.notes.get("requested_by")
         if requested_by is not None and (key, requested_by) in by_trigger:
             return by_trigger[(key, requested_by)]
@@ -210,6 +220,18 @@ class ModalityResolver:
                 self._to_refusal(cand, cues)
                 return
             self._set(cand, "negated", cues.negation)
+            return
+        unless = cues.hypothetical is not None and cues.hypothetical.lower_ == "unless"
+        if cand.event in self.lex.future_threats and (cues.future is not None or unless):
+            cue = cues.hypothetical if unless else cues.future
+            assert cue is not None
+            threatened = cand.event
+            cand.reasons["event"] = (
+                f"{threatened} announced for the future ('{cue.text}'): a threat"
+            )
+            cand.notes["threatened"] = threatened
+            cand.event, cand.cameo, cand.mode = "THREATEN", None, _THREAT_MODES.get(threatened)
+            self._set(cand, "asserted", cue)
             return
         if cues.hedge is not None:
             self._set(cand, "reported-unconfirmed", cues.hedge)

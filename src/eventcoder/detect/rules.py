@@ -51,6 +51,11 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         for tok in sent.span:
+            cand = self._stated_demand(sent, tok, request_tokens)
+            if cand is not None:
+                cands.append(cand)
+                request_tokens.add(tok.i)
+        for tok in sent.span:
             if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG"):
                 sense = self.lex.noun_sense(tok)
                 if sense is not None:
@@ -60,6 +65,31 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         return merge_linked(cands)
+
+    def _stated_demand(
+        self, sent: Sentence, tok: Token, request_tokens: set[int]
+    ) -> Candidate | None:
+        """ "X said China must drop its barriers": X demands something of China."""
+        if tok.i in request_tokens or tok.dep_ != "ccomp":
+            return None
+        if tok.head.lemma_.lower() not in self.lex.speech_verbs:
+            return None
+        modal = next(
+            (c for c in tok.children if c.dep_ == "aux" and c.lower_ in self.lex.demand_modals),
+            None,
+        )
+        if modal is None:
+            return None
+        sense = Sense(lemma=tok.lemma_.lower(), event="REQUEST", confidence=0.6)
+        cand = self._candidate(sent, [tok], sense)
+        cand.actor_args = self.args.actors(tok.head)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            cand.recipient_args = spans_for(
+                subj, "recipient", f"subject of '{modal.text} {tok.text}' in the statement"
+            )
+        cand.reasons["event"] = f"'{modal.text} {tok.text}' stated by '{tok.head.text}': a demand"
+        return cand
 
     def _candidate(self, sent: Sentence, triggers: list[Token], sense: Sense) -> Candidate:
         return Candidate(
