@@ -184,3 +184,21 @@ def test_stated_must_is_a_demand_by_the_speaker(coder):
 def test_intransitive_meeting_of_one_body_is_not_a_consultation(coder):
     assert not [e for e in coder.code("The cabinet met on Sunday.") if e.event == "CONSULT"]
     assert only(coder.code("Both leaders met on Sunday."), "CONSULT")
+
+
+def test_what_is_promised_refused_or_threatened_is_not_a_separate_event(coder):
+    events = coder.code("The president refused to meet the visiting envoy.")
+    ev = only(events, "REJECT")
+    assert not [e for e in events if e.event == "CONSULT"]
+    assert ev.mode == "meet" and texts(ev.recipient) == ["the visiting envoy"]
+    events = coder.code("The government rejected calls by the opposition for early elections.")
+    ev = only(events, "REJECT")
+    assert texts(ev.recipient) == ["the opposition"]  # rejecting a demand targets its maker
+    events = coder.code("Iran threatened to shell the border towns.")
+    assert [e.event for e in events] == ["THREATEN"]
+    assert events[0].mode == "violence"
+
+
+def test_protest_verb_by_a_government_is_an_accusation(coder):
+    assert only(coder.code("The foreign ministry protested the arrest of its diplomat."), "ACCUSE")
+    assert only(coder.code("Students protested the tuition increase in Santiago."), "PROTEST")

@@ -29,6 +29,9 @@ _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
 _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "future", "expected"})
 _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
                  "MOBILIZE": "violence"}  # fmt: skip
+#: Verbal events whose complement is their content, not a separate event.
+HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
+_VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened", "REQUEST": "asked for"}
 _COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                        "RETREAT": "CONCEDE"}  # fmt: skip
 
@@ -144,7 +147,7 @@ class ModalityResolver:
 
     def __call__(self, cands: list[Candidate]) -> list[Candidate]:
         by_trigger = {
-            (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event == "REQUEST"
+            (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event in HOST_TYPES
         }
         kept: list[Candidate] = []
         for cand in cands:
@@ -159,9 +162,10 @@ class ModalityResolver:
 
     # ------------------------------------------------------------------ calls
     def _requesting(self, cand: Candidate, by_trigger: dict) -> Candidate | None:
-        """The REQUEST that asks for this event, if any."""
-        if cand.event == "REQUEST":
-            return None
+        """The verbal event (call, promise, refusal, threat) whose content this event is."""
+        if cand.event in HOST_TYPES and cand.notes.get("requested_by") is None:
+            host = self._walk_up(cand, by_trigger)
+            return host if host is not None and host.event != cand.event else None
         key = id(cand.sentence)
         own = by_trigger.get((key, cand.trigger.i))
         if own is not None and own is not cand:  # "China must withdraw": the demand's content
@@ -169,6 +173,10 @@ class ModalityResolver:
         requested_by = cand.notes.get("requested_by")
         if requested_by is not None and (key, requested_by) in by_trigger:
             return by_trigger[(key, requested_by)]
+        return self._walk_up(cand, by_trigger)
+
+    def _walk_up(self, cand: Candidate, by_trigger: dict) -> Candidate | None:
+        key = id(cand.sentence)
         tok = cand.trigger
         for _ in range(5):
             if tok.head == tok or not _is_complement(tok):
@@ -180,6 +188,9 @@ class ModalityResolver:
         return None
 
     def _absorb(self, host: Candidate, nested: Candidate) -> None:
+        if host.event != "REQUEST":
+            self._absorb_content(host, nested)
+            return
         sense = nested.notes.get("sense")
         requested = host.notes.setdefault("requested", [])
         assert isinstance(requested, list)
@@ -198,6 +209,29 @@ class ModalityResolver:
                 host.reasons["recipient"] = (
                     f"target of the requested {nested.event} ('{nested.trigger.text}')"
                 )
+
+    def _absorb_content(self, host: Candidate, nested: Candidate) -> None:
+        """ "agreed to resign", "refused to meet X", "threatened to shell", "rejected calls by
+        X": the nested event is what is promised, refused or threatened."""
+        host.notes.setdefault("content", []).append(nested)  # type: ignore[union-attr]
+        what = f"{nested.event} ('{nested.trigger.text}')"
+        if host.mode is None:
+            mode = {
+                "REJECT": self.lex.refused_modes.get(nested.event),
+                "THREATEN": _THREAT_MODES.get(nested.event),
+            }.get(host.event)
+            if mode:
+                host.mode = mode
+                host.reasons["mode"] = f"what is {_VERB[host.event]}: {what}"
+        # rejecting a demand targets whoever made it; otherwise the content's target
+        replacement = nested.actor_args if nested.event == "REQUEST" else nested.recipient_args
+        nested_heads = {t.i for t in nested.triggers}
+        own = [a for a in host.recipient_args if a.head.i not in nested_heads]
+        if replacement and not own:
+            host.recipient_args = list(replacement)
+            host.reasons["recipient"] = f"from what is {_VERB[host.event]}: {what}"
+        else:
+            host.recipient_args = own
 
     # ------------------------------------------------------------------ other modalities
     def _resolve(self, cand: Candidate) -> None:
