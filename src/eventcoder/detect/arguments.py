@@ -17,8 +17,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Children that never belong to an argument phrase.
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-#: Prepositions whose phrase describes the entity ("Secretary of Defense", "spokesman for").
-_KEEP_PREPS = frozenset({"of", "for"})
+#: Role nouns whose "for"-phrase names what they serve ("spokesman for the ministry").
+_FOR_ROLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "envoy", "commissioner", "minister",
+     "secretary", "representative", "ambassador", "coordinator", "rapporteur", "director",
+     "head", "chief", "adviser", "advisor", "official", "officials", "candidate"}
+)  # fmt: skip
+
+
+def _describes(noun: Token, prep: Token) -> bool:
+    """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X")."""
+    if prep.lower_ == "of":
+        return True
+    return prep.lower_ == "for" and noun.lemma_.lower() in _FOR_ROLES
+
+
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
 #: Verbs whose infinitive complement's subject is their object: "urged X to", "called on X to".
 _OBJECT_CONTROL = frozenset(
@@ -39,7 +52,7 @@ def phrase(head: Token, drop: frozenset[int] = frozenset(), keep_conj: bool = Fa
                 continue
             if tok == head and not keep_conj and child.dep_ in ("conj", "cc", "preconj"):
                 continue
-            if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
+            if child.dep_ == "prep" and not _describes(tok, child):
                 continue
             stack.append(child)
     keep.sort(key=lambda t: t.i)
