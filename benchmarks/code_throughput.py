@@ -10,6 +10,7 @@ Prints a JSON line and, with --markdown, the README table row.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -21,10 +22,8 @@ from pathlib import Path
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 if hasattr(os, "sched_setaffinity"):
-    try:
+    with contextlib.suppress(OSError):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    except OSError:
-        pass
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent.parent / "shared" / "examples" / "kurdistan24-sadr-march.txt"

@@ -51,8 +51,8 @@ def to_event(doc: Document, cand: Candidate) -> Event:
         modality=cand.modality,  # type: ignore[arg-type]
         modality_cue=sent.text_span(cue) if cue is not None else None,
         event_loc=cand.event_loc,
-        event_text=[t.text for t in cand.triggers],
-        triggers=[sent.text_span(t) for t in cand.triggers],
+        event_text=[t.text for t in sorted(cand.triggers, key=lambda t: t.i)],
+        triggers=[sent.text_span(t) for t in sorted(cand.triggers, key=lambda t: t.i)],
         text=sent.text,
         sentence_start=sent.start,
         sentence_end=sent.end,

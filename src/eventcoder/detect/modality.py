@@ -300,6 +300,8 @@ class ModalityResolver:
         cand.cameo = None
         cand.modality = "asserted"
         cand.modality_cue = cues.negation
+        if cues.negation is not None and cues.negation not in cand.triggers:
+            cand.triggers.append(cues.negation)
         if cues.speech is not None:
             speaker = self.args.speaker(cues.speech)
             if speaker:
