@@ -202,3 +202,20 @@ def test_what_is_promised_refused_or_threatened_is_not_a_separate_event(coder):
 def test_protest_verb_by_a_government_is_an_accusation(coder):
     assert only(coder.code("The foreign ministry protested the arrest of its diplomat."), "ACCUSE")
     assert only(coder.code("Students protested the tuition increase in Santiago."), "PROTEST")
+
+
+def test_a_protests_stated_aim_is_part_of_the_protest(coder):
+    events = coder.code("Thousands of farmers marched in Paris to demand higher milk prices.")
+    assert [e.event for e in events] == ["PROTEST"]
+    assert texts(events[0].actor) == ["Thousands of farmers"]
+
+
+def test_topic_and_instrument_objects_are_not_recipients(coder):
+    ev = only(coder.code("The envoys met in Doha to discuss the crisis."), "CONSULT")
+    assert ev.recipient == []
+    ev = only(coder.code("Police fired tear gas at demonstrators in Kisumu."), "ASSAULT")
+    assert texts(ev.recipient) == ["demonstrators"] and ev.mode == "crowd-control"
+
+
+def test_nobody_killed_is_negated(coder):
+    assert coder.code("No one was killed in the incident.") == []

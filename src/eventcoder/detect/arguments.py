@@ -140,8 +140,8 @@ def agent_of(token: Token) -> Token | None:
     return None
 
 
-def is_empty_abstract(noun: Token, abstract: frozenset[str]) -> bool:
-    """ "such an event", "the move": an abstract noun with no entity inside it."""
+def is_empty_abstract(noun: Token, abstract: frozenset[str] | set[str]) -> bool:
+    """ "such an event", "the move", "talks": an abstract or event noun with no entity in it."""
     if noun.lemma_.lower() not in abstract:
         return False
     return not any(
@@ -161,6 +161,7 @@ class ArgumentFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.empty_nouns = set(lexicon.abstract_nouns) | set(lexicon.nouns)
 
     # ------------------------------------------------------------------ who acts
     def issuer(self, noun: Token) -> tuple[Token, str] | None:
@@ -209,8 +210,10 @@ class ArgumentFinder:
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
             return head, f"noun modified by '{verb.text}'"
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            return self.subject(head, depth + 1)
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose):
+            found = self.subject(head, depth + 1)  # "marched ... to demand", "..., killing ten"
+            return (found[0], f"{found[1]}, also doing '{verb.text}'") if found else None
         return None
 
     def actors(self, verb: Token) -> list[ArgumentSpan]:
@@ -268,7 +271,7 @@ class ArgumentFinder:
                 else:
                     reason = f"object of '{trigger.text}'"
                 tok, reason = self.target(obj, reason)
-                if not is_empty_abstract(tok, self.lex.abstract_nouns):
+                if not is_empty_abstract(tok, self.empty_nouns):
                     out.extend(spans_for(tok, "recipient", reason))
             for child in trigger.children:
                 if child.dep_ in ("dative", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -285,7 +288,7 @@ class ArgumentFinder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip:
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
-                        if not is_empty_abstract(tok, self.lex.abstract_nouns):
+                        if not is_empty_abstract(tok, self.empty_nouns):
                             out.extend(spans_for(tok, "recipient", reason))
         return out
 

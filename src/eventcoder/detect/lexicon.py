@@ -34,6 +34,9 @@ class Sense:
     requested_mode: str | None = None
     context: tuple[str, ...] = ()
     confidence: float = 0.8
+    #: what the direct object is: the event's "target" (default), a "topic" ("discuss the
+    #: crisis") or an "instrument" ("fired tear gas at them"); only targets are recipients
+    object: str = "target"
 
     @classmethod
     def from_dict(cls, lemma: str, data: dict[str, Any]) -> Sense:
@@ -52,6 +55,7 @@ class Sense:
             requested_mode=data.get("requested_mode"),
             context=tuple(data.get("context") or ()),
             confidence=float(data.get("confidence", 0.8)),
+            object=str(data.get("object", "target")),
         )
 
 

@@ -31,7 +31,8 @@ _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "viol
                  "MOBILIZE": "violence"}  # fmt: skip
 #: Verbal events whose complement is their content, not a separate event.
 HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
-_VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened", "REQUEST": "asked for"}
+_VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened",
+         "REQUEST": "asked for", "PROTEST": "protested for"}  # fmt: skip
 _COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                        "RETREAT": "CONCEDE"}  # fmt: skip
 
@@ -74,6 +75,12 @@ def speech_governor(trigger: Token, lex: Lexicon) -> Token | None:
 def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
     cues = Cues()
     chain = clause_chain(cand.trigger)
+    for child in (c for tok in chain for c in tok.children):  # "No one was killed"
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none", "noone")
+            or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+        ):
+            cues.negation = child
     cues.speech = speech_governor(chain[-1], lex)
     for tok in chain:
         for child in tok.children:
@@ -150,10 +157,17 @@ class ModalityResolver:
             (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event in HOST_TYPES
         }
         kept: list[Candidate] = []
+        protests = {
+            (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event == "PROTEST"
+        }
         for cand in cands:
             host = self._requesting(cand, by_trigger)
             if host is not None:
                 self._absorb(host, cand)
+                continue
+            protest = self._protest_purpose(cand, protests)
+            if protest is not None:
+                self._absorb_content(protest, cand)
                 continue
             kept.append(cand)
         for cand in kept:
@@ -181,10 +195,11 @@ class ModalityResolver:
         for _ in range(5):
             if tok.head == tok or not _is_complement(tok):
                 break
-            tok = tok.head
+            dep, tok = tok.dep_, tok.head
             host = by_trigger.get((key, tok.i))
             if host is not None and host is not cand:
-                return host
+                # "called for restraint and offered to mediate": coordinated, not nested
+                return None if dep == "conj" and cand.event in HOST_TYPES else host
         return None
 
     def _absorb(self, host: Candidate, nested: Candidate) -> None:
@@ -210,6 +225,15 @@ class ModalityResolver:
                     f"target of the requested {nested.event} ('{nested.trigger.text}')"
                 )
 
+    def _protest_purpose(self, cand: Candidate, protests: dict) -> Candidate | None:
+        """ "marched on parliament to demand lower prices": the demand is the protest's aim."""
+        tok = cand.trigger
+        if cand.event not in ("REQUEST", "ACCUSE") or tok.dep_ not in ("advcl", "xcomp"):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return None
+        return protests.get((id(cand.sentence), tok.head.i))
+
     def _absorb_content(self, host: Candidate, nested: Candidate) -> None:
         """ "agreed to resign", "refused to meet X", "threatened to shell", "rejected calls by
         X": the nested event is what is promised, refused or threatened."""
@@ -224,7 +248,8 @@ class ModalityResolver:
                 host.mode = mode
                 host.reasons["mode"] = f"what is {_VERB[host.event]}: {what}"
         # rejecting a demand targets whoever made it; otherwise the content's target
-        replacement = nested.actor_args if nested.event == "REQUEST" else nested.recipient_args
+        demand = nested.event == "REQUEST" and host.event == "REJECT"
+        replacement = nested.actor_args if demand else nested.recipient_args
         nested_heads = {t.i for t in nested.triggers}
         own = [a for a in host.recipient_args if a.head.i not in nested_heads]
         if replacement and not own:

@@ -112,11 +112,15 @@ class RuleDetector:
         skip: set[int] = set()
         if "dobj" in sense.needs:  # "hold talks", "impose sanctions": the object is the event
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is not None:
+            if obj is not None and obj.lemma_.lower() in self.lex.nouns:
                 triggers.append(obj)
                 skip.add(obj.i)
         cand = self._candidate(sent, triggers, sense)
         cand.actor_args = self.args.actors(tok)
+        if sense.object != "target":  # "discuss the crisis", "fired tear gas at them"
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                skip.add(obj.i)
         cand.recipient_args = self.args.recipients(tok, sense.event, skip)
         if sense.event == "REQUEST":
             on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
