@@ -113,3 +113,31 @@ def test_cli_codes_the_example_as_jsonl():
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert rows and all(r["doc_id"] == "kurdistan24-sadr-march" for r in rows)
     assert {"REQUEST", "CONSULT", "ASSAULT", "REJECT", "SUPPORT"} <= {r["event"] for r in rows}
+
+
+def codes(entities):
+    return {(e.code, e.sector) for e in entities}
+
+
+def test_actors_get_the_right_countries(example_events):
+    [req] = find(example_events, "REQUEST", "Sadr")
+    assert req.actor[0].name == "Muqtada al-Sadr" and (req.actor[0].code, req.actor[0].sector) == (
+        "IRQ",
+        "REL",
+    )
+    assert "USA" in {r.code for r in req.recipient}
+    [sup] = find(example_events, "SUPPORT", "Amiri")
+    assert sup.actor[0].code == "IRQ"
+    [hit] = find(example_events, "ASSAULT")
+    assert codes(hit.actor) == {("USA", "MIL")}
+    assert [r.code for r in hit.recipient] == ["IRN", "IRQ"]
+    assert hit.recipient[0].name == "Qasem Soleimani" and hit.recipient[0].sector == "MIL"
+    rejects = find(example_events, "REJECT")
+    speakers = {(a.name, a.code, a.sector) for e in rejects for a in e.actor}
+    assert ("Mark Esper", "USA", "GOV") in speakers and ("Mark Milley", "USA", "MIL") in speakers
+    [meet] = find(example_events, "CONSULT")
+    assert {a.code for a in meet.actor} == {"IRQ"}  # "Iran-backed" names a backer
+    [acc] = find(example_events, "ACCUSE", "Sadr")
+    assert codes(acc.recipient) == {("USA", "MIL")}  # "invading forces" = the US troops
+    [protest] = find(example_events, "PROTEST")
+    assert codes(protest.actor) == {("IRQ", "CVL")}

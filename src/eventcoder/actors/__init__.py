@@ -1,29 +1,68 @@
-"""Stage ``actors``: actor and recipient phrases -> entities with country and sector."""
+"""Stage ``actors``: actor and recipient phrases -> entities with country and sector.
+
+``ActorCoder`` (in ``resolve``) does the coding from the project's tables
+(``data/actors.yaml``, ``data/roles.yaml``, ``data/countries.yaml``); this stage walks the
+article's candidates in order so that later mentions ("Sadr", "he", "the militias") can be
+resolved against earlier ones.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from functools import lru_cache
+from pathlib import Path
+
+from ..document import ArgumentSpan, Document
 from ..pipeline import register_stage
 from ..records import Entity
+from .resolve import ActorCoder, Coded
+from .tables import KnowledgeBase
+
+__all__ = ["ActorCoder", "ResolveActors", "code_mention"]
 
 
 @register_stage("actors")
 class ResolveActors:
+    """Code every actor and recipient phrase. ``extra_kb``: your own YAML/CSV actor file(s)."""
+
     name = "actors"
 
+    def __init__(self, extra_kb: str | Path | list[str | Path] | None = None) -> None:
+        self.coder = ActorCoder(kb=KnowledgeBase.load(extra_kb) if extra_kb else None)
+
     def __call__(self, doc: Document) -> Document:
-        for cand in doc.candidates:
+        memory: list[Coded] = []
+        year = doc.pub_date.year if doc.pub_date else None
+        for cand in sorted(doc.candidates, key=lambda c: (c.sentence.index, c.trigger.i)):
+            if cand.event == "PROTEST" and not cand.actor_args:
+                implied = self.coder.participants(cand)
+                cand.actor.append(implied.entity())
+                memory.append(implied)
             for args, out in ((cand.actor_args, cand.actor), (cand.recipient_args, cand.recipient)):
+                previous: Coded | None = None
+                coded_here: list[Coded] = []
                 for arg in args:
-                    sent = cand.sentence
-                    toks = sorted(arg.tokens, key=lambda t: t.i)
-                    span = sent.text_span(toks[0], toks[-1])
-                    out.append(
-                        Entity(
-                            entity_text=span.text,
-                            start=span.start,
-                            end=span.end,
-                            reason=f"{arg.reason}; not coded (placeholder stage)",
-                        )
-                    )
+                    coded = self.coder.code(arg, cand, memory, year)
+                    if "(including)" in arg.reason and coded.sector is None and previous:
+                        coded.sector = previous.sector  # "foreign forces, including Americans"
+                        coded.why.append(f"sector of '{previous.text}' that includes it")
+                    previous = coded
+                    coded_here.append(coded)
+                    out.append(coded.entity())
+                memory.extend(c for c in coded_here if c.code or c.sector or c.kind == "person")
         return doc
+
+
+@lru_cache(maxsize=1)
+def _default_coder() -> ActorCoder:
+    return ActorCoder()
+
+
+def code_mention(text: str, *, nlp=None, year: int | None = None) -> Entity:
+    """Code a bare mention ("Hungarian", "Asia-Pacific Economic Cooperation", "Tokyo")."""
+    from ..annotate import load_nlp
+
+    parsed = (nlp or load_nlp())(text)
+    root = next((t for t in parsed if t.dep_ == "ROOT"), parsed[0])
+    tokens = [root] + [t for t in parsed if t.i != root.i and not t.is_space]
+    coded = _default_coder().code(ArgumentSpan(tokens, "actor", "mention"), None, [], year)
+    return coded.entity()
