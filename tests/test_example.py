@@ -141,3 +141,17 @@ def test_actors_get_the_right_countries(example_events):
     assert codes(acc.recipient) == {("USA", "MIL")}  # "invading forces" = the US troops
     [protest] = find(example_events, "PROTEST")
     assert codes(protest.actor) == {("IRQ", "CVL")}
+
+
+def test_dates_resolved_from_the_text(example_events):
+    [req] = find(example_events, "REQUEST", "Sadr")
+    assert req.date == "2020-01-14" and req.date_info.text == "on Tuesday"
+    [meet] = find(example_events, "CONSULT")
+    assert meet.date == "2020-01-13"  # "a day after" the Tuesday statement
+    esper = [
+        e for e in find(example_events, "REJECT") if any(a.name == "Mark Esper" for a in e.actor)
+    ]
+    assert esper and esper[0].date == "2020-01-07"
+    [protest] = find(example_events, "PROTEST")
+    assert (protest.date, protest.date_info.precision) == ("2019-10", "month")
+    assert not [e for e in find(example_events, "PROTEST") if e.date == "2020-01-14"]

@@ -38,7 +38,7 @@ MODALITIES: tuple[str, ...] = (
 #: Modalities that describe something that did not (or not yet, or not verifiably) happen.
 UNREALISED_MODALITIES = frozenset({"negated", "hypothetical", "reported-unconfirmed"})
 
-DatePrecision = Literal["day", "month", "year"]
+DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["city", "admin1", "country", "region"]
 
 
@@ -109,7 +109,9 @@ class Location(_Record):
 class EventDate(_Record):
     """How the event's date was resolved."""
 
-    value: str | None = Field(None, description="ISO date: YYYY-MM-DD, YYYY-MM or YYYY.")
+    value: str | None = Field(
+        None, description="ISO date: YYYY-MM-DD, YYYY-MM or YYYY (week precision: its Monday)."
+    )
     precision: DatePrecision | None = None
     text: str | None = Field(None, description="The temporal expression, if any.")
     start: int | None = None
