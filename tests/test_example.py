@@ -155,3 +155,15 @@ def test_dates_resolved_from_the_text(example_events):
     [protest] = find(example_events, "PROTEST")
     assert (protest.date, protest.date_info.precision) == ("2019-10", "month")
     assert not [e for e in find(example_events, "PROTEST") if e.date == "2020-01-14"]
+
+
+def test_places_of_the_example(example_events):
+    [meet] = find(example_events, "CONSULT")
+    assert (meet.event_loc.resolved_place, meet.event_loc.geonameid) == ("Qom", 119208)
+    assert meet.event_loc.country_code == "IRN"
+    [protest] = find(example_events, "PROTEST")
+    assert (protest.event_loc.country_code, protest.event_loc.precision) == ("IRQ", "country")
+    fallback = [
+        e for e in example_events if e.event_loc and e.event_loc.reason == "dateline fallback"
+    ]
+    assert fallback and all(e.event_loc.geonameid == 95446 for e in fallback)  # Erbil
