@@ -1,0 +1,221 @@
+"""Measured accuracy: score the coder against gold files.
+
+Gold formats:
+- PLOVER gold-standard records: a JSON list of records with ``text``, ``event`` (older PLOVER
+  0.5 labels are mapped: DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT),
+  ``source`` / ``target`` lists of ``{actorText, code, sector}`` (CAMEO codes JAP/ITL/VTN are
+  mapped to ISO); records labelled DOCUMENT are skipped;
+- CSV or JSONL of sentences: ``text,label[,source,target]`` with label a PLOVER type or NONE;
+  ``source``/``target`` optionally ``CODE`` or ``CODE SECTOR``.
+
+Each gold sentence is coded as a small article with no publication date. An event counts as
+found when its type matches; a sentence may yield several types (each beyond the gold one is a
+false positive of its type).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..ontology import PLOVER_TYPES, normalise_label
+from ..records import Article, Entity
+
+NONE = "NONE"
+
+
+@dataclass
+class GoldActor:
+    text: str | None
+    code: str | None
+    sector: str | None
+
+
+@dataclass
+class GoldItem:
+    id: str
+    text: str
+    label: str
+    mode: str | None = None
+    source: list[GoldActor] = field(default_factory=list)
+    target: list[GoldActor] = field(default_factory=list)
+
+
+def _actors(value: Any, cameo: dict[str, str]) -> list[GoldActor]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        parts = value.split()
+        code = cameo.get(parts[0].upper(), parts[0].upper()) if parts else None
+        return [GoldActor(None, code, parts[1].upper() if len(parts) > 1 else None)]
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            code = item.get("code")
+            code = cameo.get(code.upper(), code.upper()) if code else None
+            out.append(GoldActor(item.get("actorText"), code, item.get("sector")))
+    return out
+
+
+def load_gold(path: str | Path) -> list[GoldItem]:
+    """Read a gold file (PLOVER JSON records, CSV or JSONL)."""
+    from ..actors.tables import countries
+
+    cameo = countries().cameo_codes
+    path = Path(path)
+    raw = path.read_text(encoding="utf-8")
+    items: list[GoldItem] = []
+    if path.suffix.lower() == ".csv":
+        rows: list[dict[str, Any]] = list(csv.DictReader(raw.splitlines()))
+    elif raw.lstrip().startswith("["):
+        rows = json.loads(raw)
+    else:
+        rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    for n, row in enumerate(rows, 1):
+        label = row.get("label") or row.get("event")
+        if not row.get("text") or not label or str(label).upper() == "DOCUMENT":
+            continue
+        event, mode = normalise_label(str(label))
+        if event != NONE and event not in PLOVER_TYPES:
+            raise ValueError(f"{path}:{n}: label {label!r} is not a PLOVER type or NONE")
+        items.append(
+            GoldItem(
+                id=str(row.get("id") or f"{path.stem}-{n}"),
+                text=str(row["text"]),
+                label=event,
+                mode=mode or row.get("mode") or None,
+                source=_actors(row.get("source"), cameo),
+                target=_actors(row.get("target"), cameo),
+            )
+        )
+    return items
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _overlaps(gold: GoldActor, ent: Entity) -> bool:
+    if not gold.text:
+        return True
+    a, b = gold.text.lower(), ent.entity_text.lower()
+    return a in b or b in a
+
+
+def _score_actors(gold: list[GoldActor], predicted: list[Entity], tally: Counter) -> None:
+    for g in gold:
+        tally["gold"] += 1
+        match = next((e for e in predicted if _overlaps(g, e)), None)
+        if match is None:
+            tally["missed"] += 1
+            continue
+        tally["found"] += 1
+        if g.code:
+            tally["country_n"] += 1
+            tally["country_ok"] += int(match.code == g.code)
+            tally[f"country:{g.code}->{match.code}"] += 0  # keep the key for the confusion list
+        if g.code and g.sector:
+            tally["both_n"] += 1
+            tally["both_ok"] += int(match.code == g.code and match.sector == g.sector)
+        if g.sector:
+            tally["sector_n"] += 1
+            tally["sector_ok"] += int(match.sector == g.sector)
+
+
+@dataclass
+class Report:
+    n: int
+    per_type: dict[str, dict[str, float]]
+    micro: dict[str, float]
+    macro: dict[str, float]
+    any_event_recall: float
+    false_event_rate: float | None
+    none_sentences: int
+    confusion: dict[str, dict[str, int]]
+    actors: dict[str, dict[str, float]]
+    errors: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    confusion: dict[str, Counter[str]] = {}
+    found_any = events_n = 0
+    none_n = none_hit = 0
+    source: Counter[str] = Counter()
+    target: Counter[str] = Counter()
+    errors: list[dict[str, Any]] = []
+    for item in items:
+        events = coder.code_article(Article(id=item.id, text=item.text)).events
+        predicted = sorted({e.event for e in events})
+        row = confusion.setdefault(item.label, Counter())
+        if item.label == NONE:
+            none_n += 1
+            none_hit += bool(predicted)
+            for p in predicted:
+                fp[p] += 1
+            row[predicted[0] if predicted else NONE] += 1
+            continue
+        events_n += 1
+        found_any += bool(predicted)
+        if item.label in predicted:
+            tp[item.label] += 1
+            row[item.label] += 1
+        else:
+            fn[item.label] += 1
+            row[predicted[0] if predicted else NONE] += 1
+            if len(errors) < keep_errors:
+                errors.append({"id": item.id, "gold": item.label, "predicted": predicted})
+        for p in predicted:
+            if p != item.label:
+                fp[p] += 1
+        matching = [e for e in events if e.event == item.label] or events
+        _score_actors(item.source, [a for e in matching for a in e.actor], source)
+        _score_actors(item.target, [a for e in matching for a in e.recipient], target)
+    labels = sorted(set(tp) | set(fn) | {t for t in fp if t in PLOVER_TYPES})
+    per_type = {}
+    for label in labels:
+        p, r, f = prf(tp[label], fp[label], fn[label])
+        per_type[label] = {"precision": p, "recall": r, "f1": f, "support": tp[label] + fn[label]}
+    gold_types = [t for t in labels if per_type[t]["support"]]
+    macro = {
+        k: sum(per_type[t][k] for t in gold_types) / len(gold_types) if gold_types else 0.0
+        for k in ("precision", "recall", "f1")
+    }
+    mp, mr, mf = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+
+    def actor_scores(t: Counter[str]) -> dict[str, float]:
+        def ratio(a: str, b: str) -> float:
+            return t[a] / t[b] if t[b] else 0.0
+
+        return {
+            "gold": t["gold"],
+            "span_found": ratio("found", "gold"),
+            "country": ratio("country_ok", "country_n"),
+            "sector": ratio("sector_ok", "sector_n"),
+            "country_sector": ratio("both_ok", "both_n"),
+        }
+
+    return Report(
+        n=len(items),
+        per_type=per_type,
+        micro={"precision": mp, "recall": mr, "f1": mf},
+        macro=macro,
+        any_event_recall=found_any / events_n if events_n else 0.0,
+        false_event_rate=none_hit / none_n if none_n else None,
+        none_sentences=none_n,
+        confusion={g: dict(c) for g, c in confusion.items()},
+        actors={"actor": actor_scores(source), "recipient": actor_scores(target)},
+        errors=errors,
+    )

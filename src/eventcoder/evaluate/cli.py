@@ -1,0 +1,94 @@
+"""``eventcoder evaluate``: scores against gold files, printed and written as JSON."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+SHORT = {"AGREE": "AGR", "CONSULT": "CSL", "SUPPORT": "SUP", "CONCEDE": "CNC", "COOPERATE": "COO",
+         "AID": "AID", "RETREAT": "RET", "REQUEST": "REQ", "ACCUSE": "ACC", "REJECT": "REJ",
+         "THREATEN": "THR", "PROTEST": "PRO", "SANCTION": "SAN", "MOBILIZE": "MOB",
+         "COERCE": "COE", "ASSAULT": "ASL", "NONE": "none"}  # fmt: skip
+
+
+def print_report(report, title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=max(Console().width, 150))
+    table = Table(title=title)
+    for col in ("type", "precision", "recall", "F1", "support"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for label, s in sorted(report.per_type.items()):
+        table.add_row(label, f"{s['precision']:.2f}", f"{s['recall']:.2f}", f"{s['f1']:.2f}",
+                      str(int(s["support"])))  # fmt: skip
+    for name, s in (("micro", report.micro), ("macro", report.macro)):
+        table.add_row(name, f"{s['precision']:.2f}", f"{s['recall']:.2f}", f"{s['f1']:.2f}", "",
+                      style="bold")  # fmt: skip
+    console.print(table)
+    console.print(f"any-event recall: {report.any_event_recall:.2f}")
+    if report.false_event_rate is not None:
+        console.print(
+            f"false-event rate on {report.none_sentences} NONE sentences: "
+            f"{report.false_event_rate:.2f}"
+        )
+    actors = Table(title="actors (gold source/target vs coded actor/recipient)")
+    for col in ("role", "gold", "span found", "country", "sector", "country+sector"):
+        actors.add_column(col)
+    for role, s in report.actors.items():
+        actors.add_row(role, str(int(s["gold"])), f"{s['span_found']:.2f}", f"{s['country']:.2f}",
+                       f"{s['sector']:.2f}", f"{s['country_sector']:.2f}")  # fmt: skip
+    console.print(actors)
+    labels = sorted(report.confusion)
+    predicted = sorted({p for row in report.confusion.values() for p in row})
+    conf = Table(title="confusion (rows gold, columns first predicted type)")
+    conf.add_column("gold")
+    for p in predicted:
+        conf.add_column(SHORT.get(p, p[:3]), justify="right")
+    for g in labels:
+        conf.add_row(g, *[str(report.confusion[g].get(p, "")) for p in predicted])
+    console.print(conf)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("evaluate")
+    def evaluate_command(
+        gold: Annotated[
+            list[Path], typer.Argument(help="Gold files: PLOVER records JSON, CSV or JSONL.")
+        ],
+        json_out: Annotated[
+            Path | None, typer.Option("--json", help="Write the scores as JSON.")
+        ] = None,
+        model: Annotated[
+            str | None, typer.Option("--model", help="Classifier from 'eventcoder train'.")
+        ] = None,
+    ) -> None:
+        """Score the coder: P/R/F1 per PLOVER type, confusion, actor country/sector accuracy."""
+        from ..coder import Coder
+        from . import evaluate, load_gold
+
+        items = []
+        for path in gold:
+            if not path.exists():
+                raise typer.BadParameter(f"no such file: {path}")
+            try:
+                items.extend(load_gold(path))
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc)) from None
+        coder = Coder(model=model)
+        start = time.perf_counter()
+        report = evaluate(coder, items)
+        seconds = time.perf_counter() - start
+        print_report(report, f"{len(items)} gold sentences from {', '.join(p.name for p in gold)}")
+        typer.echo(f"coded in {seconds:.1f} s")
+        if json_out is not None:
+            data = {
+                "gold": [str(p) for p in gold],
+                "seconds": round(seconds, 2),
+                **report.to_json(),
+            }
+            json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -1,0 +1,116 @@
+"""Scoring on tiny gold sets with answers worked out by hand."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from eventcoder.evaluate import GoldItem, evaluate, load_gold, prf
+from eventcoder.records import Article, CodedArticle, Entity, Event, EventDate
+
+from .conftest import PLOVER_GOLD, need_shared
+
+
+class FakeCoder:
+    """Answers from a table: text -> list of (type, actor code)."""
+
+    def __init__(self, answers):
+        self.answers = answers
+
+    def code_article(self, article: Article) -> CodedArticle:
+        events = [
+            Event(
+                id=f"{article.id}:{n}",
+                date_info=EventDate(reason="test"),
+                event=t,
+                actor=[Entity(entity_text="X", code=code)],
+                text=article.text,
+                sentence_start=0,
+                sentence_end=len(article.text),
+                sentence_index=0,
+                confidence=1.0,
+                detector="fake",
+            )  # fmt: skip
+            for n, (t, code) in enumerate(self.answers.get(article.text, []))
+        ]
+        return CodedArticle(article=article, events=events)
+
+
+def test_prf_by_hand():
+    assert prf(2, 1, 1) == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+def test_scores_per_type_any_event_and_false_events():
+    gold = [
+        GoldItem("1", "a", "PROTEST"),
+        GoldItem("2", "b", "PROTEST"),
+        GoldItem("3", "c", "ASSAULT"),
+        GoldItem("4", "d", "NONE"),
+        GoldItem("5", "e", "NONE"),
+    ]
+    coder = FakeCoder({"a": [("PROTEST", "IRQ")], "b": [("ASSAULT", None)], "c": [("ASSAULT", None)],
+                       "d": [("REQUEST", None)]})  # fmt: skip
+    report = evaluate(coder, gold)
+    # PROTEST: tp 1, fn 1, fp 0 -> P 1, R .5; ASSAULT: tp 1, fp 1 -> P .5, R 1
+    assert report.per_type["PROTEST"]["precision"] == 1.0
+    assert report.per_type["PROTEST"]["recall"] == 0.5
+    assert report.per_type["ASSAULT"]["precision"] == 0.5
+    assert report.any_event_recall == 1.0
+    assert report.false_event_rate == 0.5
+    assert report.confusion["PROTEST"] == {"PROTEST": 1, "ASSAULT": 1}
+    assert report.macro["f1"] == pytest.approx((2 / 3 + 2 / 3) / 2)
+
+
+def test_actor_country_accuracy():
+    from eventcoder.evaluate import GoldActor
+
+    gold = [GoldItem("1", "a", "PROTEST", source=[GoldActor("X", "IRQ", None)]),
+            GoldItem("2", "b", "PROTEST", source=[GoldActor("X", "IRN", None)])]  # fmt: skip
+    report = evaluate(FakeCoder({"a": [("PROTEST", "IRQ")], "b": [("PROTEST", "IRQ")]}), gold)
+    assert report.actors["actor"]["country"] == 0.5
+
+
+def test_csv_and_jsonl_gold(tmp_path):
+    csv_path = tmp_path / "g.csv"
+    csv_path.write_text(
+        'text,label,source\n"Police arrested him.",COERCE,IRQ COP\n', encoding="utf-8"
+    )
+    [item] = load_gold(csv_path)
+    assert (item.label, item.source[0].code, item.source[0].sector) == ("COERCE", "IRQ", "COP")
+    jl = tmp_path / "g.jsonl"
+    jl.write_text(json.dumps({"text": "x", "label": "FIGHT"}) + "\n", encoding="utf-8")
+    assert load_gold(jl)[0].label == "ASSAULT"  # PLOVER 0.5 label mapped
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\nx,DANCE\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a PLOVER type"):
+        load_gold(bad)
+
+
+def test_plover_gold_records_parse():
+    items = load_gold(need_shared(PLOVER_GOLD))
+    assert len(items) == 322
+    assert {i.label for i in items} <= {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+        "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+        "COERCE", "ASSAULT"}  # fmt: skip
+    assert not [a for i in items for a in i.source if a.code in ("JAP", "ITL", "VTN")]
+
+
+@pytest.mark.slow
+def test_evaluate_command_writes_json(tmp_path):
+    gold = tmp_path / "g.csv"
+    gold.write_text(
+        "text,label\n"
+        '"Police arrested three opposition activists in Lagos.",COERCE\n'
+        '"The river is 300 kilometres long.",NONE\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "scores.json"
+    subprocess.run([sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--json", str(out)],
+                   check=True, capture_output=True)  # fmt: skip
+    scores = json.loads(out.read_text())
+    assert scores["per_type"]["COERCE"]["recall"] == 1.0
+    assert scores["false_event_rate"] == 0.0
