@@ -11,16 +11,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..records import CodedArticle, Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-#: Migrations: version -> statements. Types are the common subset of DuckDB and PostgreSQL.
-MIGRATIONS: dict[int, list[str]] = {
+#: A migration step: an SQL statement, or a function of the store (for data backfills).
+Step = str | Callable[["Store"], None]
+
+#: Migrations: version -> steps. Types are the common subset of DuckDB and PostgreSQL.
+#: Version 1 is frozen (others build on its table and column names); later versions only add.
+MIGRATIONS: dict[int, list[Step]] = {
     1: [
         """CREATE TABLE IF NOT EXISTS articles (
             id TEXT PRIMARY KEY,
@@ -46,11 +52,34 @@ MIGRATIONS: dict[int, list[str]] = {
             source TEXT, record TEXT, error TEXT, logged_at TIMESTAMP)""",
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)",
     ],
+    2: [
+        "ALTER TABLE articles ADD COLUMN author TEXT",
+        "ALTER TABLE articles ADD COLUMN origin TEXT",
+        "ALTER TABLE articles ADD COLUMN dateline TEXT",
+        "ALTER TABLE articles ADD COLUMN dateline_place TEXT",
+        "ALTER TABLE articles ADD COLUMN duplicate_kind TEXT",
+        "ALTER TABLE articles ADD COLUMN similarity DOUBLE PRECISION",
+        "ALTER TABLE articles ADD COLUMN minhash TEXT",
+        "CREATE INDEX IF NOT EXISTS articles_cluster ON articles (cluster_id)",
+        """CREATE TABLE IF NOT EXISTS mentions (
+            event_id TEXT, position INTEGER, sentence TEXT,
+            start_char INTEGER, end_char INTEGER,
+            PRIMARY KEY (event_id, position))""",
+        """CREATE TABLE IF NOT EXISTS places (
+            event_id TEXT PRIMARY KEY, extracted_place TEXT, start_char INTEGER,
+            end_char INTEGER, resolved_place TEXT, geonameid BIGINT,
+            lat DOUBLE PRECISION, lon DOUBLE PRECISION, feature_class TEXT,
+            feature_code TEXT, province TEXT, country_code TEXT, place_precision TEXT,
+            reason TEXT)""",
+        "ALTER TABLE ingest_errors ADD COLUMN kind TEXT",
+        "ALTER TABLE ingest_errors ADD COLUMN article_id TEXT",
+        lambda store: store._backfill_v2(),
+    ],
 }
 
 
 class StoreError(RuntimeError):
-    pass
+    """The store cannot be opened or used (bad target, newer schema, server down)."""
 
 
 @dataclass
@@ -60,10 +89,19 @@ class ArticleInfo:
     cluster_id: str | None
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def is_postgres(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
 class Store:
     """Backend-neutral store. Subclasses set ``param`` and implement ``_connect``."""
 
     param = "?"
+    backend = "?"
 
     def __init__(self, target: str) -> None:
         self.target = target
@@ -121,6 +159,7 @@ class Store:
         return int(rows[0][0] or 0) if rows else 0
 
     def migrate(self) -> None:
+        """Bring the schema to ``SCHEMA_VERSION``, one transaction per version."""
         current = self.version()
         if current > SCHEMA_VERSION:
             raise StoreError(
@@ -129,20 +168,41 @@ class Store:
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
             self.begin()
-            for statement in MIGRATIONS[version]:
-                self.execute(statement)
-            self.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
-            self.commit()
+            try:
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(self)
+                    else:
+                        self.execute(step)
+                self.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+                self.commit()
+            except Exception:
+                self.rollback()
+                raise
+
+    def _backfill_v2(self) -> None:
+        """Fill the version-2 ``mentions`` and ``places`` tables from stored event records."""
+        for (record,) in self.fetchall("SELECT record FROM events"):
+            self._add_event_details(Event.model_validate(json.loads(record)))
 
     # ------------------------------------------------------------------ writes
     def article_ids(self) -> set[str]:
         return {r[0] for r in self.fetchall("SELECT id FROM articles")}
 
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.fetchall("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
     def article_by_hash(self, content_hash: str) -> ArticleInfo | None:
         rows = self.fetchall(
-            "SELECT id, content_hash, cluster_id FROM articles WHERE content_hash = ? LIMIT 1",
+            "SELECT id, content_hash, cluster_id FROM articles WHERE content_hash = ? "
+            "AND n_events IS NOT NULL ORDER BY ingested_at, id LIMIT 1",
             (content_hash,),
         )
+        if not rows:  # a store written before coded articles were preferred
+            rows = self.fetchall(
+                "SELECT id, content_hash, cluster_id FROM articles WHERE content_hash = ? LIMIT 1",
+                (content_hash,),
+            )
         return ArticleInfo(*rows[0]) if rows else None
 
     def texts(self) -> Iterator[tuple[str, str, str | None]]:
@@ -151,26 +211,49 @@ class Store:
         ):
             yield row[0], row[1] or "", row[2]
 
+    def signatures(self) -> Iterator[tuple[str, str | None, str | None]]:
+        """``(id, content_hash, minhash)`` of every coded article (what near-duplicates link to)."""
+        for row in self.fetchall(
+            "SELECT id, content_hash, minhash FROM articles WHERE n_events IS NOT NULL ORDER BY id"
+        ):
+            yield row[0], row[1], row[2]
+
     def add_article(
         self,
         coded: CodedArticle | None,
         article: Any,
         content_hash: str,
         cluster_id: str | None,
+        *,
+        author: str | None = None,
+        origin: str | None = None,
+        duplicate_kind: str | None = None,
+        similarity: float | None = None,
+        minhash: str | None = None,
     ) -> int:
-        """Store one article and its events in one transaction. ``coded`` None: a duplicate
-        (linked to ``cluster_id``, its events are the original's)."""
+        """Store one article and its events in one transaction; returns the events written.
+
+        ``coded`` None: a duplicate (``duplicate_kind`` "exact" or "near") of the coded
+        article ``cluster_id``; its events are that article's, whose ``reports`` goes up by one.
+        A coded article's ``cluster_id`` is usually its own id (or None).
+        """
+        dateline = dateline_place = None
+        if coded is not None and coded.dateline is not None:
+            dateline = coded.dateline.text
+            dateline_place = _dateline_place(dateline)
         self.begin()
         try:
             self.execute(
                 "INSERT INTO articles (id, url, title, source, pub_date, language, content_hash, "
-                "cluster_id, reports, n_events, text, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                "cluster_id, reports, n_events, text, ingested_at, author, origin, dateline, "
+                "dateline_place, duplicate_kind, similarity, minhash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id, article.url, article.title, article.source, article.date,
                     article.language, content_hash, cluster_id,
                     len(coded.events) if coded is not None else None,
-                    article.text, dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    article.text, _now(), author, origin, dateline, dateline_place,
+                    duplicate_kind if coded is None else None, similarity, minhash,
                 ),
             )  # fmt: skip
             if coded is None and cluster_id is not None:
@@ -178,7 +261,11 @@ class Store:
                     "UPDATE articles SET reports = reports + 1 WHERE id = ?", (cluster_id,)
                 )
             n = 0
+            seen: set[str] = set()
             for event in coded.events if coded is not None else []:
+                if event.id in seen:  # two events on one trigger: keep both, apart
+                    event = event.model_copy(update={"id": f"{event.id}#{n}"})
+                seen.add(event.id)
                 self._add_event(event)
                 n += 1
             self.commit()
@@ -212,14 +299,65 @@ class Store:
                     (ev.id, role, pos, ent.entity_text, ent.name, ent.code, ent.sector,
                      ent.start, ent.end),
                 )  # fmt: skip
+        self._add_event_details(ev)
 
-    def add_error(self, source: str, record: str, error: str) -> None:
+    def _add_event_details(self, ev: Event) -> None:
+        """The version-2 tables: each sentence telling the event, and where it happened."""
+        told = [(ev.text, ev.sentence_start, ev.sentence_end)] + [
+            (s.text, s.start, s.end) for s in ev.other_sentences
+        ]
+        for pos, (text, start, end) in enumerate(told):
+            self.execute(
+                "INSERT INTO mentions (event_id, position, sentence, start_char, end_char) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (ev.id, pos, text, start, end),
+            )
+        loc = ev.event_loc
+        if loc is not None:
+            self.execute(
+                "INSERT INTO places (event_id, extracted_place, start_char, end_char, "
+                "resolved_place, geonameid, lat, lon, feature_class, feature_code, province, "
+                "country_code, place_precision, reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ev.id, loc.extracted_place, loc.start, loc.end, loc.resolved_place,
+                    loc.geonameid, loc.lat, loc.lon, loc.feature_class, loc.feature_code,
+                    loc.province, loc.country_code, loc.precision, loc.reason,
+                ),
+            )  # fmt: skip
+
+    def add_error(
+        self,
+        source: str,
+        record: str,
+        error: str,
+        *,
+        kind: str = "error",
+        article_id: str | None = None,
+    ) -> bool:
+        """Log one record that was skipped (``kind`` "skipped") or failed (``kind`` "error").
+
+        The same (source, record, error) is logged once, so re-running an ingest does not
+        grow the log. Returns whether a row was written.
+        """
         self.begin()
-        self.execute(
-            "INSERT INTO ingest_errors (source, record, error, logged_at) VALUES (?, ?, ?, ?)",
-            (source, record, error, dt.datetime.now(dt.UTC).replace(tzinfo=None)),
-        )
-        self.commit()
+        try:
+            if self.fetchall(
+                "SELECT 1 FROM ingest_errors WHERE source = ? AND record = ? AND error = ?",
+                (source, record, error),
+            ):
+                self.commit()
+                return False
+            self.execute(
+                "INSERT INTO ingest_errors (source, record, error, logged_at, kind, article_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (source, record, error, _now(), kind, article_id),
+            )
+            self.commit()
+            return True
+        except Exception:
+            self.rollback()
+            raise
 
     # ------------------------------------------------------------------ reads
     def event_records(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict]:
@@ -233,13 +371,33 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("articles", "events", "entities", "ingest_errors"):
+        for table in TABLES:
             out[table] = int(self.fetchall(f"SELECT count(*) FROM {table}")[0][0])  # noqa: S608
         return out
 
 
+#: The data tables, in the order ``counts()`` reports them.
+TABLES: tuple[str, ...] = (
+    "articles",
+    "events",
+    "entities",
+    "ingest_errors",
+    "mentions",
+    "places",
+)
+
+
+def _dateline_place(dateline: str) -> str | None:
+    """The place of a dateline ("ERBIL (Kurdistan 24) –" -> "Erbil")."""
+    from ..clean import CleaningRules
+
+    match = CleaningRules.default().dateline.match(dateline + " ")
+    return match.group("place").strip().title() if match else None
+
+
 class DuckDBStore(Store):
     param = "?"
+    backend = "duckdb"
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         # a DuckDB cursor is a separate connection: run on the connection so BEGIN/COMMIT hold
@@ -248,20 +406,35 @@ class DuckDBStore(Store):
     def _connect(self, target: str) -> Any:
         import duckdb
 
-        return duckdb.connect(target)
+        path = Path(target)
+        if target != ":memory:" and not path.parent.exists():
+            raise StoreError(f"cannot create store {target!r}: no folder {str(path.parent)!r}")
+        try:
+            return duckdb.connect(target)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {target!r}: {exc}") from None
 
 
 class PostgresStore(Store):
     param = "%s"
+    backend = "postgresql"
 
     def _connect(self, target: str) -> Any:
         import psycopg
 
-        return psycopg.connect(target, autocommit=True)
+        try:
+            return psycopg.connect(target, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {_redact(target)!r}: {exc}") from None
+
+
+def _redact(dsn: str) -> str:
+    """A DSN without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
 
 
 def open_store(target: str) -> Store:
     """A DuckDB file path (default) or a ``postgresql://`` / ``postgres://`` DSN."""
-    if target.startswith(("postgresql://", "postgres://")):
+    if is_postgres(target):
         return PostgresStore(target)
     return DuckDBStore(target)
