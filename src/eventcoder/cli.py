@@ -27,7 +27,11 @@ app = typer.Typer(
 )
 
 #: Modules that add sub-commands (each has ``register(app: typer.Typer) -> None``).
-COMMAND_MODULES: tuple[str, ...] = ("eventcoder.places.cli", "eventcoder.evaluate.cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "eventcoder.places.cli",
+    "eventcoder.places.gazetteer_cli",
+    "eventcoder.evaluate.cli",
+)
 
 
 class OutputFormat(StrEnum):

@@ -34,7 +34,12 @@ class Place:
 
     @property
     def precision(self) -> str:
-        return "country" if self.feature_code.startswith("PCL") else "city"
+        code = self.feature_code
+        if code.startswith("PCL"):
+            return "country"
+        if code == "ADM1":
+            return "admin1"
+        return "region" if self.feature_class == "A" else "city"
 
 
 def cache_dir() -> Path:
@@ -59,6 +64,21 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         return self.index.get(norm(name), [])
+
+    def merge(self, index: dict[str, list[Place]]) -> None:
+        """Merge an imported index over this one: same GeoNames id replaces, new ones add."""
+        replaced = {p.geonameid: p for bucket in index.values() for p in bucket}
+        for key, bucket in self.index.items():
+            if any(p.geonameid in replaced for p in bucket):
+                self.index[key] = [replaced.get(p.geonameid, p) for p in bucket]  # type: ignore[arg-type]
+        for code, country in list(self.countries.items()):
+            if country.geonameid in replaced:
+                self.countries[code] = replaced[country.geonameid]  # type: ignore[index]
+        for key, places in index.items():
+            bucket = self.index.setdefault(key, [])
+            ids = {p.geonameid for p in bucket}
+            bucket.extend(p for p in places if p.geonameid not in ids)
+            bucket.sort(key=_rank)
 
     def add(self, place: Place, names: list[str]) -> None:
         for name in names:
@@ -116,12 +136,29 @@ class Gazetteer:
             ):
                 gaz.index.setdefault(key, [gaz.countries[hit.code]])
         for bucket in gaz.index.values():
-            bucket.sort(key=lambda p: (p.precision != "country", -p.population))
+            bucket.sort(key=_rank)
         return gaz
+
+
+def _rank(p: Place) -> tuple[bool, int]:
+    return (p.precision != "country", -p.population)
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, with the user gazetteer (``eventcoder gazetteer import``) merged
+    over it when one exists at ``user_gazetteer_path()``."""
+    from .importer import UserGazetteer, user_gazetteer_path
+
+    gaz = shipped_gazetteer()
+    user = user_gazetteer_path()
+    if user.exists():
+        gaz.merge(UserGazetteer.load(user).index)
+    return gaz
+
+
+def shipped_gazetteer() -> Gazetteer:
+    """The gazetteer built from the PyPI packages only (cached on disk, a fresh copy each call)."""
     path = cache_dir() / f"gazetteer-{_versions()}.pickle"
     if path.exists():
         try:
