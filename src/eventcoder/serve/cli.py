@@ -1,0 +1,58 @@
+"""``eventcoder serve``: the REST API and the web app on one local port."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve_command(
+        db: Annotated[
+            str, typer.Option("--db", help="DuckDB file or postgresql:// DSN of the event store.")
+        ],
+        host: Annotated[
+            str, typer.Option("--host", help="Interface to listen on (loopback by default).")
+        ] = "127.0.0.1",
+        port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+        api_key: Annotated[
+            str | None,
+            typer.Option(
+                "--api-key",
+                envvar="EVENTCODER_API_KEY",
+                help="Enable the write endpoint (POST /api/articles) for clients sending this "
+                "key in X-API-Key. Without it the server is read-only.",
+                show_envvar=True,
+            ),
+        ] = None,
+        max_body: Annotated[
+            int, typer.Option("--max-body", min=1_000, help="Largest request body, bytes.")
+        ] = 1_000_000,
+        max_text: Annotated[
+            int, typer.Option("--max-text", min=100, help="Longest text to code, characters.")
+        ] = 200_000,
+    ) -> None:
+        """Serve the event store: web app at /, REST API at /api, API docs at /docs."""
+        import uvicorn
+
+        from . import ServeError, create_app, open_for_serving
+
+        if api_key is not None and len(api_key) < 8:
+            raise typer.BadParameter("use an API key of at least 8 characters", param_hint="--api-key")
+        try:
+            store = open_for_serving(db, writable=api_key is not None)
+        except ServeError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        application = create_app(store, api_key=api_key, max_body=max_body, max_text=max_text)
+        mode = "read-write (API key set)" if api_key else "read-only"
+        typer.echo(f"eventcoder serve: {db} ({mode}) at http://{host}:{port}/  (API docs: /docs)")
+        if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("CI"):
+            typer.echo("warning: listening beyond loopback; anyone who can reach it can read", err=True)
+        try:
+            uvicorn.run(application, host=host, port=port, log_level="warning")
+        finally:
+            store.close()
