@@ -31,6 +31,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventcoder.places.cli",
     "eventcoder.places.gazetteer_cli",
     "eventcoder.evaluate.cli",
+    "eventcoder.ingest.cli",
+    "eventcoder.store.cli",
+    "eventcoder.export.cli",
 )
 
 

@@ -1,0 +1,347 @@
+"""Export an event store: PLOVER JSONL, POLECAT-style TSV, CSV, Parquet.
+
+- ``plover-jsonl``: one event per line, the record as the coder made it (PLOVER field names
+  plus eventcoder's documented extensions), with PLOVER's ``cite_info`` object (url, title,
+  language, publication, coder), ``coder``, ``coded_date``, and two extensions:
+  ``publication_date`` and ``reports`` (how many stored articles tell the story).
+- ``polecat-tsv``: the 40 columns of POLECAT's weekly files, in their order and with their
+  names, so R/pandas scripts written for POLECAT read it unchanged; eventcoder's extra
+  columns follow them (see ``docs/schema.md`` for each column's source).
+- ``csv`` and ``parquet``: the same rows, columns in snake_case; Parquet with typed columns
+  (dates, floats, integers).
+
+Multi-valued cells (several actors, sectors, contexts) are joined with ``;``, as POLECAT does.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import IO, TYPE_CHECKING, Any
+
+from .. import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store import Store
+
+
+class ExportFormat(StrEnum):
+    plover_jsonl = "plover-jsonl"
+    polecat_tsv = "polecat-tsv"
+    csv = "csv"
+    parquet = "parquet"
+
+
+TEXT_FORMATS = frozenset({ExportFormat.plover_jsonl, ExportFormat.polecat_tsv, ExportFormat.csv})
+
+#: POLECAT's columns, in its order.
+POLECAT_COLUMNS: tuple[str, ...] = (
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
+)
+
+#: eventcoder's columns after POLECAT's.
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "Event Date Value",
+    "Date Precision",
+    "CAMEO",
+    "Modality",
+    "Confidence",
+    "Mentions",
+    "Reports",
+    "Doc ID",
+    "URL",
+    "Title",
+    "Trigger",
+    "Sentence",
+    "Sentence Start",
+    "Sentence End",
+)
+
+COLUMNS: tuple[str, ...] = POLECAT_COLUMNS + EXTRA_COLUMNS
+
+
+def snake(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+#: Parquet types of the columns that are not strings.
+_TYPED: dict[str, str] = {
+    "Event Date": "date",
+    "Publication Date": "date",
+    "Intensity": "float",
+    "Quad Code": "int",
+    "Latitude": "float",
+    "Longitude": "float",
+    "GeoNames ID": "int",
+    "Confidence": "float",
+    "Mentions": "int",
+    "Reports": "int",
+    "Sentence Start": "int",
+    "Sentence End": "int",
+}
+
+
+def _join(values: Any) -> str | None:
+    items = [str(v) for v in values if v not in (None, "")]
+    return ";".join(items) if items else None
+
+
+def _sectors(members: list[dict]) -> str | None:
+    out: list[str] = []
+    for m in members:
+        for s in [m.get("sector"), *(m.get("other_sectors") or [])]:
+            if s and s not in out:
+                out.append(s)
+    return _join(out)
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)[:10] or None
+
+
+def polecat_row(record: dict, article: dict) -> dict[str, Any]:
+    """One event as a row of ``COLUMNS`` (POLECAT's, then eventcoder's)."""
+    info = record.get("date_info") or {}
+    precision = info.get("precision")
+    loc = record.get("event_loc") or {}
+    row: dict[str, Any] = {c: None for c in COLUMNS}
+    actors, recipients = record.get("actor") or [], record.get("recipient") or []
+    row.update(
+        {
+            "Event ID": record["id"],
+            # a full date only when the event is dated to the day (or week): never invented
+            "Event Date": record.get("date") if precision in ("day", "week") else None,
+            "Event Type": record.get("event"),
+            "Event Mode": record.get("mode"),
+            "Intensity": record.get("event_scale"),
+            "Quad Code": record.get("quad_code"),
+            "Contexts": _join(record.get("context") or []),
+            "Actor Name": _join(m.get("name") or m.get("entity_text") for m in actors),
+            "Actor Country": _join(m.get("code") for m in actors),
+            "Primary Actor Sector": actors[0].get("sector") if actors else None,
+            "Actor Sectors": _sectors(actors),
+            "Actor Title": _join(m.get("office") for m in actors),
+            "Actor Name Raw": _join(m.get("entity_text") for m in actors),
+            "Wikipedia Actor ID": _join(m.get("identifier_id") for m in actors),
+            "Recipient Name": _join(m.get("name") or m.get("entity_text") for m in recipients),
+            "Recipient Country": _join(m.get("code") for m in recipients),
+            "Primary Recipient Sector": recipients[0].get("sector") if recipients else None,
+            "Recipient Sectors": _sectors(recipients),
+            "Recipient Title": _join(m.get("office") for m in recipients),
+            "Recipient Name Raw": _join(m.get("entity_text") for m in recipients),
+            "Wikipedia Recipient ID": _join(m.get("identifier_id") for m in recipients),
+            "Placename": loc.get("resolved_place") or loc.get("extracted_place"),
+            "City": loc.get("resolved_place") if loc.get("feature_class") == "P" else None,
+            "Province": loc.get("province"),
+            "Country": loc.get("country_code"),
+            "Latitude": loc.get("lat"),
+            "Longitude": loc.get("lon"),
+            "GeoNames ID": loc.get("geonameid"),
+            "Raw Placename": loc.get("extracted_place"),
+            "Feature Type": loc.get("feature_code"),
+            "Source": article.get("source"),
+            "Publication Date": _day(article.get("pub_date")),
+            "Language": article.get("language"),
+            "Version": f"eventcoder {__version__}",
+            "Event Date Value": record.get("date"),
+            "Date Precision": precision,
+            "CAMEO": record.get("cameo"),
+            "Modality": record.get("modality"),
+            "Confidence": record.get("confidence"),
+            "Mentions": record.get("mentions"),
+            "Reports": article.get("reports"),
+            "Doc ID": record.get("doc_id"),
+            "URL": article.get("url"),
+            "Title": article.get("title"),
+            "Trigger": " ".join(record.get("event_text") or []) or None,
+            "Sentence": record.get("text"),
+            "Sentence Start": record.get("sentence_start"),
+            "Sentence End": record.get("sentence_end"),
+        }
+    )
+    return row
+
+
+def plover_record(record: dict, article: dict) -> dict[str, Any]:
+    """The stored PLOVER record with PLOVER's citation fields and eventcoder's extensions."""
+    out = dict(record)
+    out["cite_info"] = {
+        k: v
+        for k, v in {
+            "url": article.get("url"),
+            "title": article.get("title"),
+            "language": article.get("language"),
+            "publication": article.get("source"),
+            "coder": f"eventcoder {__version__}",
+        }.items()
+        if v is not None
+    }
+    out["coder"] = f"eventcoder {__version__}"
+    ingested = article.get("ingested_at")
+    out["coded_date"] = _day(ingested)
+    out["publication_date"] = _day(article.get("pub_date"))
+    out["reports"] = article.get("reports")
+    return out
+
+
+_ARTICLE_COLS = ("id", "url", "title", "source", "pub_date", "language", "reports", "ingested_at")
+
+
+def iter_events(store: Store, where: str = "", params: list | None = None) -> Iterator[tuple]:
+    """``(record, article)`` pairs in a stable order (by article, then position in it)."""
+    sql = (
+        "SELECT e.record, "
+        + ", ".join(f"a.{c}" for c in _ARTICLE_COLS)
+        + " FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
+        + (f"WHERE {where} " if where else "")
+        + "ORDER BY e.doc_id, e.sentence_start, e.id"
+    )
+    for row in store.fetchall(sql, params or []):
+        yield json.loads(row[0]), dict(zip(_ARTICLE_COLS, row[1:], strict=True))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    # TSV has no quoting: a tab or line break inside a cell would shift every column after it
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def write_text(
+    store: Store,
+    fmt: ExportFormat,
+    out: IO[str],
+    where: str = "",
+    params: list | None = None,
+) -> int:
+    """Write a text format to ``out``; returns the number of events written."""
+    n = 0
+    if fmt is ExportFormat.plover_jsonl:
+        for record, article in iter_events(store, where, params):
+            out.write(json.dumps(plover_record(record, article), ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt is ExportFormat.polecat_tsv:
+        out.write("\t".join(COLUMNS) + "\n")
+        for record, article in iter_events(store, where, params):
+            row = polecat_row(record, article)
+            out.write("\t".join(_cell(row[c]) for c in COLUMNS) + "\n")
+            n += 1
+        return n
+    if fmt is ExportFormat.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([snake(c) for c in COLUMNS])
+        for record, article in iter_events(store, where, params):
+            row = polecat_row(record, article)
+            writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
+            n += 1
+        return n
+    raise ValueError(f"{fmt} is not a text format")
+
+
+def _typed(column: str, value: Any) -> Any:
+    kind = _TYPED.get(column)
+    if value is None or kind is None:
+        return value
+    if kind == "date":
+        return dt.date.fromisoformat(str(value)[:10])
+    if kind == "float":
+        return float(value)
+    return int(value)
+
+
+def write_parquet(store: Store, path: str, where: str = "", params: list | None = None) -> int:
+    """Write the rows as a Parquet file (snake_case columns, typed); returns events written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"date": pa.date32(), "float": pa.float64(), "int": pa.int64()}
+    schema = pa.schema(
+        [(snake(c), types[_TYPED[c]] if c in _TYPED else pa.string()) for c in COLUMNS]
+    )
+    writer = pq.ParquetWriter(path, schema)
+    n = 0
+    batch: list[dict[str, Any]] = []
+    try:
+        for record, article in iter_events(store, where, params):
+            row = polecat_row(record, article)
+            batch.append({snake(c): _typed(c, row[c]) for c in COLUMNS})
+            n += 1
+            if len(batch) >= 5000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    finally:
+        writer.close()
+    return n
+
+
+def export(
+    store: Store,
+    fmt: ExportFormat | str,
+    path: str | None = None,
+    where: str = "",
+    params: list | None = None,
+) -> int | str:
+    """Export to ``path``; with no path, a text format is returned as a string."""
+    fmt = ExportFormat(fmt)
+    if fmt is ExportFormat.parquet:
+        if path is None:
+            raise ValueError("parquet needs an output file")
+        return write_parquet(store, path, where, params)
+    if path is None:
+        buf = io.StringIO()
+        write_text(store, fmt, buf, where, params)
+        return buf.getvalue()
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        return write_text(store, fmt, fh, where, params)

@@ -1,0 +1,374 @@
+"""Batch ingest: files and folders of news in, a queryable event store out.
+
+>>> from eventcoder.ingest import ingest
+>>> from eventcoder.store import open_store
+>>> summary = ingest(["corpus/"], open_store("events.duckdb"))     # doctest: +SKIP
+>>> print(summary.render())                                        # doctest: +SKIP
+
+For every record: read (:mod:`.readers`), clean and check the language (:mod:`.prepare`),
+link exact and near duplicates to the article already coded (:mod:`.dedup`), code the rest
+with the ``Coder``, and write each article with its events in one transaction. Records that
+are skipped or fail are counted by reason and logged in the store (``ingest_errors``); the
+run goes on.
+
+Idempotent and resumable: article ids are stable, an id already in the store is passed over
+before any work is done on it, and nothing is written for an article until its events are
+ready, so a run stopped at any point (Ctrl-C, ``kill -9``) is finished by running it again.
+The CLI (``eventcoder ingest``) and the web app share this function.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, decode, encode
+from .prepare import Prepared, Skip, content_hash, prepare
+from .readers import DEFAULT_FIELDS, Draft, ReadError, iter_records, parse_fields
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..coder import Coder
+    from ..records import Article, CodedArticle
+    from ..store import Store
+
+__all__ = [
+    "DEFAULT_FIELDS",
+    "IngestError",
+    "IngestSummary",
+    "count_records",
+    "ingest",
+    "iter_records",
+    "parse_fields",
+]
+
+
+class IngestError(RuntimeError):
+    """The run itself cannot go on (no input, store unusable)."""
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did. ``render()`` gives the text the CLI prints."""
+
+    read: int = 0
+    new: int = 0
+    already_stored: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    events: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    warnings: int = 0
+    logged: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+    load_seconds: float = 0.0
+    code_seconds: float = 0.0
+    store_seconds: float = 0.0
+    total: int | None = None
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    @property
+    def done(self) -> int:
+        """Records dealt with (read, whatever became of them)."""
+        return self.read
+
+    @property
+    def rate(self) -> float:
+        return self.read / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["skipped"] = dict(self.skipped)
+        out["skipped_total"] = self.skipped_total
+        out["articles_per_second"] = round(self.rate, 2)
+        for key in ("seconds", "load_seconds", "code_seconds", "store_seconds"):
+            out[key] = round(out[key], 3)
+        return out
+
+    def render(self) -> str:
+        lines = [
+            f"read {self.read} record(s) in {self.seconds:.1f} s ({self.rate:.1f}/s)"
+            + (" — interrupted: run the same command again to resume" if self.interrupted else ""),
+            f"  coded and stored   {self.new} article(s), {self.events} event(s)",
+            f"  already in store   {self.already_stored}",
+            f"  duplicates linked  {self.exact_duplicates} exact, {self.near_duplicates} near"
+            " (coded once, counted as reports)",
+            f"  skipped            {self.skipped_total}"
+            + (
+                " (" + ", ".join(f"{why}: {n}" for why, n in sorted(self.skipped.items())) + ")"
+                if self.skipped
+                else ""
+            ),
+        ]
+        if self.warnings:
+            lines.append(f"  warnings           {self.warnings}")
+        if self.skipped or self.warnings:
+            lines.append("  (each one is in the store's log: eventcoder query errors --db ...)")
+        if self.seconds:
+            lines.append(
+                f"  time: model load {self.load_seconds:.1f} s, coding {self.code_seconds:.1f} s, "
+                f"store writes {self.store_seconds:.1f} s"
+                f" ({100 * self.store_seconds / self.seconds:.1f}%)"
+            )
+        return "\n".join(lines)
+
+
+Progress = Callable[[IngestSummary], None]
+
+
+def count_records(paths: Iterable[str | Path], fields: dict[str, str] | None = None) -> int:
+    """How many records the paths hold (cheap: nothing is extracted or coded)."""
+    return sum(1 for _ in iter_records(paths, fields))
+
+
+@dataclass
+class _Known:
+    """What the store already holds: ids (with their content hash) and cluster heads."""
+
+    hash_of_id: dict[str, str | None]
+    cluster_of_hash: dict[str, str]
+    index: NearDuplicateIndex
+
+    @classmethod
+    def load(cls, store: Store, threshold: float) -> _Known:
+        hash_of_id: dict[str, str | None] = {}
+        cluster_of_hash: dict[str, str] = {}
+        for aid, chash, cluster in store.fetchall(
+            "SELECT id, content_hash, cluster_id FROM articles ORDER BY ingested_at, id"
+        ):
+            hash_of_id[aid] = chash
+            if chash and chash not in cluster_of_hash:
+                cluster_of_hash[chash] = cluster or aid
+        index = NearDuplicateIndex(threshold)
+        for aid, _chash, minhash in store.signatures():
+            if minhash:
+                index.add(aid, decode(minhash))
+        return cls(hash_of_id, cluster_of_hash, index)
+
+
+def _timed(summary: IngestSummary, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+    t0 = time.perf_counter()
+    try:
+        return fn(*args, **kw)
+    finally:
+        summary.store_seconds += time.perf_counter() - t0
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    coder: Coder | Callable[[], Coder] | None = None,
+    fields: dict[str, str] | None = None,
+    default_date: str | None = None,
+    near_threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    count_first: bool = True,
+    limit: int | None = None,
+) -> IngestSummary:
+    """Ingest files and folders into ``store``; returns what was done.
+
+    ``coder``: a ``Coder`` (or a function making one, called only when an article needs
+    coding); default ``Coder()``. ``fields``: record keys for JSONL/CSV input (see
+    ``parse_fields``). ``default_date``: publication date for records without one.
+    ``progress`` is called with the running summary after each record (``summary.total`` is
+    the record count when ``count_first``). ``limit``: stop after this many records.
+    Raises ``IngestError`` when there is nothing to read; ``KeyboardInterrupt`` is re-raised
+    after the summary is marked ``interrupted`` (everything written so far is complete).
+    """
+    paths = list(paths)
+    if not paths:
+        raise IngestError("no input: give at least one file or folder")
+    for p in paths:
+        if not Path(p).exists():
+            raise IngestError(f"no input: no such file or folder: {p}")
+    fmap = fields or DEFAULT_FIELDS
+    summary = IngestSummary()
+    t_start = time.perf_counter()
+    if count_first:
+        summary.total = count_records(paths, fmap)
+        if limit is not None:
+            summary.total = min(summary.total, limit)
+    known = _Known.load(store, near_threshold)
+    state: dict[str, Any] = {"coder": coder}
+
+    def get_coder() -> Coder:
+        current = state["coder"]
+        if current is not None and hasattr(current, "code_article"):
+            return current
+        t0 = time.perf_counter()
+        if current is None:
+            from ..coder import Coder
+
+            current = Coder()
+        else:
+            current = current()
+        state["coder"] = current
+        summary.load_seconds += time.perf_counter() - t0
+        return current
+
+    try:
+        for item in _limited(iter_records(paths, fmap), limit):
+            summary.read += 1
+            _one(item, store, summary, known, get_coder, default_date)
+            summary.seconds = time.perf_counter() - t_start
+            if progress is not None:
+                progress(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - t_start
+    if summary.read == 0:
+        raise IngestError("no input: the given files hold no records")
+    return summary
+
+
+def _limited(items: Iterator[Any], limit: int | None) -> Iterator[Any]:
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            return
+        yield item
+
+
+def _log(
+    store: Store,
+    summary: IngestSummary,
+    origin: str,
+    record: str,
+    message: str,
+    kind: str,
+    article_id: str | None = None,
+) -> None:
+    if _timed(summary, store.add_error, origin, record, message, kind=kind, article_id=article_id):
+        summary.logged += 1
+
+
+def _one(
+    item: Draft | ReadError,
+    store: Store,
+    summary: IngestSummary,
+    known: _Known,
+    get_coder: Callable[[], Coder],
+    default_date: str | None,
+) -> None:
+    if isinstance(item, ReadError):
+        summary.skipped[item.reason] += 1
+        _log(store, summary, item.origin, "", item.error, "skipped")
+        return
+    if item.id in known.hash_of_id:  # stored by an earlier run (or earlier in this one)
+        summary.already_stored += 1
+        return
+    try:
+        prepared = prepare(item, default_date)
+    except Exception as exc:  # a record the cleaners choke on never stops the run
+        prepared = Skip(
+            "cleaning failed", f"{item.origin}: cleaning failed: {type(exc).__name__}: {exc}"
+        )
+    if isinstance(prepared, Skip):
+        summary.skipped[prepared.reason] += 1
+        _log(store, summary, item.origin, item.id, prepared.detail, "skipped", item.id)
+        return
+    if prepared.warning:
+        summary.warnings += 1
+        _log(store, summary, item.origin, item.id, prepared.warning, "warning", item.id)
+    article = prepared.article
+    chash = content_hash(article.text)
+    origin = item.origin
+    head = known.cluster_of_hash.get(chash)
+    if head is not None:
+        _store_duplicate(store, summary, known, prepared, chash, head, "exact", 1.0, origin)
+        return
+    signature = known.index.signature(article.text)
+    near = known.index.match(signature)
+    if near is not None:
+        head, sim = near
+        _store_duplicate(store, summary, known, prepared, chash, head, "near", sim, origin)
+        return
+    coder = get_coder()
+    t0 = time.perf_counter()
+    try:
+        coded = coder.code_article(article)
+    except Exception as exc:  # one bad article never stops the run
+        summary.skipped["coding failed"] += 1
+        _log(
+            store,
+            summary,
+            origin,
+            article.id,
+            f"coding failed: {type(exc).__name__}: {exc}",
+            "error",
+            article.id,
+        )
+        return
+    finally:
+        summary.code_seconds += time.perf_counter() - t0
+    _store_coded(store, summary, known, coded, prepared, chash, signature, origin)
+
+
+def _store_coded(
+    store: Store,
+    summary: IngestSummary,
+    known: _Known,
+    coded: CodedArticle,
+    prepared: Prepared,
+    chash: str,
+    signature: Any,
+    origin: str,
+) -> None:
+    article = coded.article
+    n = _timed(
+        summary,
+        store.add_article,
+        coded,
+        article,
+        chash,
+        article.id,
+        author=prepared.author,
+        origin=origin,
+        minhash=encode(signature),
+    )
+    summary.new += 1
+    summary.events += n
+    known.hash_of_id[article.id] = chash
+    known.cluster_of_hash.setdefault(chash, article.id)
+    known.index.add(article.id, signature)
+
+
+def _store_duplicate(
+    store: Store,
+    summary: IngestSummary,
+    known: _Known,
+    prepared: Prepared,
+    chash: str,
+    head: str,
+    kind: str,
+    similarity: float,
+    origin: str,
+) -> None:
+    article: Article = prepared.article
+    _timed(
+        summary,
+        store.add_article,
+        None,
+        article,
+        chash,
+        head,
+        author=prepared.author,
+        origin=origin,
+        duplicate_kind=kind,
+        similarity=round(similarity, 4),
+    )
+    if kind == "exact":
+        summary.exact_duplicates += 1
+    else:
+        summary.near_duplicates += 1
+    known.hash_of_id[article.id] = chash
+    known.cluster_of_hash.setdefault(chash, head)

@@ -1,0 +1,200 @@
+"""``eventcoder ingest PATH... --db STORE``: the batch path from raw news to the event store."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import Annotated, Any
+
+import typer
+
+
+def _progress_printer(stream: Any) -> tuple[Any, Any]:
+    """A progress callback and a closer: a rich bar in a terminal, a line every 10 s elsewhere."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    console = Console(file=stream)
+    if not console.is_terminal:
+        last = [0.0]
+
+        def plain(summary: Any) -> None:
+            now = time.monotonic()
+            if now - last[0] < 10 and summary.read != summary.total:
+                return
+            last[0] = now
+            total = summary.total
+            eta = ""
+            if total and summary.rate:
+                eta = f", ETA {max(0, total - summary.read) / summary.rate:.0f} s"
+            stream.write(
+                f"ingest: {summary.read}/{total if total is not None else '?'} records, "
+                f"{summary.rate:.1f} articles/s{eta}\n"
+            )
+            stream.flush()
+
+        return plain, lambda: None
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="cyan")
+
+    bar = Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+    bar.start()
+    task = bar.add_task("ingest", total=None)
+
+    def fancy(summary: Any) -> None:
+        bar.update(task, completed=summary.read, total=summary.total)
+
+    return fancy, bar.stop
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest_command(
+        paths: Annotated[
+            list[str],
+            typer.Argument(
+                help="Files or folders: .txt, .html, .jsonl/.json, .csv/.tsv, .rss/.atom/.xml, "
+                ".warc(.gz), and .gz/.zip of these."
+            ),
+        ],
+        db: Annotated[
+            str,
+            typer.Option(
+                "--db",
+                envvar="EVENTCODER_DB",
+                help="Store: a DuckDB file (created if missing) or a postgresql:// DSN.",
+            ),
+        ],
+        field: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--field",
+                help="JSONL/CSV field mapping FIELD=NAME (repeatable), e.g. --field text=body "
+                "--field date=meta.published. Fields: id text html title url date source "
+                "author language.",
+            ),
+        ] = None,
+        date: Annotated[
+            str | None,
+            typer.Option("--date", help="Publication date (YYYY-MM-DD) for records without one."),
+        ] = None,
+        near: Annotated[
+            float,
+            typer.Option(
+                "--near-threshold",
+                help="Estimated Jaccard similarity (word 3-grams) at which two articles are "
+                "one story.",
+            ),
+        ] = 0.8,
+        include_unrealised: Annotated[
+            bool,
+            typer.Option(
+                "--include-unrealised",
+                help="Also store negated, hypothetical and unconfirmed events.",
+            ),
+        ] = False,
+        model: Annotated[
+            str | None,
+            typer.Option("--model", help="Classifier directory made by 'eventcoder train'."),
+        ] = None,
+        limit: Annotated[
+            int | None, typer.Option("--limit", help="Stop after this many records.")
+        ] = None,
+        progress: Annotated[
+            bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
+        ] = True,
+        json_summary: Annotated[
+            bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
+        ] = False,
+    ) -> None:
+        """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
+        from ..store import StoreError, open_store
+        from . import IngestError, ingest, parse_fields
+
+        try:
+            fields = parse_fields(field or [])
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--field") from None
+        if date is not None:
+            from ..coder import _as_date
+
+            try:
+                date = _as_date(date).isoformat()  # type: ignore[union-attr]
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc), param_hint="--date") from None
+        try:
+            store = open_store(db)
+        except StoreError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+        def make_coder() -> Any:
+            from ..coder import Coder
+
+            return Coder(include_unrealised=include_unrealised, model=model)
+
+        shown, close = _progress_printer(sys.stderr) if progress else (None, lambda: None)
+        latest: list[Any] = []
+
+        def callback(running: Any) -> None:
+            if not latest:
+                latest.append(running)
+            if shown is not None:
+                shown(running)
+
+        try:
+            summary = ingest(
+                paths,
+                store,
+                coder=make_coder,
+                fields=fields,
+                default_date=date,
+                near_threshold=near,
+                progress=callback,
+                limit=limit,
+            )
+        except IngestError as exc:
+            close()
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            close()
+            if latest:
+                typer.echo(latest[0].render(), err=True)
+            typer.echo(
+                "interrupted: every article written so far is complete; run the same "
+                "command again to resume",
+                err=True,
+            )
+            raise typer.Exit(130) from None
+        finally:
+            store.close()
+        close()
+        if json_summary:
+            json.dump(summary.to_dict(), sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        else:
+            typer.echo(summary.render())

@@ -1,0 +1,194 @@
+"""From a ``Draft`` as read to an ``Article`` ready to code, or a reason to skip it.
+
+- HTML pages: main text and metadata (title, date, author, site, canonical URL) extracted with
+  trafilatura; feed entries (HTML fragments) are turned into text as they are.
+- Encodings and mojibake fixed with ftfy (curly quotes kept), line ends normalised,
+  paragraphs kept apart by blank lines (the ``clean`` stage reads paragraphs).
+- Language: the record's own language tag when it has one, else py3langid on the text;
+  articles not in English are skipped (with the language in the log) until others are
+  supported.
+
+Boilerplate lines, datelines and a repeated lede are left to the coder's ``clean`` stage
+(``eventcoder/clean.py``), which sets them aside without rewriting the text, so every offset
+stays an offset into the stored article text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..records import Article
+from .readers import Draft, fragment_marker, parse_date
+
+#: Languages coded today (ISO 639-1).
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+#: Below this many words language identification is unreliable: the text is kept.
+MIN_WORDS_FOR_LANGUAGE = 12
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+)
+
+
+@dataclass
+class Skip:
+    """Why a record is not coded: ``reason`` is the summary category, ``detail`` the message."""
+
+    reason: str
+    detail: str
+
+
+@dataclass
+class Prepared:
+    article: Article
+    author: str | None = None
+    warning: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """Hash of the article's words (case, spacing and punctuation ignored): exact duplicates."""
+    words = " ".join(_WORD.findall(text.casefold()))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:32]
+
+
+def fix_text(text: str) -> str:
+    """Mojibake and encoding damage repaired (ftfy), line ends normalised, quotes kept."""
+    import ftfy
+
+    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
+    fixed = fixed.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return fixed.strip()
+
+
+def _paragraphs(text: str) -> str:
+    """One paragraph per line (as extractors give) -> paragraphs apart by blank lines."""
+    if "\n\n" in text:
+        return text
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def fragment_text(html: str) -> str:
+    """Text of an HTML fragment (a feed entry), block elements as paragraphs."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # not HTML after all: keep it as text
+        return html
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n\n" + (el.text or "")
+    text = root.text_content()
+    paras = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any] | None:
+    """Main text and page metadata of an HTML page (trafilatura), None if no text found."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None
+    return {
+        "text": _paragraphs(doc.text),
+        "title": doc.title,
+        "date": doc.date,
+        "author": doc.author,
+        "source": doc.sitename or doc.hostname,
+        "url": doc.url,
+    }
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """ISO 639-1 code and probability (py3langid), None for text too short to tell."""
+    if len(_WORD.findall(text[:3000])) < MIN_WORDS_FOR_LANGUAGE:
+        return None, 0.0
+    lang, prob = _identifier().classify(text[:3000])
+    return str(lang), float(prob)
+
+
+def _language_tag(tag: str | None) -> str | None:
+    if not tag:
+        return None
+    code = re.split(r"[-_]", tag.strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def prepare(draft: Draft, default_date: str | None = None) -> Prepared | Skip:
+    """Clean one draft into an ``Article`` (or say why it is skipped)."""
+    meta: dict[str, Any] = {}
+    text = draft.text
+    if text is None and draft.html is not None:
+        html = draft.html
+        if isinstance(html, str) and html.startswith(fragment_marker):
+            text = fragment_text(html[len(fragment_marker) :])
+        else:
+            extracted = extract_html(html, draft.url)
+            if extracted is None:
+                return Skip("no main text in HTML", f"{draft.origin}: no main text found")
+            meta = extracted
+            text = extracted["text"]
+    text = fix_text(text or "")
+    if not text:
+        return Skip("empty text", f"{draft.origin}: empty text")
+    declared = _language_tag(draft.language)
+    language = declared
+    if language is None:
+        language, _ = detect_language(text)
+    if language is not None and language not in SUPPORTED_LANGUAGES:
+        how = "declared" if declared else "detected"
+        return Skip(
+            "not English",
+            f"{draft.origin}: language {language} ({how}); only English is coded for now",
+        )
+    title = draft.title or meta.get("title")
+    date, warning = parse_date(draft.date or meta.get("date"))
+    if date is None and warning is None and default_date:
+        date = default_date
+    if warning:
+        warning = f"{draft.origin}: {warning}"
+    article = Article(
+        id=draft.id,
+        text=text,
+        title=fix_text(title) if title else None,
+        date=date,
+        source=draft.source or meta.get("source"),
+        url=draft.url or meta.get("url"),
+        language=language,
+    )
+    return Prepared(article=article, author=draft.author or meta.get("author"), warning=warning)
