@@ -8,41 +8,65 @@ resolved against earlier ones.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from ..document import ArgumentSpan, Document
 from ..pipeline import register_stage
 from ..records import Entity
+from .context import article_context
 from .resolve import ActorCoder, Coded
 from .tables import KnowledgeBase
 
-__all__ = ["ActorCoder", "ResolveActors", "code_mention"]
+__all__ = ["ActorCoder", "ResolveActors", "article_context", "code_mention"]
 
 
 @register_stage("actors")
 class ResolveActors:
-    """Code every actor and recipient phrase. ``extra_kb``: your own YAML/CSV actor file(s)."""
+    """Code every actor and recipient phrase.
+
+    ``extra_kb``: your own YAML/CSV actor file(s), merged over the shipped knowledge base (by
+    default the files named in ``$EVENTCODER_KB``, separated like ``$PATH``).
+    """
 
     name = "actors"
 
     def __init__(self, extra_kb: str | Path | list[str | Path] | None = None) -> None:
+        if extra_kb is None and os.environ.get("EVENTCODER_KB"):
+            # files named in $EVENTCODER_KB (separated like $PATH) extend the shipped KB
+            extra_kb = [p for p in os.environ["EVENTCODER_KB"].split(os.pathsep) if p]
         self.coder = ActorCoder(kb=KnowledgeBase.load(extra_kb) if extra_kb else None)
 
     def __call__(self, doc: Document) -> Document:
         memory: list[Coded] = []
         year = doc.pub_date.year if doc.pub_date else None
+        context = article_context(doc, self.coder)
+        doc.user_data["actor_links"] = [
+            {"leader": link.person_text, "role": link.role, "group": link.group,
+             "evidence": link.evidence}
+            for link in context.links
+        ]  # fmt: skip
         for cand in sorted(doc.candidates, key=lambda c: (c.sentence.index, c.trigger.i)):
             if cand.event == "PROTEST" and not cand.actor_args:
                 implied = self.coder.participants(cand)
                 cand.actor.append(implied.entity())
                 memory.append(implied)
-            for args, out in ((cand.actor_args, cand.actor), (cand.recipient_args, cand.recipient)):
+            actor_ids = {t.i for a in cand.actor_args for t in a.tokens}
+            recipient_ids = {t.i for a in cand.recipient_args for t in a.tokens}
+            for args, out, others in (
+                (cand.actor_args, cand.actor, recipient_ids),
+                (cand.recipient_args, cand.recipient, actor_ids),
+            ):
                 previous: Coded | None = None
                 coded_here: list[Coded] = []
                 for arg in args:
-                    coded = self.coder.code(arg, cand, memory, year)
-                    if "(including)" in arg.reason and coded.sector is None and previous:
+                    coded = self.coder.code(arg, cand, memory, year, context, others)
+                    if (
+                        "(including)" in arg.reason
+                        and previous
+                        and (coded.sector is None or coded.people)
+                    ):
                         coded.sector = previous.sector  # "foreign forces, including Americans"
                         coded.why.append(f"sector of '{previous.text}' that includes it")
                     previous = coded

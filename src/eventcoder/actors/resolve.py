@@ -7,9 +7,18 @@ For each phrase the detector found, in this order:
 3. country words in the phrase (names, demonyms, capitals as metonyms), except those that name a
    backer ("Iran-backed", "Tehran-aligned");
 4. role words (head noun first) for the sector; "former" roles give ELI and keep the office;
-5. what is still unknown comes from an earlier mention of the same person (surname) or, for a
-   bare role noun ("the militias", "invading forces"), the nearest earlier actor of the same
-   sector that has a country. Nothing is guessed beyond that: the field stays empty with a reason.
+5. a person's titles and appositions ("senior cleric", "US Secretary of Defense", "militia
+   commander and former transportation minister") give office, sector and country, with
+   "former" roles kept apart from current ones (ELI); a title naming an organisation ("Arab
+   League Secretary-General") gives that organisation's country;
+6. what is still unknown comes from an earlier mention of the same person (surname), a definite
+   role noun ("the cleric") or possessive ("his office") resolved to an earlier actor, a
+   group-to-leader link read from the article ("a group led by Sadr"), or, for a bare role noun
+   ("the militias", "invading forces"), the nearest earlier actor of the same sector;
+7. a country still missing comes from the context, each step with its own reason: a locative
+   phrase on the mention ("security forces in Guinea"), the one country the sentence names
+   outside the other side's phrases, the article's dominant country, the dateline. Nothing is
+   guessed beyond that: the field stays empty with a reason.
 """
 
 from __future__ import annotations
@@ -33,8 +42,43 @@ _GENERIC_HEADS = frozenset(
     {"leader", "leaders", "head", "chief", "commander", "commanders", "member", "members",
      "official", "officials", "spokesman", "spokeswoman", "spokesperson", "figure", "figures",
      "representative", "representatives", "delegation", "chairman", "president", "director",
-     "group", "groups", "organization", "organisation", "faction", "factions", "number"}
+     "group", "groups", "organization", "organisation", "faction", "factions", "number",
+     "wing", "network", "body", "arm", "forum", "branch", "unit", "cell", "cells", "side",
+     "secretary-general", "coordinator", "envoy", "chair", "boss", "founder", "deputy"}
 )  # fmt: skip
+#: Nouns that name the person leading a group ("Amiri is the commander of the Badr Organization").
+_LEADER_WORDS = frozenset(
+    {"leader", "head", "chief", "commander", "founder", "chairman", "secretary-general",
+     "president", "boss", "emir"}
+)  # fmt: skip
+#: Prepositions whose country-name object is the target of the act, not the actor's country.
+_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "toward", "towards", "at"})
+#: Locative prepositions on a mention ("opposition groups in Zimbabwe").
+_LOCATIVE = frozenset({"in", "from", "inside", "across", "throughout"})
+#: Sectors that name people acting within their own country (for the article's country).
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+
+
+@dataclass
+class Link:
+    """A group-to-leader link read from the text ("a group led by Sadr himself")."""
+
+    person: str  # normalised surname of the leader
+    person_text: str
+    role: str  # "leader", "commander", ...
+    group: str  # the group's canonical name
+    group_entry: KBEntry | None
+    evidence: str
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article says that single mentions rely on."""
+
+    dominant: str | None = None  # the country the article is about, when one stands out
+    dominant_why: str = ""
+    dateline: str | None = None
+    links: list[Link] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +97,9 @@ class Coded:
     office: str | None = None
     kind: str = "group"
     why: list[str] = field(default_factory=list)
+    role: str = ""
+    sentence: int = -1
+    people: bool = False  # named only by nationality/ethnicity ("Palestinians")
 
     def entity(self) -> Entity:
         reasons = list(self.why)
@@ -123,6 +170,8 @@ class ActorCoder:
             used.update(t.i for t in span)
             after = span.doc[span.end : span.end + 2]
             backer = any(norm(t.text) in self.roles.backer_words for t in after)
+            before = span.doc[max(span.start - 2, 0) : span.start]
+            backer = backer or any(t.lower_ in ("anti", "anti-") for t in before)  # "anti-Syria"
             out.append((span, hit.code, hit.kind, backer))
         return out
 
@@ -133,35 +182,77 @@ class ActorCoder:
         cand: Candidate | None,
         memory: list[Coded],
         year: int | None = None,
+        context: ArticleContext | None = None,
+        others: set[int] | None = None,
     ) -> Coded:
+        """Code one phrase. ``others``: token ids of the event's other side (not this actor's)."""
         toks = sorted(arg.tokens, key=lambda t: t.i)
         head = arg.head
         offset = cand.sentence.segment.start if cand is not None else 0
         doc = toks[0].doc
         span = doc[toks[0].i : toks[-1].i + 1]
         coded = Coded(span.text, offset + span.start_char, offset + span.end_char)
+        coded.role = arg.role
+        coded.sentence = cand.sentence.index if cand is not None else -1
         coded.why.append(arg.reason)
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun(coded, head, memory)
-        self._from_kb(coded, toks, head, year)
-        self._from_countries(coded, toks, head)
-        self._from_roles(coded, toks, head)
         persons = [t for t in toks if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
-        if coded.kb is None and coded.org is None and persons:
+        while len(persons) > 1 and self._sector_of(persons[0]):
+            persons = persons[1:]  # "Archbishop Desmond Tutu": the title is no part of the name
+        org_word = self._org_name_word(persons) if persons else None
+        if org_word is not None:
+            persons = []  # "Kata'ib Imam Ali": an organisation, whatever the NER label says
+        self._from_kb(coded, toks, head, year, persons)
+        self._from_countries(coded, toks, head)
+        if coded.kb is None and coded.org is None and org_word is not None:
+            coded.kind = "org"
+            coded.name = coded.text
+            if coded.sector is None and self._sector_of(head) is None:
+                coded.sector = org_word[1]
+                coded.why.append(f"'{org_word[0]}' in the name marks an organisation")
+        if coded.kb is None and persons and _is_name_head(head, persons):
             coded.kind = "person"
             coded.name = _person_name(persons)
+        named = persons and _is_name_head(head, persons)
+        if coded.kind == "person" and (named or (coded.kb is not None and coded.org is None)):
+            self._titles(coded, toks, persons, head)
+        else:
+            self._from_roles(coded, toks, head)
+        if coded.sector is None and coded.people:
+            coded.sector = self.roles.people_default
+            coded.why.append(f"people named by nationality or group: {self.roles.people_default}")
+        self._possessor(coded, toks, head, memory)
+        self._role_noun(coded, toks, head, memory)
         self._from_memory(coded, toks, memory)
+        self._from_links(coded, context, memory)
+        self._from_context(coded, toks, head, cand, context, others or set())
         if coded.name is None:
             coded.name = None if coded.kind == "group" else coded.text
         return coded
 
-    def _from_kb(self, coded: Coded, toks: list[Token], head: Token, year: int | None) -> None:
+    def _org_name_word(self, persons: list[Token]) -> tuple[str, str] | None:
+        for tok in persons:
+            sector = self.roles.org_name_words.get(norm(tok.text))
+            if sector is not None:
+                return tok.text, sector
+        return None
+
+    def _from_kb(
+        self,
+        coded: Coded,
+        toks: list[Token],
+        head: Token,
+        year: int | None,
+        persons: list[Token] | None = None,
+    ) -> None:
         matches = self.kb_matches(toks)
-        persons = [t for t in toks if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
-        if not matches and persons:  # "Sadr", "Mr. Sadr": a known person's surname
-            entry = self.kb.surname(persons[-1].text)
+        persons = persons or []
+        last = persons[-1] if persons else head if head.pos_ == "PROPN" else None
+        if last is not None and not any(e.kind == "person" for _, e in matches):
+            entry = self.kb.surname(last.text)  # "Sadr", "Mr. Sadr": a known surname
             if entry is not None:
-                matches = [(persons[-1], entry)]
+                matches = [(last, entry), *matches]
         if not matches:
             return
         person = next(((s, e) for s, e in matches if e.kind == "person"), None)
@@ -176,18 +267,34 @@ class ActorCoder:
             coded.sector, coded.office = sector, office
             coded.other.extend(entry.other_sectors)
             coded.why.append(f"knowledge base: {entry.name}")
-        elif head.lemma_.lower() in _GENERIC_HEADS or self.roles.sector(head.text, head.lemma_):
-            # "the leader of the Kata'ib Hizbollah militia": a role in that organisation
+            if entry.roles and year is not None:
+                coded.why.append(f"role in {year}: {office or sector}")
+        elif persons and head.i in _ids(persons):
+            # "Arab League Secretary-General Chedli Klibi": a title naming an organisation
             coded.code = entry.code
-            coded.sector = entry.sector
+            coded.org = entry
+            coded.kind = "person"
+            coded.why.append(f"title names {entry.name} (knowledge base)")
+        else:
+            # "the leader of the Kata'ib Hizbollah militia", "U.N. helicopters", "the UNITA
+            # militarist wing": a role, part or arm of that organisation
+            coded.code = entry.code
+            own = self._sector_of(head)
+            generic = head.lemma_.lower() in _GENERIC_HEADS or head.lower_ in _GENERIC_HEADS
+            coded.sector = entry.sector if generic or own is None else own
             coded.office = f"{head.text} of {entry.name}"
-            coded.kind = "person" if head.tag_ in ("NN", "NNP") else "group"
+            coded.kind = "person" if head.tag_ in ("NN", "NNP") and own else "group"
             coded.org = entry
             coded.why.append(f"'{head.text}' of {entry.name} (knowledge base)")
 
     def _from_countries(self, coded: Coded, toks: list[Token], head: Token) -> None:
         cues = self.country_cues(toks)
         for span, code, kind, backer in cues:
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            if before is not None and norm(before.text) in self.roles.ethnic_words:
+                coded.people = coded.people or head.i in [t.i for t in _tokens(span)]
+                coded.why.append(f"'{before.text} {span.text}' names an ethnicity, not a country")
+                continue
             if backer:
                 coded.why.append(
                     f"'{span.text}-{span.doc[span.end + 1].text if span.end + 1 < len(span.doc) else ''}' names a backer, not the country"
@@ -199,6 +306,7 @@ class ActorCoder:
             is_head = head.i in [t.i for t in _tokens(span)]
             if is_head and kind == "demonym":
                 coded.kind = "group"  # "Americans": people of that country, not its state
+                coded.people = True
                 coded.why.append(f"'{span.text}' names people of {code}")
             elif is_head and coded.sector is None and coded.kb is None:
                 coded.sector = "GOV"
@@ -206,10 +314,18 @@ class ActorCoder:
                 coded.name = coded.name or self.countries.names.get(code, span.text)
                 coded.why.append(f"the state '{span.text}' acts: GOV")
             break
+        if norm(head.text) in self.countries.not_countries and head.text[-1:] == "s":
+            coded.people = True  # "Iraqi Kurds", "Shiites": people named by their group
+        hit = self.countries.get(head.text) if head.text[:1].isupper() else None
+        if hit is not None and hit.kind == "demonym" and head.tag_ in ("NNPS", "NNS", "NNP"):
+            coded.people = True  # "Bosnian Serbs"
 
     def _from_roles(self, coded: Coded, toks: list[Token], head: Token) -> None:
         words = [norm(t.text) for t in toks]
-        former = any(w in self.roles.former for w in words)
+        former = any(
+            norm(t.text) in self.roles.former and (t.head.i == head.i or t.head.head.i == head.i)
+            for t in toks
+        )
         generic = head.lemma_.lower() in _GENERIC_HEADS or head.lower_ in _GENERIC_HEADS
         if coded.sector is None or (coded.kb is None and generic):
             head_sector = self._sector_of(head)
@@ -237,6 +353,265 @@ class ActorCoder:
                 coded.office = " ".join(t.text for t in toks if not t.is_punct)
             coded.sector = "ELI"
             coded.why.append("a former role: ELI")
+
+    # ------------------------------------------------------------------ titles, appositions
+    def _titles(self, coded: Coded, toks: list[Token], persons: list[Token], head: Token) -> None:
+        """A person's titles and appositions: office, sector, country; former roles apart.
+
+        "another Iran-aligned militia commander and former transportation minister, Hadi
+        al-Amiri" -> current 'militia commander' (REB), former 'transportation minister' (ELI).
+        """
+        names = _ids(persons)
+        if coded.kb is not None:
+            names |= {t.i for t in toks if norm(t.text) in _name_words(coded.kb)}
+        first_name = min(names) if names else None
+        chunks: list[list[Token]] = [[]]
+        doc = toks[0].doc
+        for tok in toks:
+            gap = chunks[-1] and any(
+                t.text in (",", ";", "(", "—", "–") for t in doc[chunks[-1][-1].i + 1 : tok.i]
+            )
+            if gap and chunks[-1]:
+                chunks.append([])
+            if tok.i in names:
+                if chunks[-1]:
+                    chunks.append([])
+                continue
+            if (
+                tok.dep_ == "cc"
+                or tok.text in (",", ";", "(", ")", "—", "–")
+                or tok.lower_ in ("as", "well")
+            ):
+                if chunks[-1]:
+                    chunks.append([])
+                continue
+            chunks[-1].append(tok)
+        current: list[tuple[str, str | None, str]] = []  # (office, sector, kind of evidence)
+        former: list[tuple[str, str | None]] = []
+        for chunk in chunks:
+            words = [t for t in chunk if t.pos_ not in ("DET", "PRON") and not t.is_punct]
+            words = [t for t in words if norm(t.text) not in ("another", "senior", "top")]
+            roles_here = [t for t in words if norm(t.text) not in self.roles.former]
+            if not roles_here:
+                continue
+            sector = self._chunk_sector(roles_here)
+            if sector is None and not any(t.pos_ in ("NOUN", "PROPN") for t in roles_here):
+                continue
+            shown = [t for t in chunk if t.pos_ != "DET" and norm(t.text) not in ("another",)]
+            shown = [t for t in shown if norm(t.text) not in self.roles.former] or roles_here
+            text = doc[shown[0].i : shown[-1].i + 1].text
+            where = "apposition" if first_name is not None and chunk[0].i > first_name else "title"
+            if any(norm(t.text) in self.roles.former for t in words):
+                former.append((text, sector))
+            elif sector is not None:
+                current.append((text, sector, where))
+        if not current and not former:
+            if coded.sector is None and coded.org is not None:
+                coded.sector = coded.org.sector
+            return
+        offices = [o for o, _, _ in current] + [f"former {o}" for o, _ in former]
+        coded.office = "; ".join(offices)
+        if coded.org is not None:
+            coded.office = f"{coded.office} ({coded.org.name})"
+        if current:
+            office, sector, where = current[0]
+            if coded.sector and coded.sector != sector:
+                coded.other.append(coded.sector)
+            coded.sector = sector
+            coded.why.append(f"{where} '{office}': {sector}")
+            for _, more, _ in current[1:]:
+                if more and more != coded.sector:
+                    coded.other.append(more)
+        elif coded.kb is None or coded.sector is None:
+            coded.sector = "ELI"
+            coded.why.append(f"a former role only ('former {former[0][0]}'): ELI")
+        for office, _sector in former:
+            if current or coded.kb is not None:
+                coded.other.append("ELI")
+            coded.why.append(f"former role 'former {office}' kept apart")
+
+    def _chunk_sector(self, words: list[Token]) -> str | None:
+        ids = {t.i for t in words}
+        root = next((t for t in words if t.head.i not in ids or t.head.i == t.i), words[-1])
+        for _, entry in self.kb_matches(words):
+            if entry.kind != "person" and entry.sector:
+                return entry.sector  # "Chairman of the Joint Chiefs of Staff"
+        own = self._sector_of(root)
+        generic = root.lemma_.lower() in _GENERIC_HEADS or root.lower_ in _GENERIC_HEADS
+        mod = next((sec for t in words if t.i != root.i and (sec := self._sector_of(t))), None)
+        if generic and mod is not None:
+            return mod
+        return own or mod
+
+    # ------------------------------------------------------------------ coreference
+    def _possessor(self, coded: Coded, toks: list[Token], head: Token, memory: list[Coded]) -> None:
+        """ "his office", "their leaders": the owner's country (and sector, when none)."""
+        if coded.code is not None or coded.kb is not None:
+            return
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
+        if owner is None:
+            return
+        want = _PRONOUNS[owner.lower_]
+        for prev in reversed(memory):
+            if _compatible(prev, want):
+                coded.code = prev.code
+                if coded.sector is None:
+                    coded.sector = prev.sector
+                coded.name = coded.name or f"{head.text} of {prev.name or prev.text}"
+                coded.why.append(f"'{owner.text} {head.text}': of '{prev.text}'")
+                return
+
+    def _role_noun(self, coded: Coded, toks: list[Token], head: Token, memory: list[Coded]) -> None:
+        """ "the cleric", "the group": a definite singular role noun names an earlier actor."""
+        if coded.kb is not None or coded.kind == "person" or coded.code is not None:
+            return
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that") or head.tag_ != "NN":
+            return
+        if any(t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NUM") for t in toks):
+            return
+        sector = self._sector_of(head)
+        org_noun = head.lemma_.lower() in ("group", "organization", "organisation", "movement")
+        for prev in reversed(memory):
+            if org_noun and prev.kind == "org":
+                pass
+            elif sector is None or prev.sector != sector or prev.kind not in ("person", "org"):
+                continue
+            _copy(coded, prev)
+            coded.why.append(f"'{coded.text}' = '{prev.text}' (earlier actor with that role)")
+            return
+
+    def _from_links(
+        self, coded: Coded, context: ArticleContext | None, memory: list[Coded]
+    ) -> None:
+        if context is None or not context.links:
+            return
+        names = {norm(n) for n in (coded.name, coded.text) if n}
+        for link in context.links:
+            if (
+                coded.kind == "person"
+                and coded.name
+                and norm(coded.name).split()[-1] == link.person
+            ):
+                where = f"{link.role} of {link.group}"
+                if not coded.office or link.group not in coded.office:
+                    coded.office = f"{coded.office}; {where}" if coded.office else where
+                if link.group_entry is not None:
+                    if coded.code is None and link.group_entry.code:
+                        coded.code = link.group_entry.code
+                        coded.why.append(f"country of {link.group}, which he leads")
+                    if link.group_entry.sector and link.group_entry.sector != coded.sector:
+                        coded.other.append(link.group_entry.sector)
+                coded.why.append(f"{where} ({link.evidence})")
+            elif coded.kind != "person" and norm(link.group) in names | (
+                {norm(coded.kb.name)} if coded.kb else set()
+            ):
+                coded.why.append(f"led by {link.person_text} ({link.evidence})")
+                if coded.code is None:
+                    leader = next(
+                        (m for m in reversed(memory) if m.kind == "person" and m.name
+                         and norm(m.name).split()[-1] == link.person and m.code), None,
+                    )  # fmt: skip
+                    entry = self.kb.surname(link.person)
+                    code = leader.code if leader else entry.code if entry else None
+                    if code:
+                        coded.code = code
+                        coded.why.append(f"country of its leader {link.person_text}")
+
+    # ------------------------------------------------------------------ context
+    def _from_context(
+        self,
+        coded: Coded,
+        toks: list[Token],
+        head: Token,
+        cand: Candidate | None,
+        context: ArticleContext | None,
+        others: set[int],
+    ) -> None:
+        if coded.code is not None or not (coded.sector or coded.kind == "person"):
+            return
+        if coded.sector in ("IGO", "NGO"):
+            return
+        # 1. a locative phrase on the mention: "security forces in Guinea"
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE):
+            where = [t for t in prep.subtree if t.i != prep.i]
+            for span, code, _kind, backer in self.country_cues(where) if where else []:
+                if not backer:
+                    coded.code = code
+                    coded.why.append(f"country from '{prep.text} {span.text}' on the mention")
+                    return
+            place = self._place_country(where)
+            if place:
+                coded.code = place[0]
+                coded.why.append(f"country of the place '{prep.text} {place[1]}' on the mention")
+                return
+        if cand is None:
+            return
+        # 2. a place named in the mention itself ("deputy governor of the Tyumen region")
+        place = self._place_country([t for t in toks if t.dep_ != "poss"])
+        if place:
+            coded.code = place[0]
+            coded.why.append(f"country of the place '{place[1]}' in the mention")
+            return
+        # 3. the one country the event's clause names outside the other side's phrases
+        clause = _clause(cand.trigger)
+        sent = [t for t in clause if t.i not in others]
+        other_toks = [t for t in clause if t.i in others]
+        other_codes = (
+            {c for _, c, _, b in self.country_cues(other_toks) if not b} if other_toks else set()
+        )
+        found: dict[str, str] = {}
+        for span, code, kind, backer in self.country_cues(sent) if sent else []:
+            root = span.root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if (
+                backer
+                or code in other_codes
+                or (kind != "demonym" and root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS)
+            ):
+                continue
+            if kind != "demonym" and root.dep_ == "dobj" and root.head.i == cand.trigger.i:
+                continue
+            found.setdefault(code, span.text)
+        for span, entry in self.kb_matches(sent) if sent else []:
+            if (
+                entry.kind != "person"
+                and entry.code
+                and entry.code.isalpha()
+                and (entry.code not in ("IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"))
+            ):
+                found.setdefault(entry.code, span.text)
+        if len(found) == 1:
+            code, text = next(iter(found.items()))
+            coded.code = code
+            coded.why.append(f"country from '{text}', the one country the sentence names")
+            return
+        if found:
+            coded.why.append(f"the sentence names several countries ({', '.join(sorted(found))})")
+            return
+        if context is None:
+            return
+        # 4. the article's country; 5. the dateline
+        if context.dominant:
+            coded.code = context.dominant
+            coded.why.append(f"the article's country ({context.dominant_why})")
+        elif context.dateline:
+            coded.code = context.dateline
+            coded.why.append("country of the dateline")
+
+    def _place_country(self, where: list[Token]) -> tuple[str, str] | None:
+        names = [t for t in where if t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"]
+        if not names:
+            return None
+        from ..places.gazetteer import gazetteer
+
+        doc = names[0].doc
+        text = doc[names[0].i : names[-1].i + 1].text
+        places = gazetteer().lookup(text)
+        if places and places[0].country and places[0].population >= 50000:
+            return places[0].country, text
+        return None
 
     def participants(self, cand: Candidate) -> Coded:
         """The people a protest noun implies ("anti-government protests that began in ...").
@@ -269,17 +644,37 @@ class ActorCoder:
         return coded
 
     def _sector_of(self, tok: Token) -> str | None:
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ in ("DET", "ADP", "PUNCT"):
+            return None  # "West Bank" names a place, not a bank
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-":  # "Secretary-General", "Vice-President"
+            sector = self.roles.sector(f"{doc[tok.i - 2].text}-{tok.text}")
+            if sector:
+                return sector
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            sector = self.roles.sector(f"{tok.text}-{doc[tok.i + 2].text}")
+            if sector:
+                return sector
+        if tok.i >= 1 and doc[tok.i - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+            sector = self.roles.sector(f"{doc[tok.i - 1].text} {tok.text}")  # "security forces"
+            if sector:
+                return sector
         sector = self.roles.sector(tok.text, tok.lemma_)
-        if sector is None and tok.i + 1 < len(tok.doc):  # "security forces", "riot police"
-            sector = self.roles.sector(f"{tok.text} {tok.doc[tok.i + 1].text}")
+        if sector is None and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
+            sector = self.roles.sector(f"{tok.text} {doc[tok.i + 1].text}")  # "riot police"
         return sector
 
     def _pronoun(self, coded: Coded, head: Token, memory: list[Coded]) -> Coded:
         want = _PRONOUNS[head.lower_]
-        for prev in reversed(memory):
-            if want == "person" and prev.kind != "person":
-                continue
-            if want in ("org", "group") and (prev.kind == "person" or prev.sector is None):
+        ordered = list(reversed(memory))
+        if head.lower_ in _SUBJECT_PRONOUNS and coded.role:
+            # "They have also called for ...": a subject pronoun takes up an earlier subject
+            recent = [
+                m for m in ordered if m.role == coded.role and coded.sentence - m.sentence <= 2
+            ]
+            ordered = recent + [m for m in ordered if m not in recent]
+        for prev in ordered:
+            if not _compatible(prev, want):
                 continue
             _copy(coded, prev)
             coded.why.append(f"pronoun '{head.text}' = '{prev.text}' (nearest earlier {want})")
@@ -308,6 +703,35 @@ class ActorCoder:
                         f"country from the nearest earlier {coded.sector} actor '{prev.text}'"
                     )
                     return
+
+
+def _clause(trigger: Token) -> list[Token]:
+    """The trigger's clause: not the reporting clause around it ("..., a member of X said")."""
+    top = trigger
+    while top.dep_ not in ("ROOT", "ccomp", "parataxis") and top.head.i != top.i:
+        top = top.head
+    return list(top.subtree)
+
+
+def _compatible(prev: Coded, want: str) -> bool:
+    if want == "person":
+        return prev.kind == "person"
+    return prev.kind != "person" and prev.sector is not None
+
+
+def _ids(tokens) -> set[int]:
+    return {t.i for t in tokens}
+
+
+def _is_name_head(head: Token, persons: list[Token]) -> bool:
+    ids = _ids(persons)
+    return head.i in ids or any(c.i in ids for c in head.children if c.dep_ == "appos")
+
+
+def _name_words(entry: KBEntry) -> set[str]:
+    return {w for w in norm(entry.name).split()} | {
+        w for w in norm(entry.name).replace("al ", "").split()
+    }
 
 
 def _tokens(span) -> list:

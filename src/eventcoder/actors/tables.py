@@ -207,7 +207,12 @@ class Countries:
             self.index.table.pop(word, None)
 
     def get(self, text: str) -> CountryName | None:
-        return self.index.get(text)
+        hit = self.index.get(text)
+        if hit is None and len(text) > 4 and text[-1:] == "s" and text[:1].isupper():
+            single = self.index.get(text[:-1])  # "Algerians", "Liberians": plural demonyms
+            if single is not None and single.kind == "demonym":
+                return single
+        return hit
 
     def from_code(self, code: str) -> str:
         code = code.upper()
@@ -221,6 +226,9 @@ class Roles:
     former: frozenset[str]
     backer_words: frozenset[str]
     foreign_words: frozenset[str]
+    ethnic_words: frozenset[str] = frozenset()
+    org_name_words: dict[str, str] = field(default_factory=dict)
+    people_default: str = "CVL"
 
     @classmethod
     def load(cls) -> Roles:
@@ -236,6 +244,11 @@ class Roles:
             former=frozenset(norm(w) for w in data.get("former", [])),
             backer_words=frozenset(norm(w) for w in data.get("backer_words", [])),
             foreign_words=frozenset(norm(w) for w in data.get("foreign_words", [])),
+            ethnic_words=frozenset(norm(w) for w in data.get("ethnic_words", [])),
+            org_name_words={
+                norm(w): s for s, ws in (data.get("org_name_words") or {}).items() for w in ws
+            },
+            people_default=str(data.get("people_default") or "CVL"),
         )
 
     def sector(self, word: str, lemma: str | None = None) -> str | None:
