@@ -109,8 +109,16 @@ def _overlaps(gold: GoldActor, ent: Entity) -> bool:
     return a in b or b in a
 
 
-def _score_actors(gold: list[GoldActor], predicted: list[Entity], tally: Counter) -> None:
+def _score_actors(
+    gold: list[GoldActor],
+    predicted: list[Entity],
+    tally: Counter,
+    confusion: dict[str, Counter[str]] | None = None,
+) -> None:
+    from .actors import gold_sector, same_code, tally_confusion
+
     for g in gold:
+        g = GoldActor(g.text, g.code, gold_sector(g.sector))
         tally["gold"] += 1
         match = next((e for e in predicted if _overlaps(g, e)), None)
         if match is None:
@@ -119,11 +127,12 @@ def _score_actors(gold: list[GoldActor], predicted: list[Entity], tally: Counter
         tally["found"] += 1
         if g.code:
             tally["country_n"] += 1
-            tally["country_ok"] += int(match.code == g.code)
-            tally[f"country:{g.code}->{match.code}"] += 0  # keep the key for the confusion list
+            tally["country_ok"] += int(same_code(g.code, match.code))
+            if confusion is not None:
+                tally_confusion(confusion, g.code, match.code)
         if g.code and g.sector:
             tally["both_n"] += 1
-            tally["both_ok"] += int(match.code == g.code and match.sector == g.sector)
+            tally["both_ok"] += int(same_code(g.code, match.code) and match.sector == g.sector)
         if g.sector:
             tally["sector_n"] += 1
             tally["sector_ok"] += int(match.sector == g.sector)
@@ -141,6 +150,7 @@ class Report:
     confusion: dict[str, dict[str, int]]
     actors: dict[str, dict[str, float]]
     errors: list[dict[str, Any]]
+    actor_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -156,6 +166,7 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
     source: Counter[str] = Counter()
     target: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
+    actor_confusion: dict[str, Counter[str]] = {}
     for item in items:
         events = coder.code_article(Article(id=item.id, text=item.text)).events
         predicted = sorted({e.event for e in events})
@@ -181,8 +192,10 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
             if p != item.label:
                 fp[p] += 1
         matching = [e for e in events if e.event == item.label] or events
-        _score_actors(item.source, [a for e in matching for a in e.actor], source)
-        _score_actors(item.target, [a for e in matching for a in e.recipient], target)
+        _score_actors(item.source, [a for e in matching for a in e.actor], source, actor_confusion)
+        _score_actors(
+            item.target, [a for e in matching for a in e.recipient], target, actor_confusion
+        )
     labels = sorted(set(tp) | set(fn) | {t for t in fp if t in PLOVER_TYPES})
     per_type = {}
     for label in labels:
@@ -218,4 +231,5 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
         confusion={g: dict(c) for g, c in confusion.items()},
         actors={"actor": actor_scores(source), "recipient": actor_scores(target)},
         errors=errors,
+        actor_confusion={g: dict(c) for g, c in sorted(actor_confusion.items())},
     )

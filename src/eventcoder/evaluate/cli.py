@@ -43,6 +43,17 @@ def print_report(report, title: str) -> None:
         actors.add_row(role, str(int(s["gold"])), f"{s['span_found']:.2f}", f"{s['country']:.2f}",
                        f"{s['sector']:.2f}", f"{s['country_sector']:.2f}")  # fmt: skip
     console.print(actors)
+    from .actors import confusion_rows
+
+    rows = confusion_rows(getattr(report, "actor_confusion", {}) or {})
+    if rows:
+        conf_a = Table(title="actor country confusion (gold vs coded; - = none)")
+        for col in ("gold", "n", "right", "coded instead"):
+            conf_a.add_column(col)
+        for r in rows:
+            instead = ", ".join(f"{c} {k}" for c, k in r["coded_instead"].items())
+            conf_a.add_row(r["gold"], str(r["n"]), str(r["right"]), instead)
+        console.print(conf_a)
     labels = sorted(report.confusion)
     predicted = sorted({p for row in report.confusion.values() for p in row})
     conf = Table(title="confusion (rows gold, columns first predicted type)")
