@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventcoder.places.cli",
     "eventcoder.places.gazetteer_cli",
     "eventcoder.evaluate.cli",
+    "eventcoder.serve.cli",
     "eventcoder.ingest.cli",
     "eventcoder.store.cli",
     "eventcoder.export.cli",
