@@ -228,6 +228,9 @@ def filters_dep(
 FiltersDep = Annotated[Filters, Depends(filters_dep)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size (1-1000)")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
+Level = Annotated[
+    str, Query(max_length=10, description="event (each event once) or mention (every telling)")
+]
 
 
 def _check_text(value: str | None, name: str) -> None:
@@ -407,10 +410,6 @@ def create_app(
         if found is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         return found
-
-    Level = Annotated[
-        str, Query(max_length=10, description="event (each event once) or mention (every telling)")
-    ]
 
     @app.get(
         "/api/aggregates/time",

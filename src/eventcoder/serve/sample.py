@@ -109,14 +109,14 @@ def build_sample_store(
     duplicate: bool = True,
 ) -> dict[str, int]:
     """Code ``extra`` (e.g. the example article) and the sample articles into ``store``.
-    With ``duplicate``, the first article is stored a second time as a linked report."""
+    With ``duplicate``, the first generated article is stored a second time as a linked report."""
     stored = events = 0
-    first: Article | None = None
-    for article in [*extra, *(articles if articles is not None else sample_articles())]:
+    generated = list(articles if articles is not None else sample_articles())
+    for article in [*extra, *generated]:
         coded = coder.code_article(article)
         events += store.add_article(coded, article, content_hash(article.text), None)
         stored += 1
-        first = first or article
+    first = generated[0] if generated else None
     if duplicate and first is not None:
         copy = first.model_copy(update={"id": first.id + "-copy", "source": "a second site"})
         store.add_article(None, copy, content_hash(copy.text), first.id)
