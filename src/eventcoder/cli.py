@@ -31,10 +31,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventcoder.places.cli",
     "eventcoder.places.gazetteer_cli",
     "eventcoder.evaluate.cli",
+    "eventcoder.learn.cli",
+    "eventcoder.evaluate.geo",
     "eventcoder.serve.cli",
     "eventcoder.ingest.cli",
     "eventcoder.store.cli",
     "eventcoder.export.cli",
+    "eventcoder.actors.cli",
 )
 
 
@@ -214,7 +217,10 @@ def code_command(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--date") from None
     out_fmt = fmt or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
-    coder = Coder(include_unrealised=include_unrealised, model=model)
+    try:
+        coder = Coder(include_unrealised=include_unrealised, model=model)
+    except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad directory
+        raise typer.BadParameter(str(exc), param_hint="--model") from None
     errors: list[str] = []
     collected: list[CodedArticle] = []
     all_events: list[Event] = []

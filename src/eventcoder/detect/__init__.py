@@ -8,6 +8,7 @@ beside it, see ``eventcoder.learn``) and puts ``Candidate`` events on the docume
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..document import Document
 from ..pipeline import register_stage
@@ -20,18 +21,34 @@ __all__ = ["Detect", "Lexicon", "Modality", "RuleDetector", "Sense"]
 
 @register_stage("detect")
 class Detect:
-    """Propose events. ``lexicon``: a user trigger file merged over the shipped one."""
+    """Propose events. ``lexicon``: a user trigger file merged over the shipped one;
+    ``model``: a classifier directory from ``eventcoder train`` (or ``builtin``), run beside the
+    rules (needs the ``ml`` extra); ``learned``: a ready ``LearnedDetector`` instead."""
 
     name = "detect"
 
-    def __init__(self, lexicon: str | Path | Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: str | Path | Lexicon | None = None,
+        model: str | Path | None = None,
+        learned: Any | None = None,
+    ) -> None:
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(lexicon)
-        self.detectors = [RuleDetector(self.lexicon)]
+        self.detectors: list[Any] = [RuleDetector(self.lexicon)]
+        if learned is None and model is not None:
+            from ..learn.detector import LearnedDetector  # the "ml" extra: imported only here
+
+            learned = LearnedDetector.load(model, self.lexicon)
+        self.learned = learned
+        if learned is not None:
+            self.detectors.append(learned)
 
     def __call__(self, doc: Document) -> Document:
         for detector in self.detectors:
             doc.candidates.extend(detector(doc))
         doc.user_data["lexicon"] = self.lexicon
+        if self.learned is not None:
+            doc.user_data["learned"] = self.learned
         return doc
 
 
@@ -48,6 +65,22 @@ class Modality:
     def __call__(self, doc: Document) -> Document:
         lexicon = self._lexicon or doc.user_data.get("lexicon") or Lexicon.load(self._path)
         assert isinstance(lexicon, Lexicon)
-        resolved = ModalityResolver(lexicon)(doc.candidates)
-        doc.candidates = [c for c in resolved if "drop" not in c.notes]
+        learned = doc.user_data.get("learned")
+        if learned is None:
+            resolved = ModalityResolver(lexicon)(doc.candidates)
+            doc.candidates = [c for c in resolved if "drop" not in c.notes]
+            return doc
+        # The classifier's candidates are resolved on their own (they never host or fold into
+        # a rule event), then the model's policy decides per sentence what is kept.
+        name = getattr(learned, "name", "classifier")
+        rules = [c for c in doc.candidates if c.detector != name]
+        resolver = ModalityResolver(lexicon)
+        resolved = resolver(rules)
+        for cand in doc.candidates:
+            if cand.detector == name:
+                resolved += resolver([cand])
+        resolved = [c for c in resolved if "drop" not in c.notes]
+        doc.candidates = sorted(
+            learned.combine(resolved), key=lambda c: (c.sentence.index, c.trigger.i)
+        )
         return doc

@@ -233,3 +233,36 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
         errors=errors,
         actor_confusion={g: dict(c) for g, c in sorted(actor_confusion.items())},
     )
+
+
+def type_scores(pairs: list[tuple[str, set[str]]]) -> dict[str, float]:
+    """Event-type scores from ``(gold label, predicted types)`` pairs, counted exactly as
+    ``evaluate`` counts them: macro-F1 over the gold types present, micro-F1, "any event found"
+    recall and the false-event rate on NONE items. Used to choose how the classifier and the
+    rules are combined, by cross-validation on the project's own sentences."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    found_any = events_n = none_n = none_hit = 0
+    for label, predicted in pairs:
+        for p in predicted:
+            if p != label:
+                fp[p] += 1
+        if label == NONE:
+            none_n += 1
+            none_hit += bool(predicted)
+            continue
+        events_n += 1
+        found_any += bool(predicted)
+        if label in predicted:
+            tp[label] += 1
+        else:
+            fn[label] += 1
+    gold_types = sorted(t for t in set(tp) | set(fn))
+    f1s = [prf(tp[t], fp[t], fn[t])[2] for t in gold_types]
+    return {
+        "macro_f1": sum(f1s) / len(f1s) if f1s else 0.0,
+        "micro_f1": prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))[2],
+        "any_event_recall": found_any / events_n if events_n else 0.0,
+        "false_event_rate": none_hit / none_n if none_n else 0.0,
+    }

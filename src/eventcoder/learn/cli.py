@@ -1,0 +1,73 @@
+"""``eventcoder train``: fit an event-type classifier on labelled sentences."""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Combine(StrEnum):
+    auto = "auto"
+    rules = "rules"
+    fill = "fill"
+    override = "override"
+    union = "union"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("train")
+    def train_command(
+        data: Annotated[
+            list[Path],
+            typer.Argument(
+                help="Labelled sentences: CSV text,label[,mode] (or JSONL); label = a "
+                "PLOVER type or NONE."
+            ),  # fmt: skip
+        ],
+        out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the model to.")],
+        with_project_data: Annotated[
+            bool,
+            typer.Option("--with-project-data", help="Add eventcoder's own training sentences."),
+        ] = False,
+        combine: Annotated[
+            Combine,
+            typer.Option(
+                "--combine",
+                help="How to combine with the rules; auto = best cross-validated macro-F1.",
+            ),  # fmt: skip
+        ] = Combine.auto,
+        folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
+        c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation.")] = 8.0,
+    ) -> None:
+        """Train a classifier for 'eventcoder code --model DIR' (needs the "ml" extra)."""
+        from ..learn.embed import MLUnavailable
+        from ..learn.train import load_training, project_data_files, summary, train
+
+        paths = list(data)
+        for path in paths:
+            if not path.is_file():
+                raise typer.BadParameter(f"no such file: {path}")
+        if with_project_data:
+            paths += project_data_files()
+        try:
+            items = load_training(paths)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        if not items:
+            raise typer.BadParameter("no labelled sentences in the training data")
+        start = time.perf_counter()
+        try:
+            model = train(items, folds=folds, c=c, kind=combine.value, progress=True,
+                          sources=[p.name for p in paths])  # fmt: skip
+        except MLUnavailable as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        model.save(out)
+        typer.echo(summary(model))
+        typer.echo(f"model written to {out} ({time.perf_counter() - start:.0f} s)")

@@ -1,0 +1,139 @@
+"""The learned detector: one classifier answer per sentence, proposed beside the rules.
+
+``LearnedDetector`` runs in the ``detect`` stage after the rule detector. It classifies every
+sentence, and proposes the best event type as a ``Candidate`` whose trigger is the sentence's
+main verb and whose arguments are that verb's subject and objects (found as the rules find
+them). The ``modality`` stage resolves it like any other event (a negated or future sentence
+stays negated or future), then ``combine`` applies the model's policy (``model.Policy``):
+the candidate is kept or dropped, and the rules' events of that sentence kept or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..document import Candidate, Document, Sentence
+from ..records import UNREALISED_MODALITIES
+from .model import EventClassifier, Policy, decide
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..detect.lexicon import Lexicon
+
+#: Names of the model that ships with eventcoder (trained on the project's own sentences).
+BUILTIN_NAMES = ("builtin", "default")
+DETECTOR = "classifier"
+
+
+def resolve_model(model: str | Path) -> Path:
+    """A model directory, or ``builtin`` for the shipped one."""
+    if str(model) in BUILTIN_NAMES:
+        from ..resources import data_path
+
+        return data_path("models/builtin")
+    path = Path(model)
+    if not path.is_dir():
+        raise FileNotFoundError(f"--model {model}: no such directory")
+    return path
+
+
+class LearnedDetector:
+    """Proposes the classifier's event type for each sentence (see the module doc)."""
+
+    name = DETECTOR
+
+    def __init__(
+        self,
+        classifier: EventClassifier,
+        lexicon: Lexicon,
+        embed: Callable[[list[str]], np.ndarray] | None = None,
+        policy: Policy | None = None,
+    ) -> None:
+        from ..detect.arguments import ArgumentFinder
+
+        self.classifier = classifier
+        self.policy = policy or classifier.policy
+        self.args = ArgumentFinder(lexicon)
+        if embed is None:
+            from .embed import get_embedder
+
+            embedder = get_embedder(classifier.backend)
+            embed = embedder.encode
+        self.embed = embed
+
+    @classmethod
+    def load(cls, model: str | Path, lexicon: Lexicon) -> LearnedDetector:
+        return cls(EventClassifier.load(resolve_model(model)), lexicon)
+
+    def __call__(self, doc: Document) -> list[Candidate]:
+        if self.policy.kind == "rules" or not doc.sentences:
+            return []
+        probs = self.classifier.predict_proba(self.embed([s.text for s in doc.sentences]))
+        out = []
+        for sent, row in zip(doc.sentences, probs, strict=True):
+            cand = self.candidate(sent, row)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def candidate(self, sent: Sentence, row: np.ndarray) -> Candidate | None:
+        label, prob, p_none = self.classifier.top(row)
+        root = sent.span.root
+        cand = Candidate(
+            sentence=sent,
+            event=label,
+            mode=None,
+            cameo=None,
+            triggers=[root],
+            detector=self.name,
+            confidence=prob,
+            notes={
+                "classifier": (label, prob, p_none),
+                "probs": dict(zip(self.classifier.labels, map(float, row), strict=True)),
+            },
+        )
+        cand.actor_args = self.args.actors(root)
+        cand.recipient_args = self.args.recipients(root, label, set())
+        cand.reasons["event"] = f"classifier: {label} p={prob:.2f} on the sentence"
+        cand.reasons["trigger"] = "the classifier reads the whole sentence; trigger = main verb"
+        return cand
+
+    def combine(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Apply the policy per sentence to resolved candidates (after ``modality``)."""
+        return combine(candidates, self.policy)
+
+
+def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        by_sentence.setdefault(id(cand.sentence), []).append(cand)
+    keep: set[int] = set()
+    for cands in by_sentence.values():
+        learned = [c for c in cands if c.detector == DETECTOR]
+        rules = [c for c in cands if c.detector != DETECTOR]
+        if not learned:
+            keep.update(id(c) for c in rules)
+            continue
+        cand = learned[0]
+        label, prob, p_none = cand.notes["classifier"]  # type: ignore[misc]
+        rule_types = {c.event for c in rules if c.modality not in UNREALISED_MODALITIES}
+        probs = cand.notes.get("probs")
+        decision = decide(policy, rule_types, cand.event, prob, p_none, probs)  # type: ignore[arg-type]
+        if decision.keep_only is not None:
+            keep.update(
+                id(c)
+                for c in rules
+                if c.event == decision.keep_only or c.modality in UNREALISED_MODALITIES
+            )
+        elif not decision.drop_rules:
+            keep.update(id(c) for c in rules)
+        else:
+            for c in rules:
+                c.notes["dropped_by"] = decision.why
+        if decision.add:
+            cand.reasons["event"] = decision.why
+            keep.add(id(cand))
+    return [c for c in candidates if id(c) in keep]

@@ -1,0 +1,283 @@
+"""Training: labelled sentences -> embeddings -> logistic regression, and the choice, by
+cross-validation, of how the classifier is combined with the rules.
+
+1. Out-of-fold class probabilities for every training sentence (stratified k-fold).
+2. One "probe" run of the pipeline (clean, annotate, detect, modality) over every training
+   sentence with the rules and a classifier candidate carrying that sentence's out-of-fold
+   answer: what the rules keep, and what becomes of the classifier's candidate (negated,
+   turned into a threat...).
+3. Every policy on a grid (``rules``, ``fill``, ``override``, ``union``; thresholds; veto) is
+   applied with ``model.decide`` — the function used when coding — and scored like
+   ``eventcoder evaluate`` scores gold files; the best macro-F1 wins (ties: the simpler policy).
+4. The classifier is refitted on all sentences and saved with the policy and the scores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..evaluate import GoldItem, load_gold, type_scores
+from ..records import UNREALISED_MODALITIES
+from .model import NONE, EventClassifier, Policy, decide
+
+KINDS = ("rules", "fill", "override", "union")
+GRID = [round(float(x), 2) for x in np.arange(0.15, 0.96, 0.05)]
+VETO = [*GRID[GRID.index(0.5) :], 1.0]
+
+
+def project_data_files() -> list[Path]:
+    from ..resources import data_path
+
+    return sorted(data_path("training").glob("*.csv"))
+
+
+def load_training(paths: Iterable[str | Path]) -> list[GoldItem]:
+    """Labelled sentences (CSV ``text,label[,mode]`` or JSONL); labels PLOVER types or NONE."""
+    items: list[GoldItem] = []
+    for path in paths:
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"no such file: {path}")
+        items.extend(load_gold(path))
+    return items
+
+
+def data_digest(items: list[GoldItem]) -> str:
+    h = hashlib.sha256()
+    for item in items:
+        h.update(f"{item.label}\t{item.text}\n".encode())
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class Probe:
+    """What the pipeline makes of one sentence, for the policy search."""
+
+    label: str  # gold
+    rule_types: set[str]  # realised rule events
+    learned: str  # the classifier candidate's type after modality
+    learned_realised: bool
+    prob: float
+    p_none: float
+    probs: dict[str, float]
+
+
+class _FixedClassifier:
+    """Stands in for a classifier during the probe: answers with preset probabilities."""
+
+    def __init__(self, model: EventClassifier) -> None:
+        self.labels = model.labels
+        self.top = model.top
+        self.backend = model.backend
+        self.row: np.ndarray | None = None
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        assert self.row is not None
+        return np.tile(self.row, (len(X), 1))
+
+
+def probe(
+    items: list[GoldItem], probs: np.ndarray, model: EventClassifier, progress: bool = False
+) -> list[Probe]:
+    from ..coder import Coder
+    from ..detect.lexicon import Lexicon
+    from ..records import Article
+    from .detector import DETECTOR, LearnedDetector
+
+    fixed = _FixedClassifier(model)
+    detector = LearnedDetector(
+        fixed,  # type: ignore[arg-type]
+        Lexicon.load(None),
+        embed=lambda texts: np.zeros((len(texts), 1)),
+        policy=Policy(kind="union", fill=0.0),
+    )
+    detector.combine = lambda cands: cands  # type: ignore[method-assign]
+    coder = Coder(
+        stages=("clean", "annotate", "detect", "modality"),
+        config={"detect": {"learned": detector}},
+    )
+    out: list[Probe] = []
+    for n, (item, row) in enumerate(zip(items, probs, strict=True)):
+        fixed.row = row
+        doc = coder.process(Article(id=item.id, text=item.text))
+        rule_types = {
+            c.event
+            for c in doc.candidates
+            if c.detector != DETECTOR and c.modality not in UNREALISED_MODALITIES
+        }
+        learned = [c for c in doc.candidates if c.detector == DETECTOR]
+        label, prob, p_none = model.top(row)
+        probs = dict(zip(model.labels, map(float, row), strict=True))
+        if learned:
+            cand = learned[0]
+            out.append(Probe(item.label, rule_types, cand.event,
+                             cand.modality not in UNREALISED_MODALITIES, prob, p_none, probs))  # fmt: skip
+        else:
+            out.append(Probe(item.label, rule_types, label, False, prob, p_none, probs))
+        if progress and (n + 1) % 100 == 0:
+            print(f"  probed {n + 1}/{len(items)} sentences", file=sys.stderr)
+    return out
+
+
+def apply_policy(policy: Policy, probes: list[Probe]) -> list[tuple[str, set[str]]]:
+    pairs = []
+    for p in probes:
+        d = decide(policy, p.rule_types, p.learned, p.prob, p.p_none, p.probs)
+        predicted = set() if d.drop_rules else set(p.rule_types)
+        if d.keep_only is not None:
+            predicted = {d.keep_only}
+        if d.add and p.learned_realised:
+            predicted.add(p.learned)
+        pairs.append((p.label, predicted))
+    return pairs
+
+
+def policies() -> list[Policy]:
+    out = [Policy("rules")]
+    for fill, veto, single in itertools.product(GRID, VETO, (False, True)):
+        out.append(Policy("fill", fill=fill, veto=veto, single=single))
+        out.append(Policy("union", fill=fill, veto=veto, single=single))
+        for over in GRID:
+            if over >= fill:
+                out.append(Policy("override", fill=fill, override=over, veto=veto, single=single))
+    return out
+
+
+#: The false-event rate a chosen policy may reach on the training NONE sentences.
+MAX_FALSE_EVENT_RATE = 0.10
+
+
+def choose_policy(
+    probes: list[Probe], candidates: list[Policy] | None = None
+) -> tuple[Policy, dict[str, float]]:
+    """The policy with the best macro-F1 on the probes among those whose false-event rate stays
+    within ``MAX_FALSE_EVENT_RATE`` (or that of rules alone, if higher); ties go to the simpler
+    policy."""
+    limit = max(
+        MAX_FALSE_EVENT_RATE,
+        type_scores(apply_policy(Policy("rules"), probes))["false_event_rate"],
+    )
+    best: tuple[tuple, Policy, dict[str, float]] | None = None
+    for policy in candidates or policies():
+        scores = type_scores(apply_policy(policy, probes))
+        if scores["false_event_rate"] > limit + 1e-9 and policy.kind != "rules":
+            continue
+        simplicity = (-KINDS.index(policy.kind), -policy.single, -(policy.veto < 1.0), policy.fill)
+        key = (round(scores["macro_f1"], 4), simplicity)
+        if best is None or key > best[0]:
+            best = (key, policy, scores)
+    assert best is not None
+    return best[1], best[2]
+
+
+def out_of_fold(
+    X: np.ndarray, y: list[str], backend: str, folds: int, c: float, seed: int = 0
+) -> np.ndarray:
+    from sklearn.model_selection import StratifiedKFold
+
+    counts = Counter(y)
+    k = max(2, min(folds, min(counts.values())))
+    labels = sorted(counts)
+    probs = np.zeros((len(y), len(labels)))
+    ya = np.array(y)
+    for train, test in StratifiedKFold(k, shuffle=True, random_state=seed).split(X, ya):
+        model = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, seed=seed)
+        p = model.predict_proba(X[test])
+        for j, lab in enumerate(model.labels):
+            probs[np.ix_(test, [labels.index(lab)])] = p[:, [j]]
+    return probs
+
+
+def train(
+    items: list[GoldItem],
+    *,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    backend: str | None = None,
+    folds: int = 5,
+    c: float = 8.0,
+    kind: str = "auto",
+    progress: bool = False,
+    sources: list[str] | None = None,
+) -> EventClassifier:
+    """Fit a classifier on ``items`` and choose its combination with the rules (see module)."""
+    if embed is None:
+        from .embed import get_embedder
+
+        embedder = get_embedder()
+        embed, backend = embedder.encode, embedder.name
+    assert backend is not None
+    labels = Counter(item.label for item in items)
+    if NONE not in labels:
+        raise ValueError(
+            "training data has no NONE sentences: add sentences that report no event "
+            "(or train with the project's data, --with-project-data)"
+        )
+    if len(labels) < 3:
+        raise ValueError(
+            f"training data needs NONE and at least two event types; got {dict(labels)}"
+        )
+    rare = [lab for lab, n in labels.items() if n < 2]
+    if rare:
+        raise ValueError(f"each label needs at least 2 sentences; too few for {rare}")
+    texts, y = [i.text for i in items], [i.label for i in items]
+    if progress:
+        print(f"embedding {len(texts)} sentences", file=sys.stderr)
+    X = embed(texts)
+    model = EventClassifier.fit(X, y, backend, c=c)
+    info: dict[str, Any] = {
+        "C": c,
+        "sentences": len(items),
+        "per_label": dict(sorted(labels.items())),
+        "data_sha256_16": data_digest(items),
+        "sources": sources or [],
+    }
+    if kind == "rules":
+        model.policy = Policy("rules")
+    else:
+        if progress:
+            print(f"{folds}-fold cross-validation", file=sys.stderr)
+        oof = out_of_fold(X, y, backend, folds, c)
+        oof_labels = sorted(labels)
+        # reorder the out-of-fold columns to the final model's label order
+        oof = oof[:, [oof_labels.index(lab) for lab in model.labels]]
+        alone = [
+            (lab, {model.labels[int(np.argmax(r))]} - {NONE}) for lab, r in zip(y, oof, strict=True)
+        ]
+        info["cv_classifier_alone"] = type_scores(alone)
+        if progress:
+            print("probing the pipeline (rules + out-of-fold classifier)", file=sys.stderr)
+        probes = probe(items, oof, model, progress=progress)
+        info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
+        if kind == "auto":
+            policy, scores = choose_policy(probes)
+        else:
+            policy, scores = choose_policy(probes, [p for p in policies() if p.kind == kind])
+        model.policy = policy
+        info["cv_combined"] = scores
+        info["policy_chosen_by"] = (
+            f"best macro-F1, {folds}-fold cross-validation on the training data"
+        )
+    model.info = info
+    return model
+
+
+def summary(model: EventClassifier) -> str:
+    info = model.info
+    lines = [f"{info.get('sentences')} sentences, labels: {info.get('per_label')}"]
+    for key in ("cv_rules_alone", "cv_classifier_alone", "cv_combined"):
+        if key in info:
+            s = info[key]
+            lines.append(
+                f"{key}: macro-F1 {s['macro_f1']:.3f}, any-event recall {s['any_event_recall']:.3f}, "
+                f"false-event rate {s['false_event_rate']:.3f}"
+            )
+    lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
+    return "\n".join(lines)
