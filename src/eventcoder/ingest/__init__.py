@@ -123,9 +123,20 @@ class IngestSummary:
 Progress = Callable[[IngestSummary], None]
 
 
-def count_records(paths: Iterable[str | Path], fields: dict[str, str] | None = None) -> int:
+def count_records(
+    paths: Iterable[str | Path],
+    fields: dict[str, str] | None = None,
+    exclude: Iterable[str | Path] = (),
+) -> int:
     """How many records the paths hold (cheap: nothing is extracted or coded)."""
-    return sum(1 for _ in iter_records(paths, fields))
+    return sum(1 for _ in iter_records(paths, fields, exclude))
+
+
+def _store_files(store: Store) -> list[str]:
+    """The files of a DuckDB store, never to be read as input."""
+    if getattr(store, "backend", None) != "duckdb":
+        return []
+    return [store.target, store.target + ".wal"]
 
 
 @dataclass
@@ -190,10 +201,11 @@ def ingest(
         if not Path(p).exists():
             raise IngestError(f"no input: no such file or folder: {p}")
     fmap = fields or DEFAULT_FIELDS
+    exclude = _store_files(store)
     summary = IngestSummary()
     t_start = time.perf_counter()
     if count_first:
-        summary.total = count_records(paths, fmap)
+        summary.total = count_records(paths, fmap, exclude)
         if limit is not None:
             summary.total = min(summary.total, limit)
     known = _Known.load(store, near_threshold)
@@ -215,7 +227,7 @@ def ingest(
         return current
 
     try:
-        for item in _limited(iter_records(paths, fmap), limit):
+        for item in _limited(iter_records(paths, fmap, exclude), limit):
             summary.read += 1
             _one(item, store, summary, known, get_coder, default_date)
             summary.seconds = time.perf_counter() - t_start

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import typer
 
 
-def _progress_printer(stream: Any) -> tuple[Any, Any]:
-    """A progress callback and a closer: a rich bar in a terminal, a line every 10 s elsewhere."""
+def _progress_printer(stream: Any, every: float = 10.0) -> tuple[Any, Any]:
+    """A progress callback and a closer: a rich bar in a terminal, else a line every ``every`` s."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -30,7 +30,7 @@ def _progress_printer(stream: Any) -> tuple[Any, Any]:
 
         def plain(summary: Any) -> None:
             now = time.monotonic()
-            if now - last[0] < 10 and summary.read != summary.total:
+            if now - last[0] < every and summary.read != summary.total:
                 return
             last[0] = now
             total = summary.total
@@ -126,6 +126,13 @@ def register(app: typer.Typer) -> None:
         progress: Annotated[
             bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
         ] = True,
+        log_every: Annotated[
+            float,
+            typer.Option(
+                "--log-every",
+                help="Outside a terminal: print a progress line every this many seconds.",
+            ),
+        ] = 10.0,
         json_summary: Annotated[
             bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
         ] = False,
@@ -156,7 +163,9 @@ def register(app: typer.Typer) -> None:
 
             return Coder(include_unrealised=include_unrealised, model=model)
 
-        shown, close = _progress_printer(sys.stderr) if progress else (None, lambda: None)
+        shown, close = (
+            _progress_printer(sys.stderr, log_every) if progress else (None, lambda: None)
+        )
         latest: list[Any] = []
 
         def callback(running: Any) -> None:

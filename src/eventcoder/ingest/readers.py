@@ -166,11 +166,15 @@ def _strip_suffix(name: str) -> str:
     return name
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+def discover(
+    paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()
+) -> Iterator[tuple[Path, str]]:
     """``(file, base id)`` for every file under the given paths (folders walked in order).
 
+    ``exclude``: files never read (the store itself, when it lies among the inputs).
     Raises ``FileNotFoundError`` for a path that does not exist.
     """
+    skip = {Path(p).resolve() for p in exclude}
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -178,18 +182,22 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
+                if child.resolve() in skip or any(p.startswith(".") for p in rel.parts):
+                    continue
+                if child.is_file():
                     yield child, PurePosixPath(rel).as_posix()
-        else:
+        elif path.resolve() not in skip:
             yield path, path.name
 
 
 def iter_records(
-    paths: Iterable[str | Path], fields: dict[str, str] | None = None
+    paths: Iterable[str | Path],
+    fields: dict[str, str] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Item]:
     """Every article (or read error) in the given files and folders, in order."""
     fmap = fields or DEFAULT_FIELDS
-    for path, base in discover(paths):
+    for path, base in discover(paths, exclude):
         yield from read_file(str(path), base, lambda p=path: p.open("rb"), fmap)
 
 
