@@ -32,10 +32,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventcoder.places.gazetteer_cli",
     "eventcoder.evaluate.cli",
     "eventcoder.learn.cli",
+    "eventcoder.evaluate.geo",
     "eventcoder.serve.cli",
     "eventcoder.ingest.cli",
     "eventcoder.store.cli",
     "eventcoder.export.cli",
+    "eventcoder.actors.cli",
 )
 
 

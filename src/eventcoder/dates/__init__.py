@@ -17,12 +17,19 @@ from typing import TYPE_CHECKING
 from ..document import Candidate, Document, Sentence
 from ..pipeline import register_stage
 from ..records import EventDate
-from .expressions import TimeExpression, find_expressions, resolve, resolve_expressions
+from .expressions import (
+    TimeExpression,
+    find_expressions,
+    looks_forward,
+    resolve,
+    resolve_expressions,
+    resolve_in_text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["ResolveDates", "TimeExpression", "resolve_expressions"]
+__all__ = ["ResolveDates", "TimeExpression", "resolve_expressions", "resolve_in_text"]
 
 HISTORICAL_AFTER_DAYS = 365
 
@@ -109,7 +116,11 @@ class ResolveDates:
         if expr is None:
             vague = next((e for e, _ in roots if e.kind == "vague"), None)
             return self._fallback(pub, vague, sent)
-        resolve(expr, pub, future=cand.modality == "future")
+        # "will march in Paris on Sunday" looks forward; "said on Monday that troops would
+        # withdraw" dates the saying, which does not
+        own = where == "attached to the trigger"
+        future = (own and cand.modality == "future") or looks_forward(sent.text, expr.start)
+        resolve(expr, pub, future=future)
         start, end = sent.start + expr.start, sent.start + expr.end
         if expr.relative is not None:
             if reference is None:

