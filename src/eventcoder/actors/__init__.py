@@ -81,12 +81,18 @@ def _default_coder() -> ActorCoder:
     return ActorCoder()
 
 
-def code_mention(text: str, *, nlp=None, year: int | None = None) -> Entity:
+def code_mention(
+    text: str, *, nlp=None, year: int | None = None, coder: ActorCoder | None = None
+) -> Entity:
     """Code a bare mention ("Hungarian", "Asia-Pacific Economic Cooperation", "Tokyo")."""
     from ..annotate import load_nlp
 
+    if not text.strip():
+        raise ValueError("an empty mention")
     parsed = (nlp or load_nlp())(text)
     root = next((t for t in parsed if t.dep_ == "ROOT"), parsed[0])
     tokens = [root] + [t for t in parsed if t.i != root.i and not t.is_space]
-    coded = _default_coder().code(ArgumentSpan(tokens, "actor", "mention"), None, [], year)
+    coded = (coder or _default_coder()).code(
+        ArgumentSpan(tokens, "actor", "mention"), None, [], year
+    )
     return coded.entity()

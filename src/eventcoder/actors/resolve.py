@@ -142,7 +142,8 @@ class ActorCoder:
         for size in range(min(longest + 2, hi - lo + 1), 0, -1):
             for start in range(lo, hi - size + 2):
                 span = doc[start : start + size]
-                if all(t.i in ids or t.is_punct for t in span) and not span[0].is_punct:
+                inside = all(t.i in ids or t.is_punct for t in span)
+                if inside and not span[0].is_punct and not span[-1].is_punct:
                     yield span
 
     def kb_matches(self, tokens: list[Token]) -> list[tuple[object, KBEntry]]:
@@ -197,10 +198,12 @@ class ActorCoder:
         coded.why.append(arg.reason)
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             return self._pronoun(coded, head, memory)
+        head = _effective_head(head)
         persons = [t for t in toks if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        names = [t for t in toks if t.pos_ == "PROPN"]
+        org_word = self._org_name_word(names) if names else None
         while len(persons) > 1 and self._sector_of(persons[0]):
             persons = persons[1:]  # "Archbishop Desmond Tutu": the title is no part of the name
-        org_word = self._org_name_word(persons) if persons else None
         if org_word is not None:
             persons = []  # "Kata'ib Imam Ali": an organisation, whatever the NER label says
         self._from_kb(coded, toks, head, year, persons)
@@ -555,7 +558,8 @@ class ActorCoder:
             return
         # 3. the one country the event's clause names outside the other side's phrases
         clause = _clause(cand.trigger)
-        sent = [t for t in clause if t.i not in others]
+        own = {t.i for t in toks}
+        sent = [t for t in clause if t.i not in others and t.i not in own]
         other_toks = [t for t in clause if t.i in others]
         other_codes = (
             {c for _, c, _, b in self.country_cues(other_toks) if not b} if other_toks else set()
@@ -565,6 +569,12 @@ class ActorCoder:
             root = span.root
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            after = span.doc[span.end] if span.end < len(span.doc) else None
+            if (before is not None and norm(before.text) in self.roles.ethnic_words) or (
+                after is not None and after.lower_ in ("$", "dollar", "dollars")
+            ):
+                continue  # "ethnic Albanians", "US $50 million"
             if (
                 backer
                 or code in other_codes
@@ -582,6 +592,11 @@ class ActorCoder:
                 and (entry.code not in ("IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"))
             ):
                 found.setdefault(entry.code, span.text)
+        if not found:  # "near Mosul": a city the gazetteer knows (country words judged above)
+            rest = [t for t in sent if self.countries.get(t.text) is None]
+            place = self._place_country(rest, min_population=100_000)
+            if place:
+                found[place[0]] = place[1]
         if len(found) == 1:
             code, text = next(iter(found.items()))
             coded.code = code
@@ -600,18 +615,29 @@ class ActorCoder:
             coded.code = context.dateline
             coded.why.append("country of the dateline")
 
-    def _place_country(self, where: list[Token]) -> tuple[str, str] | None:
+    def _place_country(
+        self, where: list[Token], min_population: int = 50_000
+    ) -> tuple[str, str] | None:
+        """The one country of the place names (GPE/LOC) among ``where``, from the gazetteer."""
         names = [t for t in where if t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"]
         if not names:
             return None
         from ..places.gazetteer import gazetteer
 
         doc = names[0].doc
-        text = doc[names[0].i : names[-1].i + 1].text
-        places = gazetteer().lookup(text)
-        if places and places[0].country and places[0].population >= 50000:
-            return places[0].country, text
-        return None
+        runs: list[list[Token]] = []
+        for tok in names:
+            if runs and tok.i == runs[-1][-1].i + 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+        found: dict[str, str] = {}
+        for run in runs:
+            text = doc[run[0].i : run[-1].i + 1].text
+            places = gazetteer().lookup(text)
+            if places and places[0].country and places[0].population >= min_population:
+                found.setdefault(places[0].country, text)
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def participants(self, cand: Candidate) -> Coded:
         """The people a protest noun implies ("anti-government protests that began in ...").
@@ -711,6 +737,19 @@ def _clause(trigger: Token) -> list[Token]:
     while top.dep_ not in ("ROOT", "ccomp", "parataxis") and top.head.i != top.i:
         top = top.head
     return list(top.subtree)
+
+
+_QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "tens"})
+
+
+def _effective_head(head: Token) -> Token:
+    """ "Hundreds of ethnic Albanians": the people are the of-object, not the number."""
+    if head.lemma_.lower() in _QUANTITY or head.lower_ in ("hundreds", "thousands", "dozens"):
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is not None:
+            return _effective_head(obj)
+    return head
 
 
 def _compatible(prev: Coded, want: str) -> bool:
