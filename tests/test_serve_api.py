@@ -148,13 +148,13 @@ def test_filter_by_place_bbox_and_place_country(client, all_events):
 
 
 def test_filter_by_date_range_text_and_doc(client, all_events):
-    feb = _ids(client, date_from="2024-02-01", date_to="2024-02-29")
+    feb = _ids(client, date_from="2020-02-01", date_to="2020-02-29")
     _selective(feb, all_events)
     assert feb == {
         e["id"] for e in all_events
-        if e["date"] and len(e["date"]) == 10 and "2024-02-01" <= e["date"] <= "2024-02-29"
+        if e["date"] and len(e["date"]) == 10 and "2020-02-01" <= e["date"] <= "2020-02-29"
     }  # fmt: skip
-    assert _ids(client, date_from="2024-02", date_to="2024-02") == feb
+    assert _ids(client, date_from="2020-02", date_to="2020-02") == feb
     words = _ids(client, q="sanctions")
     _selective(words, all_events)
     assert words == {e["id"] for e in all_events if "sanctions" in e["sentence"].lower()}
@@ -234,7 +234,7 @@ def test_aggregates_add_up(client, all_events):
         assert drawn + data["coarser"] + data["undated"] == n
         assert data["periods"] == sorted(data["periods"])
     month = client.get("/api/aggregates/time", params={"interval": "month"}).json()
-    assert "2024-02" in month["periods"]
+    assert "2020-02" in month["periods"]
     assert month["coarser"] == 0  # every event here is dated at least to the month
     mentions = client.get("/api/aggregates/types", params={"level": "mention"}).json()["types"]
     assert sum(t["count"] for t in mentions) > n  # duplicates' reports and retellings count
@@ -483,7 +483,7 @@ def test_same_api_over_postgresql(coder):
             events = c.get("/api/events", params={"limit": 1000}).json()
             assert events["total"] == len(events["events"]) > 10
             urls = [
-                "/api/events?country=TUR&date_from=2024-01&q=a&bbox=-180,-90,180,90",
+                "/api/events?country=TUR&date_from=2020-01&q=a&bbox=-180,-90,180,90",
                 "/api/events?level=mention", "/api/actors", "/api/places", "/api/articles",
                 "/api/aggregates/time?interval=week", "/api/aggregates/types?level=mention",
                 "/api/aggregates/dyads?by=sector", "/api/network", "/api/export?format=csv",

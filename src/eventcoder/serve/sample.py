@@ -63,7 +63,7 @@ TEMPLATES: tuple[str, ...] = (
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def sample_articles(n: int = 40, *, seed: int = 7, start: str = "2024-01-08") -> list[Article]:
+def sample_articles(n: int = 40, *, seed: int = 7, start: str = "2020-01-20") -> list[Article]:
     """``n`` generated articles of two to four sentences, one every ~2 days from ``start``."""
     rng = random.Random(seed)
     first = dt.date.fromisoformat(start)

@@ -153,7 +153,7 @@ function highlightText(text, spans) {
 
 function keyLegend() {
   const keys = el("div", {class: "keys"});
-  for (const [kind, label] of [["sentence", "evidence sentence"], ["trigger", "trigger"], ["actor", "actor"],
+  for (const [kind, label] of [["sentence", "evidence sentence"], ["mention", "told again"], ["trigger", "trigger"], ["actor", "actor"],
     ["recipient", "recipient"], ["place", "place"], ["date", "date"], ["modality", "modality cue"]]) {
     keys.append(el("span", {class: `hl-${kind}`, text: label}));
   }
@@ -197,7 +197,7 @@ function fieldsTable(ev) {
   const shown = new Set(["event", "mode", "modality", "event_loc", "date"]);
   for (const [field, why] of Object.entries(reasons)) {
     if (shown.has(field)) continue;
-    rows.push(el("tr", {}, el("th", {text: field}), el("td", {}, el("span", {class: "reason", text: why}))));
+    rows.push(el("tr", {}, el("th", {text: `${field} (why)`}), el("td", {}, el("span", {class: "reason", text: why}))));
   }
   return el("table", {class: "fields"}, el("tbody", {}, ...rows));
 }
@@ -397,7 +397,7 @@ function drawMarkers() {
     const single = g.places.length === 1;
     const label = single ? `${g.places[0].name}${g.places[0].country ? ", " + g.places[0].country : ""}: ${g.events} event(s)`
       : `${g.places.length} places, ${g.events} events: ${g.places.map((p) => p.name).slice(0, 8).join(", ")}`;
-    const marker = el("svg:g", {class: single ? "marker place" : "marker cluster", "data-places": g.places.length, "data-events": g.events,
+    const marker = el("svg:g", {class: single ? "marker place" : "marker cluster", "data-places": g.places.length, "data-events": g.events, "data-name": single ? g.places[0].name : null,
       onclick: (e) => {
         e.stopPropagation();
         if (single) setFilter("place", g.places[0].name);
@@ -418,7 +418,7 @@ async function loadNetwork() {
   const box = $("#network");
   box.replaceChildren();
   if (!data.edges.length) { box.append(el("div", {class: "empty", text: "No actor–recipient pair in these events."})); return; }
-  const W = Math.max(box.clientWidth, 360), H = Math.round(W / 2);
+  const W = Math.max(box.clientWidth, 360), H = Math.round(W * 0.6);
   const nodes = data.nodes.filter((n) => data.edges.some((e) => e.source === n.id || e.target === n.id));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links = data.edges.map((e) => ({...e, s: index.get(e.source), t: index.get(e.target)})).filter((e) => e.s !== undefined && e.t !== undefined);
@@ -431,7 +431,7 @@ async function loadNetwork() {
       "data-kind": e.cooperation > e.conflict ? "cooperation" : "conflict"},
     el("svg:title", {text: `${e.source} → ${e.target}: ${e.count} event(s), ${e.cooperation} cooperation, ${e.conflict} conflict`})));
   }
-  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 24).map((n) => n.id));
+  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 18).map((n) => n.id));
   for (const n of nodes) {
     const r = 4 + Math.min(10, Math.sqrt(n.events) * 2);
     svg.append(el("svg:g", {class: "node", onclick: () => setFilter("actor", n.id)},
@@ -456,7 +456,7 @@ function layout(nodes, links, W, H) {
     const a = (2 * Math.PI * i) / n;
     node.x = W / 2 + (W / 3) * Math.cos(a); node.y = H / 2 + (H / 3) * Math.sin(a);
   });
-  const k = 42;
+  const k = 52;
   for (let it = 0; it < 300; it++) {
     const temp = (1 - it / 300) * W * 0.05 + 0.5;
     const dx = new Float64Array(n), dy = new Float64Array(n);
@@ -464,7 +464,7 @@ function layout(nodes, links, W, H) {
       for (let j = i + 1; j < n; j++) {
         const ex = nodes[i].x - nodes[j].x, ey = nodes[i].y - nodes[j].y;
         const d2 = Math.max(ex * ex + ey * ey, 0.01);
-        if (d2 > 9 * k * k) continue; // local repulsion only: far components do not blow the cloud up
+        if (d2 > 25 * k * k) continue; // local repulsion only: far components do not blow the cloud up
         const f = (k * k) / d2;
         dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
       }
