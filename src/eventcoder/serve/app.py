@@ -159,15 +159,19 @@ class Service:
                 self._coders[include_unrealised] = made
             return self._coders[include_unrealised]
 
-    def iterate(self, items: Iterator[Any]) -> Iterator[Any]:
-        """Pull from a store-reading generator, holding the lock for each step only."""
+    def iterate(self, items: Iterator[str], chunk: int = 500) -> Iterator[str]:
+        """Pull text from a store-reading generator ``chunk`` pieces at a time (one response
+        chunk each), holding the lock while pulling only."""
         while True:
             with self.store_lock:
-                try:
-                    item = next(items)
-                except StopIteration:
-                    return
-            yield item
+                pieces = []
+                for item in items:
+                    pieces.append(item)
+                    if len(pieces) >= chunk:
+                        break
+            if not pieces:
+                return
+            yield "".join(pieces)
 
 
 def _bad(exc: Exception, param: str | None = None) -> HTTPException:
