@@ -75,3 +75,25 @@ def test_fallback_and_no_date(coder):
 def test_long_past_events_are_historical(coder):
     [ev] = coder.code("Rebels attacked the capital in 2014.", date="2020-01-14")
     assert ev.modality == "historical" and ev.date == "2014"
+
+
+def test_future_cues_look_forward():
+    from eventcoder.dates import resolve_in_text
+
+    text = "Unions will strike on Monday. Police arrested 40 activists on Monday."
+    future, past = resolve_in_text(text, "2024-03-13")  # a Wednesday
+    assert (future.value, past.value) == ("2024-03-18", "2024-03-11")
+    [due] = resolve_in_text("The court is due to rule in April.", "2024-03-13")
+    assert due.value == "2024-04"
+
+
+def test_future_event_and_governing_statement(coder):
+    events = coder.code(
+        "Thousands of workers will march in Lagos on Friday.", date="2024-03-12"
+    )
+    assert events and all(e.date == "2024-03-15" for e in events)
+    [ev] = coder.code(
+        "On Monday the minister said the army would not withdraw from the town.",
+        date="2024-03-13",
+    )
+    assert ev.date == "2024-03-11"  # the saying, not a coming Monday

@@ -82,3 +82,56 @@ def test_places_command_lists_mentions(tmp_path):
         ("Najaf", 98860),
     ]
     assert all(r["doc_id"] == "a" for r in rows)
+
+
+def test_own_name_before_a_larger_alternate_and_admin1():
+    gaz = gazetteer()
+    assert gaz.lookup("Islamabad")[0].country == "PAK"  # not Chattogram, once so named
+    assert gaz.lookup("New Delhi")[0].geonameid == 1261481  # not Delhi
+    [sindh] = [p for p in gaz.lookup("Sindh") if p.precision == "admin1"]
+    assert sindh.country == "PAK" and 23 < sindh.lat < 29 and 66 < sindh.lon < 72
+    assert gaz.lookup("Basra")[0].feature_class == "P"  # the city before the governorate
+    assert not gaz.lookup("Western")  # a division's generic name is no place name
+
+
+def places_of(coder, text, date=None):
+    from eventcoder.records import Article
+
+    doc = coder.process(Article(id="t", text=text, date=date))
+    return [(p.extracted_place, p.country_code, p.reason) for p in doc.places]
+
+
+def test_mislabelled_names_in_place_positions_and_acting_governments(coder):
+    text = (
+        "Hundreds of farmers rallied in Multan and Faisalabad on Sunday. "
+        "Canada and Norway condemned the crackdown, while diplomats in Brussels met."
+    )
+    found = {name: country for name, country, _ in places_of(coder, text)}
+    assert found.get("Multan") == "PAK" and found.get("Faisalabad") == "PAK"
+    assert found.get("Brussels") == "BEL"
+    assert "Canada" not in found and "Norway" not in found  # governments acting
+
+
+def test_place_modifiers_and_admin1(coder):
+    text = "Troops patrolled the Herat border and villages in Helmand province."
+    found = {name: (country, reason) for name, country, reason in places_of(coder, text)}
+    assert found["Herat"][0] == "AFG"
+    assert found["Helmand"][0] == "AFG"  # the name without "province"
+    text = "Gaza's health ministry said the Syrian army had fired on the town."
+    assert not places_of(coder, text)
+
+
+def test_dateline_with_its_country(coder):
+    text = "TRIPOLI, Lebanon (Wire) – Gunmen attacked an army post overnight, officials said."
+    rows = places_of(coder, text)
+    assert rows[0][:2] == ("TRIPOLI", "LBN") and rows[1][:2] == ("Lebanon", "LBN")
+    where = loc(coder.code(text), "ASSAULT")
+    assert (where.geonameid, where.reason) == (266826, "dateline fallback")
+
+
+def test_physical_target_and_clause_boundary(coder):
+    events = coder.code("Government troops shelled Ajdabiya on Sunday.", date="2011-03-21")
+    assert loc(events, "ASSAULT").geonameid == 89113
+    text = "Soldiers shot dead two men on Monday as the president arrived in Cairo."
+    where = loc(coder.code(text), "ASSAULT")
+    assert where is None or where.resolved_place != "Cairo"

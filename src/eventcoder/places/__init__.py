@@ -221,6 +221,10 @@ class Geolocate:
             )
         if len(found) == 1:
             return found[0], "the only place of that name"
+        if len({p.country for p in found}) == 1:
+            return self._kind(found[0], found, admin_word), (
+                f"every place of that name is in {found[0].country}"
+            )
         best, why = found[0], f"the most populous of {len(found)} places named '{text}'"
         if local:
             near = [p for p in found if p.country == local[0]]
