@@ -88,9 +88,7 @@ def test_future_cues_look_forward():
 
 
 def test_future_event_and_governing_statement(coder):
-    events = coder.code(
-        "Thousands of workers will march in Lagos on Friday.", date="2024-03-12"
-    )
+    events = coder.code("Thousands of workers will march in Lagos on Friday.", date="2024-03-12")
     assert events and all(e.date == "2024-03-15" for e in events)
     [ev] = coder.code(
         "On Monday the minister said the army would not withdraw from the town.",
