@@ -97,3 +97,154 @@ def test_code_mention(text, code, sector):
     assert ent.code == code
     if sector:
         assert ent.sector == sector
+
+
+# ---------------------------------------------------------------- the example article
+def _all_entities(events):
+    return [a for e in events for a in (*e.actor, *e.recipient)]
+
+
+def _country_of(entities, needle):
+    found = {a.code for a in entities if needle in (a.name or a.entity_text)}
+    assert found, f"no actor named {needle!r}"
+    return found
+
+
+EXAMPLE_COUNTRIES = {
+    "Sadr": "IRQ", "Amiri": "IRQ", "Soleimani": "IRN", "Esper": "USA", "Milley": "USA",
+    "militia": "IRQ",
+}  # fmt: skip
+
+
+def test_example_article_actor_countries(example_events):
+    ents = _all_entities(example_events)
+    for needle, code in EXAMPLE_COUNTRIES.items():
+        assert _country_of(ents, needle) == {code}, needle
+    amiri = next(a for a in ents if a.name == "Hadi al-Amiri")
+    assert amiri.sector == "REB" and "ELI" in amiri.other_sectors  # former minister kept apart
+    assert "former transportation minister" in amiri.office
+    assert "commander of Badr Organization" in amiri.office  # link read from the text
+    sadr = next(a for a in ents if a.entity_text == "senior cleric Muqtada al-Sadr")
+    assert (sadr.sector, sadr.office.split(";")[0]) == ("REL", "senior cleric")
+    assert "leader of Saraya al-Salam" in sadr.office and "a group led by Sadr" in sadr.reason
+    esper = next(a for a in ents if a.name == "Mark Esper")
+    assert (esper.sector, esper.office) == ("GOV", "US Secretary of Defense")
+    for ent in ents:  # evidence: the mention's offsets point at its text
+        assert ent.reason
+
+
+def test_example_article_countries_from_the_text_alone(coder, example_text):
+    """Without the people in the knowledge base, titles, backers and the article's country
+    still give every one of them the right country."""
+    from eventcoder.actors import ResolveActors
+    from eventcoder.actors.resolve import ActorCoder
+    from eventcoder.actors.tables import KnowledgeBase
+    from eventcoder.resources import load_yaml
+
+    no_people = [r for r in load_yaml("actors.yaml")["actors"] if r.get("kind") != "person"]
+    stage = ResolveActors()
+    stage.coder = ActorCoder(kb=KnowledgeBase(no_people))
+    mine = Coder(nlp=coder.nlp)
+    mine.pipeline.replace("actors", stage)
+    ents = _all_entities(mine.code(example_text, date="2020-01-14"))
+    for needle, code in EXAMPLE_COUNTRIES.items():
+        assert _country_of(ents, needle) == {code}, needle
+    sadr = next(a for a in ents if a.entity_text == "senior cleric Muqtada al-Sadr")
+    assert sadr.sector == "REL" and "title 'senior cleric'" in sadr.reason
+    amiri = next(a for a in ents if "Hadi al-Amiri" in a.entity_text)
+    assert amiri.sector == "REB" and "names a backer" in amiri.reason
+
+
+def test_example_text_offsets(example_events, example_text):
+    for ent in _all_entities(example_events):
+        if ent.start is not None:
+            assert example_text[ent.start : ent.end] == ent.entity_text
+
+
+# ---------------------------------------------------------------- titles, coreference, groups
+def test_current_and_former_roles_kept_apart(coder):
+    events = coder.code(
+        "Former foreign minister John Doe, now an opposition leader, criticised the army."
+    )
+    ent = next(e for e in events if e.event == "ACCUSE").actor[0]
+    assert ent.sector == "OPP" and "ELI" in ent.other_sectors
+    assert ent.office == "now an opposition leader; former foreign minister"
+
+
+def test_definite_role_noun_is_the_earlier_person(coder):
+    events = coder.code(
+        "Iraqi cleric Ali Hassan condemned the arrests in Karbala.\n\n"
+        "The cleric later met with tribal leaders in Najaf."
+    )
+    ent = next(e for e in events if e.event == "CONSULT").actor[0]
+    assert (ent.name, ent.code, ent.sector) == ("Ali Hassan", "IRQ", "REL")
+    assert "earlier actor with that role" in ent.reason
+
+
+def test_possessive_takes_the_owner(coder):
+    from eventcoder.actors.resolve import ActorCoder, Coded
+    from eventcoder.document import ArgumentSpan
+
+    doc = coder.nlp("His office issued a statement.")
+    head = doc[1]
+    owner = Coded("Ali Hassan", 0, 10, name="Ali Hassan", code="IRQ", sector="REL", kind="person")
+    coded = ActorCoder().code(ArgumentSpan([head, doc[0]], "actor", "test"), None, [owner])
+    assert (coded.code, coded.sector) == ("IRQ", "REL")
+    assert "of 'Ali Hassan'" in "; ".join(coded.why)
+
+
+def test_armed_group_recognised_from_its_name(coder):
+    events = coder.code("Kata'ib Imam Ali attacked a police checkpoint near Mosul.")
+    ent = next(e for e in events if e.event == "ASSAULT").actor[0]
+    assert (ent.name, ent.sector) == ("Kata'ib Imam Ali", "REB")
+    assert "marks an organisation" in ent.reason
+
+
+def test_group_leader_link_gives_the_group_its_leaders_country(coder):
+    events = coder.code(
+        "Iraqi politician Omar Zaki condemned the strike in Basra.\n\n"
+        "The Dawn Brigades, a group led by Zaki, attacked a convoy on Monday."
+    )
+    ent = next(e for e in events if e.event == "ASSAULT").actor[0]
+    assert ent.code == "IRQ" and "led by Zaki" in ent.reason
+
+
+# ---------------------------------------------------------------- country from the context
+def test_locative_on_the_mention(coder):
+    events = coder.code("Police in Kenya arrested two journalists on Monday.")
+    ent = next(e for e in events if e.event == "COERCE").actor[0]
+    assert (ent.code, ent.sector) == ("KEN", "COP") and "'in Kenya'" in ent.reason
+
+
+def test_institution_of_the_articles_country(coder):
+    events = coder.code(
+        "Kenya's president signed the new budget on Monday.\n\n"
+        "Kenyan teachers went on strike in Nairobi.\n\n"
+        "Parliament rejected the proposal on Tuesday."
+    )
+    ent = next(e for e in events if e.event == "REJECT").actor[0]
+    assert (ent.code, ent.sector) == ("KEN", "LEG") and "the article's country" in ent.reason
+
+
+def test_target_of_the_act_is_not_the_actors_country(coder):
+    events = coder.code("President John Roe threatened further action against Russia.")
+    ent = next(e for e in events if e.event == "THREATEN").actor[0]
+    assert ent.code is None and ent.sector == "GOV"
+
+
+def test_ethnicity_is_not_citizenship(coder):
+    events = coder.code("Hundreds of ethnic Albanians in Serbia protested on Sunday.")
+    ent = next(e for e in events if e.event == "PROTEST").actor[0]
+    assert (ent.code, ent.sector) == ("SRB", "CVL")
+    assert "names an ethnicity" in ent.reason
+
+
+def test_environment_kb(tmp_path, monkeypatch, coder):
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(
+        "actors:\n  - {name: Dawn Brigades, code: SYR, sector: REB, kind: org}\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("EVENTCODER_KB", str(kb))
+    mine = Coder(nlp=coder.nlp)
+    events = mine.code("The Dawn Brigades attacked an army checkpoint.")
+    assert actors(events, "ASSAULT") == [("Dawn Brigades", "SYR", "REB")]

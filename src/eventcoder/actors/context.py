@@ -60,7 +60,8 @@ def article_context(doc: Document, coder: ActorCoder) -> ArticleContext:
 
 def _group_name(tok: Token, coder: ActorCoder) -> tuple[str, object] | None:
     """The group a token names: its KB entry, or its proper-noun phrase."""
-    phrase = [t for t in tok.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct", "cc")]
+    skip = {"appos", "relcl", "acl", "punct", "cc", "conj"}
+    phrase = [t for t in tok.subtree if t.dep_ not in skip and t.head.dep_ not in skip | {"prep"}]
     phrase = [t for t in phrase if t.i <= tok.i or t.pos_ == "PROPN"]
     for _, entry in coder.kb_matches(phrase) if phrase else []:
         if entry.kind != "person":
@@ -86,10 +87,15 @@ def _person(tok: Token, coder: ActorCoder) -> Token | None:
 
 
 def _evidence(a: Token, b: Token) -> str:
-    lo, hi = min(a.i, b.i), max(a.i, b.i)
-    first = min((t.i for t in a.doc[hi].subtree if t.i >= lo), default=hi)
-    last = max(t.i for t in a.doc[hi].subtree)
-    return f"'{a.doc[min(lo, first) : last + 1].text}'"
+    """The words from the first named thing to the second: "Amiri is the commander of the Badr
+    Organization", "Saraya al-Salam, a group led by Sadr himself"."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    start = min([t.i for t in first.lefts if t.dep_ in ("compound", "det")] + [first.i])
+    end = last.i
+    doc = a.doc
+    if end + 1 < len(doc) and doc[end + 1].lower_ in ("himself", "herself"):
+        end += 1
+    return f"'{doc[start : end + 1].text}'"
 
 
 def _link(tok: Token, coder: ActorCoder) -> Link | None:
@@ -99,6 +105,9 @@ def _link(tok: Token, coder: ActorCoder) -> Link | None:
         leader = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         noun = tok.head
         group_tok = noun.head if noun.dep_ == "appos" else None
+        if group_tok is not None:  # "X, Y and Z, a group led by ...": the nearest member
+            members = [group_tok, *group_tok.conjuncts]
+            group_tok = max((m for m in members if m.i < noun.i), key=lambda m: m.i)
         if leader is not None and _person(leader, coder) and group_tok is not None:
             group = _group_name(group_tok, coder)
             if group:

@@ -506,9 +506,7 @@ class ActorCoder:
                     if link.group_entry.sector and link.group_entry.sector != coded.sector:
                         coded.other.append(link.group_entry.sector)
                 coded.why.append(f"{where} ({link.evidence})")
-            elif coded.kind != "person" and norm(link.group) in names | (
-                {norm(coded.kb.name)} if coded.kb else set()
-            ):
+            elif coded.kind != "person" and any(norm(link.group) in n for n in names):
                 coded.why.append(f"led by {link.person_text} ({link.evidence})")
                 if coded.code is None:
                     leader = next(
@@ -551,7 +549,9 @@ class ActorCoder:
         if cand is None:
             return
         # 2. a place named in the mention itself ("deputy governor of the Tyumen region")
-        place = self._place_country([t for t in toks if t.dep_ != "poss"])
+        place = self._place_country(
+            [t for t in toks if t.dep_ != "poss" and self.countries.get(t.text) is None]
+        )
         if place:
             coded.code = place[0]
             coded.why.append(f"country of the place '{place[1]}' in the mention")
@@ -763,8 +763,25 @@ def _ids(tokens) -> set[int]:
 
 
 def _is_name_head(head: Token, persons: list[Token]) -> bool:
+    """Whether the person names the phrase ("Chairman ..., Gen. Mark Milley"), rather than
+    being inside it ("supporters of President Ben Bella", "bin Laden's al-Qaeda")."""
     ids = _ids(persons)
-    return head.i in ids or any(c.i in ids for c in head.children if c.dep_ == "appos")
+    if head.i in ids or any(c.i in ids for c in head.children if c.dep_ == "appos"):
+        return True
+    root = next((t for t in persons if t.head.i not in ids or t.head.i == t.i), persons[-1])
+    doc = root.doc
+    if root.dep_ in ("appos",) or (
+        root.dep_ == "conj" and root.i > 0 and doc[root.i - 1 - (len(persons) - 1)].text == ","
+    ):
+        return True  # "the head of the Quds Force, Qasim Soleimani"
+    tok = root
+    for _ in range(8):
+        if tok.dep_ in ("pobj", "poss", "prep"):
+            return False
+        if tok.i == head.i or tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
 
 
 def _name_words(entry: KBEntry) -> set[str]:
