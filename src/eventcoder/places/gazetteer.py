@@ -273,10 +273,13 @@ def shipped_gazetteer() -> Gazetteer:
     gaz = Gazetteer.build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:  # an index of an older version or older packages
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, just without the cache
     return gaz
