@@ -178,6 +178,20 @@ def test_mention_level_lists_every_telling(client, all_events):
     assert data["total"] == sum(1 + len(r["other_sentences"]) for r in records)
     assert data["total"] >= len(all_events)
     assert {row["event_id"] for row in data["events"]} == {e["id"] for e in all_events}
+    texts = {}
+    for row in data["events"][:60]:
+        if row["doc_id"] not in texts:
+            texts[row["doc_id"]] = client.get(f"/api/articles/{row['doc_id']}").json()["text"]
+        assert texts[row["doc_id"]][row["sentence_start"] : row["sentence_end"]] == row["sentence"]
+    pages = [
+        client.get("/api/events", params={"level": "mention", "limit": 40, "offset": o}).json()
+        for o in range(0, data["total"], 40)
+    ]
+    assert sorted(r["id"] for p in pages for r in p["events"]) == sorted(
+        r["id"] for r in data["events"]
+    )
+    filtered = client.get("/api/events", params={"level": "mention", "type": "REQUEST"}).json()
+    assert filtered["events"] and {r["event"] for r in filtered["events"]} == {"REQUEST"}
 
 
 def test_event_detail_has_record_article_and_matching_evidence(client, all_events):

@@ -181,6 +181,15 @@ def test_filter_narrows_every_view(page):
     assert _count(page, "#network line.edge") < edges_before
     query = parse_qs(urlparse(page.get_attribute("#export-csv", "href")).query)
     assert query["type"] == ["ASSAULT"] and query["format"] == ["csv"]
+    # a click on a timeline bar keeps only that period
+    bar = page.locator("#timeline rect.bar").last
+    period = bar.get_attribute("data-period")
+    with page.expect_response(lambda r: "/api/events?" in r.url and "date_from=" + period in r.url):
+        bar.click()
+    page.wait_for_timeout(300)
+    dates = page.locator("#events-table tbody tr[data-id] td:first-child").all_inner_texts()
+    assert dates and all(d.startswith(period) for d in dates)
+    assert 0 < _total(page) <= after
 
 
 def test_open_an_event_shows_its_evidence_highlighted(page, shots):

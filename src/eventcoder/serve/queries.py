@@ -338,25 +338,22 @@ def list_events(
 def list_mentions(
     store: Any, filters: Filters, *, limit: int = 50, offset: int = 0, sort: str = "date"
 ) -> tuple[int, list[dict]]:
-    """Mention level: one row per sentence that tells an event (its main sentence and the
-    sentences merged into it), each carrying the event's id and summary."""
+    """Mention level: one row per sentence that tells an event (its main sentence, position 0,
+    and the sentences merged into it), from the store's ``mentions`` table, each row carrying
+    its event's summary."""
     if sort not in SORTS:
         raise QueryError("sort", f"{sort!r} is not one of {list(SORTS)}")
     where, params = _where_sql(filters)
-    rows = store.fetchall(
-        f"SELECT e.id, e.mentions, e.record FROM events e{where} ORDER BY {SORTS[sort]}", params
+    join = "FROM mentions m JOIN events e ON e.id = m.event_id"
+    total = int(store.fetchall(f"SELECT count(*) {join}{where}", params)[0][0])
+    page = store.fetchall(
+        f"SELECT m.event_id, m.position, m.sentence, m.start_char, m.end_char {join}{where} "
+        f"ORDER BY {SORTS[sort]}, m.position LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
-    flat: list[tuple[str, int, dict]] = []
-    for event_id, _mentions, record in rows:
-        rec = json.loads(record)
-        spans = [{"text": rec["text"], "start": rec["sentence_start"], "end": rec["sentence_end"]}]
-        spans += rec.get("other_sentences") or []
-        for i, span in enumerate(spans):
-            flat.append((event_id, i, span))
-    page = flat[offset : offset + limit]
-    summaries = {}
+    summaries: dict[str, dict] = {}
     if page:
-        ids = sorted({event_id for event_id, _, _ in page})
+        ids = sorted({row[0] for row in page})
         summary_rows = store.fetchall(
             f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
             f"WHERE e.id IN ({_placeholders(len(ids))})",
@@ -370,18 +367,18 @@ def list_mentions(
             ev["recipients"] = ents.get(ev["id"], {}).get("recipient", [])
             summaries[ev["id"]] = ev
     out = []
-    for event_id, index, span in page:
+    for event_id, position, sentence, start, end in page:
         row = dict(summaries[event_id])
         row.update(
             event_id=event_id,
-            id=f"{event_id}#{index}",
-            mention=index,
-            sentence=span["text"],
-            sentence_start=span["start"],
-            sentence_end=span["end"],
+            id=f"{event_id}#{position}",
+            mention=position,
+            sentence=sentence,
+            sentence_start=start,
+            sentence_end=end,
         )
         out.append(row)
-    return len(flat), out
+    return total, out
 
 
 def get_event(store: Any, event_id: str) -> dict | None:

@@ -267,7 +267,8 @@ async function loadTimeline() {
       const v = s.counts[i];
       if (!v) continue;
       svg.append(el("svg:rect", {class: "bar", x: x + bw * 0.1, width: Math.max(1, bw * 0.8), y: y(base + v), height: y(base) - y(base + v),
-        fill: colours[s.event], "data-type": s.event}, el("svg:title", {text: `${period}: ${s.event} ${v}`})));
+        fill: colours[s.event], "data-type": s.event, "data-period": period, onclick: () => filterPeriod(period)},
+      el("svg:title", {text: `${period}: ${s.event} ${v} (click: only this ${state.interval})`})));
       base += v;
     }
     if (i % every === 0) svg.append(el("svg:text", {x: x + bw / 2, y: H - m.b + 14, "text-anchor": "middle", "font-size": 10, fill: "#6b7380", text: period}));
@@ -278,6 +279,19 @@ async function loadTimeline() {
     legend.append(el("span", {title: QUAD_NAMES[s.quad_code] || ""}, el("span", {class: "sw", style: `background:${colours[s.event]}`}), s.event));
   }
   if (data.coarser || data.undated) legend.append(el("span", {class: "muted", text: `(${data.coarser} dated only to a coarser period, ${data.undated} undated: not drawn)`}));
+}
+
+function filterPeriod(period) {
+  let from = period, to = period;
+  if (state.interval === "week") {
+    const end = new Date(`${period}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 6);
+    to = end.toISOString().slice(0, 10);
+  }
+  $("#f-from").value = from;
+  $("#f-to").value = to;
+  readFilters();
+  refresh();
 }
 
 // ---------------------------------------------------------------- map
