@@ -18,17 +18,27 @@ class Combine(StrEnum):
     union = "union"
 
 
+def _source(path: Path) -> str:
+    """A data file's name as recorded in the model: package-relative for the project's own."""
+    parts = path.resolve().parts
+    if "eventcoder" in parts and "data" in parts:
+        return "eventcoder/" + "/".join(parts[parts.index("data") :])
+    return path.name
+
+
 def register(app: typer.Typer) -> None:
     @app.command("train")
     def train_command(
         data: Annotated[
-            list[Path],
+            list[Path] | None,
             typer.Argument(
                 help="Labelled sentences: CSV text,label[,mode] (or JSONL); label = a "
                 "PLOVER type or NONE."
-            ),  # fmt: skip
-        ],
-        out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the model to.")],
+            ),
+        ] = None,
+        out: Annotated[
+            Path, typer.Option("--out", "-o", help="Directory to write the model to.")
+        ] = Path("model"),
         with_project_data: Annotated[
             bool,
             typer.Option("--with-project-data", help="Add eventcoder's own training sentences."),
@@ -47,12 +57,14 @@ def register(app: typer.Typer) -> None:
         from ..learn.embed import MLUnavailable
         from ..learn.train import load_training, project_data_files, summary, train
 
-        paths = list(data)
+        paths = list(data or [])
         for path in paths:
             if not path.is_file():
                 raise typer.BadParameter(f"no such file: {path}")
         if with_project_data:
             paths += project_data_files()
+        if not paths:
+            raise typer.BadParameter("give a labelled CSV, or --with-project-data")
         try:
             items = load_training(paths)
         except ValueError as exc:
@@ -62,7 +74,7 @@ def register(app: typer.Typer) -> None:
         start = time.perf_counter()
         try:
             model = train(items, folds=folds, c=c, kind=combine.value, progress=True,
-                          sources=[p.name for p in paths])  # fmt: skip
+                          sources=[_source(p) for p in paths])  # fmt: skip
         except MLUnavailable as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

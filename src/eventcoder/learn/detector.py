@@ -21,6 +21,8 @@ from ..records import UNREALISED_MODALITIES
 from .model import EventClassifier, Policy, decide
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from ..detect.lexicon import Lexicon
 
 #: Names of the model that ships with eventcoder (trained on the project's own sentences).
@@ -57,6 +59,7 @@ class LearnedDetector:
         self.classifier = classifier
         self.policy = policy or classifier.policy
         self.args = ArgumentFinder(lexicon)
+        self.speech_verbs = set(lexicon.speech_verbs)
         if embed is None:
             from .embed import get_embedder
 
@@ -81,7 +84,7 @@ class LearnedDetector:
 
     def candidate(self, sent: Sentence, row: np.ndarray) -> Candidate | None:
         label, prob, p_none = self.classifier.top(row)
-        root = sent.span.root
+        root = self.main_verb(sent)
         cand = Candidate(
             sentence=sent,
             event=label,
@@ -98,8 +101,20 @@ class LearnedDetector:
         cand.actor_args = self.args.actors(root)
         cand.recipient_args = self.args.recipients(root, label, set())
         cand.reasons["event"] = f"classifier: {label} p={prob:.2f} on the sentence"
-        cand.reasons["trigger"] = "the classifier reads the whole sentence; trigger = main verb"
+        cand.reasons["trigger"] = "the classifier reads the whole sentence; trigger = its main verb"
         return cand
+
+    def main_verb(self, sent: Sentence) -> Token:
+        """The sentence's root, or what a reporting verb reports ("X exploded, police said")."""
+        verb = sent.span.root
+        for _ in range(3):
+            if verb.lemma_.lower() not in self.speech_verbs:
+                break
+            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+            if content is None:
+                break
+            verb = content
+        return verb
 
     def combine(self, candidates: list[Candidate]) -> list[Candidate]:
         """Apply the policy per sentence to resolved candidates (after ``modality``)."""

@@ -30,8 +30,8 @@ from ..records import UNREALISED_MODALITIES
 from .model import NONE, EventClassifier, Policy, decide
 
 KINDS = ("rules", "fill", "override", "union")
-GRID = [round(float(x), 2) for x in np.arange(0.15, 0.96, 0.05)]
-VETO = [*GRID[GRID.index(0.5) :], 1.0]
+GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+VETO = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 
 
 def project_data_files() -> list[Path]:
