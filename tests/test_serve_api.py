@@ -473,6 +473,51 @@ def test_serve_command_is_registered():
     assert "no store" in result.output
 
 
+@pytest.mark.slow
+def test_serve_command_runs_a_server(store_path, tmp_path):
+    """`eventcoder serve` as a user runs it: a real process on a loopback port."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "EVENTCODER_API_KEY": "a-long-enough-key"}
+    db = str(tmp_path / "copy.duckdb")  # with a key the store opens for writing: a copy of it
+    shutil.copy(store_path, db)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from eventcoder.cli import main; main()", "serve",
+         "--db", db, "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                overview = httpx.get(f"http://127.0.0.1:{port}/api/overview", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"eventcoder serve did not start: {proc.stdout.read()}")
+                time.sleep(0.2)
+        assert overview.status_code == 200
+        assert overview.json()["writable"] is True  # the key came from EVENTCODER_API_KEY
+        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert page.status_code == 200 and "/static/app.js" in page.text
+        denied = httpx.post(
+            f"http://127.0.0.1:{port}/api/articles", json={"text": "Police arrested a man."}
+        )
+        assert denied.status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 # ---------------------------------------------------------------------- PostgreSQL
 
 
