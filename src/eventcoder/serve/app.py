@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 from . import queries
 from .basemap import world_geojson
 from .queries import Filters, QueryError
-from .sample import content_hash
+from .sample import content_hash  # the ingest's exact-duplicate key
 
 STATIC = Path(str(resources.files("eventcoder.serve") / "static"))
 DEFAULT_MAX_BODY = 1_000_000  # bytes of a request body

@@ -10,7 +10,6 @@ report). Not data to learn from or to measure accuracy on.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 from collections.abc import Iterable
 from typing import Any
@@ -97,7 +96,11 @@ def sample_articles(n: int = 40, *, seed: int = 7, start: str = "2020-01-20") ->
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    """The same exact-duplicate key ``eventcoder ingest`` stores (words, case-folded), so an
+    article posted to the API and one ingested from files are recognised as the same."""
+    from ..ingest.prepare import content_hash as ingest_hash
+
+    return ingest_hash(text)
 
 
 def build_sample_store(
