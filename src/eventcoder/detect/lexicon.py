@@ -100,6 +100,12 @@ def _holds(token: Token, key: str, value: Any) -> bool:
         if key == "dobj":
             return any(_words(o) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
+    if key == "pobj":  # "went on strike", "put on alert": a prepositional object's lemma
+        return any(
+            c.dep_ in ("prep", "prt")
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in value for g in c.children)
+            for c in children
+        )
     if key == "subj":
         subj = subject_token(token)
         if subj is None:
