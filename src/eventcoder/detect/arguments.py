@@ -283,7 +283,14 @@ class ArgumentFinder:
                         if pobj.dep_ == "pobj":
                             reason = f"'{child.text} ...' of '{trigger.text}'"
                             out.extend(spans_for(pobj, "recipient", reason))
-        for child in trigger.children:
+        holders = [trigger]
+        if trigger.pos_ in ("VERB", "AUX"):  # "lift embargoes ... to Iran", "aid for Romania"
+            obj = direct_object(trigger)
+            if obj is not None and obj.pos_ == "NOUN" and obj.dep_ == "dobj" and (
+                obj.lemma_.lower() not in self.lex.nouns  # an event noun keeps its own PPs
+            ):
+                holders.append(obj)
+        for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip:
