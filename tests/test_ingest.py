@@ -390,7 +390,7 @@ def test_kill_and_ctrl_c_then_resume_loses_and_duplicates_nothing(tmp_path):
 
     # kill -9: no chance to clean up at all
     proc = _run(args, env)
-    _wait_for_progress(proc, after_int + 3)
+    _wait_for_progress(proc, after_int + 5)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
@@ -399,7 +399,8 @@ def test_kill_and_ctrl_c_then_resume_loses_and_duplicates_nothing(tmp_path):
         stored_ids = {r[0] for r in store.fetchall("SELECT id FROM articles")}
         events_before = dict(store.fetchall("SELECT doc_id, count(*) FROM events GROUP BY doc_id"))
         n_events = dict(store.fetchall("SELECT id, n_events FROM articles"))
-    assert after_int < after_kill < 16
+    # (the last few articles may have been coded but not yet committed: they are redone)
+    assert after_int <= after_kill < 16
     # every article that made it in has all its events (nothing half-written)
     assert all(events_before.get(aid, 0) == n for aid, n in n_events.items())
 
@@ -424,3 +425,59 @@ def test_kill_and_ctrl_c_then_resume_loses_and_duplicates_nothing(tmp_path):
         (n_sum,) = store.fetchall("SELECT sum(n_events) FROM articles")[0]
         assert int(n_sum) == len(event_ids) > 0
         assert store.counts()["ingest_errors"] == 0
+
+
+def test_a_store_that_fails_stops_the_run_with_its_error(tmp_path, coder, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SANCTIONS, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(MEETING, encoding="utf-8")
+    with open_store(str(tmp_path / "s.duckdb")) as store:
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("server went away")
+
+        monkeypatch.setattr(store, "add_articles", broken)
+        with pytest.raises(RuntimeError, match="server went away"):
+            ingest([tmp_path / "in"], store, coder=coder)
+        monkeypatch.undo()
+        assert store.counts()["articles"] == 0
+        # nothing was half-done: the next run writes everything
+        assert ingest([tmp_path / "in"], store, coder=coder).new == 2
+
+
+def test_writer_groups_what_queued_up_and_isolates_a_bad_article():
+    import threading
+
+    from eventcoder.ingest.writer import StoreWriter
+
+    release = threading.Event()
+
+    class FakeStore:
+        def __init__(self):
+            self.groups = []
+
+        def add_articles(self, writes):
+            release.wait(5)
+            if "bad" in writes:
+                raise ValueError(f"cannot write {writes}")
+            self.groups.append(list(writes))
+            return [len(w) for w in writes]
+
+    store, got = FakeStore(), []
+    writer = StoreWriter()
+    for name in ["a", "bb", "ccc", "dddd"]:
+        writer.submit_article(store, name, done=got.append)
+    release.set()
+    writer.close()
+    assert [w for g in store.groups for w in g] == ["a", "bb", "ccc", "dddd"]  # in order
+    assert len(store.groups) < 4  # what waited was written together
+    assert got == [1, 2, 3, 4]
+
+    release.clear()
+    writer = StoreWriter()
+    for name in ["e", "bad", "f"]:
+        writer.submit_article(store, name)
+    release.set()
+    with pytest.raises(ValueError, match=r"cannot write \['bad'\]"):  # named on its own
+        writer.close()
+    assert ["e"] in store.groups

@@ -89,16 +89,14 @@ def test_article_and_events_are_written_together(target, coded_articles):
 def test_a_failed_write_leaves_nothing_behind(target, coded_articles, monkeypatch):
     coded = coded_articles[0]
     with open_store(target) as store:
-        calls = {"n": 0}
-        original = store._add_event_details
+        original = store._insert_rows
 
-        def fail_on_second(ev):
-            calls["n"] += 1
-            if calls["n"] == 2:
+        def fail_at_places(table, columns, rows):
+            if table == "places":  # articles, events, entities, mentions already written
                 raise RuntimeError("disk full")
-            original(ev)
+            original(table, columns, rows)
 
-        monkeypatch.setattr(store, "_add_event_details", fail_on_second)
+        monkeypatch.setattr(store, "_insert_rows", fail_at_places)
         with pytest.raises(RuntimeError, match="disk full"):
             store.add_article(coded, coded.article, "h", coded.article.id)
         assert store.counts() == {table: 0 for table in TABLES}

@@ -26,9 +26,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..store import ArticleWrite
 from .dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, decode, encode
 from .prepare import Prepared, Skip, content_hash, prepare
 from .readers import DEFAULT_FIELDS, Draft, ReadError, iter_records, parse_fields
+from .writer import StoreWriter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..coder import Coder
@@ -68,6 +70,7 @@ class IngestSummary:
     load_seconds: float = 0.0
     code_seconds: float = 0.0
     store_seconds: float = 0.0
+    store_wait_seconds: float = 0.0
     total: int | None = None
 
     @property
@@ -88,7 +91,13 @@ class IngestSummary:
         out["skipped"] = dict(self.skipped)
         out["skipped_total"] = self.skipped_total
         out["articles_per_second"] = round(self.rate, 2)
-        for key in ("seconds", "load_seconds", "code_seconds", "store_seconds"):
+        for key in (
+            "seconds",
+            "load_seconds",
+            "code_seconds",
+            "store_seconds",
+            "store_wait_seconds",
+        ):
             out[key] = round(out[key], 3)
         return out
 
@@ -114,8 +123,9 @@ class IngestSummary:
         if self.seconds:
             lines.append(
                 f"  time: model load {self.load_seconds:.1f} s, coding {self.code_seconds:.1f} s, "
-                f"store writes {self.store_seconds:.1f} s"
-                f" ({100 * self.store_seconds / self.seconds:.1f}%)"
+                f"store writes {self.store_seconds:.1f} s in the background"
+                f" ({100 * self.store_seconds / self.seconds:.1f}%; coding waited "
+                f"{self.store_wait_seconds:.1f} s for them)"
             )
         return "\n".join(lines)
 
@@ -164,14 +174,6 @@ class _Known:
         return cls(hash_of_id, cluster_of_hash, index)
 
 
-def _timed(summary: IngestSummary, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-    t0 = time.perf_counter()
-    try:
-        return fn(*args, **kw)
-    finally:
-        summary.store_seconds += time.perf_counter() - t0
-
-
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -183,6 +185,8 @@ def ingest(
     progress: Progress | None = None,
     count_first: bool = True,
     limit: int | None = None,
+    threaded_writes: bool = True,
+    commit_every: float = 2.0,
 ) -> IngestSummary:
     """Ingest files and folders into ``store``; returns what was done.
 
@@ -191,6 +195,10 @@ def ingest(
     ``parse_fields``). ``default_date``: publication date for records without one.
     ``progress`` is called with the running summary after each record (``summary.total`` is
     the record count when ``count_first``). ``limit``: stop after this many records.
+    ``threaded_writes``: write to the store from a second thread while coding goes on
+    (see :mod:`.writer`); the store must then not be used by anyone else until this returns.
+    ``commit_every``: seconds of coded articles written per transaction (group commit; 0:
+    one article per transaction). A killed run loses at most that much work, redone next run.
     Raises ``IngestError`` when there is nothing to read; ``KeyboardInterrupt`` is re-raised
     after the summary is marked ``interrupted`` (everything written so far is complete).
     """
@@ -226,18 +234,26 @@ def ingest(
         summary.load_seconds += time.perf_counter() - t0
         return current
 
+    writer = StoreWriter(threaded=threaded_writes, linger=commit_every)
     try:
         for item in _limited(iter_records(paths, fmap, exclude), limit):
             summary.read += 1
-            _one(item, store, summary, known, get_coder, default_date)
+            _one(item, _Out(store, writer, summary), known, get_coder, default_date)
             summary.seconds = time.perf_counter() - t_start
+            summary.store_seconds = writer.busy_seconds
+            summary.store_wait_seconds = writer.wait_seconds
             if progress is not None:
                 progress(summary)
     except KeyboardInterrupt:
         summary.interrupted = True
         raise
     finally:
-        summary.seconds = time.perf_counter() - t_start
+        try:
+            writer.close()  # what is queued is complete: write it (also after Ctrl-C)
+        finally:
+            summary.store_seconds = writer.busy_seconds
+            summary.store_wait_seconds = writer.wait_seconds
+            summary.seconds = time.perf_counter() - t_start
     if summary.read == 0:
         raise IngestError("no input: the given files hold no records")
     return summary
@@ -250,30 +266,45 @@ def _limited(items: Iterator[Any], limit: int | None) -> Iterator[Any]:
         yield item
 
 
-def _log(
-    store: Store,
-    summary: IngestSummary,
-    origin: str,
-    record: str,
-    message: str,
-    kind: str,
-    article_id: str | None = None,
-) -> None:
-    if _timed(summary, store.add_error, origin, record, message, kind=kind, article_id=article_id):
-        summary.logged += 1
+@dataclass
+class _Out:
+    """Where one record's results go: the store, through the writer."""
+
+    store: Store
+    writer: StoreWriter
+    summary: IngestSummary
+
+    def log(
+        self, origin: str, record: str, message: str, kind: str, article_id: str | None = None
+    ) -> None:
+        summary = self.summary
+
+        def counted(written: bool) -> None:
+            if written:
+                summary.logged += 1
+
+        self.writer.submit(
+            self.store.add_error,
+            origin,
+            record,
+            message,
+            kind=kind,
+            article_id=article_id,
+            done=counted,
+        )
 
 
 def _one(
     item: Draft | ReadError,
-    store: Store,
-    summary: IngestSummary,
+    out: _Out,
     known: _Known,
     get_coder: Callable[[], Coder],
     default_date: str | None,
 ) -> None:
+    summary = out.summary
     if isinstance(item, ReadError):
         summary.skipped[item.reason] += 1
-        _log(store, summary, item.origin, "", item.error, "skipped")
+        out.log(item.origin, "", item.error, "skipped")
         return
     if item.id in known.hash_of_id:  # stored by an earlier run (or earlier in this one)
         summary.already_stored += 1
@@ -286,23 +317,23 @@ def _one(
         )
     if isinstance(prepared, Skip):
         summary.skipped[prepared.reason] += 1
-        _log(store, summary, item.origin, item.id, prepared.detail, "skipped", item.id)
+        out.log(item.origin, item.id, prepared.detail, "skipped", item.id)
         return
     if prepared.warning:
         summary.warnings += 1
-        _log(store, summary, item.origin, item.id, prepared.warning, "warning", item.id)
+        out.log(item.origin, item.id, prepared.warning, "warning", item.id)
     article = prepared.article
     chash = content_hash(article.text)
     origin = item.origin
     head = known.cluster_of_hash.get(chash)
     if head is not None:
-        _store_duplicate(store, summary, known, prepared, chash, head, "exact", 1.0, origin)
+        _store_duplicate(out, known, prepared, chash, head, "exact", 1.0, origin)
         return
     signature = known.index.signature(article.text)
     near = known.index.match(signature)
     if near is not None:
         head, sim = near
-        _store_duplicate(store, summary, known, prepared, chash, head, "near", sim, origin)
+        _store_duplicate(out, known, prepared, chash, head, "near", sim, origin)
         return
     coder = get_coder()
     t0 = time.perf_counter()
@@ -310,24 +341,17 @@ def _one(
         coded = coder.code_article(article)
     except Exception as exc:  # one bad article never stops the run
         summary.skipped["coding failed"] += 1
-        _log(
-            store,
-            summary,
-            origin,
-            article.id,
-            f"coding failed: {type(exc).__name__}: {exc}",
-            "error",
-            article.id,
+        out.log(
+            origin, article.id, f"coding failed: {type(exc).__name__}: {exc}", "error", article.id
         )
         return
     finally:
         summary.code_seconds += time.perf_counter() - t0
-    _store_coded(store, summary, known, coded, prepared, chash, signature, origin)
+    _store_coded(out, known, coded, prepared, chash, signature, origin)
 
 
 def _store_coded(
-    store: Store,
-    summary: IngestSummary,
+    out: _Out,
     known: _Known,
     coded: CodedArticle,
     prepared: Prepared,
@@ -336,27 +360,32 @@ def _store_coded(
     origin: str,
 ) -> None:
     article = coded.article
-    n = _timed(
-        summary,
-        store.add_article,
-        coded,
-        article,
-        chash,
-        article.id,
-        author=prepared.author,
-        origin=origin,
-        minhash=encode(signature),
+    summary = out.summary
+
+    def written(n: int) -> None:
+        summary.events += n
+
+    out.writer.submit_article(
+        out.store,
+        ArticleWrite(
+            coded,
+            article,
+            chash,
+            article.id,
+            author=prepared.author,
+            origin=origin,
+            minhash=encode(signature),
+        ),
+        done=written,
     )
     summary.new += 1
-    summary.events += n
     known.hash_of_id[article.id] = chash
     known.cluster_of_hash.setdefault(chash, article.id)
     known.index.add(article.id, signature)
 
 
 def _store_duplicate(
-    store: Store,
-    summary: IngestSummary,
+    out: _Out,
     known: _Known,
     prepared: Prepared,
     chash: str,
@@ -366,17 +395,19 @@ def _store_duplicate(
     origin: str,
 ) -> None:
     article: Article = prepared.article
-    _timed(
-        summary,
-        store.add_article,
-        None,
-        article,
-        chash,
-        head,
-        author=prepared.author,
-        origin=origin,
-        duplicate_kind=kind,
-        similarity=round(similarity, 4),
+    summary = out.summary
+    out.writer.submit_article(
+        out.store,
+        ArticleWrite(
+            None,
+            article,
+            chash,
+            head,
+            author=prepared.author,
+            origin=origin,
+            duplicate_kind=kind,
+            similarity=round(similarity, 4),
+        ),
     )
     if kind == "exact":
         summary.exact_duplicates += 1

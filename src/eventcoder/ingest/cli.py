@@ -126,6 +126,14 @@ def register(app: typer.Typer) -> None:
         progress: Annotated[
             bool, typer.Option("--progress/--no-progress", help="Show progress on stderr.")
         ] = True,
+        commit_every: Annotated[
+            float,
+            typer.Option(
+                "--commit-every",
+                help="Seconds of coded articles per store transaction (0: one article each). "
+                "A killed run loses at most this much work; the next run redoes it.",
+            ),
+        ] = 2.0,
         log_every: Annotated[
             float,
             typer.Option(
@@ -184,6 +192,7 @@ def register(app: typer.Typer) -> None:
                 near_threshold=near,
                 progress=callback,
                 limit=limit,
+                commit_every=commit_every,
             )
         except IngestError as exc:
             close()
