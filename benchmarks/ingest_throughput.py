@@ -47,7 +47,15 @@ def main() -> int:
     parser.add_argument("--db", help="store target (default: a fresh DuckDB file)")
     parser.add_argument("--out", type=Path, help="write the JSON result here too")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument(
+        "--readme",
+        type=Path,
+        help="JSON result to put in the README (between the ingest-bench markers); no run",
+    )
     args = parser.parse_args()
+    if args.readme:
+        update_readme(json.loads(args.readme.read_text(encoding="utf-8")), args.readme)
+        return 0
 
     from make_news_corpus import generate
 
@@ -143,6 +151,34 @@ def markdown(r: dict) -> str:
             f"| {r['peak_memory_mb']} MB |",
         ]
     )
+
+
+def update_readme(result: dict, source: Path) -> None:
+    """Replace the figures between the README's ingest-bench markers (nothing else)."""
+    readme = HERE.parent / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- ingest-bench:start -->", "<!-- ingest-bench:end -->"
+    if start not in text or end not in text:
+        raise SystemExit("README.md has no ingest-bench markers")
+    n = result["records"]
+    block = "\n".join(
+        [
+            start,
+            f"`python benchmarks/ingest_throughput.py --n {n} --out {source}` "
+            f"({result['machine']}; {result['backend']} store):",
+            "",
+            markdown(result),
+            "",
+            f"Model load {result['model_load_seconds']} s; coding {result['coding_seconds']} s; "
+            f"{result['store_rows']['events']:,} events, "
+            f"{result['store_rows']['entities']:,} actor/recipient rows; store file "
+            f"{result['store_file_mb']} MB.",
+            end,
+        ]
+    )
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(head + block + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":
