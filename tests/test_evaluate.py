@@ -114,3 +114,19 @@ def test_evaluate_command_writes_json(tmp_path):
     scores = json.loads(out.read_text())
     assert scores["per_type"]["COERCE"]["recall"] == 1.0
     assert scores["false_event_rate"] == 0.0
+
+
+def test_type_scores_count_as_evaluate_does():
+    from eventcoder.evaluate import type_scores
+
+    gold = [GoldItem("1", "a", "PROTEST"), GoldItem("2", "b", "PROTEST"),
+            GoldItem("3", "c", "ASSAULT"), GoldItem("4", "d", "NONE"), GoldItem("5", "e", "NONE")]  # fmt: skip
+    answers = {"a": [("PROTEST", None), ("REQUEST", None)], "b": [("ASSAULT", None)],
+               "c": [("ASSAULT", None)], "d": [("REQUEST", None)]}  # fmt: skip
+    report = evaluate(FakeCoder(answers), gold)
+    pairs = [(g.label, {t for t, _ in answers.get(g.text, [])}) for g in gold]
+    scores = type_scores(pairs)
+    assert scores["macro_f1"] == pytest.approx(report.macro["f1"])
+    assert scores["micro_f1"] == pytest.approx(report.micro["f1"])
+    assert scores["any_event_recall"] == report.any_event_recall == 1.0
+    assert scores["false_event_rate"] == report.false_event_rate == 0.5
