@@ -67,35 +67,38 @@ def dumps(tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["txt", "zip"])
-def test_import_keeps_places_and_latin_names(dumps, kind):
+def test_import_keeps_places_and_latin_names(dumps, kind, tmp_path):
     paths = (
         [dumps["table"], dumps["alternates"]]
         if kind == "txt"
         else [dumps["alt_zip"], dumps["table_zip"]]  # order does not matter
     )
-    user = import_geonames(paths)
+    user = import_geonames(paths, tmp_path / "user.sqlite")
     assert user.places == 3  # the historic PPLH and the wadi (class H) are skipped
-    [kub] = user.index["kubaysa"]
+    keys = set(user.keys())
+    [kub] = user.lookup("kubaysa")
     assert (kub.geonameid, kub.country, kub.feature_code, kub.precision) == (
         9900001, "IRQ", "PPL", "city",
     )  # fmt: skip
-    assert user.index["kubaisa"] == [kub]  # from the alternate-names file
-    assert "كبيسة" not in user.index and all("wikipedia" not in k for k in user.index)
-    anbar = user.index["anbar governorate"][0]
-    assert anbar.precision == "admin1" and user.index["anbar"] == [anbar]
-    assert "ramadi province" not in user.index  # marked historic
-    assert "nowhere known" not in user.index
+    assert user.lookup("kubaisa") == [kub]  # from the alternate-names file
+    assert "كبيسة" not in keys and all("wikipedia" not in k for k in keys)
+    [anbar] = user.lookup("anbar governorate")
+    assert anbar.precision == "admin1" and user.lookup("anbar") == [anbar]
+    assert "ramadi province" not in keys  # marked historic
+    assert "nowhere known" not in keys
 
 
-def test_merged_over_the_shipped_gazetteer(dumps):
+def test_merged_over_the_shipped_gazetteer(dumps, tmp_path):
     gaz = shipped_gazetteer()
     before = gaz.lookup("Tripoli")
-    gaz.merge(import_geonames([dumps["table"], dumps["alternates"]]).index)
+    gaz.attach(import_geonames([dumps["table"], dumps["alternates"]], tmp_path / "u.sqlite"))
     assert gaz.lookup("Kubeisa")[0].geonameid == 9900001
     tripolis = gaz.lookup("Tripoli")
-    assert [p.geonameid for p in tripolis] == [p.geonameid for p in before]  # replaced, not doubled
+    assert sorted(p.geonameid or 0 for p in tripolis) == sorted(p.geonameid or 0 for p in before)
     lebanon = next(p for p in tripolis if p.country == "LBN")
     assert lebanon.feature_code == "PPLA" and gaz.lookup("Trablous") == [lebanon]
+    anbar = gaz.lookup("Anbar")  # the imported governorate replaces the shipped one
+    assert [(p.geonameid, p.country) for p in anbar] == [(9900002, "IRQ")]
 
 
 def test_bad_files_are_named(tmp_path):
@@ -106,16 +109,17 @@ def test_bad_files_are_named(tmp_path):
     broken = tmp_path / "broken.txt"
     broken.write_text(ROWS[0] + "\n" + ROWS[1].replace("33.0", "north") + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match=r"broken.txt:2: not a number: 'north'"):
-        import_geonames([broken])
+        import_geonames([broken], tmp_path / "u.sqlite")
+    assert not (tmp_path / "u.sqlite").exists()  # a failed import writes nothing
     with pytest.raises(ImportFormatError, match="no geoname table"):
         only_alt = tmp_path / "alt.txt"
         only_alt.write_text(ALTERNATES[0] + "\n", encoding="utf-8")
-        import_geonames([only_alt])
+        import_geonames([only_alt], tmp_path / "u.sqlite")
 
 
 @pytest.mark.slow
 def test_import_command_and_the_places_stage_prefer_it(dumps, tmp_path):
-    target = tmp_path / "user.pickle"
+    target = tmp_path / "user.sqlite"
     env = {**os.environ, "EVENTCODER_GAZETTEER": str(target)}
     out = subprocess.run(
         [sys.executable, "-m", "eventcoder.cli", "gazetteer", "import", str(dumps["table_zip"]),

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..actors.tables import norm
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .importer import UserGazetteer
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]+$")
 
@@ -72,37 +76,34 @@ class Gazetteer:
     def __init__(self, index: dict[str, list[Place]], countries: dict[str, Place]) -> None:
         self.index = index
         self.countries = countries  # alpha-3 -> country place
+        self.user: UserGazetteer | None = None  # from 'eventcoder gazetteer import'
+        self._merged: dict[str, list[Place]] = {}
 
     def lookup(self, name: str) -> list[Place]:
-        """Places of that name, best first: countries, then places whose own name it is, then
-        places that have it as an alternate name, each by population."""
-        return self.index.get(norm(name), [])
+        """Places of that name, best first: countries, then by population with a bonus for a
+        place's own name over an alternate one; a town before the province of its name. With a
+        user gazetteer attached, its places of that name are merged in (same id replaces)."""
+        key = norm(name)
+        base = self.index.get(key, [])
+        if self.user is None:
+            return base
+        merged = self._merged.get(key)
+        if merged is None:
+            ids = [p.geonameid for p in base if p.geonameid is not None]
+            merged = merge_bucket(base, self.user.lookup(key), self.user.by_ids(ids), key)
+            if len(self._merged) > 100_000:
+                self._merged.clear()
+            self._merged[key] = merged
+        return merged
+
+    def attach(self, user: UserGazetteer | None) -> None:
+        self.user = user
+        self._merged = {}
 
     @staticmethod
     def is_own_name(place: Place, name: str) -> bool:
         """Whether ``name`` is the place's own (main) name rather than an alternate one."""
         return norm(place.name) == norm(name)
-
-    def merge(self, index: dict[str, list[Place]]) -> None:
-        """Merge an imported index over this one: same GeoNames id replaces, new ones add."""
-        replaced = {p.geonameid: p for bucket in index.values() for p in bucket}
-        for key, bucket in self.index.items():
-            if any(p.geonameid in replaced for p in bucket):
-                self.index[key] = [replaced.get(p.geonameid, p) for p in bucket]  # type: ignore[arg-type]
-        for code, country in list(self.countries.items()):
-            if country.geonameid in replaced:
-                self.countries[code] = replaced[country.geonameid]  # type: ignore[index]
-        for key, places in index.items():
-            bucket = self.index.setdefault(key, [])
-            ids = {p.geonameid for p in bucket}
-            bucket.extend(p for p in places if p.geonameid not in ids)
-            imported = {p.country for p in places if p.feature_class == "A"}
-            if imported:  # an imported division replaces the shipped one without an id
-                bucket[:] = [
-                    p for p in bucket
-                    if p.geonameid is not None or p.feature_class != "A" or p.country not in imported
-                ]  # fmt: skip
-            _order(bucket, key)
 
     def add(self, place: Place, names: list[str]) -> None:
         for name in names:
@@ -225,6 +226,24 @@ def _add_admin1(gaz: Gazetteer, alpha3: dict[str, str]) -> None:
             gaz.add(place, sorted(names))
 
 
+def merge_bucket(
+    base: list[Place], imported: list[Place], replacements: dict[int, Place], key: str
+) -> list[Place]:
+    """Shipped places of a name with imported ones: an imported place replaces the shipped one
+    with its GeoNames id, an imported division the shipped id-less one of its country."""
+    bucket = [replacements.get(p.geonameid, p) if p.geonameid else p for p in base]
+    ids = {p.geonameid for p in bucket}
+    bucket += [p for p in imported if p.geonameid not in ids]
+    admin = {p.country for p in imported if p.feature_class == "A"}
+    if admin:
+        bucket = [
+            p for p in bucket
+            if p.geonameid is not None or p.feature_class != "A" or p.country not in admin
+        ]  # fmt: skip
+    _order(bucket, key)
+    return bucket
+
+
 def _order(bucket: list[Place], key: str) -> None:
     """Sort a bucket best first (``_rank``); a town goes before the province of the same name
     in its country ("Basra" the city, then Basra governorate)."""
@@ -248,14 +267,14 @@ def _rank(p: Place, key: str) -> tuple[bool, float]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shipped gazetteer, with the user gazetteer (``eventcoder gazetteer import``) merged
-    over it when one exists at ``user_gazetteer_path()``."""
+    """The shipped gazetteer, with the user gazetteer (``eventcoder gazetteer import``) attached
+    when one exists at ``user_gazetteer_path()``."""
     from .importer import UserGazetteer, user_gazetteer_path
 
     gaz = shipped_gazetteer()
     user = user_gazetteer_path()
     if user.exists():
-        gaz.merge(UserGazetteer.load(user).index)
+        gaz.attach(UserGazetteer(user))
     return gaz
 
 

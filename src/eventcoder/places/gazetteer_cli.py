@@ -31,14 +31,19 @@ def import_command(
             "--output",
             "-o",
             help="Where to write the user gazetteer (default: $EVENTCODER_GAZETTEER or "
-            "$EVENTCODER_CACHE/user-gazetteer.pickle, which the places stage reads).",
+            "$EVENTCODER_CACHE/user-gazetteer.sqlite, which the places stage reads).",
         ),
     ] = None,
     feature_classes: Annotated[
         str, typer.Option("--feature-classes", help="GeoNames feature classes to keep.")
     ] = "PA",
     min_population: Annotated[
-        int, typer.Option("--min-population", help="Skip places below this population.")
+        int,
+        typer.Option(
+            "--min-population",
+            help="Skip places below this population (countries are always kept); with "
+            "allCountries.zip, 1000 keeps the index to a few hundred MB of memory.",
+        ),
     ] = 0,
 ) -> None:
     """Stream GeoNames dumps into a user gazetteer merged over the shipped one."""
@@ -48,19 +53,19 @@ def import_command(
         if not path.exists():
             raise typer.BadParameter(f"no such file: {path}")
     start = time.perf_counter()
+    target = output or user_gazetteer_path()
     try:
         user = import_geonames(
             paths,
+            target,
             feature_classes=feature_classes.upper(),
             min_population=min_population,
             progress=lambda msg: typer.echo(msg, err=True),
         )
     except ImportFormatError as exc:
         raise typer.BadParameter(str(exc)) from None
-    target = output or user_gazetteer_path()
-    user.save(target)
     typer.echo(
-        f"{user.places:,} places under {len(user.index):,} names from "
+        f"{user.places:,} places under {user.names:,} names from "
         f"{', '.join(Path(s).name for s in user.sources)} -> {target} "
         f"({time.perf_counter() - start:.1f} s)"
     )
@@ -93,14 +98,15 @@ def info_command() -> None:
     user = user_gazetteer_path()
     info: dict[str, object] = {
         "names": len(gaz.index),
-        "places": len({p.geonameid for b in gaz.index.values() for p in b}),
+        "places": len({(p.geonameid, p.name, p.country) for b in gaz.index.values() for p in b}),
         "countries": len(gaz.countries),
         "user_gazetteer": str(user) if user.exists() else None,
     }
     if user.exists():
-        loaded = UserGazetteer.load(user)
+        loaded = UserGazetteer(user)
         info["user_sources"] = loaded.sources
         info["user_places"] = loaded.places
+        info["user_names"] = loaded.names
     typer.echo(json.dumps(info, indent=2))
 
 

@@ -13,21 +13,22 @@ the name, the ASCII name, and Latin-script alternate names (from the table's own
 ``alternatenames`` column and, if given, the alternate-names file, without links, postal and
 airport codes, and names marked historic).
 
-The result is a pickle (default ``$EVENTCODER_CACHE/user-gazetteer.pickle``, or the path in
-``$EVENTCODER_GAZETTEER``) merged over the shipped gazetteer on load: a place with the same
-GeoNames id replaces the shipped one, new places and names are added.
+The result is an SQLite file (default ``$EVENTCODER_CACHE/user-gazetteer.sqlite``, or the path
+in ``$EVENTCODER_GAZETTEER``) with the names indexed; the gazetteer consults it on every lookup
+and merges its answer over the shipped one's: a place with the same GeoNames id replaces the
+shipped one, new places are added. Nothing is loaded at start-up.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
-import pickle
 import re
+import sqlite3
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..actors.tables import norm
@@ -49,36 +50,63 @@ class ImportFormatError(ValueError):
 
 def user_gazetteer_path() -> Path:
     env = os.environ.get("EVENTCODER_GAZETTEER")
-    return Path(env) if env else cache_dir() / "user-gazetteer.pickle"
+    return Path(env) if env else cache_dir() / "user-gazetteer.sqlite"
 
 
-@dataclass
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL,
+                     country TEXT, fclass TEXT, fcode TEXT, admin1 TEXT, population INTEGER);
+CREATE TABLE names (key TEXT, geonameid INTEGER, UNIQUE (key, geonameid));
+"""
+
+
 class UserGazetteer:
-    """Places imported from GeoNames dumps, indexed by normalised name."""
+    """Places imported from GeoNames dumps: an SQLite file (names indexed), so that a user
+    gazetteer of millions of names costs nothing at start-up and a lookup is one index hit."""
 
-    index: dict[str, list[Place]] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
-    places: int = 0
-    names: int = 0
-    format: int = FORMAT_VERSION
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise ValueError(f"{path}: not a readable user gazetteer ({exc})") from None
+        if meta.get("format") != str(FORMAT_VERSION):
+            raise ValueError(f"{path}: not a user gazetteer of format {FORMAT_VERSION}")
+        self.sources: list[str] = json.loads(meta.get("sources", "[]"))
+        self.places = int(meta.get("places", 0))
+        self.names = int(meta.get("names", 0))
 
     @classmethod
     def load(cls, path: Path) -> UserGazetteer:
-        try:
-            with path.open("rb") as fh:
-                loaded = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
-            raise ValueError(f"{path}: not a readable user gazetteer ({exc})") from None
-        if not isinstance(loaded, cls) or loaded.format != FORMAT_VERSION:
-            raise ValueError(f"{path}: not a user gazetteer of format {FORMAT_VERSION}")
-        return loaded
+        return cls(path)
+
+    def lookup(self, key: str) -> list[Place]:
+        """Places under a normalised name (``norm``)."""
+        rows = self._db.execute(
+            "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.fclass, p.fcode, p.admin1, "
+            "p.population FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            "WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        return [Place(*row) for row in rows]
+
+    def by_ids(self, ids: list[int]) -> dict[int, Place]:
+        """Imported places by GeoNames id (to replace shipped ones)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            "SELECT geonameid, name, lat, lon, country, fclass, fcode, admin1, population "
+            f"FROM places WHERE geonameid IN ({marks})",
+            ids,
+        ).fetchall()
+        return {row[0]: Place(*row) for row in rows}
+
+    def keys(self) -> Iterator[str]:
+        for (key,) in self._db.execute("SELECT DISTINCT key FROM names"):
+            yield key
 
 
 def _member(archive: zipfile.ZipFile, path: Path) -> str:
@@ -136,65 +164,93 @@ def _float(text: str, where: str) -> float:
 
 def import_geonames(
     paths: list[Path],
+    output: Path,
     *,
     feature_classes: str = "PA",
     min_population: int = 0,
     progress: Callable[[str], None] | None = None,
 ) -> UserGazetteer:
-    """Stream GeoNames tables (and alternate-name files) into a ``UserGazetteer``."""
+    """Stream GeoNames tables (and alternate-name files) into a user gazetteer at ``output``
+    (written to a temporary file first, so a failed import leaves the old one in place)."""
     kinds = [(p, sniff(p)) for p in paths]
     tables = [p for p, k in kinds if k == "geonames"]
     alternates = [p for p, k in kinds if k == "alternates"]
     if not tables:
         raise ImportFormatError("no geoname table given (allCountries, cities500, ...)")
     alpha3 = _alpha3()
-    keep: dict[int, tuple[Place, set[str]]] = {}
-    tick = time.monotonic()
-    for path in tables:
-        for lineno, cols in iter_rows(path):
-            where = f"{path}:{lineno}"
-            if len(cols) != GEONAME_COLUMNS:
-                raise ImportFormatError(f"{where}: {len(cols)} columns, expected {GEONAME_COLUMNS}")
-            fclass, fcode = cols[6], cols[7]
-            if fclass not in feature_classes or fcode in SKIP_CODES:
-                continue
-            population = int(cols[14]) if cols[14].strip().lstrip("-").isdigit() else 0
-            if population < min_population and not fcode.startswith("PCL"):
-                continue
-            try:
-                geonameid = int(cols[0])
-            except ValueError:
-                raise ImportFormatError(f"{where}: bad geonameid {cols[0]!r}") from None
-            place = Place(
-                geonameid, cols[1], _float(cols[4], where), _float(cols[5], where),
-                alpha3.get(cols[8]), fclass, fcode, cols[10] or None, max(population, 0),
-            )  # fmt: skip
-            names = {cols[1], cols[2]}
-            names.update(a for a in cols[3].split(",") if len(a) > 2 and _LATIN.match(a))
-            keep[geonameid] = (place, names)
-            if progress and time.monotonic() - tick > 5:
-                tick = time.monotonic()
-                progress(f"{path.name}: line {lineno:,}, {len(keep):,} places kept")
-    for path in alternates:
-        for lineno, cols in iter_rows(path):
-            if len(cols) not in ALTERNATE_COLUMNS:
-                raise ImportFormatError(f"{path}:{lineno}: {len(cols)} columns, expected 10 or 8")
-            try:
-                entry = keep.get(int(cols[1]))
-            except ValueError:
-                raise ImportFormatError(f"{path}:{lineno}: bad geonameid {cols[1]!r}") from None
-            if entry is None or cols[2] in SKIP_LANGUAGES:
-                continue
-            historic = len(cols) >= 8 and cols[7] == "1"
-            if not historic and len(cols[3]) > 2 and _LATIN.match(cols[3]):
-                entry[1].add(cols[3])
-            if progress and time.monotonic() - tick > 5:
-                tick = time.monotonic()
-                progress(f"{path.name}: line {lineno:,}")
-    user = UserGazetteer(sources=[str(p) for p in paths], places=len(keep))
-    for place, names in keep.values():
-        for key in {norm(n) for n in names}:
-            if key:
-                user.index.setdefault(key, []).append(place)
-                user.names += 1
-    return user
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f"{output.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.executescript(_SCHEMA)
+        kept: set[int] = set()
+        tick = time.monotonic()
+
+        def add_names(gid: int, names: Iterable[str]) -> None:
+            keys = {norm(n) for n in names}
+            db.executemany(
+                "INSERT OR IGNORE INTO names VALUES (?, ?)", [(k, gid) for k in keys if k]
+            )
+
+        for path in tables:
+            for lineno, cols in iter_rows(path):
+                where = f"{path}:{lineno}"
+                if len(cols) != GEONAME_COLUMNS:
+                    raise ImportFormatError(
+                        f"{where}: {len(cols)} columns, expected {GEONAME_COLUMNS}"
+                    )
+                fclass, fcode = cols[6], cols[7]
+                if fclass not in feature_classes or fcode in SKIP_CODES:
+                    continue
+                population = int(cols[14]) if cols[14].strip().lstrip("-").isdigit() else 0
+                if population < min_population and not fcode.startswith("PCL"):
+                    continue
+                try:
+                    gid = int(cols[0])
+                except ValueError:
+                    raise ImportFormatError(f"{where}: bad geonameid {cols[0]!r}") from None
+                db.execute(
+                    "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (gid, cols[1], _float(cols[4], where), _float(cols[5], where),
+                     alpha3.get(cols[8]), fclass, fcode, cols[10] or None, max(population, 0)),
+                )  # fmt: skip
+                kept.add(gid)
+                names = [cols[1], cols[2]]
+                names += [a for a in cols[3].split(",") if len(a) > 2 and _LATIN.match(a)]
+                add_names(gid, names)
+                if progress and time.monotonic() - tick > 5:
+                    tick = time.monotonic()
+                    progress(f"{path.name}: line {lineno:,}, {len(kept):,} places kept")
+        for path in alternates:
+            for lineno, cols in iter_rows(path):
+                if len(cols) not in ALTERNATE_COLUMNS:
+                    raise ImportFormatError(
+                        f"{path}:{lineno}: {len(cols)} columns, expected 10 or 8"
+                    )
+                try:
+                    gid = int(cols[1])
+                except ValueError:
+                    raise ImportFormatError(f"{path}:{lineno}: bad geonameid {cols[1]!r}") from None
+                if gid not in kept or cols[2] in SKIP_LANGUAGES:
+                    continue
+                historic = len(cols) >= 8 and cols[7] == "1"
+                if not historic and len(cols[3]) > 2 and _LATIN.match(cols[3]):
+                    add_names(gid, [cols[3]])
+                if progress and time.monotonic() - tick > 5:
+                    tick = time.monotonic()
+                    progress(f"{path.name}: line {lineno:,}")
+        count = db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        meta = {"format": str(FORMAT_VERSION), "sources": json.dumps([str(p) for p in paths]),
+                "places": str(len(kept)), "names": str(count)}  # fmt: skip
+        db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        db.commit()
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    db.close()
+    tmp.replace(output)
+    return UserGazetteer(output)
