@@ -481,3 +481,46 @@ def test_writer_groups_what_queued_up_and_isolates_a_bad_article():
     with pytest.raises(ValueError, match=r"cannot write \['bad'\]"):  # named on its own
         writer.close()
     assert ["e"] in store.groups
+
+
+@pytest.mark.slow
+def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
+    """With a Dask cluster the articles are coded on workers; the store gets the same result
+    as a local run (ids, events, duplicate links)."""
+    distributed = pytest.importorskip("distributed")
+    from eventcoder.ingest import _WORKER_CODERS
+
+    corpus = write_corpus(tmp_path / "corpus")
+    local_db, dask_db = str(tmp_path / "local.duckdb"), str(tmp_path / "dask.duckdb")
+    with open_store(local_db) as store:
+        local = ingest([corpus], store, coder=coder)
+    # the in-process worker shares this module: give it the loaded coder (saves a model load)
+    _WORKER_CODERS[json.dumps({}, sort_keys=True)] = coder
+    try:
+        with (
+            distributed.LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+            ) as cluster,
+            distributed.Client(cluster) as client,
+            open_store(dask_db) as store,
+        ):
+            remote = ingest([corpus], store, dask=client)
+    finally:
+        _WORKER_CODERS.clear()
+    for key in ("read", "new", "exact_duplicates", "near_duplicates", "events"):
+        assert getattr(remote, key) == getattr(local, key), key
+    assert remote.skipped == local.skipped
+    query = "SELECT id, cluster_id, reports, n_events FROM articles ORDER BY id"
+    with open_store(local_db) as a, open_store(dask_db) as b:
+        assert a.fetchall(query) == b.fetchall(query)
+        events = "SELECT id, event, record FROM events ORDER BY id"
+        assert a.fetchall(events) == b.fetchall(events)
+
+
+def test_dask_scheduler_that_cannot_be_reached_is_a_run_error(tmp_path):
+    pytest.importorskip("distributed")
+    (tmp_path / "a.txt").write_text(SANCTIONS, encoding="utf-8")
+    with open_store(str(tmp_path / "s.duckdb")) as store, pytest.raises(
+        IngestError, match="cannot reach the Dask scheduler"
+    ):
+        ingest([tmp_path / "a.txt"], store, dask="tcp://127.0.0.1:1")

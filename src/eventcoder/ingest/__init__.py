@@ -20,7 +20,7 @@ The CLI (``eventcoder ingest``) and the web app share this function.
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -187,6 +187,8 @@ def ingest(
     limit: int | None = None,
     threaded_writes: bool = True,
     commit_every: float = 2.0,
+    dask: Any = None,
+    coder_options: dict[str, Any] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into ``store``; returns what was done.
 
@@ -199,6 +201,9 @@ def ingest(
     (see :mod:`.writer`); the store must then not be used by anyone else until this returns.
     ``commit_every``: seconds of coded articles written per transaction (group commit; 0:
     one article per transaction). A killed run loses at most that much work, redone next run.
+    ``dask``: a ``distributed.Client`` (or a scheduler address): articles are coded on its
+    workers (each builds ``Coder(**coder_options)`` once) while this process reads, links
+    duplicates and writes, in reading order.
     Raises ``IngestError`` when there is nothing to read; ``KeyboardInterrupt`` is re-raised
     after the summary is marked ``interrupted`` (everything written so far is complete).
     """
@@ -234,16 +239,24 @@ def ingest(
         summary.load_seconds += time.perf_counter() - t0
         return current
 
+    client = _dask_client(dask)
+    own_client = client is not None and client is not dask
     writer = StoreWriter(threaded=threaded_writes, linger=commit_every)
+    out = _Out(store, writer, summary, client=client, coder_options=dict(coder_options or {}))
+    if client is not None:
+        workers = max(1, sum(client.nthreads().values()))
+        out.max_inflight = 4 * workers
     try:
         for item in _limited(iter_records(paths, fmap, exclude), limit):
             summary.read += 1
-            _one(item, _Out(store, writer, summary), known, get_coder, default_date)
+            _one(item, out, known, get_coder, default_date)
+            out.drain()
             summary.seconds = time.perf_counter() - t_start
             summary.store_seconds = writer.busy_seconds
             summary.store_wait_seconds = writer.wait_seconds
             if progress is not None:
                 progress(summary)
+        out.drain(block=True)
     except KeyboardInterrupt:
         summary.interrupted = True
         raise
@@ -254,9 +267,26 @@ def ingest(
             summary.store_seconds = writer.busy_seconds
             summary.store_wait_seconds = writer.wait_seconds
             summary.seconds = time.perf_counter() - t_start
+            if own_client:
+                client.close()
     if summary.read == 0:
         raise IngestError("no input: the given files hold no records")
     return summary
+
+
+def _dask_client(dask: Any) -> Any:
+    if dask is None:
+        return None
+    if hasattr(dask, "submit"):
+        return dask
+    try:
+        from distributed import Client
+    except ImportError:
+        raise IngestError("--dask needs the 'dask' extra: pip install 'eventcoder[dask]'") from None
+    try:
+        return Client(dask, timeout=30)
+    except OSError as exc:
+        raise IngestError(f"cannot reach the Dask scheduler {dask!r}: {exc}") from None
 
 
 def _limited(items: Iterator[Any], limit: int | None) -> Iterator[Any]:
@@ -268,11 +298,49 @@ def _limited(items: Iterator[Any], limit: int | None) -> Iterator[Any]:
 
 @dataclass
 class _Out:
-    """Where one record's results go: the store, through the writer."""
+    """Where one record's results go: the store, through the writer, in reading order.
+
+    With Dask, articles are coded on workers while reading goes on; what follows an article
+    still being coded waits in ``pending`` so the store sees everything in reading order (an
+    article before the duplicates linked to it)."""
 
     store: Store
     writer: StoreWriter
     summary: IngestSummary
+    client: Any = None
+    coder_options: dict[str, Any] = field(default_factory=dict)
+    max_inflight: int = 8
+    pending: deque = field(default_factory=deque)
+    flushing: bool = False
+
+    def emit(self, action: Callable[[], None]) -> None:
+        if self.pending and not self.flushing:
+            self.pending.append((None, action))
+        else:  # nothing waits ahead of it (or it is the head being written now)
+            action()
+
+    def emit_after(self, future: Any, finish: Callable[[Any], None]) -> None:
+        self.pending.append((future, finish))
+
+    def drain(self, block: bool = False) -> None:
+        """Write what is ready at the head of ``pending`` (all of it when ``block``)."""
+        while self.pending:
+            future, action = self.pending[0]
+            if future is not None and not future.done():
+                if not block and len(self.pending) <= self.max_inflight:
+                    return
+                t0 = time.perf_counter()
+                future.result()
+                self.summary.code_seconds += time.perf_counter() - t0
+            self.pending.popleft()
+            self.flushing = True
+            try:
+                if future is None:
+                    action()
+                else:
+                    action(future.result())
+            finally:
+                self.flushing = False
 
     def log(
         self, origin: str, record: str, message: str, kind: str, article_id: str | None = None
@@ -283,15 +351,37 @@ class _Out:
             if written:
                 summary.logged += 1
 
-        self.writer.submit(
-            self.store.add_error,
-            origin,
-            record,
-            message,
-            kind=kind,
-            article_id=article_id,
-            done=counted,
+        self.emit(
+            lambda: self.writer.submit(
+                self.store.add_error,
+                origin,
+                record,
+                message,
+                kind=kind,
+                article_id=article_id,
+                done=counted,
+            )
         )
+
+
+#: Coders of this worker process, by their options (``Coder`` loads a model once).
+_WORKER_CODERS: dict[str, Any] = {}
+
+
+def code_on_worker(article: Article, options: dict[str, Any]) -> Any:
+    """Code one article on a Dask worker; a failure comes back as ``("error", message)``."""
+    import json as _json
+
+    key = _json.dumps(options, sort_keys=True)
+    try:
+        coder = _WORKER_CODERS.get(key)
+        if coder is None:
+            from ..coder import Coder
+
+            coder = _WORKER_CODERS[key] = Coder(**options)
+        return coder.code_article(article)
+    except Exception as exc:  # reported by the client, which logs it and goes on
+        return ("error", f"{type(exc).__name__}: {exc}")
 
 
 def _one(
@@ -335,19 +425,40 @@ def _one(
         head, sim = near
         _store_duplicate(out, known, prepared, chash, head, "near", sim, origin)
         return
+    if out.client is not None:  # code on a Dask worker, write here in reading order
+        future = out.client.submit(code_on_worker, article, out.coder_options, pure=False)
+        _claim(known, article.id, chash, signature)
+
+        def finish(result: Any) -> None:
+            if isinstance(result, tuple):
+                _coding_failed(out, origin, article.id, result[1])
+            else:
+                _store_coded(out, known, result, prepared, chash, signature, origin)
+
+        out.emit_after(future, finish)
+        return
     coder = get_coder()
     t0 = time.perf_counter()
     try:
         coded = coder.code_article(article)
     except Exception as exc:  # one bad article never stops the run
-        summary.skipped["coding failed"] += 1
-        out.log(
-            origin, article.id, f"coding failed: {type(exc).__name__}: {exc}", "error", article.id
-        )
+        _coding_failed(out, origin, article.id, f"{type(exc).__name__}: {exc}")
         return
     finally:
         summary.code_seconds += time.perf_counter() - t0
     _store_coded(out, known, coded, prepared, chash, signature, origin)
+
+
+def _coding_failed(out: _Out, origin: str, article_id: str, message: str) -> None:
+    out.summary.skipped["coding failed"] += 1
+    out.log(origin, article_id, f"coding failed: {message}", "error", article_id)
+
+
+def _claim(known: _Known, article_id: str, chash: str, signature: Any) -> None:
+    """Mark an article as the head of its story (exact and near copies link to it)."""
+    known.hash_of_id[article_id] = chash
+    known.cluster_of_hash.setdefault(chash, article_id)
+    known.index.add(article_id, signature)
 
 
 def _store_coded(
@@ -365,23 +476,18 @@ def _store_coded(
     def written(n: int) -> None:
         summary.events += n
 
-    out.writer.submit_article(
-        out.store,
-        ArticleWrite(
-            coded,
-            article,
-            chash,
-            article.id,
-            author=prepared.author,
-            origin=origin,
-            minhash=encode(signature),
-        ),
-        done=written,
+    write = ArticleWrite(
+        coded,
+        article,
+        chash,
+        article.id,
+        author=prepared.author,
+        origin=origin,
+        minhash=encode(signature),
     )
+    out.emit(lambda: out.writer.submit_article(out.store, write, done=written))
     summary.new += 1
-    known.hash_of_id[article.id] = chash
-    known.cluster_of_hash.setdefault(chash, article.id)
-    known.index.add(article.id, signature)
+    _claim(known, article.id, chash, signature)
 
 
 def _store_duplicate(
@@ -396,19 +502,17 @@ def _store_duplicate(
 ) -> None:
     article: Article = prepared.article
     summary = out.summary
-    out.writer.submit_article(
-        out.store,
-        ArticleWrite(
-            None,
-            article,
-            chash,
-            head,
-            author=prepared.author,
-            origin=origin,
-            duplicate_kind=kind,
-            similarity=round(similarity, 4),
-        ),
+    write = ArticleWrite(
+        None,
+        article,
+        chash,
+        head,
+        author=prepared.author,
+        origin=origin,
+        duplicate_kind=kind,
+        similarity=round(similarity, 4),
     )
+    out.emit(lambda: out.writer.submit_article(out.store, write))
     if kind == "exact":
         summary.exact_duplicates += 1
     else:

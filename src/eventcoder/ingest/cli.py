@@ -134,6 +134,14 @@ def register(app: typer.Typer) -> None:
                 "A killed run loses at most this much work; the next run redoes it.",
             ),
         ] = 2.0,
+        dask: Annotated[
+            str | None,
+            typer.Option(
+                "--dask",
+                help="Code on a Dask cluster (scheduler address, e.g. tcp://host:8786; needs "
+                "the 'dask' extra); this process reads, deduplicates and writes.",
+            ),
+        ] = None,
         log_every: Annotated[
             float,
             typer.Option(
@@ -193,6 +201,8 @@ def register(app: typer.Typer) -> None:
                 progress=callback,
                 limit=limit,
                 commit_every=commit_every,
+                dask=dask,
+                coder_options={"include_unrealised": include_unrealised, "model": model},
             )
         except IngestError as exc:
             close()
