@@ -52,15 +52,18 @@ class ResolveActors:
                 implied = self.coder.participants(cand)
                 cand.actor.append(implied.entity())
                 memory.append(implied)
-            actor_ids = {t.i for a in cand.actor_args for t in a.tokens}
-            recipient_ids = {t.i for a in cand.recipient_args for t in a.tokens}
-            for args, out, others in (
-                (cand.actor_args, cand.actor, recipient_ids),
-                (cand.recipient_args, cand.recipient, actor_ids),
-            ):
+            sides = ((cand.actor_args, cand.actor), (cand.recipient_args, cand.recipient))
+            for args, out in sides:
+                other_side = cand.recipient_args if args is cand.actor_args else cand.actor_args
                 previous: Coded | None = None
                 coded_here: list[Coded] = []
                 for arg in args:
+                    # the other side, and a party joined by "with", are not this one's country
+                    parties = [
+                        *other_side,
+                        *(a for a in args if a is not arg and "'with" in a.reason),
+                    ]
+                    others = {t.i for a in parties for t in a.tokens}
                     coded = self.coder.code(arg, cand, memory, year, context, others)
                     if (
                         "(including)" in arg.reason

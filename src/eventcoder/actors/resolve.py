@@ -143,7 +143,8 @@ class ActorCoder:
             for start in range(lo, hi - size + 2):
                 span = doc[start : start + size]
                 inside = all(t.i in ids or t.is_punct for t in span)
-                if inside and not span[0].is_punct and not span[-1].is_punct:
+                edges_ok = not span[0].is_punct and span[-1].pos_ not in ("PUNCT", "SYM")
+                if inside and edges_ok and not span[-1].is_punct:
                     yield span
 
     def kb_matches(self, tokens: list[Token]) -> list[tuple[object, KBEntry]]:
@@ -170,7 +171,10 @@ class ActorCoder:
                 continue
             used.update(t.i for t in span)
             after = span.doc[span.end : span.end + 2]
-            backer = any(norm(t.text) in self.roles.backer_words for t in after)
+            words = self.roles.backer_words
+            backer = (  # "Iran-backed", "Tehran-aligned" (or unhyphenated, as a modifier)
+                len(after) == 2 and after[0].text == "-" and norm(after[1].text) in words
+            ) or (len(after) >= 1 and norm(after[0].text) in words and after[0].dep_ == "amod")
             before = span.doc[max(span.start - 2, 0) : span.start]
             backer = backer or any(t.lower_ in ("anti", "anti-") for t in before)  # "anti-Syria"
             out.append((span, hit.code, hit.kind, backer))
@@ -474,12 +478,17 @@ class ActorCoder:
         if any(t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NUM") for t in toks):
             return
         sector = self._sector_of(head)
-        org_noun = head.lemma_.lower() in ("group", "organization", "organisation", "movement")
+        org_noun = head.lemma_.lower() in _ORG_NOUNS
         for prev in reversed(memory):
-            if org_noun and prev.kind == "org":
-                pass
-            elif sector is None or prev.sector != sector or prev.kind not in ("person", "org"):
-                continue
+            if org_noun and (prev.org is not None or prev.kind == "org"):
+                if prev.kind != "org" and prev.org is not None:  # "Taliban fighters" -> Taliban
+                    entry = prev.org
+                    coded.kb, coded.name, coded.code = entry, entry.name, entry.code
+                    coded.sector, coded.kind = entry.sector or coded.sector, "org"
+                    coded.why.append(f"'{coded.text}' = {entry.name} (earlier '{prev.text}')")
+                    return
+            elif sector is None or prev.sector != sector or prev.kind != "person":
+                continue  # "the cleric", "the president": an earlier person in that role
             _copy(coded, prev)
             coded.why.append(f"'{coded.text}' = '{prev.text}' (earlier actor with that role)")
             return
@@ -589,7 +598,7 @@ class ActorCoder:
                 entry.kind != "person"
                 and entry.code
                 and entry.code.isalpha()
-                and (entry.code not in ("IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"))
+                and entry.code not in NON_STATE
             ):
                 found.setdefault(entry.code, span.text)
         if not found:  # "near Mosul": a city the gazetteer knows (country words judged above)
@@ -723,7 +732,13 @@ class ActorCoder:
                     return
         if coded.code is None and coded.sector is not None and coded.kind != "person":
             for prev in reversed(memory):
-                if prev.sector == coded.sector and prev.code is not None:
+                if (
+                    prev.sector == coded.sector
+                    and prev.code is not None
+                    and (
+                        prev.code not in NON_STATE  # not "the president" -> the European Union
+                    )
+                ):
                     coded.code = prev.code
                     coded.why.append(
                         f"country from the nearest earlier {coded.sector} actor '{prev.text}'"
@@ -736,9 +751,20 @@ def _clause(trigger: Token) -> list[Token]:
     top = trigger
     while top.dep_ not in ("ROOT", "ccomp", "parataxis") and top.head.i != top.i:
         top = top.head
-    return list(top.subtree)
+    drop: set[int] = set()
+    for child in top.children:  # "..., a member of the Chadian team has said"
+        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in _SPEECH
+        if speech and not any(t.i == trigger.i for t in child.subtree):
+            drop.update(t.i for t in child.subtree)
+    return [t for t in top.subtree if t.i not in drop]
 
 
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+_ORG_NOUNS = frozenset(
+    {"group", "organization", "organisation", "movement", "militia", "party", "faction",
+     "alliance", "coalition", "network", "insurgency"}
+)  # fmt: skip
+_SPEECH = frozenset({"say", "tell", "report", "announce", "add", "state", "quote", "claim"})
 _QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "tens"})
 
 
