@@ -192,6 +192,25 @@ def test_filter_narrows_every_view(page):
     assert 0 < _total(page) <= after
 
 
+def test_mention_rows_and_mention_counts(page):
+    events = _total(page)
+    counted = "[...document.querySelectorAll('#timeline rect.bar')].reduce((n, b) => n + Number(b.dataset.count), 0)"
+    by_event = page.evaluate(counted)
+    with page.expect_response(lambda r: "/api/events?" in r.url and "level=mention" in r.url):
+        page.select_option("#level", "mention")
+    page.wait_for_timeout(300)
+    assert _total(page) > events
+    row = page.locator("#events-table tbody tr[data-id*='#']").first
+    event_id = row.get_attribute("data-event")
+    assert row.get_attribute("data-id").startswith(event_id + "#")
+    row.click()
+    page.wait_for_selector("#article-text .hl-trigger")
+    with page.expect_response(lambda r: "/api/aggregates/time?" in r.url and "level=mention" in r.url):
+        page.select_option("#count-level", "mention")
+    page.wait_for_timeout(300)
+    assert page.evaluate(counted) > by_event > 0  # retellings and duplicate reports count
+
+
 def test_open_an_event_shows_its_evidence_highlighted(page, shots):
     page.fill("#f-actor", "Sadr" if EXAMPLE.exists() else "police")
     page.select_option("#f-type", "REQUEST" if EXAMPLE.exists() else "ASSAULT")

@@ -15,7 +15,7 @@ const QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verb
 
 const state = {
   filters: {}, offset: 0, limit: 25, total: 0, selected: null,
-  interval: "month", mapView: [-180, -90, 360, 180], useMapView: false,
+  interval: "month", level: "event", countLevel: "event", mapView: [-180, -90, 360, 180], useMapView: false,
 };
 const $ = (sel) => document.querySelector(sel);
 
@@ -106,20 +106,22 @@ async function loadEvents() {
   const p = filterParams();
   p.set("limit", state.limit);
   p.set("offset", state.offset);
+  p.set("level", state.level);
   const data = await api("/api/events", p);
   state.total = data.total;
   const body = $("#events-table tbody");
   body.replaceChildren();
   for (const ev of data.events) {
-    const row = el("tr", {"data-id": ev.id, onclick: () => showEvent(ev.id)},
+    const eventId = ev.event_id || ev.id; // mention rows carry their event's id
+    const row = el("tr", {"data-id": ev.id, "data-event": eventId, onclick: () => showEvent(eventId, ev.id)},
       el("td", {text: ev.date || "–"}),
       el("td", {}, quadTag(ev), ev.mode ? el("span", {class: "code", text: ` ${ev.mode}`}) : null,
         el("div", {class: "code", text: `CAMEO ${ev.cameo || "?"} · ${ev.modality}`})),
       el("td", {text: names(ev.actors) || "–"}),
       el("td", {text: names(ev.recipients) || "–"}),
       el("td", {text: ev.place_name ? `${ev.place_name}${ev.place_country ? ", " + ev.place_country : ""}` : "–"}),
-      el("td", {text: ev.trigger || ""}));
-    if (ev.id === state.selected) row.classList.add("selected");
+      el("td", {}, ev.trigger || "", ev.mention !== undefined ? el("div", {class: "code", text: ev.mention ? `told again (#${ev.mention})` : "main sentence"}) : null));
+    if (ev.id === state.selectedRow) row.classList.add("selected");
     body.append(row);
   }
   if (!data.events.length) body.append(el("tr", {}, el("td", {colspan: 6, class: "empty", text: "No event matches these filters."})));
@@ -202,9 +204,10 @@ function fieldsTable(ev) {
   return el("table", {class: "fields"}, el("tbody", {}, ...rows));
 }
 
-async function showEvent(id) {
+async function showEvent(id, rowId = id) {
   state.selected = id;
-  for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", tr.dataset.id === id);
+  state.selectedRow = rowId;
+  for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", tr.dataset.id === rowId);
   let data;
   try { data = await api(`/api/events/${encodeURIComponent(id)}`); } catch (e) { status(e.message); return; }
   const ev = data.event;
@@ -239,6 +242,7 @@ function typeColours(series) {
 async function loadTimeline() {
   const p = filterParams();
   p.set("interval", state.interval);
+  p.set("level", state.countLevel);
   const data = await api("/api/aggregates/time", p);
   const box = $("#timeline");
   const legend = $("#timeline-legend");
@@ -267,7 +271,7 @@ async function loadTimeline() {
       const v = s.counts[i];
       if (!v) continue;
       svg.append(el("svg:rect", {class: "bar", x: x + bw * 0.1, width: Math.max(1, bw * 0.8), y: y(base + v), height: y(base) - y(base + v),
-        fill: colours[s.event], "data-type": s.event, "data-period": period, onclick: () => filterPeriod(period)},
+        fill: colours[s.event], "data-type": s.event, "data-period": period, "data-count": v, onclick: () => filterPeriod(period)},
       el("svg:title", {text: `${period}: ${s.event} ${v} (click: only this ${state.interval})`})));
       base += v;
     }
@@ -553,6 +557,8 @@ async function init() {
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents().catch((e) => status(e.message)); });
   $("#next").addEventListener("click", () => { state.offset += state.limit; loadEvents().catch((e) => status(e.message)); });
   $("#interval").addEventListener("change", (e) => { state.interval = e.target.value; loadTimeline().catch((err) => status(err.message)); });
+  $("#count-level").addEventListener("change", (e) => { state.countLevel = e.target.value; loadTimeline().catch((err) => status(err.message)); });
+  $("#level").addEventListener("change", (e) => { state.level = e.target.value; state.offset = 0; loadEvents().catch((err) => status(err.message)); });
   $("#code-form").addEventListener("submit", codeText);
   try {
     const o = await api("/api/overview");
