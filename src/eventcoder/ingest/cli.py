@@ -35,20 +35,24 @@ def _progress_printer(stream: Any, every: float = 10.0) -> tuple[Any, Any]:
             last[0] = now
             total = summary.total
             eta = ""
-            if total and summary.rate:
-                eta = f", ETA {max(0, total - summary.read) / summary.rate:.0f} s"
+            busy = summary.seconds - summary.load_seconds
+            rate = summary.read / busy if busy > 0 else 0.0
+            if total and rate:
+                eta = f", ETA {max(0, total - summary.read) / rate:.0f} s"
             stream.write(
                 f"ingest: {summary.read}/{total if total is not None else '?'} records, "
-                f"{summary.rate:.1f} articles/s{eta}\n"
+                f"{rate:.1f} articles/s{eta}\n"
             )
             stream.flush()
 
         return plain, lambda: None
 
     class Rate(ProgressColumn):
+        """Records per second since the run began (model loading left out)."""
+
         def render(self, task: Any) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="cyan")
+            rate = task.fields.get("rate")
+            return Text(f"{rate:.1f} articles/s" if rate else "– articles/s", style="cyan")
 
     bar = Progress(
         TextColumn("ingest"),
@@ -65,7 +69,9 @@ def _progress_printer(stream: Any, every: float = 10.0) -> tuple[Any, Any]:
     task = bar.add_task("ingest", total=None)
 
     def fancy(summary: Any) -> None:
-        bar.update(task, completed=summary.read, total=summary.total)
+        busy = summary.seconds - summary.load_seconds
+        rate = summary.read / busy if busy > 0 else None
+        bar.update(task, completed=summary.read, total=summary.total, rate=rate)
 
     return fancy, bar.stop
 
