@@ -49,6 +49,7 @@ class StoreWriter:
         self.groups = 0
         self.threaded = threaded
         self.busy_seconds = 0.0
+        self.busy_cpu_seconds = 0.0  # CPU time of the writes themselves (robust to load)
         self.wait_seconds = 0.0
         self.error: BaseException | None = None
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=queue_size)
@@ -102,7 +103,7 @@ class StoreWriter:
             raise error
 
     def _call(self, fn: Callable[..., Any], args: tuple, kwargs: dict, done: Any) -> None:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             result = fn(*args, **kwargs)
             if done is not None:
@@ -111,9 +112,10 @@ class StoreWriter:
             self.error = exc
         finally:
             self.busy_seconds += time.perf_counter() - t0
+            self.busy_cpu_seconds += time.thread_time() - c0
 
     def _write_group(self, store: Any, group: list[tuple[Any, Any]]) -> None:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             try:
                 counts = store.add_articles([w for w, _ in group])
@@ -129,6 +131,7 @@ class StoreWriter:
             self.error = exc
         finally:
             self.busy_seconds += time.perf_counter() - t0
+            self.busy_cpu_seconds += time.thread_time() - c0
 
     def _run(self) -> None:
         stop = False
