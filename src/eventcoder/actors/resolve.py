@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from ..records import Entity
-from .tables import Countries, KBEntry, KnowledgeBase, Roles, countries, norm, roles
+from .tables import Countries, KBEntry, KnowledgeBase, NameIndex, Roles, countries, norm, roles
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -134,23 +134,29 @@ class ActorCoder:
         self.roles = words or roles()
 
     # ------------------------------------------------------------------ matching
-    def _windows(self, tokens: list[Token], longest: int):
-        """Contiguous runs of phrase tokens, longest first: (first index, last index, text)."""
+    def _windows(self, tokens: list[Token], longest: int, index: NameIndex | None = None):
+        """Contiguous runs of phrase tokens (punctuation inside allowed, not at the edges),
+        longest first; with ``index``, only runs whose first word may start one of its names."""
         ids = {t.i for t in tokens}
         doc = tokens[0].doc
         lo, hi = min(ids), max(ids)
+        punct = {i for i in range(lo, hi + 1) if doc[i].is_punct}
+        ends = {i for i in ids if i not in punct and doc[i].pos_ not in ("PUNCT", "SYM")}
+        starts = [i for i in range(lo, hi + 1) if i in ids and i not in punct]
+        if index is not None:
+            starts = [i for i in starts if _may_start(doc, i, hi, index)]
         for size in range(min(longest + 2, hi - lo + 1), 0, -1):
-            for start in range(lo, hi - size + 2):
-                span = doc[start : start + size]
-                inside = all(t.i in ids or t.is_punct for t in span)
-                edges_ok = not span[0].is_punct and span[-1].pos_ not in ("PUNCT", "SYM")
-                if inside and edges_ok and not span[-1].is_punct:
-                    yield span
+            for start in starts:
+                end = start + size - 1
+                if end > hi or end not in ends:
+                    continue
+                if all(i in ids or i in punct for i in range(start + 1, end)):
+                    yield doc[start : end + 1]
 
     def kb_matches(self, tokens: list[Token]) -> list[tuple[object, KBEntry]]:
         found: list[tuple[object, KBEntry]] = []
         used: set[int] = set()
-        for span in self._windows(tokens, self.kb.index.longest):
+        for span in self._windows(tokens, self.kb.index.longest, self.kb.index):
             if any(t.i in used for t in span):
                 continue
             entry = self.kb.index.get(span.text)
@@ -163,7 +169,7 @@ class ActorCoder:
         """(span, code, kind, is_backer) for each country word in the phrase."""
         out = []
         used: set[int] = set()
-        for span in self._windows(tokens, self.countries.index.longest):
+        for span in self._windows(tokens, self.countries.index.longest, self.countries.index):
             if any(t.i in used for t in span):
                 continue
             hit = self.countries.get(span.text)
@@ -776,6 +782,16 @@ def _effective_head(head: Token) -> Token:
         if obj is not None:
             return _effective_head(obj)
     return head
+
+
+def _may_start(doc, i: int, hi: int, index: NameIndex) -> bool:
+    words = norm(doc[i].text).split()
+    if not words:
+        return False
+    if words[0] == "the" or (len(words) == 1 and doc[i].lower_ == "the"):
+        nxt = norm(doc[i + 1].text).split() if i + 1 <= hi else []
+        return bool(nxt) and index.may_start(nxt[0])
+    return index.may_start(words[0])
 
 
 def _compatible(prev: Coded, want: str) -> bool:

@@ -24,6 +24,7 @@ _SPACE = re.compile(r"\s+")
 _CAPS_ONLY = frozenset({"us", "u s", "uk", "un", "eu", "is", "au", "who", "ec", "pmf", "hhn"})
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -71,12 +72,19 @@ class NameIndex:
 
     table: dict[str, Any] = field(default_factory=dict)
     longest: int = 1
+    firsts: set[str] = field(default_factory=set)  # first words of the names
 
     def add(self, name: str, value: Any) -> None:
         key = norm(name)
         if key and key not in self.table:
             self.table[key] = value
-            self.longest = max(self.longest, len(key.split()))
+            words = key.split()
+            self.longest = max(self.longest, len(words))
+            self.firsts.add(words[0])
+
+    def may_start(self, word: str) -> bool:
+        """Whether a name may start with this (normalised) word; plurals included."""
+        return word in self.firsts or (word.endswith("s") and word[:-1] in self.firsts)
 
     def get(self, text: str) -> Any:
         key = norm(text)
