@@ -278,6 +278,13 @@ def test_exports_csv_and_plover_jsonl(client):
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert {r["id"] for r in rows} == expected
     assert all(r["event"] == "ASSAULT" for r in rows)
+    listed = {e["id"]: e for e in client.get("/api/events?type=ASSAULT&limit=1000").json()["events"]}
+    for r in rows:
+        ev = listed[r["id"]]
+        assert r["actor_name"] == "; ".join(x["name"] or x["entity_text"] for x in ev["actors"])
+        assert r["recipient_code"] == "; ".join(x["code"] or "" for x in ev["recipients"])
+        assert r["place_name"] == (ev["place_name"] or "") and r["trigger"] == ev["trigger"]
+        assert r["date"] == (ev["date"] or "") and r["sentence"] == ev["sentence"]
     response = client.get("/api/export", params={"format": "plover-jsonl", "type": "ASSAULT"})
     records = [json.loads(line) for line in response.text.splitlines()]
     assert {r["id"] for r in records} == expected

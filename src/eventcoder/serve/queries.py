@@ -733,20 +733,34 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def export_rows(store: Any, filters: Filters, *, batch: int = 500) -> Iterator[dict]:
-    """Every selected event as a summary row (for CSV), page by page."""
+def export_rows(store: Any, filters: Filters, *, batch: int = 1000) -> Iterator[dict]:
+    """Every selected event as a flat row (for CSV), read from its stored record."""
+    where, params = _where_sql(filters)
     offset = 0
     while True:
-        page = list_events(store, filters, limit=batch, offset=offset, sort="doc")
-        if not page:
+        rows = store.fetchall(
+            "SELECT e.record, e.date_precision, e.place_name, e.place_country, a.title, "
+            f"a.source, a.pub_date FROM events e LEFT JOIN articles a ON a.id = e.doc_id{where} "
+            f"ORDER BY {SORTS['doc']} LIMIT ? OFFSET ?",
+            [*params, batch, offset],
+        )
+        if not rows:
             return
-        for ev in page:
-            row = {k: ev.get(k) for k in CSV_COLUMNS}
-            for side, key in (("actor", "actors"), ("recipient", "recipients")):
-                ents = ev[key]
-                row[f"{side}_name"] = "; ".join(x["name"] or x["entity_text"] for x in ents)
-                row[f"{side}_code"] = "; ".join(x["code"] or "" for x in ents)
-                row[f"{side}_sector"] = "; ".join(x["sector"] or "" for x in ents)
+        for record, precision, place, place_country, title, source, pub_date in rows:
+            rec = json.loads(record)
+            loc = rec.get("event_loc") or {}
+            row = {k: rec.get(k) for k in CSV_COLUMNS if k in rec}
+            row.update(
+                date_precision=precision, place_name=place, place_country=place_country,
+                geonameid=loc.get("geonameid"), lat=loc.get("lat"), lon=loc.get("lon"),
+                trigger=" ".join(rec.get("event_text") or []), sentence=rec.get("text"),
+                article_title=title, source=source, pub_date=_jsonable(pub_date),
+            )  # fmt: skip
+            for side in ("actor", "recipient"):
+                ents = rec.get(side) or []
+                row[f"{side}_name"] = "; ".join(x.get("name") or x["entity_text"] for x in ents)
+                row[f"{side}_code"] = "; ".join(x.get("code") or "" for x in ents)
+                row[f"{side}_sector"] = "; ".join(x.get("sector") or "" for x in ents)
             yield row
         offset += batch
 
