@@ -178,6 +178,7 @@ def test_learned_detector_in_the_pipeline(tiny_model):
     learned = filled[0]  # a classifier event carries its evidence like any other
     assert learned.reasons["event"].startswith("classifier: ASSAULT")
     assert learned.event_text == ["exploded"] and learned.text in text
+    assert learned.mode == "explosives" and learned.cameo  # weapon word -> mode, as for rules
     assert [a.entity_text for a in learned.actor] == ["A bomb"] or learned.actor == []
     assert [(e.event, e.detector) for e in coder(Policy("rules")).code(text)] == [
         ("PROTEST", "rules")

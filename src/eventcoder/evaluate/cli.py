@@ -90,7 +90,10 @@ def register(app: typer.Typer) -> None:
                 items.extend(load_gold(path))
             except ValueError as exc:
                 raise typer.BadParameter(str(exc)) from None
-        coder = Coder(model=model)
+        try:
+            coder = Coder(model=model)
+        except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad dir
+            raise typer.BadParameter(str(exc), param_hint="--model") from None
         start = time.perf_counter()
         report = evaluate(coder, items)
         seconds = time.perf_counter() - start

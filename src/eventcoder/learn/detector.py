@@ -60,6 +60,7 @@ class LearnedDetector:
         self.policy = policy or classifier.policy
         self.args = ArgumentFinder(lexicon)
         self.speech_verbs = set(lexicon.speech_verbs)
+        self.assault_cues = dict(lexicon.assault_mode_cues)
         if embed is None:
             from .embed import get_embedder
 
@@ -98,6 +99,11 @@ class LearnedDetector:
                 "probs": dict(zip(self.classifier.labels, map(float, row), strict=True)),
             },
         )
+        if label == "ASSAULT":  # the weapon words the rules use give the mode
+            cue = next((t for t in sent.span if t.lower_ in self.assault_cues), None)
+            if cue is not None:
+                cand.mode = self.assault_cues[cue.lower_]
+                cand.reasons["mode"] = f"'{cue.text}' in the sentence"
         cand.actor_args = self.args.actors(root)
         cand.recipient_args = self.args.recipients(root, label, set())
         cand.reasons["event"] = f"classifier: {label} p={prob:.2f} on the sentence"
