@@ -135,3 +135,10 @@ def test_physical_target_and_clause_boundary(coder):
     text = "Soldiers shot dead two men on Monday as the president arrived in Cairo."
     where = loc(coder.code(text), "ASSAULT")
     assert where is None or where.resolved_place != "Cairo"
+
+
+def test_big_places_as_objects(coder):
+    where = loc(coder.code("Government forces bombed Aleppo overnight."), "ASSAULT")
+    assert where.geonameid == 170063 and "what 'bombed' is aimed at" in where.reason
+    events = coder.code("The prime minister visited Baghdad on Monday.", date="2024-03-12")
+    assert events[0].event_loc.geonameid == 98182

@@ -13,8 +13,8 @@ found in one country only), else the dateline's country, else the best-ranked pl
 name (population, a place's own name before an alternate name); each choice has a ``reason``.
 
 An event's place is a toponym in a locative phrase of its own clause ("met ... in his office in
-the Iranian city of Qom"; no other verb in between), or the target of a physical event
-("shelled Ajdabiya"), never one inside its actor's phrase nor the object of another kind of
+the Iranian city of Qom"; no other verb in between), or the target of a physical event or of
+a verb like "visit" ("shelled Ajdabiya", "visited Baghdad"), never one inside its actor's phrase nor the object of another kind of
 event ("leave Iraq"); else a country-level place from "Iraqi cities"; else the dateline
 ("dateline fallback"); else none ("no place in text").
 """
@@ -57,11 +57,16 @@ GEO_HEADS = PLACE_NOUNS | frozenset({
 #: Lower-case words after a name that say which kind of place it is ("Sindh province").
 ADMIN_WORDS = frozenset({"province", "state", "governorate", "region", "county", "district",
                          "prefecture", "oblast"})  # fmt: skip
+#: Population from which an object of a verb that the gazetteer knows is taken as a place.
+BIG_PLACE = 100_000
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 _OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: Events whose target, when a place ("shelled Ajdabiya", "attacked the town of Baga"), is
 #: where they happened; for others ("leave Iraq", "accused Baghdad") it is not.
 PHYSICAL_EVENTS = frozenset({"ASSAULT", "COERCE"})
+#: Verbs whose object, when a place, is where the event happened, whatever its type.
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "occupy", "capture",
+                                "seize", "storm", "besiege", "raid", "bomb", "shell"})  # fmt: skip
 
 
 @dataclass
@@ -135,7 +140,15 @@ class Geolocate:
             return first.ent_type_ in ("GPE", "LOC") or (
                 first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPS
             )
-        return False
+        return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
+
+    def _big_place_object(self, tok: Token, text: str) -> bool:
+        """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
+        100,000 people or more (smaller places too often share a word or a person's name)."""
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+            return False
+        found = self.gaz.lookup(text)
+        return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
 
     def _spans(self, sent: Sentence) -> list[Span]:
         """Toponym spans of one sentence (see the module docstring for the rules)."""
@@ -158,15 +171,11 @@ class Geolocate:
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
             out.append(span)
             seen.update(t.i for t in ent)
-        for tok in sent.span:  # names the model missed, in a locative phrase
-            if (
-                tok.i not in seen
-                and tok.pos_ == "PROPN"
-                and tok.dep_ == "pobj"
-                and tok.head.lower_ in LOCATIVE
-                and not tok.ent_type_
-                and self.gaz.lookup(tok.text)
-            ):
+        for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
+            if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
+                continue
+            in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+            if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
 
@@ -337,7 +346,7 @@ class Geolocate:
 
     def event_place(self, cand: Candidate, mentions: list[Mention]) -> Location | None:
         trigger = cand.trigger
-        physical = cand.event in PHYSICAL_EVENTS
+        physical = cand.event in PHYSICAL_EVENTS or trigger.lemma_ in PLACE_OBJECT_VERBS
         in_actor = {t.i for a in cand.actor_args for t in a.tokens}
         in_recipient = {t.i for a in cand.recipient_args for t in a.tokens}
         in_args = in_actor | in_recipient
@@ -365,7 +374,7 @@ class Geolocate:
         if best is not None:
             prep, text = best[2], best[1].span.text
             where = (
-                f"'{text}', the target of a physical event"
+                f"'{text}', what '{trigger.text}' is aimed at"
                 if prep == "object"
                 else f"'{prep} {text}'"
             )
