@@ -180,7 +180,11 @@ def update_readme(result: dict, source: Path) -> None:
             "",
             markdown(result),
             "",
-            f"Model load {result['model_load_seconds']} s; coding {result['coding_seconds']} s; "
+            f"Model load {result['model_load_seconds']} s; coding {result['coding_seconds']} s "
+            f"wall, {result['coding_cpu_seconds']} s CPU; the process used "
+            f"{result['process_cpu_seconds']} s of CPU in {result['seconds']} s "
+            f"({n / result['process_cpu_seconds']:.1f} records per CPU-second: on a shared "
+            "machine the wall-clock rates are lower than on a free core); "
             f"{result['store_rows']['events']:,} events, "
             f"{result['store_rows']['entities']:,} actor/recipient rows; store file "
             f"{result['store_file_mb']} MB.",
