@@ -517,8 +517,9 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
         assert a.fetchall(events) == b.fetchall(events)
 
 
-def test_dask_scheduler_that_cannot_be_reached_is_a_run_error(tmp_path):
+def test_dask_scheduler_that_cannot_be_reached_is_a_run_error(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
+    monkeypatch.setattr("eventcoder.ingest.DASK_CONNECT_TIMEOUT", 2)
     (tmp_path / "a.txt").write_text(SANCTIONS, encoding="utf-8")
     with open_store(str(tmp_path / "s.duckdb")) as store, pytest.raises(
         IngestError, match="cannot reach the Dask scheduler"

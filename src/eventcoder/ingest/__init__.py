@@ -292,6 +292,10 @@ def _single_threaded(store: Store) -> int | None:
     return before
 
 
+#: Seconds to wait for a Dask scheduler given by address.
+DASK_CONNECT_TIMEOUT = 30
+
+
 def _dask_client(dask: Any) -> Any:
     if dask is None:
         return None
@@ -302,7 +306,7 @@ def _dask_client(dask: Any) -> Any:
     except ImportError:
         raise IngestError("--dask needs the 'dask' extra: pip install 'eventcoder[dask]'") from None
     try:
-        return Client(dask, timeout=30)
+        return Client(dask, timeout=DASK_CONNECT_TIMEOUT)
     except OSError as exc:
         raise IngestError(f"cannot reach the Dask scheduler {dask!r}: {exc}") from None
 
