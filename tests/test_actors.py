@@ -248,3 +248,28 @@ def test_environment_kb(tmp_path, monkeypatch, coder):
     mine = Coder(nlp=coder.nlp)
     events = mine.code("The Dawn Brigades attacked an army checkpoint.")
     assert actors(events, "ASSAULT") == [("Dawn Brigades", "SYR", "REB")]
+
+
+# ---------------------------------------------------------------- scoring actors against gold
+def test_actor_scoring_rules_and_confusion(coder, tmp_path):
+    from eventcoder.evaluate import evaluate, load_gold
+    from eventcoder.evaluate.actors import confusion_rows, gold_sector, same_code, tally_confusion
+
+    assert same_code("IGO", "UNO") and same_code("IGO", "EUR")
+    assert not same_code("UNO", "IGO") and not same_code("USA", "GBR")
+    assert gold_sector("CVLkur") == "CVL" and gold_sector("***") is None
+    conf: dict = {}
+    for gold, coded in (("USA", "USA"), ("USA", None), ("IGO", "UNO")):
+        tally_confusion(conf, gold, coded)
+    rows = confusion_rows({g: dict(c) for g, c in conf.items()})
+    assert rows[0] == {"gold": "USA", "n": 2, "right": 1, "coded_instead": {"-": 1}}
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        "text,label,source,target\n"
+        "Iraqi police arrested two journalists in Basra.,COERCE,IRQ COP,\n"
+        "Washington condemned the missile test.,ACCUSE,USA GOV,\n",
+        encoding="utf-8",
+    )
+    report = evaluate(coder, load_gold(gold))
+    assert report.actors["actor"]["country"] == 1.0
+    assert report.actor_confusion == {"IRQ": {"IRQ": 1}, "USA": {"USA": 1}}
