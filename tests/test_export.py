@@ -110,6 +110,7 @@ def test_plover_jsonl_is_the_record_with_citation(db, stored):
     assert page["cite_info"]["url"] == "https://news.example.org/eu-belarus"
     assert page["cite_info"]["title"] == "EU sanctions Belarus"
     assert page["publication_date"] == "2021-06-22"
+    assert len(page["coded_date"]) == 10 and page["coded_date"][4] == "-"
 
 
 def test_csv_and_parquet_carry_the_same_rows(db, stored, tmp_path):

@@ -142,8 +142,8 @@ def _sectors(members: list[dict]) -> str | None:
 def _day(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.date):  # a datetime too: its day
+        return value.isoformat()[:10]
     return str(value)[:10] or None
 
 
