@@ -149,6 +149,11 @@ def test_train_chooses_a_policy_by_cross_validation(tiny_model):
     )
 
 
+def test_all_types_keeps_every_rule_type():
+    model = train(tiny_items() * 2, embed=hash_embed, backend="hash", folds=3, all_types=True)
+    assert model.policy.single is False
+
+
 def test_train_refuses_data_without_none():
     items = [GoldItem(str(n), t, lab) for n, (t, lab) in enumerate(TINY) if lab != "NONE"]
     with pytest.raises(ValueError, match="no NONE sentences"):

@@ -50,6 +50,14 @@ def register(app: typer.Typer) -> None:
                 help="How to combine with the rules; auto = best cross-validated macro-F1.",
             ),  # fmt: skip
         ] = Combine.auto,
+        all_types: Annotated[
+            bool,
+            typer.Option(
+                "--all-types",
+                help="Never reduce a sentence's rule events to one type (keeps second events "
+                "that single-label scoring counts as false).",
+            ),
+        ] = False,
         folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
         c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation.")] = 8.0,
     ) -> None:
@@ -73,7 +81,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("no labelled sentences in the training data")
         start = time.perf_counter()
         try:
-            model = train(items, folds=folds, c=c, kind=combine.value, progress=True,
+            model = train(items, folds=folds, c=c, kind=combine.value, all_types=all_types, progress=True,
                           sources=[_source(p) for p in paths])  # fmt: skip
         except MLUnavailable as exc:
             typer.echo(f"error: {exc}", err=True)

@@ -204,6 +204,7 @@ def train(
     folds: int = 5,
     c: float = 8.0,
     kind: str = "auto",
+    all_types: bool = False,
     progress: bool = False,
     sources: list[str] | None = None,
 ) -> EventClassifier:
@@ -256,10 +257,11 @@ def train(
             print("probing the pipeline (rules + out-of-fold classifier)", file=sys.stderr)
         probes = probe(items, oof, model, progress=progress)
         info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
+        grid = [p for p in policies() if not (all_types and p.single)]
         if kind == "auto":
-            policy, scores = choose_policy(probes)
+            policy, scores = choose_policy(probes, grid)
         else:
-            policy, scores = choose_policy(probes, [p for p in policies() if p.kind == kind])
+            policy, scores = choose_policy(probes, [p for p in grid if p.kind == kind])
         model.policy = policy
         info["cv_combined"] = scores
         info["policy_chosen_by"] = (
