@@ -11,7 +11,7 @@ was chosen, or why it was left empty.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,15 +25,7 @@ Modality = Literal[
     "reported-unconfirmed",
 ]
 
-MODALITIES: tuple[str, ...] = (
-    "asserted",
-    "negated",
-    "future",
-    "called-for",
-    "hypothetical",
-    "historical",
-    "reported-unconfirmed",
-)
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 #: Modalities that describe something that did not (or not yet, or not verifiably) happen.
 UNREALISED_MODALITIES = frozenset({"negated", "hypothetical", "reported-unconfirmed"})

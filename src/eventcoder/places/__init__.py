@@ -82,22 +82,8 @@ class Mention:
 
     def location(self, why: str | None = None) -> Location:
         start = self.sentence.segment.start + self.span.start_char
-        p = self.place
-        return Location(
-            extracted_place=self.span.text,
-            start=start,
-            end=start + len(self.span.text),
-            resolved_place=p.name if p else None,
-            geonameid=p.geonameid if p else None,
-            lat=p.lat if p else None,
-            lon=p.lon if p else None,
-            feature_class=p.feature_class if p else None,
-            feature_code=p.feature_code if p else None,
-            province=p.admin1 if p else None,
-            country_code=p.country if p else None,
-            precision=p.precision if p else None,  # type: ignore[arg-type]
-            reason=f"{why}; {self.reason}" if why else self.reason,
-        )
+        reason = f"{why}; {self.reason}" if why else self.reason
+        return _location(self.span.text, start, self.place, reason)
 
 
 @register_stage("places")
