@@ -16,8 +16,8 @@ from ..store.cli import (
     SourceOption,
     TypeOption,
     UntilOption,
-    _check_date,
     _open,
+    make_filters,
 )
 from . import TEXT_FORMATS, ExportFormat
 
@@ -47,21 +47,13 @@ def register(app: typer.Typer) -> None:
         source: SourceOption = None,
     ) -> None:
         """Write the store's events as PLOVER JSONL, POLECAT TSV, CSV or Parquet."""
-        from ..store.queries import Filters, where
+        from ..store.queries import where
         from . import write_parquet, write_text
 
         if fmt not in TEXT_FORMATS and output is None:
             raise typer.BadParameter(f"{fmt} is binary: give a file with -o", param_hint="-o")
         cond, params = where(
-            Filters(
-                event=event,
-                actor_country=actor_country,
-                recipient_country=recipient_country,
-                since=_check_date(since, "--since"),
-                until=_check_date(until, "--until"),
-                place=place,
-                source=source,
-            )
+            make_filters(event, actor_country, recipient_country, since, until, place, source)
         )
         with _open(db) as store:
             try:

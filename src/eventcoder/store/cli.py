@@ -97,6 +97,29 @@ def print_rows(
             typer.echo("(no rows)", err=True)
 
 
+def make_filters(
+    event: str | None,
+    actor_country: str | None,
+    recipient_country: str | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    source: str | None,
+) -> Any:
+    """The ``Filters`` of the shared query/export options, dates checked."""
+    from .queries import Filters
+
+    return Filters(
+        event=event,
+        actor_country=actor_country,
+        recipient_country=recipient_country,
+        since=_check_date(since, "--since"),
+        until=_check_date(until, "--until"),
+        place=place,
+        source=source,
+    )
+
+
 def _open(db: str) -> Any:
     from pathlib import Path
 
@@ -134,17 +157,9 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = None,
     ) -> None:
         """Events by type, actor/recipient country, date range, place, source."""
-        from .queries import Filters, events
+        from .queries import events
 
-        filters = Filters(
-            event=event,
-            actor_country=actor_country,
-            recipient_country=recipient_country,
-            since=_check_date(since, "--since"),
-            until=_check_date(until, "--until"),
-            place=place,
-            source=source,
-        )
+        filters = make_filters(event, actor_country, recipient_country, since, until, place, source)
         with _open(db) as store:
             cols, rows = events(store, filters, limit)
         print_rows(cols, rows, fmt, title=f"{len(rows)} event(s)")
@@ -171,22 +186,14 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = None,
     ) -> None:
         """Event counts (and the reports behind them) by month, dyad, type, place..."""
-        from .queries import GROUPS, Filters, counts
+        from .queries import GROUPS, counts
 
         bad = [b for b in by if b not in GROUPS]
         if bad:
             raise typer.BadParameter(
                 f"{', '.join(bad)}: choose from {', '.join(GROUPS)}", param_hint="--by"
             )
-        filters = Filters(
-            event=event,
-            actor_country=actor_country,
-            recipient_country=recipient_country,
-            since=_check_date(since, "--since"),
-            until=_check_date(until, "--until"),
-            place=place,
-            source=source,
-        )
+        filters = make_filters(event, actor_country, recipient_country, since, until, place, source)
         with _open(db) as store:
             cols, rows = counts(store, by, filters, limit)
         print_rows(cols, rows, fmt, title="events by " + " × ".join(by))
