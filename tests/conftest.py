@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -12,6 +13,13 @@ PLOVER_GOLD = SHARED / "reference" / "plover" / "PLOVER_GSR_CAMEO.txt"
 
 #: In CI (EVENTCODER_REQUIRE_SERVICES=1) a missing service is a failure, not a skip.
 REQUIRE_SERVICES = os.environ.get("EVENTCODER_REQUIRE_SERVICES") == "1"
+
+
+def need_module(name: str):
+    """Import an optional dependency; skip without it, except in CI where it must be there."""
+    if REQUIRE_SERVICES:
+        return importlib.import_module(name)
+    return pytest.importorskip(name)
 
 
 def need_shared(path: Path) -> Path:

@@ -19,6 +19,7 @@ from eventcoder.ingest.prepare import Prepared, Skip, content_hash, fix_text, pr
 from eventcoder.ingest.readers import Draft, ReadError, parse_date
 from eventcoder.store import open_store
 
+from .conftest import need_module
 from .news_corpus import (
     ATOM,
     GERMAN,
@@ -487,7 +488,7 @@ def test_writer_groups_what_queued_up_and_isolates_a_bad_article():
 def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
     """With a Dask cluster the articles are coded on workers; the store gets the same result
     as a local run (ids, events, duplicate links)."""
-    distributed = pytest.importorskip("distributed")
+    distributed = need_module("distributed")
     from eventcoder.ingest import _WORKER_CODERS
 
     corpus = write_corpus(tmp_path / "corpus")
@@ -518,7 +519,7 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
 
 
 def test_dask_scheduler_that_cannot_be_reached_is_a_run_error(tmp_path, monkeypatch):
-    pytest.importorskip("distributed")
+    need_module("distributed")
     monkeypatch.setattr("eventcoder.ingest.DASK_CONNECT_TIMEOUT", 2)
     (tmp_path / "a.txt").write_text(SANCTIONS, encoding="utf-8")
     with open_store(str(tmp_path / "s.duckdb")) as store, pytest.raises(
