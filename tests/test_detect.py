@@ -219,3 +219,19 @@ def test_topic_and_instrument_objects_are_not_recipients(coder):
 
 def test_nobody_killed_is_negated(coder):
     assert coder.code("No one was killed in the incident.") == []
+
+
+def test_on_and_off_in_the_lexicon_are_words_not_booleans(coder):
+    """YAML 1.1 reads ``on``/``off`` as booleans; the lexicon must read them as words."""
+    lex = Lexicon.load()
+    assert "on" in lex.preps_for("SANCTION")
+    ev = only(coder.code("The teachers' union called off its strike on Monday."), "CONCEDE")
+    assert set(ev.event_text) >= {"called", "off"}
+    assert "Monday" not in texts(ev.recipient)  # a date is never a party
+
+
+def test_user_lexicon_on_off_words_survive_loading():
+    lex = Lexicon.from_data({"verbs": {"switch": [{"event": "COERCE", "needs": {"prt": ["off"]}}]}})
+    assert lex.verbs["switch"][0].needs == {"prt": ["off"]}
+    lex = Lexicon.from_data({"verbs": {"switch": [{"event": "COERCE", "needs": {"prt": [False]}}]}})
+    assert lex.verbs["switch"][0].needs == {"prt": ["off"]}

@@ -15,6 +15,8 @@ from .lexicon import Lexicon, direct_object, subject_token
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+#: Named-entity kinds that are never a party to an event (dates, times, amounts).
+_NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Children that never belong to an argument phrase.
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 #: Role nouns whose "for"-phrase names what they serve ("spokesman for the ministry").
@@ -293,7 +295,9 @@ class ArgumentFinder:
         for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in skip:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip and (
+                        pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
+                    ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
                         if not is_empty_abstract(tok, self.empty_nouns):
                             out.extend(spans_for(tok, "recipient", reason))

@@ -167,6 +167,8 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        data = _unbool(data)
+
         def senses(table: dict[str, Any]) -> dict[str, list[Sense]]:
             out: dict[str, list[Sense]] = {}
             for lemma, entries in (table or {}).items():
@@ -220,6 +222,16 @@ class Lexicon:
         return self.recipient_preps.get("*", frozenset()) | self.recipient_preps.get(
             event, frozenset()
         )
+
+
+def _unbool(value: Any) -> Any:
+    """YAML 1.1 reads the words ``on`` and ``off`` as booleans: inside a list of words
+    (``prt: [off]``, ``prep: [on, at]``) a boolean can only have been one of those words."""
+    if isinstance(value, dict):
+        return {k: _unbool(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [("on" if v else "off") if isinstance(v, bool) else _unbool(v) for v in value]
+    return value
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
