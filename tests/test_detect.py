@@ -235,3 +235,12 @@ def test_user_lexicon_on_off_words_survive_loading():
     assert lex.verbs["switch"][0].needs == {"prt": ["off"]}
     lex = Lexicon.from_data({"verbs": {"switch": [{"event": "COERCE", "needs": {"prt": [False]}}]}})
     assert lex.verbs["switch"][0].needs == {"prt": ["off"]}
+
+
+def test_partitive_object_stands_for_its_noun(coder):
+    events = coder.code("The United States suspended part of its military aid to Bosnia.")
+    assert [e.event for e in events] == ["SANCTION"]  # the aid suspended is no AID event
+    ev = only(coder.code("Sudan lifted the state of emergency in the western region."), "CONCEDE")
+    assert "lifted" in ev.event_text
+    ev = only(coder.code("The rebels freed dozens of prisoners on Sunday."), "RETREAT")
+    assert ev.mode == "release"

@@ -59,6 +59,16 @@ class Sense:
         )
 
 
+#: Heads that stand for the noun in their of-phrase when a sense checks the object:
+#: "suspended part of the aid", "lifted the state of emergency", "freed dozens of prisoners".
+_PARTITIVES = frozenset(
+    {"part", "some", "all", "most", "many", "much", "portion", "rest", "remainder", "state",
+     "number", "group", "batch", "dozen", "dozens", "hundred", "hundreds", "thousand",
+     "thousands", "handful", "half", "majority", "several", "share", "bulk", "package",
+     "round", "wave", "series", "set"}
+)  # fmt: skip
+
+
 def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
 
@@ -72,6 +82,14 @@ def direct_object(token: Token) -> Token | None:
         if child.dep_ == "nsubjpass":
             return child
     return None
+
+
+def object_heads(obj: Token) -> list[Token]:
+    """The object and, after a partitive head, the noun it quantifies ("part of the aid")."""
+    if obj.lemma_.lower() not in _PARTITIVES:
+        return [obj]
+    inner = [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [obj, *inner]
 
 
 def subject_token(token: Token) -> Token | None:
@@ -96,7 +114,7 @@ def _holds(token: Token, key: str, value: Any) -> bool:
             return False
         if key == "dobj_any":
             return bool(value)
-        objs = [obj, *obj.conjuncts]
+        objs = [*object_heads(obj), *obj.conjuncts]
         if key == "dobj":
             return any(_words(o) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)

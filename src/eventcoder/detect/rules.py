@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Document, Sentence
 from .arguments import ArgumentFinder, spans_for
-from .lexicon import Lexicon, Sense
+from .lexicon import Lexicon, Sense, object_heads
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -55,9 +55,14 @@ class RuleDetector:
             if cand is not None:
                 cands.append(cand)
                 request_tokens.add(tok.i)
+        # a noun a verb trigger took as its object is what the verb acts on, not a second
+        # event of another type: "suspended its aid" is no AID, "lifted the ban" no COERCE
+        absorbed = {t.i: c.event for c in cands for t in c.triggers[1:] if t.pos_ == "NOUN"}
         for tok in sent.span:
             if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG"):
                 sense = self.lex.noun_sense(tok)
+                if sense is not None and absorbed.get(tok.i, sense.event) != sense.event:
+                    continue
                 if sense is not None:
                     cand = self._noun_candidate(sent, tok, sense, request_tokens)
                     if cand is not None:
@@ -112,9 +117,10 @@ class RuleDetector:
         skip: set[int] = set()
         if "dobj" in sense.needs:  # "hold talks", "impose sanctions": the object is the event
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is not None and obj.lemma_.lower() in self.lex.nouns:
-                triggers.append(obj)
-                skip.add(obj.i)
+            for head in object_heads(obj) if obj is not None else []:
+                if head.lemma_.lower() in self.lex.nouns:
+                    triggers.append(head)
+                    skip.add(head.i)
         cand = self._candidate(sent, triggers, sense)
         cand.actor_args = self.args.actors(tok)
         if sense.object != "target":  # "discuss the crisis", "fired tear gas at them"
