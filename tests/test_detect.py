@@ -244,3 +244,39 @@ def test_partitive_object_stands_for_its_noun(coder):
     assert "lifted" in ev.event_text
     ev = only(coder.code("The rebels freed dozens of prisoners on Sunday."), "RETREAT")
     assert ev.mode == "release"
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("The prosecutor dropped all charges against the opposition leader.", "CONCEDE", None),
+        ("The president granted amnesty to hundreds of political prisoners.", "CONCEDE", None),
+        ("The government backed down after a week of strikes.", "CONCEDE", None),
+        ("The candidate recognized his defeat on Monday.", "CONCEDE", None),
+        ("The court acquitted the activist of all charges.", "CONCEDE", None),
+        ("Rebels handed over their weapons to peacekeepers.", "RETREAT", "disarm"),
+        ("The army returned the disputed territory to its neighbour.", "RETREAT", "withdraw"),
+        ("The two sides exchanged prisoners at the border.", "RETREAT", "release"),
+        ("Both armies ceased hostilities at midnight.", "RETREAT", "ceasefire"),
+        ("The country pulled out of the nuclear talks.", "SANCTION", "withdraw"),
+        ("The government withheld aid payments to the region.", "SANCTION", "discontinue"),
+        ("The country closed its embassy in the capital.", "SANCTION", "discontinue"),
+        ("The two navies began joint exercises in the gulf.", "COOPERATE", None),
+        ("The agencies shared evidence with their foreign partners.", "COOPERATE", None),
+        ("The minister defended Ukraine against the criticism.", "SUPPORT", None),
+        ("Troops remained on high alert along the border.", "MOBILIZE", "troops"),
+        ("Police stepped up security around the stadium.", "MOBILIZE", "police"),
+        ("Security forces stormed the offices of the opposition party.", "COERCE", "seize"),
+    ],
+)
+def test_general_phrasings_of_the_weaker_types(coder, text, event, mode):
+    ev = only(coder.code(text), event)
+    assert ev.mode == mode
+
+
+def test_game_and_debt_senses_do_not_spill(coder):
+    assert not [e for e in coder.code("The national team won the cup after two games.")]
+    ev = only(coder.code("Creditors wrote off the debt."), "AID")
+    assert "wrote" in ev.event_text
+    # an ordinary closing or stopping is no event
+    assert not coder.code("The shop closed its doors at six and the rain stopped.")

@@ -119,10 +119,10 @@ def _holds(token: Token, key: str, value: Any) -> bool:
             return any(_words(o) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
     if key == "pobj":  # "went on strike", "put on alert": a prepositional object's lemma
+        preps = [c for c in children if c.dep_ in ("prep", "prt")]
+        preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "pulled out of"
         return any(
-            c.dep_ in ("prep", "prt")
-            and any(g.dep_ == "pobj" and g.lemma_.lower() in value for g in c.children)
-            for c in children
+            any(g.dep_ == "pobj" and g.lemma_.lower() in value for g in c.children) for c in preps
         )
     if key == "subj":
         subj = subject_token(token)
