@@ -280,3 +280,26 @@ def test_game_and_debt_senses_do_not_spill(coder):
     assert "wrote" in ev.event_text
     # an ordinary closing or stopping is no event
     assert not coder.code("The shop closed its doors at six and the rain stopped.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of students staged demonstrations on Saturday to demand political reforms.",
+        "Farmers blocked roads in the capital demanding higher prices.",
+        "Activists held rallies against the leader, saying he must resign.",
+        "Thousands demonstrated in the city calling for independence.",
+    ],
+)
+def test_a_protests_demand_is_its_topic_not_a_request(coder, text):
+    assert [e.event for e in coder.code(text)] == ["PROTEST"]
+
+
+def test_a_separate_call_beside_a_protest_is_kept(coder):
+    events = coder.code("Protesters marched after the president called for calm.")
+    assert sorted(e.event for e in events) == ["PROTEST", "REQUEST"]
+
+
+def test_a_mislemmatised_light_verb_still_anchors_its_noun(coder):
+    # the tagger lemmatises "staged" as "stag"; the inflection still gives "stage"
+    only(coder.code("Students staged demonstrations on Saturday."), "PROTEST")

@@ -92,6 +92,22 @@ def object_heads(obj: Token) -> list[Token]:
     return [obj, *inner]
 
 
+def verb_lemmas(token: Token) -> list[str]:
+    """The token's lemma, then guesses from its inflection for when the tagger's lemma is wrong
+    ("staged" -> "stag"): staged -> stage, stepped -> step, carries -> carry."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    out = [lemma]
+    if low != lemma and token.tag_.startswith("VB"):
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                             ("ing", ""), ("es", ""), ("s", "")):  # fmt: skip
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                stem = low[: -len(suffix)] + repl
+                out.append(stem)
+                if len(stem) > 3 and stem[-1] == stem[-2] and not repl:  # stepped -> step
+                    out.append(stem[:-1])
+    return out
+
+
 def subject_token(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -224,7 +240,8 @@ class Lexicon:
         )
 
     def verb_sense(self, token: Token) -> Sense | None:
-        for sense in self.verbs.get(token.lemma_.lower(), ()):
+        lemma = next((v for v in verb_lemmas(token) if v in self.verbs), None)
+        for sense in self.verbs.get(lemma or "", ()):
             if sense_applies(sense, token):
                 return sense
         return None

@@ -30,6 +30,8 @@ _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "future
 _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
                  "MOBILIZE": "violence"}  # fmt: skip
 #: Verbal events whose complement is their content, not a separate event.
+#: Links from a protest down to the clause that states its demand (see _protest_purpose).
+_TOPIC_LINKS = frozenset({"advcl", "xcomp", "acl", "ccomp", "pcomp", "prep", "pobj"})
 HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
 _VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened",
          "REQUEST": "asked for", "PROTEST": "protested for"}  # fmt: skip
@@ -226,13 +228,23 @@ class ModalityResolver:
                 )
 
     def _protest_purpose(self, cand: Candidate, protests: dict) -> Candidate | None:
-        """ "marched on parliament to demand lower prices": the demand is the protest's aim."""
+        """ "marched on parliament to demand lower prices", "blocked roads demanding ...", "a
+        rally calling for ...", "held rallies, saying he must resign": the demand is the
+        protest's topic, which PLOVER does not code as an event of its own."""
         tok = cand.trigger
-        if cand.event not in ("REQUEST", "ACCUSE") or tok.dep_ not in ("advcl", "xcomp"):
+        if cand.event not in ("REQUEST", "ACCUSE"):
             return None
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return None
-        return protests.get((id(cand.sentence), tok.head.i))
+        for _ in range(4):
+            if tok.head is tok or tok.dep_ not in _TOPIC_LINKS:
+                return None
+            below, tok = tok, tok.head
+            host = protests.get((id(cand.sentence), tok.i))
+            if host is not None:
+                # a clause with its own subject or conjunction is another event, not the
+                # protest's topic: "marched after the president called for calm"
+                own = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in below.children)
+                return None if own else host
+        return None
 
     def _absorb_content(self, host: Candidate, nested: Candidate) -> None:
         """ "agreed to resign", "refused to meet X", "threatened to shell", "rejected calls by

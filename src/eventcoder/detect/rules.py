@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Document, Sentence
 from .arguments import ArgumentFinder, spans_for
-from .lexicon import Lexicon, Sense, object_heads
+from .lexicon import Lexicon, Sense, object_heads, verb_lemmas
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -185,7 +185,7 @@ class RuleDetector:
             cand.recipient_args = self._noun_recipients(tok, sense)
         elif (
             tok.dep_ in ("dobj", "attr")
-            and head.lemma_.lower() in lex.light_verbs
+            and any(v in lex.light_verbs for v in verb_lemmas(head))
             and head.pos_
             in (
                 "VERB",
