@@ -303,3 +303,24 @@ def test_a_separate_call_beside_a_protest_is_kept(coder):
 def test_a_mislemmatised_light_verb_still_anchors_its_noun(coder):
     # the tagger lemmatises "staged" as "stag"; the inflection still gives "stage"
     only(coder.code("Students staged demonstrations on Saturday."), "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The minister allowed the opposition to hold a rally in the capital.", "CONCEDE"),
+        ("The government received a team of observers from the regional bloc.", "RETREAT"),
+        ("The envoy launched a mediation effort between the two neighbours.", "CONSULT"),
+        ("Government troops captured the rebel stronghold after a week of fighting.", "ASSAULT"),
+        ("Dock workers stopped work on Monday over the new pay rules.", "PROTEST"),
+        ("The country contributed troops to the regional force.", "AID"),
+        ("The bloc tightened sanctions on the regime.", "SANCTION"),
+    ],
+)
+def test_more_general_phrasings(coder, text, event):
+    only(coder.code(text), event)
+
+
+def test_a_law_that_allows_something_is_no_concession(coder):
+    events = coder.code("The new law allows police to search homes without a warrant.")
+    assert "CONCEDE" not in [e.event for e in events]

@@ -65,7 +65,7 @@ _PARTITIVES = frozenset(
     {"part", "some", "all", "most", "many", "much", "portion", "rest", "remainder", "state",
      "number", "group", "batch", "dozen", "dozens", "hundred", "hundreds", "thousand",
      "thousands", "handful", "half", "majority", "several", "share", "bulk", "package",
-     "round", "wave", "series", "set"}
+     "round", "wave", "series", "set", "team", "mission", "delegation", "contingent"}
 )  # fmt: skip
 
 
