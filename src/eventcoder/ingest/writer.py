@@ -115,23 +115,19 @@ class StoreWriter:
             self.busy_cpu_seconds += time.thread_time() - c0
 
     def _write_group(self, store: Any, group: list[tuple[Any, Any]]) -> None:
-        t0, c0 = time.perf_counter(), time.thread_time()
+        self._call(self._add_group, (store, group), {}, None)
+
+    def _add_group(self, store: Any, group: list[tuple[Any, Any]]) -> None:
         try:
-            try:
-                counts = store.add_articles([w for w, _ in group])
-            except Exception:
-                if len(group) == 1:
-                    raise
-                counts = [store.add_articles([w])[0] for w, _ in group]  # find the bad one
-            self.groups += 1
-            for (_, done), n in zip(group, counts, strict=True):
-                if done is not None:
-                    done(n)
-        except BaseException as exc:  # handed to the submitting thread
-            self.error = exc
-        finally:
-            self.busy_seconds += time.perf_counter() - t0
-            self.busy_cpu_seconds += time.thread_time() - c0
+            counts = store.add_articles([w for w, _ in group])
+        except Exception:
+            if len(group) == 1:
+                raise
+            counts = [store.add_articles([w])[0] for w, _ in group]  # find the bad one
+        self.groups += 1
+        for (_, done), n in zip(group, counts, strict=True):
+            if done is not None:
+                done(n)
 
     def _run(self) -> None:
         stop = False
