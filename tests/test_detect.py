@@ -324,3 +324,59 @@ def test_more_general_phrasings(coder, text, event):
 def test_a_law_that_allows_something_is_no_concession(coder):
     events = coder.code("The new law allows police to search homes without a warrant.")
     assert "CONCEDE" not in [e.event for e in events]
+
+
+# ------------------------------------------------------------------ salience (main/background)
+def test_event_in_a_relative_clause_is_background(coder):
+    from eventcoder import Coder
+
+    text = "Serbia lifted the night curfew in the town, where 28 people were killed in riots."
+    events = {e.event: e for e in coder.code(text)}
+    assert events["CONCEDE"].salience == "main"
+    assert events["ASSAULT"].salience == "background"
+    reason = events["ASSAULT"].reasons["salience"]
+    assert "'killed'" in reason and "'lifted' (CONCEDE)" in reason
+    assert "salience" not in events["CONCEDE"].reasons
+    main_only = Coder(main_events_only=True, nlp=coder.nlp).code(text)
+    assert [e.event for e in main_only] == ["CONCEDE"]
+
+
+def test_coordinated_events_are_both_main(coder):
+    text = "Students condemned the corruption and demanded the resignation of the minister."
+    events = coder.code(text)
+    assert {e.event for e in events} == {"ACCUSE", "REQUEST"}
+    assert {e.salience for e in events} == {"main"}
+
+
+def test_a_negated_main_event_does_not_push_a_real_one_into_the_background(coder):
+    from eventcoder.detect.salience import clause_depth
+
+    text = "The army did not attack the village, where rebels had kidnapped two aid workers."
+    events = coder.code(text)
+    assert [(e.event, e.salience) for e in events] == [("ASSAULT", "main")]  # kidnapped
+    doc = coder.nlp("Police said troops shelled the town.")
+    assert [clause_depth(t) for t in doc if t.text in ("said", "shelled")] == [0, 1]
+
+
+# ------------------------------------------------------------------ negating verbs, demands
+def test_failing_or_refraining_is_no_event(coder):
+    assert coder.code("The two delegations failed to reach agreement on the border on Sunday.") == []
+    assert coder.code("The army refrained from attacking the town.") == []
+
+
+def test_must_on_a_cooperative_verb_is_one_demand_not_also_the_act(coder):
+    events = coder.code("The rebels announced that the president must agree to constitutional changes.")
+    assert [(e.event, e.modality) for e in events] == [("REQUEST", "called-for")]
+
+
+def test_a_reminder_that_someone_must_act_is_a_demand_by_its_issuer(coder):
+    events = coder.code("The president issued a stern reminder to Iraq that it must cooperate with inspectors.")
+    assert [e.event for e in events] == ["REQUEST"]
+    assert events[0].actor[0].entity_text == "The president"
+
+
+def test_a_press_release_is_no_release(coder):
+    text = "The army is holding refugees as human shields, according to a press release by the rebels."
+    assert "RETREAT" not in {e.event for e in coder.code(text)}
+    events = coder.code("Police announced the release of the hostages on Friday.")
+    assert [e.event for e in events] == ["RETREAT"]

@@ -130,3 +130,24 @@ def test_type_scores_count_as_evaluate_does():
     assert scores["micro_f1"] == pytest.approx(report.micro["f1"])
     assert scores["any_event_recall"] == report.any_event_recall == 1.0
     assert scores["false_event_rate"] == report.false_event_rate == 0.5
+
+
+@pytest.mark.slow
+def test_evaluate_scores_main_events_unless_all_events(tmp_path):
+    gold = tmp_path / "g.csv"
+    gold.write_text(
+        "text,label\n"
+        '"Serbia lifted the night curfew in the town, where 28 people were killed in riots.",'
+        "CONCEDE\n",
+        encoding="utf-8",
+    )
+    scores = {}
+    for flag in ([], ["--all-events"]):
+        out = tmp_path / f"scores{len(flag)}.json"
+        cmd = [sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--json", str(out)]
+        subprocess.run(cmd + flag, check=True, capture_output=True)
+        scores[bool(flag)] = json.loads(out.read_text())
+    assert scores[False]["events_scored"] == "main" and scores[True]["events_scored"] == "all"
+    assert scores[False]["per_type"]["CONCEDE"]["precision"] == 1.0
+    assert "ASSAULT" not in scores[False]["per_type"]
+    assert scores[True]["per_type"]["ASSAULT"]["precision"] == 0.0  # the background killings

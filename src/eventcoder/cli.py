@@ -207,6 +207,15 @@ def code_command(
             "--include-unrealised", help="Also output negated, hypothetical and unconfirmed events."
         ),
     ] = False,
+    main_events_only: Annotated[
+        bool,
+        typer.Option(
+            "--main-events-only",
+            help="Only the event(s) each sentence reports in its main clause, not those it "
+            "tells as background (salience); one event per sentence, as sentence-coded "
+            "datasets label them.",
+        ),
+    ] = False,
 ) -> None:
     """Code articles into events."""
     from .coder import Coder, _as_date
@@ -218,7 +227,9 @@ def code_command(
             raise typer.BadParameter(str(exc), param_hint="--date") from None
     out_fmt = fmt or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
     try:
-        coder = Coder(include_unrealised=include_unrealised, model=model)
+        coder = Coder(
+            include_unrealised=include_unrealised, main_events_only=main_events_only, model=model
+        )
     except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad directory
         raise typer.BadParameter(str(exc), param_hint="--model") from None
     errors: list[str] = []

@@ -67,6 +67,10 @@ class Coder:
     include_unrealised:
         Keep events whose modality says they did not happen (negated, hypothetical,
         reported-unconfirmed). Off by default, as PLOVER recommends.
+    main_events_only:
+        Output only the event(s) each sentence reports in its main clause, not those told as
+        background in a subordinate clause (``Event.salience``): the convention of datasets
+        coded one event per sentence. Off by default: an article's background events are kept.
     model:
         Path to a classifier trained with ``eventcoder train``, used beside the rules.
     config:
@@ -78,6 +82,7 @@ class Coder:
         stages: Iterable[str] | None = None,
         *,
         include_unrealised: bool = False,
+        main_events_only: bool = False,
         model: str | None = None,
         config: dict[str, dict[str, Any]] | None = None,
         nlp: Any | None = None,
@@ -85,7 +90,12 @@ class Coder:
         _import_stage_modules()
         self.nlp = nlp if nlp is not None else load_nlp()
         config = config or {}
-        shared = {"nlp": self.nlp, "include_unrealised": include_unrealised, "model": model}
+        shared = {
+            "nlp": self.nlp,
+            "include_unrealised": include_unrealised,
+            "main_events_only": main_events_only,
+            "model": model,
+        }
         built: list[Stage] = []
         for name in stages or DEFAULT_STAGES:
             built.append(self._make(name, dict(config.get(name, {})), shared))

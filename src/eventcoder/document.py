@@ -88,6 +88,7 @@ class Candidate:
     confidence: float
     modality: str = "asserted"
     modality_cue: Token | None = None
+    salience: str = "main"  # or "background": see detect.salience
     actor_args: list[ArgumentSpan] = field(default_factory=list)
     recipient_args: list[ArgumentSpan] = field(default_factory=list)
     context: list[str] = field(default_factory=list)

@@ -18,10 +18,18 @@ def event_id(doc_id: str | None, cand: Candidate) -> str:
     return f"{doc_id or 'doc'}:{start}:{cand.event}"
 
 
+def salience(cand: Candidate) -> str:
+    """``main`` when any telling of the event (after dedup merged them) is a main clause's."""
+    tellings = [cand, *cand.merged]
+    return "main" if any(c.salience == "main" for c in tellings) else "background"
+
+
 def to_event(doc: Document, cand: Candidate) -> Event:
     etype = ontology.get(cand.event)
     sent = cand.sentence
     reasons = dict(cand.reasons)
+    if salience(cand) == "main":
+        reasons.pop("salience", None)
     if not cand.actor:
         reasons.setdefault("actor", "no actor found in the sentence")
     if not cand.recipient:
@@ -50,6 +58,7 @@ def to_event(doc: Document, cand: Candidate) -> Event:
         recipient=list(cand.recipient),
         modality=cand.modality,  # type: ignore[arg-type]
         modality_cue=sent.text_span(cue) if cue is not None else None,
+        salience=salience(cand),  # type: ignore[arg-type]
         event_loc=cand.event_loc,
         event_text=[t.text for t in sorted(cand.triggers, key=lambda t: t.i)],
         triggers=[sent.text_span(t) for t in sorted(cand.triggers, key=lambda t: t.i)],
@@ -73,8 +82,9 @@ def to_event(doc: Document, cand: Candidate) -> Event:
 class Finalize:
     name = "finalize"
 
-    def __init__(self, include_unrealised: bool = False) -> None:
+    def __init__(self, include_unrealised: bool = False, main_events_only: bool = False) -> None:
         self.include_unrealised = include_unrealised
+        self.main_events_only = main_events_only
 
     def __call__(self, doc: Document) -> Document:
         events = [
@@ -82,5 +92,7 @@ class Finalize:
             for c in doc.candidates
             if self.include_unrealised or c.modality not in UNREALISED_MODALITIES
         ]
+        if self.main_events_only:
+            events = [e for e in events if e.salience == "main"]
         doc.user_data["events"] = events
         return doc

@@ -26,6 +26,7 @@ Modality = Literal[
 ]
 
 MODALITIES: tuple[str, ...] = get_args(Modality)
+Salience = Literal["main", "background"]
 
 #: Modalities that describe something that did not (or not yet, or not verifiably) happen.
 UNREALISED_MODALITIES = frozenset({"negated", "hypothetical", "reported-unconfirmed"})
@@ -132,6 +133,11 @@ class Event(_Record):
     recipient: list[Entity] = Field(default_factory=list)
     modality: Modality = "asserted"
     modality_cue: TextSpan | None = None
+    salience: Salience = Field(
+        "main",
+        description="'main': the event the sentence reports; 'background': told in a "
+        "subordinate clause on the way (reason in reasons['salience']).",
+    )
     event_loc: Location | None = None
     event_text: list[str] = Field(default_factory=list, description="Trigger words.")
     triggers: list[TextSpan] = Field(default_factory=list)

@@ -15,6 +15,7 @@ from ..pipeline import register_stage
 from .lexicon import Lexicon, Sense
 from .modality import ModalityResolver
 from .rules import RuleDetector
+from .salience import mark_salience
 
 __all__ = ["Detect", "Lexicon", "Modality", "RuleDetector", "Sense"]
 
@@ -54,7 +55,8 @@ class Detect:
 
 @register_stage("modality")
 class Modality:
-    """Set each candidate's modality; fold requested events into their REQUEST."""
+    """Set each candidate's modality; fold requested events into their REQUEST; mark which
+    events a sentence reports and which it tells as background (``salience``)."""
 
     name = "modality"
 
@@ -68,18 +70,17 @@ class Modality:
         learned = doc.user_data.get("learned")
         if learned is None:
             resolved = ModalityResolver(lexicon)(doc.candidates)
-            doc.candidates = [c for c in resolved if "drop" not in c.notes]
+            doc.candidates = mark_salience([c for c in resolved if "drop" not in c.notes])
             return doc
         # The classifier's candidates are resolved on their own (they never host or fold into
         # a rule event), then the model's policy decides per sentence what is kept.
         name = getattr(learned, "name", "classifier")
         rules = [c for c in doc.candidates if c.detector != name]
         resolver = ModalityResolver(lexicon)
-        resolved = resolver(rules)
+        resolved = mark_salience([c for c in resolver(rules) if "drop" not in c.notes])
         for cand in doc.candidates:
             if cand.detector == name:
-                resolved += resolver([cand])
-        resolved = [c for c in resolved if "drop" not in c.notes]
+                resolved += [c for c in resolver([cand]) if "drop" not in c.notes]
         doc.candidates = sorted(
             learned.combine(resolved), key=lambda c: (c.sentence.index, c.trigger.i)
         )

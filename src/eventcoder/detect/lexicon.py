@@ -190,6 +190,7 @@ class Lexicon:
     recipient_preps: dict[str, frozenset[str]]
     future_threats: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
     version: int = 1
 
     @classmethod
@@ -236,6 +237,7 @@ class Lexicon:
             recipient_preps=preps,
             future_threats=frozenset(data.get("future_threats", [])),
             demand_modals=frozenset(data.get("demand_modals", [])),
+            negating_verbs=frozenset(data.get("negating_verbs", [])),
             version=int(data.get("version", 1)),
         )
 

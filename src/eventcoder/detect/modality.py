@@ -106,12 +106,20 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
                 cues.future = cues.future or child
             if low in lex.hedge_words:
                 cues.hedge = cues.hedge or child
+        if tok is not chain[0] and tok.lemma_.lower() in lex.negating_verbs:
+            cues.negation = cues.negation or tok  # "failed to reach agreement"
         if tok is not chain[0] and tok.lemma_.lower() in lex.future_verbs:
             cues.future = cues.future or tok
         if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
             cues.future = cues.future or tok
         if tok.lemma_.lower() == "preparation":
             cues.future = cues.future or tok
+    # "if cooperation founders": an event noun that is the subject of a conditional clause
+    top = chain[-1]
+    if top.dep_ in ("nsubj", "nsubjpass") and top.head.i != top.i:
+        for child in top.head.children:
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+                cues.hypothetical = cues.hypothetical or child
     # "if ... , X would attack": a conditional clause hangs on the main verb
     for child in chain[-1].children:
         if child.dep_ == "advcl":
@@ -155,9 +163,12 @@ class ModalityResolver:
         self.args = ArgumentFinder(lexicon)
 
     def __call__(self, cands: list[Candidate]) -> list[Candidate]:
-        by_trigger = {
-            (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event in HOST_TYPES
-        }
+        by_trigger: dict[tuple[int, int], Candidate] = {}
+        for c in cands:  # a demand on the same word ("Kagame must agree") hosts the other event
+            for t in c.triggers:
+                key = (id(c.sentence), t.i)
+                if c.event in HOST_TYPES and (key not in by_trigger or c.event == "REQUEST"):
+                    by_trigger[key] = c
         kept: list[Candidate] = []
         protests = {
             (id(c.sentence), t.i): c for c in cands for t in c.triggers if c.event == "PROTEST"
@@ -179,11 +190,13 @@ class ModalityResolver:
     # ------------------------------------------------------------------ calls
     def _requesting(self, cand: Candidate, by_trigger: dict) -> Candidate | None:
         """The verbal event (call, promise, refusal, threat) whose content this event is."""
+        key = id(cand.sentence)
+        own = by_trigger.get((key, cand.trigger.i))
+        if own is not None and own is not cand and own.event == "REQUEST" != cand.event:
+            return own  # "X must agree to ...": the agreement is what is demanded
         if cand.event in HOST_TYPES and cand.notes.get("requested_by") is None:
             host = self._walk_up(cand, by_trigger)
             return host if host is not None and host.event != cand.event else None
-        key = id(cand.sentence)
-        own = by_trigger.get((key, cand.trigger.i))
         if own is not None and own is not cand:  # "China must withdraw": the demand's content
             return own
         requested_by = cand.notes.get("requested_by")

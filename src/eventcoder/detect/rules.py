@@ -75,9 +75,13 @@ class RuleDetector:
         self, sent: Sentence, tok: Token, request_tokens: set[int]
     ) -> Candidate | None:
         """ "X said China must drop its barriers": X demands something of China."""
-        if tok.i in request_tokens or tok.dep_ != "ccomp":
+        if tok.i in request_tokens or tok.dep_ not in ("ccomp", "acl"):
             return None
-        if tok.head.lemma_.lower() not in self.lex.speech_verbs:
+        head = tok.head.lemma_.lower()
+        if not (
+            (tok.dep_ == "ccomp" and head in self.lex.speech_verbs)
+            or head in self.lex.statement_nouns  # "a reminder that Iraq must ..."
+        ):
             return None
         modal = next(
             (c for c in tok.children if c.dep_ == "aux" and c.lower_ in self.lex.demand_modals),
@@ -87,7 +91,10 @@ class RuleDetector:
             return None
         sense = Sense(lemma=tok.lemma_.lower(), event="REQUEST", confidence=0.6)
         cand = self._candidate(sent, [tok], sense)
-        cand.actor_args = self.args.actors(tok.head)
+        speaker = tok.head
+        if tok.dep_ == "acl" and speaker.dep_ in ("dobj", "nsubjpass"):
+            speaker = speaker.head  # "issued a reminder that ...": who issued it
+        cand.actor_args = self.args.actors(speaker)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             cand.recipient_args = spans_for(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..detect.salience import BACKGROUND
 from ..document import Candidate, Document, Sentence
 from ..records import UNREALISED_MODALITIES
 from .model import EventClassifier, Policy, decide
@@ -128,6 +129,9 @@ class LearnedDetector:
 
 
 def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
+    """Per sentence, the policy weighs the classifier's answer against the rule events the
+    sentence reports (``salience == "main"``); rule events told as background in a subordinate
+    clause are not what the sentence-level classifier reads and are kept as they are."""
     by_sentence: dict[int, list[Candidate]] = {}
     for cand in candidates:
         by_sentence.setdefault(id(cand.sentence), []).append(cand)
@@ -138,21 +142,23 @@ def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
         if not learned:
             keep.update(id(c) for c in rules)
             continue
+        keep.update(id(c) for c in rules if c.salience == BACKGROUND)
+        main = [c for c in rules if c.salience != BACKGROUND]
         cand = learned[0]
         label, prob, p_none = cand.notes["classifier"]  # type: ignore[misc]
-        rule_types = {c.event for c in rules if c.modality not in UNREALISED_MODALITIES}
+        rule_types = {c.event for c in main if c.modality not in UNREALISED_MODALITIES}
         probs = cand.notes.get("probs")
         decision = decide(policy, rule_types, cand.event, prob, p_none, probs)  # type: ignore[arg-type]
         if decision.keep_only is not None:
             keep.update(
                 id(c)
-                for c in rules
+                for c in main
                 if c.event == decision.keep_only or c.modality in UNREALISED_MODALITIES
             )
         elif not decision.drop_rules:
-            keep.update(id(c) for c in rules)
+            keep.update(id(c) for c in main)
         else:
-            for c in rules:
+            for c in main:
                 c.notes["dropped_by"] = decision.why
         if decision.add:
             cand.reasons["event"] = decision.why

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ..detect.salience import BACKGROUND
 from ..evaluate import GoldItem, load_gold, type_scores
 from ..records import UNREALISED_MODALITIES
 from .model import NONE, EventClassifier, Policy, decide
@@ -108,10 +109,12 @@ def probe(
     for n, (item, row) in enumerate(zip(items, probs, strict=True)):
         fixed.row = row
         doc = coder.process(Article(id=item.id, text=item.text))
-        rule_types = {
+        rule_types = {  # what the sentence reports, as combine() weighs it
             c.event
             for c in doc.candidates
-            if c.detector != DETECTOR and c.modality not in UNREALISED_MODALITIES
+            if c.detector != DETECTOR
+            and c.modality not in UNREALISED_MODALITIES
+            and c.salience != BACKGROUND
         }
         learned = [c for c in doc.candidates if c.detector == DETECTOR]
         label, prob, p_none = model.top(row)
