@@ -149,6 +149,46 @@ def test_train_chooses_a_policy_by_cross_validation(tiny_model):
     )
 
 
+def test_auto_only_lets_the_classifier_fill_and_any_searches_every_kind():
+    model = train(tiny_items() * 2, embed=hash_embed, backend="hash", folds=3)
+    assert model.policy.kind in ("rules", "fill") and model.policy.veto == 1.0
+    assert model.input == "entities-masked" == model.info["input"]
+    from eventcoder.learn.train import Probe, choose_policy, policies
+
+    # where the rules are wrong and the classifier right, 'any' may override them; auto may not
+    probes = [Probe("AID", {"ACCUSE"}, "AID", True, 0.95, 0.0, {"AID": 0.95})] * 3
+    probes += [Probe("NONE", set(), "AID", True, 0.1, 0.9, {"AID": 0.1})]
+    best_any, _ = choose_policy(probes, policies())
+    assert best_any.kind == "override"
+    cautious = [p for p in policies() if p.kind in ("rules", "fill") and p.veto >= 1.0]
+    assert choose_policy(probes, cautious)[0].kind in ("rules", "fill")
+
+
+def test_classifier_reads_the_sentence_with_entities_masked():
+    from eventcoder.annotate import load_nlp
+    from eventcoder.learn.inputs import from_texts, masked
+
+    nlp = load_nlp()
+    doc = nlp("Israeli troops shelled Gaza City on Monday, the Palestinian health ministry said.")
+    text = masked(doc)
+    for name in ("Israeli", "Gaza", "Monday", "Palestinian"):
+        assert name not in text
+    assert "troops shelled" in text and "on ," not in text
+    assert masked(list(doc.sents)[0]) == text  # a sentence span reads as the whole doc
+    assert from_texts(["Rain fell."], "sentence") == ["Rain fell."]
+    with pytest.raises(ValueError, match="unknown classifier input"):
+        from_texts(["Rain fell."], "letters")
+
+
+def test_a_model_saved_without_input_reads_whole_sentences(tmp_path, tiny_model):
+    tiny_model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text(encoding="utf-8"))
+    assert meta["input"] == "sentence"
+    del meta["input"]  # a model from before the input choice existed
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert EventClassifier.load(tmp_path / "m").input == "sentence"
+
+
 def test_all_types_keeps_every_rule_type():
     model = train(tiny_items() * 2, embed=hash_embed, backend="hash", folds=3, all_types=True)
     assert model.policy.single is False
@@ -287,7 +327,9 @@ def test_shipped_model_is_reproducible_from_the_shipped_data():
 
     shipped = EventClassifier.load(resolve_model("builtin"))
     items = load_training(project_data_files())
-    X = get_embedder().encode([i.text for i in items])
+    from eventcoder.learn.inputs import from_texts
+
+    X = get_embedder().encode(from_texts([i.text for i in items], shipped.input))
     refit = EventClassifier.fit(X, [i.label for i in items], shipped.backend, c=shipped.info["C"])
     assert refit.labels == shipped.labels
     assert np.allclose(refit.coef, shipped.coef, atol=1e-3)

@@ -157,6 +157,13 @@ def _holds(token: Token, key: str, value: Any) -> bool:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in value for c in children)
     if key == "ccomp":
         return any(c.dep_ == "ccomp" for c in children) == bool(value)
+    if key == "ccomp_modal":  # "insisted that they must leave": a clause with one of these modals
+        return any(
+            c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in value for g in c.children)
+            for c in children
+        )
+    if key == "head":  # "lodged a protest": the word governing this one
+        return token.head.i != token.i and token.head.lemma_.lower() in value
     if key == "compound":
         return any(
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.lower_ in value
@@ -191,6 +198,8 @@ class Lexicon:
     future_threats: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    plan_nouns: frozenset[str] = frozenset()
+    natural_causes: frozenset[str] = frozenset()
     version: int = 1
 
     @classmethod
@@ -238,6 +247,8 @@ class Lexicon:
             future_threats=frozenset(data.get("future_threats", [])),
             demand_modals=frozenset(data.get("demand_modals", [])),
             negating_verbs=frozenset(data.get("negating_verbs", [])),
+            plan_nouns=frozenset(data.get("plan_nouns", [])),
+            natural_causes=frozenset(data.get("natural_causes", [])),
             version=int(data.get("version", 1)),
         )
 

@@ -77,6 +77,11 @@ def speech_governor(trigger: Token, lex: Lexicon) -> Token | None:
 def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
     cues = Cues()
     chain = clause_chain(cand.trigger)
+    top = chain[-1]
+    if top.dep_ == "acl" and top.head.lemma_.lower() in lex.plan_nouns:
+        plan = top.head  # "has no plans to send troops", "a plan to withdraw"
+        chain = [*chain, *clause_chain(plan)]
+        cues.future = plan
     for child in (c for tok in chain for c in tok.children):  # "No one was killed"
         if child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in ("nobody", "none", "noone")
@@ -100,7 +105,7 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
                     cues.future = cues.future or child
                 else:
                     cues.hypothetical = cues.hypothetical or child
-            if child.dep_ == "mark" and low in ("if", "unless"):
+            if child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 cues.hypothetical = cues.hypothetical or child
             if child.dep_ == "amod" and low in _FUTURE_ADJ and tok.pos_ == "NOUN":
                 cues.future = cues.future or child

@@ -17,6 +17,9 @@ from .lexicon import Lexicon, Sense, object_heads, verb_lemmas
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+#: Event types that need someone to act: a natural cause as the doer is no such event.
+NEEDS_AGENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
 
 class RuleDetector:
     """Proposes ``Candidate`` events for each sentence from the trigger lexicon."""
@@ -44,6 +47,8 @@ class RuleDetector:
                 continue  # "Iran-backed militias", "by invading forces": adjectives, not events
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
                 sense = self.lex.verb_sense(tok)
+                if sense is not None and self._natural_cause(tok, sense):
+                    continue
                 if sense is not None and not sense.request_only:
                     cand = self._verb_candidate(sent, tok, sense)
                     if cand is not None:
@@ -70,6 +75,19 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         return merge_linked(cands)
+
+    def _natural_cause(self, tok: Token, sense: Sense) -> bool:
+        """ "Malaria kills", "floods destroyed homes", "a quake struck": no one acted."""
+        if sense.event not in NEEDS_AGENT:
+            return False
+        doers = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        for doer in doers:
+            words = {doer.lemma_.lower(), doer.lower_}
+            words |= {c.lower_ for c in doer.children if c.dep_ == "compound"}
+            if words & self.lex.natural_causes:
+                return True
+        return False
 
     def _stated_demand(
         self, sent: Sentence, tok: Token, request_tokens: set[int]

@@ -19,6 +19,7 @@ import numpy as np
 from ..detect.salience import BACKGROUND
 from ..document import Candidate, Document, Sentence
 from ..records import UNREALISED_MODALITIES
+from .inputs import from_spans
 from .model import EventClassifier, Policy, decide
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +77,8 @@ class LearnedDetector:
     def __call__(self, doc: Document) -> list[Candidate]:
         if self.policy.kind == "rules" or not doc.sentences:
             return []
-        probs = self.classifier.predict_proba(self.embed([s.text for s in doc.sentences]))
+        texts = from_spans([s.span for s in doc.sentences], self.classifier.input)
+        probs = self.classifier.predict_proba(self.embed(texts))
         out = []
         for sent, row in zip(doc.sentences, probs, strict=True):
             cand = self.candidate(sent, row)

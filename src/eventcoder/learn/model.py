@@ -3,7 +3,8 @@ combined with the rule detector.
 
 A trained model is a directory of two plain files, no pickle:
 
-- ``model.json``: labels, embedding backend, the combination policy and its thresholds, the
+- ``model.json``: labels, embedding backend, what it reads of a sentence (``input``), the
+  combination policy and its thresholds, the
   cross-validated scores that chose them, and where the training data came from;
 - ``weights.npz``: the coefficient matrix and intercepts.
 """
@@ -124,6 +125,7 @@ class EventClassifier:
     backend: str
     policy: Policy = field(default_factory=Policy)
     info: dict[str, Any] = field(default_factory=dict)
+    input: str = "sentence"  # what it reads of a sentence: see ``inputs``
 
     @classmethod
     def fit(
@@ -160,6 +162,7 @@ class EventClassifier:
             "format": FORMAT,
             "labels": self.labels,
             "backend": self.backend,
+            "input": self.input,
             "policy": asdict(self.policy),
             "info": self.info,
         }
@@ -183,5 +186,9 @@ class EventClassifier:
         labels = list(meta["labels"])
         if coef.shape[0] != len(labels) or intercept.shape[0] != len(labels):
             raise ValueError(f"{path}: weights do not match the {len(labels)} labels")
+        from .inputs import check
+
+        kind = meta.get("input", "sentence")  # models from before inputs read the sentence
+        check(kind)
         return cls(labels, coef, intercept, meta["backend"], Policy(**meta["policy"]),
-                   meta.get("info", {}))  # fmt: skip
+                   meta.get("info", {}), kind)  # fmt: skip
