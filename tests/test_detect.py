@@ -458,3 +458,17 @@ def test_a_reduced_relative_clause_is_background_unless_the_parse_has_no_main_ve
     assert [(e.event, e.salience) for e in deployed] == [("MOBILIZE", "background")]
     rally = coder.code("Thousands were converging on Thursday for a rally in Lagos to protest the law.")
     assert ("PROTEST", "main") in {(e.event, e.salience) for e in rally}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ethnic Albanians have sworn to fight until they gain control of the villages.", "THREATEN"),
+        ("Police opened fire on the demonstrators on Monday night.", "ASSAULT"),
+        ("A newspaper has violated a ban by the general.", "REJECT"),
+        ("The government imposed a ban on rallies.", "COERCE"),
+        ("Rebels dismissed an appeal from the president to lay down their arms.", "REJECT"),
+    ],
+)
+def test_vows_open_fire_defiance_and_dismissals(coder, text, expected):
+    assert [e.event for e in coder.code(text)] == [expected]

@@ -153,8 +153,15 @@ def _holds(token: Token, key: str, value: Any) -> bool:
         return plural == bool(value)
     if key == "xcomp":
         return any(c.dep_ == "xcomp" for c in children) == bool(value)
-    if key == "xcomp_lemma":
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in value for c in children)
+    if key == "xcomp_lemma":  # spaCy often attaches "vowed to fight" as an advcl
+        return any(
+            c.lemma_.lower() in value
+            and (
+                c.dep_ == "xcomp"
+                or (c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children))
+            )
+            for c in children
+        )
     if key == "ccomp":
         return any(c.dep_ == "ccomp" for c in children) == bool(value)
     if key == "ccomp_modal":  # "insisted that they must leave": a clause with one of these modals

@@ -155,6 +155,8 @@ def _is_complement(tok: Token) -> bool:
     """Whether ``tok`` is what its head asks for, rather than an adjunct of it."""
     if tok.dep_ in ("xcomp", "ccomp", "dobj", "conj", "relcl", "acl", "nsubjpass"):
         return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "have sworn to fight", parsed as an adverbial infinitive
     if tok.dep_ == "pobj":
         return tok.head.lower_ in ("for", "to")
     if tok.dep_ == "prep":
