@@ -363,3 +363,24 @@ def test_train_and_code_commands(tmp_path):
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [(e["event"], e["detector"]) for e in events] == [("PROTEST", "classifier")]
+
+
+def test_classifier_event_takes_its_mode_from_the_trigger_lexicon(tiny_model):
+    from eventcoder import Coder
+    from eventcoder.detect.lexicon import Lexicon
+    from eventcoder.learn.detector import DETECTOR, LearnedDetector
+    from eventcoder.learn.train import _FixedClassifier
+    from eventcoder.records import Article
+
+    model = EventClassifier(["NONE", "RETREAT"], np.zeros((2, 1)), np.zeros(2), "hash")
+    fixed = _FixedClassifier(model)
+    fixed.row = np.array([0.1, 0.9])
+    det = LearnedDetector(fixed, Lexicon.load(None), embed=lambda t: np.zeros((len(t), 1)),  # type: ignore[arg-type]
+                          policy=Policy("union", fill=0.0))  # fmt: skip
+    det.combine = lambda cands: cands  # type: ignore[method-assign]
+    coder = Coder(stages=("clean", "annotate", "detect", "modality"),
+                  config={"detect": {"learned": det}})  # fmt: skip
+    doc = coder.process(Article(id="t", text="The rebels released the hostages on Friday."))
+    learned = [c for c in doc.candidates if c.detector == DETECTOR]
+    assert [(c.event, c.mode) for c in learned] == [("RETREAT", "release")]
+    assert learned[0].reasons["mode"] == "'released' as a RETREAT in the trigger lexicon"

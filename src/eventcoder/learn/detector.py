@@ -63,6 +63,7 @@ class LearnedDetector:
         self.args = ArgumentFinder(lexicon)
         self.speech_verbs = set(lexicon.speech_verbs)
         self.assault_cues = dict(lexicon.assault_mode_cues)
+        self.lexicon = lexicon
         if embed is None:
             from .embed import get_embedder
 
@@ -107,11 +108,29 @@ class LearnedDetector:
             if cue is not None:
                 cand.mode = self.assault_cues[cue.lower_]
                 cand.reasons["mode"] = f"'{cue.text}' in the sentence"
+        if cand.mode is None:
+            self.lexicon_mode(cand, root, label)
         cand.actor_args = self.args.actors(root)
         cand.recipient_args = self.args.recipients(root, label, set())
         cand.reasons["event"] = f"classifier: {label} p={prob:.2f} on the sentence"
         cand.reasons["trigger"] = "the classifier reads the whole sentence; trigger = its main verb"
         return cand
+
+    def lexicon_mode(self, cand: Candidate, root: Token, label: str) -> None:
+        """The mode the trigger lexicon gives the main verb (or its object noun) for the
+        classifier's type: "released the hostages" -> RETREAT ``release``."""
+        from ..detect.lexicon import direct_object, sense_applies
+
+        words = [(root, self.lexicon.verbs.get(root.lemma_.lower(), []))]
+        obj = direct_object(root)
+        if obj is not None:
+            words.append((obj, self.lexicon.nouns.get(obj.lemma_.lower(), [])))
+        for tok, senses in words:
+            for sense in senses:
+                if sense.event == label and sense.mode and sense_applies(sense, tok):
+                    cand.mode = sense.mode
+                    cand.reasons["mode"] = f"'{tok.text}' as a {label} in the trigger lexicon"
+                    return
 
     def main_verb(self, sent: Sentence) -> Token:
         """The sentence's root, or what a reporting verb reports ("X exploded, police said")."""
