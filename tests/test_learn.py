@@ -384,3 +384,22 @@ def test_classifier_event_takes_its_mode_from_the_trigger_lexicon(tiny_model):
     learned = [c for c in doc.candidates if c.detector == DETECTOR]
     assert [(c.event, c.mode) for c in learned] == [("RETREAT", "release")]
     assert learned[0].reasons["mode"] == "'released' as a RETREAT in the trigger lexicon"
+
+
+def test_classifier_proposes_no_event_for_a_sentence_of_state(tiny_model):
+    from eventcoder import Coder
+    from eventcoder.detect.lexicon import Lexicon
+    from eventcoder.learn.detector import DETECTOR, LearnedDetector
+    from eventcoder.learn.train import _FixedClassifier
+    from eventcoder.records import Article
+
+    model = EventClassifier(["CONSULT", "NONE"], np.zeros((2, 1)), np.zeros(2), "hash")
+    fixed = _FixedClassifier(model)
+    fixed.row = np.array([0.9, 0.1])
+    det = LearnedDetector(fixed, Lexicon.load(None), embed=lambda t: np.zeros((len(t), 1)),  # type: ignore[arg-type]
+                          policy=Policy("fill", fill=0.5))  # fmt: skip
+    coder = Coder(config={"detect": {"learned": det}})
+    state = coder.code_article(Article(id="s", text="The gathering included senior militia leaders."))
+    assert state.events == []
+    act = coder.code_article(Article(id="a", text="Militia leaders gathered in Qom on Monday."))
+    assert [(e.event, e.detector) for e in act.events] == [("CONSULT", DETECTOR)]

@@ -206,6 +206,7 @@ class Lexicon:
     demand_modals: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     plan_nouns: frozenset[str] = frozenset()
+    stative_verbs: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
     version: int = 1
 
@@ -255,6 +256,7 @@ class Lexicon:
             demand_modals=frozenset(data.get("demand_modals", [])),
             negating_verbs=frozenset(data.get("negating_verbs", [])),
             plan_nouns=frozenset(data.get("plan_nouns", [])),
+            stative_verbs=frozenset(data.get("stative_verbs", [])),
             natural_causes=frozenset(data.get("natural_causes", [])),
             version=int(data.get("version", 1)),
         )

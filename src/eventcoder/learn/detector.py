@@ -90,6 +90,8 @@ class LearnedDetector:
     def candidate(self, sent: Sentence, row: np.ndarray) -> Candidate | None:
         label, prob, p_none = self.classifier.top(row)
         root = self.main_verb(sent)
+        if root.lemma_.lower() in self.lexicon.stative_verbs:
+            return None  # "the gathering included ...": a state, not an act
         cand = Candidate(
             sentence=sent,
             event=label,
