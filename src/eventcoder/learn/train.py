@@ -36,9 +36,9 @@ KINDS = ("rules", "fill", "override", "union")
 #: What ``auto`` chooses among: the classifier adds an event where the rules found none, never
 #: removes or replaces a rule event. Cross-validation on the training sentences favours letting
 #: it override the rules, but those sentences were written in the classifier's own domain; on
-#: real news (the PLOVER gold sentences) the classifier alone reaches macro-F1 0.57 where the
-#: rules reach 0.80, and the override policies chosen on the training data lost 0.04 there
-#: (docs/accuracy.md). ``any`` searches every kind, for training data from the user's own domain.
+#: real news (the PLOVER gold sentences) the classifier alone reaches macro-F1 0.56 where the
+#: rules reach 0.81, and the override policy chosen on the training data lost 0.05 there
+#: (src/eventcoder/data/README.md). ``any`` searches every kind, for training data from the user's own domain.
 CAUTIOUS_KINDS = ("rules", "fill")
 GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 VETO = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
