@@ -365,18 +365,25 @@ def test_train_and_code_commands(tmp_path):
     assert [(e["event"], e["detector"]) for e in events] == [("PROTEST", "classifier")]
 
 
-def test_classifier_event_takes_its_mode_from_the_trigger_lexicon(tiny_model):
-    from eventcoder import Coder
+def answering(label: str, prob: float, policy: Policy):
+    """A learned detector whose classifier always answers ``label`` with ``prob``."""
     from eventcoder.detect.lexicon import Lexicon
-    from eventcoder.learn.detector import DETECTOR, LearnedDetector
+    from eventcoder.learn.detector import LearnedDetector
     from eventcoder.learn.train import _FixedClassifier
+
+    labels = sorted([label, "NONE"])
+    fixed = _FixedClassifier(EventClassifier(labels, np.zeros((2, 1)), np.zeros(2), "hash"))
+    fixed.row = np.array([prob if lab == label else 1 - prob for lab in labels])
+    return LearnedDetector(fixed, Lexicon.load(None), embed=lambda t: np.zeros((len(t), 1)),  # type: ignore[arg-type]
+                           policy=policy)  # fmt: skip
+
+
+def test_classifier_event_takes_its_mode_from_the_trigger_lexicon():
+    from eventcoder import Coder
+    from eventcoder.learn.detector import DETECTOR
     from eventcoder.records import Article
 
-    model = EventClassifier(["NONE", "RETREAT"], np.zeros((2, 1)), np.zeros(2), "hash")
-    fixed = _FixedClassifier(model)
-    fixed.row = np.array([0.1, 0.9])
-    det = LearnedDetector(fixed, Lexicon.load(None), embed=lambda t: np.zeros((len(t), 1)),  # type: ignore[arg-type]
-                          policy=Policy("union", fill=0.0))  # fmt: skip
+    det = answering("RETREAT", 0.9, Policy("union", fill=0.0))
     det.combine = lambda cands: cands  # type: ignore[method-assign]
     coder = Coder(stages=("clean", "annotate", "detect", "modality"),
                   config={"detect": {"learned": det}})  # fmt: skip
@@ -386,19 +393,12 @@ def test_classifier_event_takes_its_mode_from_the_trigger_lexicon(tiny_model):
     assert learned[0].reasons["mode"] == "'released' as a RETREAT in the trigger lexicon"
 
 
-def test_classifier_proposes_no_event_for_a_sentence_of_state(tiny_model):
+def test_classifier_proposes_no_event_for_a_sentence_of_state():
     from eventcoder import Coder
-    from eventcoder.detect.lexicon import Lexicon
-    from eventcoder.learn.detector import DETECTOR, LearnedDetector
-    from eventcoder.learn.train import _FixedClassifier
+    from eventcoder.learn.detector import DETECTOR
     from eventcoder.records import Article
 
-    model = EventClassifier(["CONSULT", "NONE"], np.zeros((2, 1)), np.zeros(2), "hash")
-    fixed = _FixedClassifier(model)
-    fixed.row = np.array([0.9, 0.1])
-    det = LearnedDetector(fixed, Lexicon.load(None), embed=lambda t: np.zeros((len(t), 1)),  # type: ignore[arg-type]
-                          policy=Policy("fill", fill=0.5))  # fmt: skip
-    coder = Coder(config={"detect": {"learned": det}})
+    coder = Coder(config={"detect": {"learned": answering("CONSULT", 0.9, Policy("fill", fill=0.5))}})
     state = coder.code_article(Article(id="s", text="The gathering included senior militia leaders."))
     assert state.events == []
     act = coder.code_article(Article(id="a", text="Militia leaders gathered in Qom on Monday."))
