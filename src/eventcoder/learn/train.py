@@ -38,7 +38,8 @@ KINDS = ("rules", "fill", "override", "union")
 #: it override the rules, but those sentences were written in the classifier's own domain; on
 #: real news (the PLOVER gold sentences) the classifier alone reaches macro-F1 0.56 where the
 #: rules reach 0.81, and the override policy chosen on the training data lost 0.05 there
-#: (src/eventcoder/data/README.md). ``any`` searches every kind, for training data from the user's own domain.
+#: (src/eventcoder/data/README.md). ``any`` searches every kind, for training data from the
+#: user's own domain.
 CAUTIOUS_KINDS = ("rules", "fill")
 GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 VETO = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
