@@ -398,8 +398,32 @@ def test_classifier_proposes_no_event_for_a_sentence_of_state():
     from eventcoder.learn.detector import DETECTOR
     from eventcoder.records import Article
 
-    coder = Coder(config={"detect": {"learned": answering("CONSULT", 0.9, Policy("fill", fill=0.5))}})
-    state = coder.code_article(Article(id="s", text="The gathering included senior militia leaders."))
+    coder = Coder(
+        config={"detect": {"learned": answering("CONSULT", 0.9, Policy("fill", fill=0.5))}}
+    )
+    state = coder.code_article(
+        Article(id="s", text="The gathering included senior militia leaders.")
+    )
     assert state.events == []
     act = coder.code_article(Article(id="a", text="Militia leaders gathered in Qom on Monday."))
     assert [(e.event, e.detector) for e in act.events] == [("CONSULT", DETECTOR)]
+
+
+def test_one_type_per_sentence_keeps_the_others_as_background():
+    from eventcoder import Coder
+
+    text = "Students condemned the corruption and demanded the resignation of the minister."
+    policy = Policy("fill", fill=0.5, single=True)
+    events = Coder(config={"detect": {"learned": answering("ACCUSE", 0.9, policy)}}).code(text)
+    assert {(e.event, e.salience) for e in events} == {
+        ("ACCUSE", "main"),
+        ("REQUEST", "background"),
+    }
+    request = next(e for e in events if e.event == "REQUEST")
+    assert request.reasons["salience"].startswith(
+        "one type per sentence: the classifier ranks ACCUSE"
+    )
+    main_only = Coder(
+        main_events_only=True, config={"detect": {"learned": answering("ACCUSE", 0.9, policy)}}
+    )
+    assert [e.event for e in main_only.code(text)] == ["ACCUSE"]

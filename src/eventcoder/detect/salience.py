@@ -79,6 +79,12 @@ def circumstance_clause(token: Token) -> Token | None:
     return None
 
 
+def clause_text(head: Token, words: int = 8) -> str:
+    """The first words of the clause ``head`` heads, for a reason."""
+    tokens = [t.text for t in head.subtree]
+    return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
+
+
 def mark_salience(candidates: list[Candidate]) -> list[Candidate]:
     """Set ``salience`` (and a reason for ``background``) on every candidate, per spaCy
     sentence. Returns the same list."""
@@ -103,7 +109,7 @@ def mark_salience(candidates: list[Candidate]) -> list[Candidate]:
                 kind = "relative" if clause.dep_ in ("relcl", "acl") else "temporal"
                 cand.salience = BACKGROUND
                 cand.reasons["salience"] = (
-                    f"'{cand.trigger.text}' sits in a {kind} clause ('{clause.text}'): "
+                    f"'{cand.trigger.text}' sits in a {kind} clause ('{clause_text(clause)}'): "
                     "circumstances, not what the sentence reports"
                 )
             elif main is not None and depth > top:

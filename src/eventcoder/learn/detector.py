@@ -154,7 +154,9 @@ class LearnedDetector:
 def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
     """Per sentence, the policy weighs the classifier's answer against the rule events the
     sentence reports (``salience == "main"``); rule events told as background in a subordinate
-    clause are not what the sentence-level classifier reads and are kept as they are."""
+    clause are not what the sentence-level classifier reads and are kept as they are. Where
+    the policy keeps one type per sentence, the other types are kept too but marked
+    background (``code --main-events-only`` and ``evaluate`` leave them out)."""
     by_sentence: dict[int, list[Candidate]] = {}
     for cand in candidates:
         by_sentence.setdefault(id(cand.sentence), []).append(cand)
@@ -173,11 +175,14 @@ def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
         probs = cand.notes.get("probs")
         decision = decide(policy, rule_types, cand.event, prob, p_none, probs)  # type: ignore[arg-type]
         if decision.keep_only is not None:
-            keep.update(
-                id(c)
-                for c in main
-                if c.event == decision.keep_only or c.modality in UNREALISED_MODALITIES
-            )
+            keep.update(id(c) for c in main)
+            for c in main:  # the other types stay, told as background of the one reported
+                if c.event != decision.keep_only and c.modality not in UNREALISED_MODALITIES:
+                    c.salience = BACKGROUND
+                    c.reasons["salience"] = (
+                        f"one type per sentence: the classifier ranks {decision.keep_only} "
+                        f"above {c.event} (p={(probs or {}).get(c.event, 0.0):.2f})"
+                    )
         elif not decision.drop_rules:
             keep.update(id(c) for c in main)
         else:
