@@ -36,9 +36,9 @@ class Policy:
       least ``fill``.
     ``veto`` (any kind but ``rules``): the rules' events in a sentence are dropped when the
     classifier gives NONE at least this probability (1.0 switches it off).
-    ``single``: where the rules find several event types in one sentence, only the type the
-    classifier ranks highest is kept (news sentences mostly report one event; this trades the
-    rare second event of a sentence for fewer false ones).
+    ``single``: where the rules find several event types in a sentence's main clause, only the
+    type the classifier ranks highest is the event the sentence reports; the others are kept as
+    ``background`` events (left out by ``--main-events-only`` and ``evaluate``).
     """
 
     kind: str = "fill"
