@@ -62,8 +62,8 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--all-types",
-                help="Never reduce a sentence's rule events to one type (keeps second events "
-                "that single-label scoring counts as false).",
+                help="Never reduce what a sentence reports to one type (with one type per "
+                "sentence, the other rule types of its main clause become background events).",
             ),
         ] = False,
         folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
