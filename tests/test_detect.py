@@ -472,3 +472,16 @@ def test_a_reduced_relative_clause_is_background_unless_the_parse_has_no_main_ve
 )
 def test_vows_open_fire_defiance_and_dismissals(coder, text, expected):
     assert [e.event for e in coder.code(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The opposition leader was placed under house arrest on Friday.", ("COERCE", "arrest")),
+        ("The minister has been put under investigation for fraud.", ("ACCUSE", "investigate")),
+        ("NATO deployed 2,000 peacekeepers in Kosovo on Monday.", ("AID", None)),
+        ("Russia deployed troops along the border.", ("MOBILIZE", "troops")),
+    ],
+)
+def test_put_under_arrest_or_investigation_and_peacekeepers_as_aid(coder, text, expected):
+    assert [(e.event, e.mode) for e in coder.code(text)] == [expected]

@@ -134,6 +134,14 @@ def _holds(token: Token, key: str, value: Any) -> bool:
         if key == "dobj":
             return any(_words(o) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
+    if key == "dobj_mod":  # "sent peacekeeping troops": a word of (or modifying) the object
+        obj = direct_object(token)
+        return obj is not None and (
+            bool(_words(obj) & set(value))
+            or any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in value for c in obj.children
+            )
+        )
     if key == "pobj":  # "went on strike", "put on alert": a prepositional object's lemma
         preps = [c for c in children if c.dep_ in ("prep", "prt")]
         preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "pulled out of"
