@@ -485,3 +485,15 @@ def test_vows_open_fire_defiance_and_dismissals(coder, text, expected):
 )
 def test_put_under_arrest_or_investigation_and_peacekeepers_as_aid(coder, text, expected):
     assert [(e.event, e.mode) for e in coder.code(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States recognised the new government in Kabul.", "SUPPORT"),
+        ("China provided Pakistan with a $2 billion loan.", "AID"),
+        ("The World Food Programme delivered 300 tonnes of food to the besieged city.", "AID"),
+    ],
+)
+def test_recognition_provision_and_measured_deliveries(coder, text, expected):
+    assert [e.event for e in coder.code(text)] == [expected]

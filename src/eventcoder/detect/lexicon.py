@@ -65,7 +65,8 @@ _PARTITIVES = frozenset(
     {"part", "some", "all", "most", "many", "much", "portion", "rest", "remainder", "state",
      "number", "group", "batch", "dozen", "dozens", "hundred", "hundreds", "thousand",
      "thousands", "handful", "half", "majority", "several", "share", "bulk", "package",
-     "round", "wave", "series", "set", "team", "mission", "delegation", "contingent"}
+     "round", "wave", "series", "set", "team", "mission", "delegation", "contingent",
+     "tonne", "tonnes", "ton", "tons", "truckload", "truckloads", "consignment", "cargo"}
 )  # fmt: skip
 
 
