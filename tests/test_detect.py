@@ -497,3 +497,23 @@ def test_put_under_arrest_or_investigation_and_peacekeepers_as_aid(coder, text, 
 )
 def test_recognition_provision_and_measured_deliveries(coder, text, expected):
     assert [e.event for e in coder.code(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prime minister stepped down after losing a confidence vote.", "RETREAT"),
+        ("Saudi Arabia granted Sudan $500 million in emergency assistance.", "AID"),
+        ("A car bomb ripped through a crowded market.", "ASSAULT"),
+        ("The union turned down the government's pay offer.", "REJECT"),
+        ("Delegations from the two Koreas sat down for negotiations at the border.", "CONSULT"),
+        ("Egypt brokered a truce between Hamas and Israel.", "CONSULT"),
+        ("Moscow warned of a tough response to any expansion of NATO.", "THREATEN"),
+    ],
+)
+def test_more_wire_phrasings(coder, text, expected):
+    assert [e.event for e in coder.code(text)] == [expected]
+
+
+def test_a_storm_tearing_through_a_town_is_no_attack(coder):
+    assert coder.code("A storm tore through the coastal town overnight.") == []

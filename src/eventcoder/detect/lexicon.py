@@ -123,8 +123,8 @@ def _holds(token: Token, key: str, value: Any) -> bool:
         return any(
             c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value for c in children
         )
-    if key == "prt":
-        return any(c.dep_ == "prt" and c.lower_ in value for c in children)
+    if key == "prt":  # spaCy sometimes takes the particle for an adverb ("stepped down")
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ in value for c in children)
     if key in ("dobj", "dobj_ent", "dobj_any"):
         obj = direct_object(token)
         if obj is None:
