@@ -517,3 +517,22 @@ def test_more_wire_phrasings(coder, text, expected):
 
 def test_a_storm_tearing_through_a_town_is_no_attack(coder):
     assert coder.code("A storm tore through the coastal town overnight.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Authorities placed the city under a strict lockdown after the riots.", "COERCE"),
+        ("Border guards turned back hundreds of asylum seekers.", "REJECT"),
+        ("The government restored internet access in the restive region.", "CONCEDE"),
+        ("The bank cut off credit to the state oil company.", "SANCTION"),
+        ("The country conducted a nuclear test.", "MOBILIZE"),
+        ("Students occupied the university administration building.", "PROTEST"),
+        ("Soldiers occupied the radio station.", "COERCE"),
+        ("The president gave the militias 48 hours to disarm.", "THREATEN"),
+        ("The donors cancelled Mozambique's debt.", "AID"),
+        ("The UN agency resettled 5,000 refugees.", "AID"),
+    ],
+)
+def test_restrictions_ultimatums_debt_relief_and_occupations(coder, text, expected):
+    assert [e.event for e in coder.code(text)] == [expected]
