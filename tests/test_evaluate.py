@@ -151,3 +151,20 @@ def test_evaluate_scores_main_events_unless_all_events(tmp_path):
     assert scores[False]["per_type"]["CONCEDE"]["precision"] == 1.0
     assert "ASSAULT" not in scores[False]["per_type"]
     assert scores[True]["per_type"]["ASSAULT"]["precision"] == 0.0  # the background killings
+
+
+@pytest.mark.slow
+def test_accuracy_on_the_held_out_sentences_does_not_regress(coder):
+    """A guard, not a target: the figures the README reports for the rules (macro-F1 0.84,
+    false-event rate 0.05 on benchmarks/data/heldout_sentences.csv) with some slack."""
+    from pathlib import Path
+
+    from eventcoder import Coder
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "heldout_sentences.csv"
+    items = load_gold(path)
+    assert len(items) == 170
+    report = evaluate(Coder(main_events_only=True, nlp=coder.nlp), items)
+    assert report.macro["f1"] >= 0.80
+    assert report.any_event_recall >= 0.78
+    assert report.false_event_rate is not None and report.false_event_rate <= 0.10
