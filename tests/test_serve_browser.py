@@ -228,6 +228,8 @@ def test_open_an_event_shows_its_evidence_highlighted(page, shots):
     assert box.locator(".hl-place, .hl-date").count() >= 1
     fields = page.locator("#detail table.fields").inner_text()
     assert "actor" in fields and "place" in fields and "date" in fields
+    salience = page.locator("#detail table.fields tr", has_text="salience").inner_text()
+    assert salience.split()[1] in ("main", "background")
     assert page.locator("#detail .reason").count() >= 3  # each field says why
     assert "selected" in (row.get_attribute("class") or "")
     page.locator("#events-panel").scroll_into_view_if_needed()

@@ -183,6 +183,8 @@ function fieldsTable(ev) {
     el("tr", {}, el("th", {text: "modality"}), el("td", {}, ev.modality,
       ev.modality_cue ? el("span", {class: "code", text: ` cue: “${ev.modality_cue.text}”`}) : null,
       el("span", {class: "reason", text: reasons.modality || ""}))),
+    el("tr", {}, el("th", {text: "salience"}), el("td", {}, ev.salience || "main",
+      el("span", {class: "reason", text: reasons.salience || ""}))),
     el("tr", {}, el("th", {text: "trigger"}), el("td", {text: (ev.event_text || []).join(" ") || "–"})),
     ...entityRows("actor", ev.actor),
     ...entityRows("recipient", ev.recipient),
@@ -196,7 +198,7 @@ function fieldsTable(ev) {
       el("span", {class: "reason", text: date.reason || reasons.date || ""}))),
     el("tr", {}, el("th", {text: "confidence"}), el("td", {text: `${ev.confidence} (${ev.detector}) · told ${ev.mentions}×`})),
   ];
-  const shown = new Set(["event", "mode", "modality", "event_loc", "date"]);
+  const shown = new Set(["event", "mode", "modality", "salience", "event_loc", "date"]);
   for (const [field, why] of Object.entries(reasons)) {
     if (shown.has(field)) continue;
     rows.push(el("tr", {}, el("th", {text: `${field} (why)`}), el("td", {}, el("span", {class: "reason", text: why}))));
