@@ -142,3 +142,14 @@ def test_big_places_as_objects(coder):
     assert where.geonameid == 170063 and "what 'bombed' is aimed at" in where.reason
     events = coder.code("The prime minister visited Baghdad on Monday.", date="2024-03-12")
     assert events[0].event_loc.geonameid == 98182
+
+
+def test_any_trigger_word_of_an_event_can_carry_its_place(coder):
+    text = (
+        "NEW DELHI (Wire) – Two people were killed when police opened fire on demonstrators "
+        "in Mangaluru, officials said."
+    )
+    events = coder.code(text, date="2019-12-20")
+    attack = next(e for e in events if e.event == "ASSAULT")
+    assert attack.event_loc is not None and attack.event_loc.resolved_place == "Mangaluru"
+    assert attack.event_loc.reason.startswith("from 'in Mangaluru' in the event sentence")

@@ -344,7 +344,11 @@ class Geolocate:
                 continue
             if m.head.i in objects and not physical:
                 continue  # "leave Iraq": what the event is about, not where it happened
-            prep = _locative_path(m.head, trigger, physical)
+            # any of the event's trigger words may carry the place: "were killed when police
+            # opened fire ... in Mangaluru" is one attack told by two verbs
+            prep = next(
+                (p for t in cand.triggers if (p := _locative_path(m.head, t, physical))), None
+            )
             if (
                 prep is None
                 and trigger.pos_ in ("NOUN", "PROPN")
