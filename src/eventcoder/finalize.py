@@ -28,7 +28,8 @@ def to_event(doc: Document, cand: Candidate) -> Event:
     etype = ontology.get(cand.event)
     sent = cand.sentence
     reasons = dict(cand.reasons)
-    if salience(cand) == "main":
+    told = salience(cand)
+    if told == "main":
         reasons.pop("salience", None)
     if not cand.actor:
         reasons.setdefault("actor", "no actor found in the sentence")
@@ -58,7 +59,7 @@ def to_event(doc: Document, cand: Candidate) -> Event:
         recipient=list(cand.recipient),
         modality=cand.modality,  # type: ignore[arg-type]
         modality_cue=sent.text_span(cue) if cue is not None else None,
-        salience=salience(cand),  # type: ignore[arg-type]
+        salience=told,  # type: ignore[arg-type]
         event_loc=cand.event_loc,
         event_text=[t.text for t in sorted(cand.triggers, key=lambda t: t.i)],
         triggers=[sent.text_span(t) for t in sorted(cand.triggers, key=lambda t: t.i)],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
-from .lexicon import Lexicon, direct_object, subject_token
+from .lexicon import Lexicon, direct_object, infinitive, subject_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -212,7 +212,7 @@ class ArgumentFinder:
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
             return head, f"noun modified by '{verb.text}'"
-        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        purpose = infinitive(verb)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose):
             found = self.subject(head, depth + 1)  # "marched ... to demand", "..., killing ten"
             return (found[0], f"{found[1]}, also doing '{verb.text}'") if found else None

@@ -109,6 +109,11 @@ def verb_lemmas(token: Token) -> list[str]:
     return out
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive ("sworn to fight", "a rally to protest")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def subject_token(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj"):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Candidate
 from .arguments import ArgumentFinder, is_pronoun
-from .lexicon import Lexicon
+from .lexicon import Lexicon, infinitive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -77,9 +77,8 @@ def speech_governor(trigger: Token, lex: Lexicon) -> Token | None:
 def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
     cues = Cues()
     chain = clause_chain(cand.trigger)
-    top = chain[-1]
-    if top.dep_ == "acl" and top.head.lemma_.lower() in lex.plan_nouns:
-        plan = top.head  # "has no plans to send troops", "a plan to withdraw"
+    if chain[-1].dep_ == "acl" and chain[-1].head.lemma_.lower() in lex.plan_nouns:
+        plan = chain[-1].head  # "has no plans to send troops", "a plan to withdraw"
         chain = [*chain, *clause_chain(plan)]
         cues.future = plan
     for child in (c for tok in chain for c in tok.children):  # "No one was killed"
@@ -155,7 +154,7 @@ def _is_complement(tok: Token) -> bool:
     """Whether ``tok`` is what its head asks for, rather than an adjunct of it."""
     if tok.dep_ in ("xcomp", "ccomp", "dobj", "conj", "relcl", "acl", "nsubjpass"):
         return True
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ == "advcl" and infinitive(tok):
         return True  # "have sworn to fight", parsed as an adverbial infinitive
     if tok.dep_ == "pobj":
         return tok.head.lower_ in ("for", "to")

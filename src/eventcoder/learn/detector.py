@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..detect.lexicon import direct_object, sense_applies
 from ..detect.salience import BACKGROUND
 from ..document import Candidate, Document, Sentence
 from ..records import UNREALISED_MODALITIES
@@ -121,8 +122,6 @@ class LearnedDetector:
     def lexicon_mode(self, cand: Candidate, root: Token, label: str) -> None:
         """The mode the trigger lexicon gives the main verb (or its object noun) for the
         classifier's type: "released the hostages" -> RETREAT ``release``."""
-        from ..detect.lexicon import direct_object, sense_applies
-
         words = [(root, self.lexicon.verbs.get(root.lemma_.lower(), []))]
         obj = direct_object(root)
         if obj is not None:
