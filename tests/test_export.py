@@ -135,11 +135,10 @@ def test_csv_and_parquet_carry_the_same_rows(db, stored, tmp_path):
 
 
 def test_filters_apply_to_exports(db, stored):
-    from eventcoder.store.queries import Filters, where
+    from eventcoder.store.filters import Filters
 
-    cond, params = where(Filters(event=["PROTEST"]))
     with open_store(db) as store:
-        text = export(store, "plover-jsonl", where=cond, params=params)
+        text = export(store, "plover-jsonl", filters=Filters(types=["PROTEST"]))
     events = [json.loads(line)["event"] for line in text.splitlines()]
     assert events and set(events) == {"PROTEST"}
 

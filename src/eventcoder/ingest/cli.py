@@ -161,7 +161,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
         from ..store import StoreError, open_store
-        from . import IngestError, ingest, parse_fields
+        from . import IngestError, IngestOptions, ingest, parse_fields
 
         try:
             fields = parse_fields(field or [])
@@ -197,19 +197,12 @@ def register(app: typer.Typer) -> None:
                 shown(running)
 
         try:
-            summary = ingest(
-                paths,
-                store,
-                coder=make_coder,
-                fields=fields,
-                default_date=date,
-                near_threshold=near,
-                progress=callback,
-                limit=limit,
-                commit_every=commit_every,
-                dask=dask,
+            options = IngestOptions(
+                fields=fields, default_date=date, near_threshold=near, limit=limit,
+                commit_every=commit_every, dask=dask,
                 coder_options={"include_unrealised": include_unrealised, "model": model},
-            )
+            )  # fmt: skip
+            summary = ingest(paths, store, coder=make_coder, options=options, progress=callback)
         except IngestError as exc:
             close()
             typer.echo(f"error: {exc}", err=True)
