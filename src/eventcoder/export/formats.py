@@ -141,13 +141,25 @@ def _day(value: Any) -> str | None:
     return str(value)[:10] or None
 
 
+def _members(role: str, members: list[dict]) -> dict[str, Any]:
+    """POLECAT's seven columns of one role ("Actor" or "Recipient")."""
+    return {
+        f"{role} Name": _join(m.get("name") or m.get("entity_text") for m in members),
+        f"{role} Country": _join(m.get("code") for m in members),
+        f"Primary {role} Sector": members[0].get("sector") if members else None,
+        f"{role} Sectors": _sectors(members),
+        f"{role} Title": _join(m.get("office") for m in members),
+        f"{role} Name Raw": _join(m.get("entity_text") for m in members),
+        f"Wikipedia {role} ID": _join(m.get("identifier_id") for m in members),
+    }
+
+
 def polecat_row(record: dict, article: dict) -> dict[str, Any]:
     """One event as a row of ``COLUMNS`` (POLECAT's, then eventcoder's)."""
     info = record.get("date_info") or {}
     precision = info.get("precision")
     loc = record.get("event_loc") or {}
     row: dict[str, Any] = {c: None for c in COLUMNS}
-    actors, recipients = record.get("actor") or [], record.get("recipient") or []
     row.update(
         {
             "Event ID": record["id"],
@@ -158,20 +170,8 @@ def polecat_row(record: dict, article: dict) -> dict[str, Any]:
             "Intensity": record.get("event_scale"),
             "Quad Code": record.get("quad_code"),
             "Contexts": _join(record.get("context") or []),
-            "Actor Name": _join(m.get("name") or m.get("entity_text") for m in actors),
-            "Actor Country": _join(m.get("code") for m in actors),
-            "Primary Actor Sector": actors[0].get("sector") if actors else None,
-            "Actor Sectors": _sectors(actors),
-            "Actor Title": _join(m.get("office") for m in actors),
-            "Actor Name Raw": _join(m.get("entity_text") for m in actors),
-            "Wikipedia Actor ID": _join(m.get("identifier_id") for m in actors),
-            "Recipient Name": _join(m.get("name") or m.get("entity_text") for m in recipients),
-            "Recipient Country": _join(m.get("code") for m in recipients),
-            "Primary Recipient Sector": recipients[0].get("sector") if recipients else None,
-            "Recipient Sectors": _sectors(recipients),
-            "Recipient Title": _join(m.get("office") for m in recipients),
-            "Recipient Name Raw": _join(m.get("entity_text") for m in recipients),
-            "Wikipedia Recipient ID": _join(m.get("identifier_id") for m in recipients),
+            **_members("Actor", record.get("actor") or []),
+            **_members("Recipient", record.get("recipient") or []),
             "Placename": loc.get("resolved_place") or loc.get("extracted_place"),
             "City": loc.get("resolved_place") if loc.get("feature_class") == "P" else None,
             "Province": loc.get("province"),

@@ -55,27 +55,40 @@ class FilterParam:
         return "--" + self.name.replace("_", "-")
 
 
+#: The vocabulary as a table: name | most characters | "many" (several values) | other CLI
+#: spellings (older ones, a short flag) | what it selects. Read into ``VOCABULARY``; docs/batch-and-web.md lists it.
+_TABLE = """
+type              | 300 | many | -t      | PLOVER event type(s), e.g. ASSAULT,PROTEST
+mode              |  50 |      |         | PLOVER mode, e.g. demo
+modality          | 200 | many |         | Modality(ies): asserted, called-for, ...
+quad              |  20 | many |         | Quad class(es) 1-4
+actor             | 200 |      |         | Actor or recipient name contains this
+country           |  10 |      |         | Actor or recipient country code, e.g. IRQ (see role)
+sector            |  10 |      |         | Actor or recipient sector, e.g. GOV, MIL (see role)
+role              |  10 |      |         | Where actor/country/sector apply: any, actor, recipient
+actor_country     | 100 | many |         | Country code(s) of an actor, e.g. IRQ
+recipient_country | 100 | many |         | Country code(s) of a recipient
+place             | 200 |      |         | Place name contains this, or the place's country code is it
+place_country     |  10 |      |         | Country code of the event's place
+bbox              | 100 |      |         | Event place within min_lon,min_lat,max_lon,max_lat
+date_from         |  10 |      | --since | First day (YYYY-MM-DD, YYYY-MM or YYYY)
+date_to           |  10 |      | --until | Last day (a month or year: its last day)
+q                 | 200 |      |         | Text search in the sentence and trigger
+source            | 200 |      |         | Source name contains this
+doc_id            | 300 |      |         | Article id
+"""
+
+
+def _vocabulary(table: str) -> tuple[FilterParam, ...]:
+    out = []
+    for line in table.strip().splitlines():
+        name, size, many, aliases, text = (cell.strip() for cell in line.split("|"))
+        out.append(FilterParam(name, text, int(size), many == "many", tuple(aliases.split())))
+    return tuple(out)
+
+
 #: Every filter, in the order the faces list them.
-VOCABULARY: tuple[FilterParam, ...] = (
-    FilterParam("type", "PLOVER event type(s), e.g. ASSAULT,PROTEST", 300, True, ("-t",)),
-    FilterParam("mode", "PLOVER mode, e.g. demo", 50),
-    FilterParam("modality", "Modality(ies): asserted, called-for, ...", 200, True),
-    FilterParam("quad", "Quad class(es) 1-4", 20, True),
-    FilterParam("actor", "Actor or recipient name contains this"),
-    FilterParam("country", "Actor or recipient country code, e.g. IRQ (see role)", 10),
-    FilterParam("sector", "Actor or recipient sector, e.g. GOV, MIL (see role)", 10),
-    FilterParam("role", "Where actor/country/sector apply: any, actor, recipient", 10),
-    FilterParam("actor_country", "Country code(s) of an actor, e.g. IRQ", 100, True),
-    FilterParam("recipient_country", "Country code(s) of a recipient", 100, True),
-    FilterParam("place", "Place name contains this, or the place's country code is it"),
-    FilterParam("place_country", "Country code of the event's place", 10),
-    FilterParam("bbox", "Event place within min_lon,min_lat,max_lon,max_lat", 100),
-    FilterParam("date_from", "First day (YYYY-MM-DD, YYYY-MM or YYYY)", 10, False, ("--since",)),
-    FilterParam("date_to", "Last day (a month or year: its last day)", 10, False, ("--until",)),
-    FilterParam("q", "Text search in the sentence and trigger"),
-    FilterParam("source", "Source name contains this"),
-    FilterParam("doc_id", "Article id", 300),
-)
+VOCABULARY: tuple[FilterParam, ...] = _vocabulary(_TABLE)
 
 
 def split(value: str | list[str] | None) -> list[str]:
