@@ -485,6 +485,32 @@ def test_ingest_needs_the_key_and_stores_the_article(writable, coder):
     assert bad.status_code == 400
 
 
+def test_posted_articles_take_the_ingest_path(writable, coder):
+    """POST /api/articles goes through ``ingest_one`` as ``eventcoder ingest`` does: the text
+    is cleaned, the language checked, near duplicates linked, skips logged."""
+    from .news_corpus import GERMAN, PROTEST, PROTEST_COPY
+
+    key = "s3cret-key-123"
+    c = TestClient(create_app(writable, api_key=key, coder_factory=lambda **kw: coder))
+    head = {"X-API-Key": key}
+    text = PROTEST.replace("\n\n", "\r\n\r\n") + "\n\n"
+    first = c.post("/api/articles", json={"id": "wire-1", "text": text, "date": "2019-10-04"},
+                   headers=head)  # fmt: skip
+    assert first.status_code == 201 and first.json()["events"] >= 2
+    stored = c.get("/api/articles/wire-1").json()
+    assert stored["text"] == PROTEST  # line ends normalised, trailing space trimmed
+    assert stored["title"] == "Baghdad protest"  # the headline ``clean`` set aside
+    near = c.post("/api/articles", json={"id": "wire-2", "text": PROTEST_COPY}, headers=head).json()
+    assert near["duplicate_of"] == "wire-1" and near["duplicate_kind"] == "near"
+    assert 0.8 <= near["similarity"] < 1 and near["events"] == 0
+    assert c.get("/api/articles/wire-1").json()["reports"] == 2
+    german = c.post("/api/articles", json={"id": "de-1", "text": GERMAN}, headers=head)
+    assert german.status_code == 422 and "language de" in german.json()["detail"]
+    assert c.get("/api/articles/de-1").status_code == 404
+    logged = writable.fetchall("SELECT kind, source FROM ingest_errors WHERE article_id = 'de-1'")
+    assert logged == [("skipped", "POST /api/articles")]
+
+
 def test_serving_store_opens_read_only(store_path, tmp_path):
     with pytest.raises(ServeError, match="no store"):
         open_for_serving(str(tmp_path / "missing.duckdb"))
