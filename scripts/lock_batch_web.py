@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def main(out: Path) -> None:
     from fastapi.testclient import TestClient
+    from tests import news_corpus
     from typer.testing import CliRunner
 
     from eventcoder import Coder, cli
@@ -27,7 +28,6 @@ def main(out: Path) -> None:
     from eventcoder.serve import create_app, open_for_serving
     from eventcoder.serve.sample import build_sample_store, sample_articles
     from eventcoder.store import open_store
-    from tests import news_corpus
 
     out.mkdir(parents=True, exist_ok=True)
     coder = Coder()

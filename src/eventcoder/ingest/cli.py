@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -168,12 +169,13 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--field") from None
         if date is not None:
-            from ..coder import _as_date
-
             try:
-                date = _as_date(date).isoformat()  # type: ignore[union-attr]
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint="--date") from None
+                date = dt.date.fromisoformat(date[:10]).isoformat()
+            except ValueError:
+                raise typer.BadParameter(
+                    f"publication date {date!r} is not an ISO date (YYYY-MM-DD)",
+                    param_hint="--date",
+                ) from None
         try:
             store = open_store(db)
         except StoreError as exc:
