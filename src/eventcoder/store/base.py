@@ -157,9 +157,12 @@ class Store:
 
     # ------------------------------------------------------------------ writes
     def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored (``ingest_one`` asks when the store is
+        shared)."""
         return bool(self.fetchall("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def article_by_hash(self, content_hash: str) -> ArticleInfo | None:
+        """The stored article with this content hash (a coded one first), if any."""
         rows = self.fetchall(
             "SELECT id, content_hash, cluster_id FROM articles WHERE content_hash = ? "
             "AND n_events IS NOT NULL ORDER BY ingested_at, id LIMIT 1",
@@ -193,6 +196,8 @@ class Store:
         minhash: str | None = None,
     ) -> int:
         """Store one article and its events in one transaction; returns the events written.
+        (Articles reach the store through ``eventcoder.ingest.ingest_one``, which cleans,
+        deduplicates and codes them first; this is the write itself.)
 
         ``coded`` None: a duplicate (``duplicate_kind`` "exact" or "near") of the coded
         article ``cluster_id``; its events are that article's, whose ``reports`` goes up by one.

@@ -179,8 +179,7 @@ def get_event(store: Store, event_id: str) -> tuple[dict, dict | None] | None:
 _ARTICLE_KEYS = (
     "id", "title", "source", "url", "date", "language", "n_events", "reports", "cluster_id",
 )  # fmt: skip
-_ARTICLE_SQL = "a.id, a.title, a.source, a.url, a.pub_date, a.language, a.n_events, a.reports, " \
-    "a.cluster_id"  # fmt: skip
+_ARTICLE_SQL = ", ".join(f"a.{k}" for k in _ARTICLE_KEYS).replace("a.date", "a.pub_date")
 
 
 def list_articles(
