@@ -4,7 +4,7 @@
 
 Uses the example article from ../shared when present, else the project's own sample article.
 Pins the process to one thread (and one CPU where the OS allows it) before importing spaCy.
-Prints a JSON line and, with --markdown, the README table row.
+Prints a JSON line and, with --markdown, the table row of docs/speed.md.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ the coder's time spent on place lookup.
 
 Scores each half of the gold set (``benchmarks/data/geo_gold_dev.yaml``, used to develop the
 rules, and ``geo_gold_test.yaml``, held out) with ``eventcoder.evaluate.geo`` and prints the
-Markdown table of the README's "Where and when" section. Time per stage is measured on one
+Markdown table of docs/places-and-dates.md. Time per stage is measured on one
 thread over the gold articles and the example article (when ../shared is present).
 """
 

@@ -6,7 +6,7 @@ share of time spent writing to the store.
 
 Generates the corpus with ``benchmarks/make_news_corpus.py`` (unless ``--corpus`` is given),
 ingests it into a fresh DuckDB store (or ``--db``, e.g. a ``postgresql://`` DSN whose tables
-are empty) and prints a JSON summary; ``--markdown`` also prints the README table. Coding runs
+are empty) and prints a JSON summary; ``--markdown`` also prints the table of docs/batch.md. Coding runs
 on one thread (BLAS threads pinned to 1); the store writer is a second thread, free to use
 another CPU (``EVENTCODER_BENCH_ONE_CPU=1`` pins the whole process to one CPU). Progress goes
 to stderr every 30 s.
@@ -48,13 +48,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="write the JSON result here too")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument(
-        "--readme",
+        "--write-docs",
         type=Path,
-        help="JSON result to put in the README (between the ingest-bench markers); no run",
+        help="JSON result to put in docs/batch.md (between the ingest-bench markers); no run",
     )
     args = parser.parse_args()
-    if args.readme:
-        update_readme(json.loads(args.readme.read_text(encoding="utf-8")), args.readme)
+    if args.write_docs:
+        update_docs(json.loads(args.write_docs.read_text(encoding="utf-8")), args.write_docs)
         return 0
 
     from make_news_corpus import generate
@@ -164,13 +164,13 @@ def markdown(r: dict) -> str:
     )
 
 
-def update_readme(result: dict, source: Path) -> None:
-    """Replace the figures between the README's ingest-bench markers (nothing else)."""
-    readme = HERE.parent / "README.md"
-    text = readme.read_text(encoding="utf-8")
+def update_docs(result: dict, source: Path) -> None:
+    """Replace the figures between docs/batch.md's ingest-bench markers (nothing else)."""
+    page = HERE.parent / "docs" / "batch.md"
+    text = page.read_text(encoding="utf-8")
     start, end = "<!-- ingest-bench:start -->", "<!-- ingest-bench:end -->"
     if start not in text or end not in text:
-        raise SystemExit("README.md has no ingest-bench markers")
+        raise SystemExit(f"{page} has no ingest-bench markers")
     n = result["records"]
     block = "\n".join(
         [
@@ -193,7 +193,7 @@ def update_readme(result: dict, source: Path) -> None:
     )
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
-    readme.write_text(head + block + tail, encoding="utf-8")
+    page.write_text(head + block + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":

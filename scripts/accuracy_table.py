@@ -1,8 +1,9 @@
 """Regenerate the accuracy figures: scores on the PLOVER gold records and on the project's own
 NONE sentences, for the rules alone and for the rules with the shipped classifier (``--model
-builtin``, needs the ``ml`` extra). Writes docs/accuracy.md and the README's accuracy block.
+builtin``, needs the ``ml`` extra). Rewrites the block between the accuracy markers of
+docs/accuracy.md (the prose around it is kept) and prints it.
 
-    python scripts/accuracy_table.py [--gold PATH] [--model DIR] [--no-readme]
+    python scripts/accuracy_table.py [--gold PATH] [--model DIR] [--print-only]
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--model", default="builtin")
-    parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument("--print-only", action="store_true", help="write no file")
     args = parser.parse_args()
     items = load_gold(args.gold) + load_gold(NONE)
     every, every_s = run(items, None, main_only=False)
@@ -160,14 +161,13 @@ def main() -> None:
     if HELDOUT.exists():
         text += heldout_table(load_gold(HELDOUT), [m for m in (None, args.model) if m is None
                               or ml_available()])  # fmt: skip
-    (ROOT / "docs").mkdir(exist_ok=True)
-    (ROOT / "docs" / "accuracy.md").write_text("# Accuracy\n\n" + text, encoding="utf-8")
-    if not args.no_readme:
-        readme = ROOT / "README.md"
-        old = readme.read_text(encoding="utf-8")
+    if not args.print_only:
+        page = ROOT / "docs" / "accuracy.md"
+        old = page.read_text(encoding="utf-8")
         pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-        if pattern.search(old):
-            readme.write_text(pattern.sub(lambda _: f"{START}\n{text}{END}", old), encoding="utf-8")
+        if not pattern.search(old):
+            raise SystemExit(f"{page} has no accuracy markers")
+        page.write_text(pattern.sub(lambda _: f"{START}\n{text}{END}", old), encoding="utf-8")
     print(text)
 
 

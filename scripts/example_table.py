@@ -1,16 +1,26 @@
-"""Print the README's table of events coded from the example article (markdown).
+"""Regenerate the tables of events coded from the example articles (markdown).
 
-python scripts/example_table.py [PATH] [--date 2020-01-14]
+    python scripts/example_table.py            # rewrite the README's and docs/examples.md's blocks
+    python scripts/example_table.py PATH [--date D]   # print the table of any article
+
+The README's block codes the article that ships in ``examples/`` (written for the project); the
+block of docs/examples.md codes the Kurdistan 24 report in ``../shared/examples`` when that
+folder is beside the checkout (a news site's article cannot ship with the project).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 from pathlib import Path
 
 from eventcoder import Coder
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "examples" / "kurdistan24-sadr-march.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "examples" / "fuel-tax-strike-call.txt"
+KURDISTAN24 = ROOT.parent / "shared" / "examples" / "kurdistan24-sadr-march.txt"
+START, END = "<!-- example-table:start -->", "<!-- example-table:end -->"
 
 
 def who(entities) -> str:
@@ -21,16 +31,12 @@ def who(entities) -> str:
     return "; ".join(parts) or "–"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--date", default="2020-01-14")
-    args = parser.parse_args()
-    events = Coder().code(
-        args.path.read_text(encoding="utf-8"), date=args.date, doc_id=args.path.stem
-    )
-    print("| # | event (mode) | CAMEO | modality | actor | recipient | where | when | trigger |")
-    print("|---|---|---|---|---|---|---|---|---|")
+def table(coder: Coder, path: Path, date: str) -> str:
+    events = coder.code(path.read_text(encoding="utf-8"), date=date, doc_id=path.stem)
+    rows = [
+        "| # | event (mode) | CAMEO | modality | actor | recipient | where | when | trigger |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for n, ev in enumerate(events, 1):
         kind = ev.event + (f" ({ev.mode})" if ev.mode else "")
         loc = ev.event_loc
@@ -42,9 +48,40 @@ def main() -> None:
             when += f" ({ev.date_info.precision})"
         trig = " ".join(ev.event_text)
         told = f" ×{ev.mentions}" if ev.mentions > 1 else ""
-        print(
+        rows.append(
             f"| {n} | {kind} | {ev.cameo} | {ev.modality} | {who(ev.actor)} | {who(ev.recipient)}"
             f" | {where or '–'} | {when} | {trig}{told} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def publication_date(path: Path) -> str:
+    """The ``date`` of the article's metadata file beside it (``NAME.json``)."""
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    return str(meta["date"])[:10]
+
+
+def write_block(page: Path, text: str) -> None:
+    old = page.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(old):
+        raise SystemExit(f"{page} has no example-table markers")
+    page.write_text(pattern.sub(lambda _: f"{START}\n{text}{END}", old), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", nargs="?", type=Path)
+    parser.add_argument("--date")
+    args = parser.parse_args()
+    coder = Coder()
+    if args.path:
+        print(table(coder, args.path, args.date or publication_date(args.path)), end="")
+        return
+    write_block(ROOT / "README.md", table(coder, SHIPPED, publication_date(SHIPPED)))
+    if KURDISTAN24.exists():
+        write_block(
+            ROOT / "docs" / "examples.md", table(coder, KURDISTAN24, publication_date(KURDISTAN24))
         )
 
 

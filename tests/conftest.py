@@ -9,6 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLE = SHARED / "examples" / "kurdistan24-sadr-march.txt"
+#: The example article that ships in the repository (written for the project).
+SHIPPED_EXAMPLE = ROOT / "examples" / "fuel-tax-strike-call.txt"
 PLOVER_GOLD = SHARED / "reference" / "plover" / "PLOVER_GSR_CAMEO.txt"
 
 #: In CI (EVENTCODER_REQUIRE_SERVICES=1) a missing service is a failure, not a skip.
@@ -43,3 +45,19 @@ def example_text() -> str:
 @pytest.fixture(scope="session")
 def example_events(coder, example_text):
     return coder.code(example_text, date="2020-01-14", doc_id="kurdistan24-sadr-march")
+
+
+@pytest.fixture(scope="session")
+def run_cli():
+    """Run an ``eventcoder`` command in this process (typer's CliRunner): no second spaCy load."""
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import _register_commands, app
+
+    _register_commands()
+    runner = CliRunner()
+
+    def invoke(*args: object, input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

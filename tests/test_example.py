@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-
-import pytest
 
 from .conftest import EXAMPLE, need_shared
 
@@ -102,15 +98,11 @@ def test_no_event_told_twice(example_events):
     assert len({e.id for e in example_events}) == len(example_events)
 
 
-@pytest.mark.slow
-def test_cli_codes_the_example_as_jsonl():
+def test_cli_codes_the_example_as_jsonl(run_cli):
     need_shared(EXAMPLE)
-    out = subprocess.run(
-        [sys.executable, "-m", "eventcoder.cli", "code", str(EXAMPLE), "--date", "2020-01-14",
-         "--format", "jsonl"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    result = run_cli("code", EXAMPLE, "--date", "2020-01-14", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and all(r["doc_id"] == "kurdistan24-sadr-march" for r in rows)
     assert {"REQUEST", "CONSULT", "ASSAULT", "REJECT", "SUPPORT"} <= {r["event"] for r in rows}
 
