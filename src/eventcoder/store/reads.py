@@ -271,7 +271,7 @@ EXPORT_ARTICLE_COLUMNS = (
 
 
 def iter_events(
-    store: Store, filters: Filters | None = None, *, batch: int = 500
+    store: Store, filters: Filters | None = None, *, batch: int = 1000
 ) -> Iterator[tuple[dict, dict]]:
     """``(record, article)`` of every selected event, by article then position in it, read
     ``batch`` events at a time (the store is never loaded whole). Each page starts after the
