@@ -17,6 +17,7 @@ Multi-valued cells (several actors, sectors, contexts) are joined with ``;``, as
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from enum import StrEnum
 from typing import Any
@@ -204,26 +205,43 @@ def polecat_row(record: dict, article: dict) -> dict[str, Any]:
     return row
 
 
+def plover_extensions(article: dict) -> dict[str, Any]:
+    """What the PLOVER JSONL record adds to the stored record: PLOVER's citation fields and
+    eventcoder's extensions, in this order after the record's own fields."""
+    cite = {
+        "url": article.get("url"),
+        "title": article.get("title"),
+        "language": article.get("language"),
+        "publication": article.get("source"),
+        "coder": f"eventcoder {__version__}",
+    }
+    return {
+        "cite_info": {k: v for k, v in cite.items() if v is not None},
+        "coder": f"eventcoder {__version__}",
+        "coded_date": _day(article.get("ingested_at")),
+        "publication_date": _day(article.get("pub_date")),
+        "reports": article.get("reports"),
+    }
+
+
 def plover_record(record: dict, article: dict) -> dict[str, Any]:
     """The stored PLOVER record with PLOVER's citation fields and eventcoder's extensions."""
     out = dict(record)
-    out["cite_info"] = {
-        k: v
-        for k, v in {
-            "url": article.get("url"),
-            "title": article.get("title"),
-            "language": article.get("language"),
-            "publication": article.get("source"),
-            "coder": f"eventcoder {__version__}",
-        }.items()
-        if v is not None
-    }
-    out["coder"] = f"eventcoder {__version__}"
-    ingested = article.get("ingested_at")
-    out["coded_date"] = _day(ingested)
-    out["publication_date"] = _day(article.get("pub_date"))
-    out["reports"] = article.get("reports")
+    out.update(plover_extensions(article))
     return out
+
+
+def plover_line(stored: str, article: dict) -> str:
+    """One line of PLOVER JSONL from the record as stored (``json.dumps(..., ensure_ascii=False)``
+    of an object): the extensions are appended to its text, which gives the bytes
+    ``json.dumps(plover_record(...))`` would without parsing and re-encoding the record. A
+    record that already has one of their names (or whose text merely mentions one) takes the
+    long way."""
+    extra = plover_extensions(article)
+    tail = json.dumps(extra, ensure_ascii=False)
+    if stored.endswith("}") and len(stored) > 2 and not any(f'"{k}": ' in stored for k in extra):
+        return stored[:-1] + ", " + tail[1:] + "\n"
+    return json.dumps(plover_record(json.loads(stored), article), ensure_ascii=False) + "\n"
 
 
 def tsv_cell(value: Any) -> str:

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from ..store.filters import Filters
-from ..store.reads import iter_events
+from ..store.reads import iter_events, iter_stored
 from .formats import (
     COLUMNS,
     TYPED,
     ExportFormat,
-    plover_record,
+    plover_line,
     polecat_row,
     snake,
     tsv_cell,
@@ -43,11 +42,12 @@ def _csv_line(values: list[Any]) -> str:
 def lines(store: Store, fmt: ExportFormat | str, filters: Filters | None = None) -> Iterator[str]:
     """A text format, line by line (a header first for TSV and CSV)."""
     fmt = ExportFormat(fmt)
-    events = iter_events(store, filters)
     if fmt is ExportFormat.plover_jsonl:
-        for record, article in events:
-            yield json.dumps(plover_record(record, article), ensure_ascii=False) + "\n"
-    elif fmt is ExportFormat.polecat_tsv:
+        for stored, article in iter_stored(store, filters):
+            yield plover_line(stored, article)
+        return
+    events = iter_events(store, filters)
+    if fmt is ExportFormat.polecat_tsv:
         yield "\t".join(COLUMNS) + "\n"
         for record, article in events:
             row = polecat_row(record, article)

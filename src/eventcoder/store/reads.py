@@ -273,9 +273,18 @@ EXPORT_ARTICLE_COLUMNS = (
 def iter_events(
     store: Store, filters: Filters | None = None, *, batch: int = 1000
 ) -> Iterator[tuple[dict, dict]]:
-    """``(record, article)`` of every selected event, by article then position in it, read
-    ``batch`` events at a time (the store is never loaded whole). Each page starts after the
-    last event of the one before (keyset paging), so the cost stays flat however deep."""
+    """``(record, article)`` of every selected event, by article then position in it."""
+    for stored, article in iter_stored(store, filters, batch=batch):
+        yield json.loads(stored), article
+
+
+def iter_stored(
+    store: Store, filters: Filters | None = None, *, batch: int = 1000
+) -> Iterator[tuple[str, dict]]:
+    """``(record as stored, article)`` of every selected event, by article then position in
+    it, read ``batch`` events at a time (the store is never loaded whole). Each page starts
+    after the last event of the one before (keyset paging), so the cost stays flat however
+    deep."""
     where, params = (filters or Filters()).where()
     cols = ", ".join(f"a.{c}" for c in EXPORT_ARTICLE_COLUMNS)
     after: tuple[str, int, str] | None = None
@@ -296,7 +305,7 @@ def iter_events(
             [*page_params, batch],
         )
         for row in rows:
-            yield json.loads(row[0]), dict(zip(EXPORT_ARTICLE_COLUMNS, row[4:], strict=True))
+            yield row[0], dict(zip(EXPORT_ARTICLE_COLUMNS, row[4:], strict=True))
         if len(rows) < batch:
             return
         after = rows[-1][1], rows[-1][2], rows[-1][3]
