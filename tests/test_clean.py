@@ -53,3 +53,10 @@ def test_different_paragraphs_are_both_kept():
         "Protesters marched in Baghdad on Friday.\n\nPolice fired tear gas at protesters in Basra."
     )
     assert len(doc.segments) == 2
+
+
+def test_a_title_found_is_set_on_the_documents_copy_not_the_callers_article():
+    article = Article(id="t", text=ARTICLE)
+    doc = Clean()(Document(article=article))
+    assert doc.article.title == "Rebels seize town in the north"
+    assert article.title is None  # the caller's object is left as it was

@@ -135,11 +135,10 @@ def test_csv_and_parquet_carry_the_same_rows(db, stored, tmp_path):
 
 
 def test_filters_apply_to_exports(db, stored):
-    from eventcoder.store.queries import Filters, where
+    from eventcoder.store.filters import Filters
 
-    cond, params = where(Filters(event=["PROTEST"]))
     with open_store(db) as store:
-        text = export(store, "plover-jsonl", where=cond, params=params)
+        text = export(store, "plover-jsonl", filters=Filters(types=["PROTEST"]))
     events = [json.loads(line)["event"] for line in text.splitlines()]
     assert events and set(events) == {"PROTEST"}
 
@@ -185,3 +184,19 @@ def test_cli_query_formats(db):
     assert res.exit_code == 2
     res = runner.invoke(cli.app, ["query", "counts", "--db", db, "--by", "weather"])
     assert res.exit_code == 2 and "choose from" in res.output
+
+
+def test_plover_line_is_the_record_encoded_whole(db):
+    """The JSONL line appends the extensions to the stored text: the same bytes as encoding
+    the whole record, also when the record's text mentions an extension's name."""
+    from eventcoder.export.formats import plover_line, plover_record
+
+    article = {"url": "https://x.example/1", "title": "T ü", "source": "Wire", "reports": 2,
+               "pub_date": "2020-01-02", "ingested_at": "2020-01-03 10:00:00"}  # fmt: skip
+    with open_store(db) as store:
+        stored = [r[0] for r in store.fetchall("SELECT record FROM events ORDER BY id")]
+    tricky = json.dumps({"id": "x", "text": 'he said "reports": many', "n": 1.5}, ensure_ascii=False)
+    for text in [*stored, tricky]:
+        whole = json.dumps(plover_record(json.loads(text), article), ensure_ascii=False) + "\n"
+        assert plover_line(text, article) == whole
+    assert json.loads(plover_line(tricky, article))["reports"] == 2

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from eventcoder.ingest import IngestError, count_records, ingest, iter_records, parse_fields
+from eventcoder.ingest import (
+    IngestError,
+    IngestOptions,
+    count_records,
+    ingest,
+    iter_records,
+    parse_fields,
+)
 from eventcoder.ingest.dedup import NearDuplicateIndex, decode, encode
 from eventcoder.ingest.prepare import Prepared, Skip, content_hash, fix_text, prepare
 from eventcoder.ingest.readers import Draft, ReadError, parse_date
@@ -489,7 +496,7 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
     """With a Dask cluster the articles are coded on workers; the store gets the same result
     as a local run (ids, events, duplicate links)."""
     distributed = need_module("distributed")
-    from eventcoder.ingest import _WORKER_CODERS
+    from eventcoder.ingest.session import _WORKER_CODERS
 
     corpus = write_corpus(tmp_path / "corpus")
     local_db, dask_db = str(tmp_path / "local.duckdb"), str(tmp_path / "dask.duckdb")
@@ -505,7 +512,7 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
             distributed.Client(cluster) as client,
             open_store(dask_db) as store,
         ):
-            remote = ingest([corpus], store, dask=client)
+            remote = ingest([corpus], store, options=IngestOptions(dask=client))
     finally:
         _WORKER_CODERS.clear()
     for key in ("read", "new", "exact_duplicates", "near_duplicates", "events"):
@@ -520,9 +527,9 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
 
 def test_dask_scheduler_that_cannot_be_reached_is_a_run_error(tmp_path, monkeypatch):
     need_module("distributed")
-    monkeypatch.setattr("eventcoder.ingest.DASK_CONNECT_TIMEOUT", 2)
+    monkeypatch.setattr("eventcoder.ingest.run.DASK_CONNECT_TIMEOUT", 2)
     (tmp_path / "a.txt").write_text(SANCTIONS, encoding="utf-8")
     with open_store(str(tmp_path / "s.duckdb")) as store, pytest.raises(
         IngestError, match="cannot reach the Dask scheduler"
     ):
-        ingest([tmp_path / "a.txt"], store, dask="tcp://127.0.0.1:1")
+        ingest([tmp_path / "a.txt"], store, options=IngestOptions(dask="tcp://127.0.0.1:1"))

@@ -12,6 +12,7 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 
+from eventcoder.export import COLUMNS, snake
 from eventcoder.records import Article
 from eventcoder.serve import ServeError, create_app, open_for_serving
 from eventcoder.serve.sample import build_sample_store, sample_articles
@@ -276,19 +277,47 @@ def test_exports_csv_and_plover_jsonl(client):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert {r["id"] for r in rows} == expected
-    assert all(r["event"] == "ASSAULT" for r in rows)
+    assert list(rows[0]) == [snake(c) for c in COLUMNS]  # the one CSV column set
+    assert {r["event_id"] for r in rows} == expected
+    assert all(r["event_type"] == "ASSAULT" for r in rows)
     listed = {e["id"]: e for e in client.get("/api/events?type=ASSAULT&limit=1000").json()["events"]}
     for r in rows:
-        ev = listed[r["id"]]
-        assert r["actor_name"] == "; ".join(x["name"] or x["entity_text"] for x in ev["actors"])
-        assert r["recipient_code"] == "; ".join(x["code"] or "" for x in ev["recipients"])
-        assert r["place_name"] == (ev["place_name"] or "") and r["trigger"] == ev["trigger"]
-        assert r["date"] == (ev["date"] or "") and r["sentence"] == ev["sentence"]
+        ev = listed[r["event_id"]]
+        assert r["actor_name"] == ";".join(x["name"] or x["entity_text"] for x in ev["actors"])
+        assert r["recipient_country"] == ";".join(x["code"] for x in ev["recipients"] if x["code"])
+        assert r["placename"] == (ev["place_name"] or "") and r["trigger"] == ev["trigger"]
+        assert r["event_date_value"] == (ev["date"] or "") and r["sentence"] == ev["sentence"]
     response = client.get("/api/export", params={"format": "plover-jsonl", "type": "ASSAULT"})
     records = [json.loads(line) for line in response.text.splitlines()]
     assert {r["id"] for r in records} == expected
     assert all({"actor", "recipient", "event_loc", "event_text", "quad_code"} <= r.keys() for r in records)
+    assert all({"cite_info", "coder", "coded_date", "reports"} <= r.keys() for r in records)
+    tsv = client.get("/api/export", params={"format": "polecat-tsv", "type": "ASSAULT"})
+    assert tsv.text.startswith("Event ID\tEvent Date\t") and len(tsv.text.splitlines()) == len(rows) + 1
+
+
+@pytest.mark.parametrize("fmt", ["plover-jsonl", "csv", "polecat-tsv"])
+@pytest.mark.parametrize("query", [{}, {"type": "ASSAULT,PROTEST", "date_from": "2020-02"}])
+def test_cli_and_api_exports_agree_byte_for_byte(store_path, tmp_path, fmt, query):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from eventcoder import cli
+
+    copy = str(shutil.copy(store_path, tmp_path / "copy.duckdb"))  # not the open one
+    cli._register_commands()
+    args = ["export", "--db", copy, "-f", fmt]
+    for name, value in query.items():
+        args += ["--" + name.replace("_", "-"), value]
+    res = CliRunner().invoke(cli.app, args)
+    assert res.exit_code == 0, res.output
+    store = open_for_serving(copy)
+    with TestClient(create_app(store)) as client:
+        api = client.get("/api/export", params={"format": fmt, **query})
+    store.close()
+    assert api.status_code == 200
+    assert api.content == res.stdout_bytes and res.stdout_bytes.count(b"\n") > 5
 
 
 def test_post_code_returns_events_without_storing(client):
@@ -454,6 +483,32 @@ def test_ingest_needs_the_key_and_stores_the_article(writable, coder):
     assert c.get("/api/articles/posted-1").json()["reports"] == 2
     bad = c.post("/api/articles", json={**body, "id": "p3", "date": "soon"}, headers={"X-API-Key": key})
     assert bad.status_code == 400
+
+
+def test_posted_articles_take_the_ingest_path(writable, coder):
+    """POST /api/articles goes through ``ingest_one`` as ``eventcoder ingest`` does: the text
+    is cleaned, the language checked, near duplicates linked, skips logged."""
+    from .news_corpus import GERMAN, PROTEST, PROTEST_COPY
+
+    key = "s3cret-key-123"
+    c = TestClient(create_app(writable, api_key=key, coder_factory=lambda **kw: coder))
+    head = {"X-API-Key": key}
+    text = PROTEST.replace("\n\n", "\r\n\r\n") + "\n\n"
+    first = c.post("/api/articles", json={"id": "wire-1", "text": text, "date": "2019-10-04"},
+                   headers=head)  # fmt: skip
+    assert first.status_code == 201 and first.json()["events"] >= 2
+    stored = c.get("/api/articles/wire-1").json()
+    assert stored["text"] == PROTEST  # line ends normalised, trailing space trimmed
+    assert stored["title"] == "Baghdad protest"  # the headline ``clean`` set aside
+    near = c.post("/api/articles", json={"id": "wire-2", "text": PROTEST_COPY}, headers=head).json()
+    assert near["duplicate_of"] == "wire-1" and near["duplicate_kind"] == "near"
+    assert 0.8 <= near["similarity"] < 1 and near["events"] == 0
+    assert c.get("/api/articles/wire-1").json()["reports"] == 2
+    german = c.post("/api/articles", json={"id": "de-1", "text": GERMAN}, headers=head)
+    assert german.status_code == 422 and "language de" in german.json()["detail"]
+    assert c.get("/api/articles/de-1").status_code == 404
+    logged = writable.fetchall("SELECT kind, source FROM ingest_errors WHERE article_id = 'de-1'")
+    assert logged == [("skipped", "POST /api/articles")]
 
 
 def test_serving_store_opens_read_only(store_path, tmp_path):

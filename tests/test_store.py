@@ -17,7 +17,9 @@ from eventcoder.store import (
     StoreError,
     open_store,
 )
-from eventcoder.store.queries import Filters, counts, events, summary
+from eventcoder.store.aggregates import counts
+from eventcoder.store.filters import Filters
+from eventcoder.store.reads import event_table, get_event, summary
 
 from .news_corpus import MEETING, PROTEST, SANCTIONS
 from .stores import BACKENDS, fresh_target
@@ -75,8 +77,9 @@ def test_article_and_events_are_written_together(target, coded_articles):
         assert got["places"] == placed
         # the stored record is the event as coded
         first = coded_articles[0].events[0]
-        records = list(store.event_records("e.id = ?", [first.id]))
-        assert records == [json.loads(json.dumps(first.to_json()))]
+        record, article = get_event(store, first.id)
+        assert record == json.loads(json.dumps(first.to_json()))
+        assert article["id"] == "protest"
         # the dateline became article metadata
         row = store.fetchall(
             "SELECT dateline, dateline_place, n_events FROM articles WHERE id = ?", ["protest"]
@@ -203,17 +206,17 @@ def test_a_newer_store_is_refused(target):
 def test_queries_answer_the_common_questions(target, coded_articles):
     with open_store(target) as store:
         _fill(store, coded_articles)
-        cols, rows = events(store, Filters(event=["protest"]))
+        cols, rows = event_table(store, Filters.from_params(type="protest"))
         assert [r[cols.index("event")] for r in rows] == ["PROTEST"]
         assert rows[0][cols.index("actor_country")] == "IRQ"
         assert rows[0][cols.index("place")] == "Baghdad"
-        _, rows = events(store, Filters(actor_country=["tur"]))
+        _, rows = event_table(store, Filters.from_params(actor_country=["tur"]))
         assert rows and all("TUR" in r[cols.index("actor_country")] for r in rows)
-        _, rows = events(store, Filters(since="2020-01-01", until="2020-12"))
+        _, rows = event_table(store, Filters.from_params(date_from="2020-01-01", date_to="2020-12"))
         assert {r[cols.index("doc_id")] for r in rows} == {"meeting"}
-        _, rows = events(store, Filters(place="baghdad"))
+        _, rows = event_table(store, Filters.from_params(place="baghdad"))
         assert {r[cols.index("doc_id")] for r in rows} == {"protest"}
-        _, rows = events(store, Filters(source="daily"))
+        _, rows = event_table(store, Filters.from_params(source="daily"))
         assert {r[cols.index("doc_id")] for r in rows} == {"sanctions"}
         # counts by month add up to every dated event
         cols, rows = counts(store, ["month"])
@@ -222,7 +225,7 @@ def test_queries_answer_the_common_questions(target, coded_articles):
         assert sum(r[1] for r in rows) == total
         assert [r[0] for r in rows] == sorted(r[0] for r in rows)
         # dyads: the EU sanctioning Belarus is one
-        cols, rows = counts(store, ["dyad"], Filters(event=["SANCTION"]))
+        cols, rows = counts(store, ["dyad"], Filters(types=["SANCTION"]))
         assert rows == [("EUR", "BLR", 1, 1)]
         with pytest.raises(ValueError, match="choose from"):
             counts(store, ["weather"])
@@ -241,7 +244,7 @@ def test_both_backends_answer_alike(tmp_path, coded_articles):
                 _fill(store, coded_articles)
                 answers.append(
                     (
-                        events(store)[1],
+                        event_table(store)[1],
                         counts(store, ["month", "type"])[1],
                         counts(store, ["dyad"])[1],
                         store.counts(),

@@ -94,8 +94,8 @@ class Clean:
                 continue
             if len(paras) > 1 and self._is_title(doc, para, index):
                 doc.dropped.append(TextSpan(text=para, start=start, end=end))
-                if doc.article.title is None:
-                    doc.article.title = para.strip()
+                if doc.article.title is None:  # on the document's copy, never the caller's
+                    doc.article = doc.article.model_copy(update={"title": para.strip()})
                 continue
             match = self.rules.dateline.match(para)
             if match and doc.dateline is None:

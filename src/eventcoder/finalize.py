@@ -18,6 +18,19 @@ def event_id(doc_id: str | None, cand: Candidate) -> str:
     return f"{doc_id or 'doc'}:{start}:{cand.event}"
 
 
+def unique_ids(events: list[Event]) -> list[Event]:
+    """The events with unique ids: a later event whose id is taken (two events on one trigger)
+    gets ``id#n``, ``n`` its position among the article's events (the scheme stored data uses)."""
+    seen: set[str] = set()
+    out: list[Event] = []
+    for n, event in enumerate(events):
+        if event.id in seen:
+            event = event.model_copy(update={"id": f"{event.id}#{n}"})
+        seen.add(event.id)
+        out.append(event)
+    return out
+
+
 def salience(cand: Candidate) -> str:
     """``main`` when any telling of the event (after dedup merged them) is a main clause's."""
     tellings = [cand, *cand.merged]
@@ -95,5 +108,5 @@ class Finalize:
         ]
         if self.main_events_only:
             events = [e for e in events if e.salience == "main"]
-        doc.user_data["events"] = events
+        doc.user_data["events"] = unique_ids(events)
         return doc

@@ -1,29 +1,19 @@
-"""``eventcoder export --db STORE --format FORMAT [-o FILE]``."""
+"""``eventcoder export --db STORE --format FORMAT [-o FILE] [filters]``."""
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ..store.cli import (
-    ActorOption,
-    DbOption,
-    PlaceOption,
-    RecipientOption,
-    SinceOption,
-    SourceOption,
-    TypeOption,
-    UntilOption,
-    _open,
-    make_filters,
-)
-from . import TEXT_FORMATS, ExportFormat
+from ..store.cli import DbOption, filter_options, open_for_query
+from .formats import TEXT_FORMATS, ExportFormat
 
 
 def register(app: typer.Typer) -> None:
     @app.command("export")
+    @filter_options
     def export_command(
         db: DbOption,
         fmt: Annotated[
@@ -38,32 +28,22 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--output", "-o", help="Output file (text formats: stdout if none)."),
         ] = None,
-        event: TypeOption = None,
-        actor_country: ActorOption = None,
-        recipient_country: RecipientOption = None,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        place: PlaceOption = None,
-        source: SourceOption = None,
+        filters: Any = None,
     ) -> None:
         """Write the store's events as PLOVER JSONL, POLECAT TSV, CSV or Parquet."""
-        from ..store.queries import where
-        from . import write_parquet, write_text
+        from .writers import write_parquet, write_text
 
         if fmt not in TEXT_FORMATS and output is None:
             raise typer.BadParameter(f"{fmt} is binary: give a file with -o", param_hint="-o")
-        cond, params = where(
-            make_filters(event, actor_country, recipient_country, since, until, place, source)
-        )
-        with _open(db) as store:
+        with open_for_query(db) as store:
             try:
                 if fmt is ExportFormat.parquet:
-                    n = write_parquet(store, output, cond, params)  # type: ignore[arg-type]
+                    n = write_parquet(store, output, filters)  # type: ignore[arg-type]
                 elif output is None:
-                    n = write_text(store, fmt, sys.stdout, cond, params)
+                    n = write_text(store, fmt, sys.stdout, filters)
                 else:
                     with open(output, "w", encoding="utf-8", newline="") as fh:
-                        n = write_text(store, fmt, fh, cond, params)
+                        n = write_text(store, fmt, fh, filters)
             except OSError as exc:
                 typer.echo(f"error: cannot write {output}: {exc}", err=True)
                 raise typer.Exit(1) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -161,19 +162,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
         from ..store import StoreError, open_store
-        from . import IngestError, ingest, parse_fields
+        from . import IngestError, IngestOptions, ingest, parse_fields
 
         try:
             fields = parse_fields(field or [])
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--field") from None
         if date is not None:
-            from ..coder import _as_date
-
             try:
-                date = _as_date(date).isoformat()  # type: ignore[union-attr]
-            except ValueError as exc:
-                raise typer.BadParameter(str(exc), param_hint="--date") from None
+                date = dt.date.fromisoformat(date[:10]).isoformat()
+            except ValueError:
+                raise typer.BadParameter(
+                    f"publication date {date!r} is not an ISO date (YYYY-MM-DD)",
+                    param_hint="--date",
+                ) from None
         try:
             store = open_store(db)
         except StoreError as exc:
@@ -197,19 +199,12 @@ def register(app: typer.Typer) -> None:
                 shown(running)
 
         try:
-            summary = ingest(
-                paths,
-                store,
-                coder=make_coder,
-                fields=fields,
-                default_date=date,
-                near_threshold=near,
-                progress=callback,
-                limit=limit,
-                commit_every=commit_every,
-                dask=dask,
+            options = IngestOptions(
+                fields=fields, default_date=date, near_threshold=near, limit=limit,
+                commit_every=commit_every, dask=dask,
                 coder_options={"include_unrealised": include_unrealised, "model": model},
-            )
+            )  # fmt: skip
+            summary = ingest(paths, store, coder=make_coder, options=options, progress=callback)
         except IngestError as exc:
             close()
             typer.echo(f"error: {exc}", err=True)

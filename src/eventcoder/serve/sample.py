@@ -3,8 +3,7 @@
 The sentences are the project's own templates, filled with countries, capitals and weekdays:
 enough variety (16 event types, ~20 countries, a few months) to fill the table, the timeline,
 the map and the network. ``build_sample_store`` codes them with the real ``Coder`` and writes
-them with ``Store.add_article``, like an ingest would (one duplicate is linked as a second
-report). Not data to learn from or to measure accuracy on.
+them through ``ingest_one``, like an ingest (one duplicate is linked as a second report). Not data to learn from or to measure accuracy on.
 """
 
 from __future__ import annotations
@@ -95,14 +94,6 @@ def sample_articles(n: int = 40, *, seed: int = 7, start: str = "2020-01-20") ->
     return out
 
 
-def content_hash(text: str) -> str:
-    """The same exact-duplicate key ``eventcoder ingest`` stores (words, case-folded), so an
-    article posted to the API and one ingested from files are recognised as the same."""
-    from ..ingest.prepare import content_hash as ingest_hash
-
-    return ingest_hash(text)
-
-
 def build_sample_store(
     store: Any,
     coder: Any,
@@ -111,17 +102,27 @@ def build_sample_store(
     extra: Iterable[Article] = (),
     duplicate: bool = True,
 ) -> dict[str, int]:
-    """Code ``extra`` (e.g. the example article) and the sample articles into ``store``.
-    With ``duplicate``, the first generated article is stored a second time as a linked report."""
-    stored = events = 0
+    """Code ``extra`` (e.g. the example article) and the sample articles into ``store``,
+    through ``ingest_one`` like any ingest. With ``duplicate``, the first generated article is
+    stored a second time (from another source) as a linked report."""
+    from ..ingest import IngestOptions, IngestSession, Known, ingest_one
+    from ..ingest.readers import Draft
+    from ..ingest.writer import StoreWriter
+
+    known = Known.load(store, IngestOptions().near_threshold)
+    session = IngestSession(store, StoreWriter(threaded=False, linger=0), known, lambda: coder)
     generated = list(articles if articles is not None else sample_articles())
-    for article in [*extra, *generated]:
-        coded = coder.code_article(article)
-        events += store.add_article(coded, article, content_hash(article.text), None)
-        stored += 1
-    first = generated[0] if generated else None
-    if duplicate and first is not None:
-        copy = first.model_copy(update={"id": first.id + "-copy", "source": "a second site"})
-        store.add_article(None, copy, content_hash(copy.text), first.id)
-        stored += 1
-    return {"articles": stored, "events": events}
+    todo = [*extra, *generated]
+    if duplicate and generated:
+        first = generated[0]
+        todo.append(first.model_copy(update={"id": first.id + "-copy", "source": "a second site"}))
+    for article in todo:
+        draft = Draft(
+            origin="sample", id=article.id, text=article.text, title=article.title,
+            url=article.url, date=article.date.isoformat() if article.date else None,
+            source=article.source, language=article.language or "en",
+        )  # fmt: skip
+        ingest_one(draft, session)
+    summary = session.summary
+    linked = summary.exact_duplicates + summary.near_duplicates
+    return {"articles": summary.new + linked, "events": summary.events}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
+import inspect
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -28,39 +30,48 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="table (default in a terminal), csv or json."),
 ]
 LimitOption = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many rows.")]
-TypeOption = Annotated[
-    list[str] | None, typer.Option("--type", "-t", help="PLOVER event type (repeatable).")
-]
-ActorOption = Annotated[
-    list[str] | None,
-    typer.Option("--actor-country", help="Actor country code, e.g. IRQ (repeatable)."),
-]
-RecipientOption = Annotated[
-    list[str] | None,
-    typer.Option("--recipient-country", help="Recipient country code (repeatable)."),
-]
-SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Events on or after (YYYY[-MM[-DD]]).")
-]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Events on or before (YYYY[-MM[-DD]]).")
-]
-PlaceOption = Annotated[
-    str | None, typer.Option("--place", help="Place name (part of it) or country code.")
-]
-SourceOption = Annotated[str | None, typer.Option("--source", help="Source name (part of it).")]
 
 
-def _check_date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every filter of ``VOCABULARY`` as an option (``--type``, ``--date-from``
+    or its old spelling ``--since``...); the command receives them as one ``filters``."""
+    from .filters import VOCABULARY
+
+    params = [
+        p
+        for p in inspect.signature(command, eval_str=True).parameters.values()
+        if p.name != "filters"
+    ]
+    for spec in VOCABULARY:
+        kind: Any = list[str] | None if spec.multiple else str | None
+        hint = spec.help + (" (repeatable)" if spec.multiple else "")
+        option = typer.Option(spec.option, *spec.aliases, help=hint, show_default=False)
+        params.append(
+            inspect.Parameter(
+                spec.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                annotation=Annotated[kind, option],
+            )
+        )  # fmt: skip
+    names = {spec.name for spec in VOCABULARY}
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        from .filters import FilterError, Filters
+
+        values = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
         try:
-            dt.datetime.strptime(value, fmt)
-            return value
-        except ValueError:
-            continue
-    raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
+            filters = Filters.from_params(**values)
+        except FilterError as exc:
+            raise typer.BadParameter(exc.message, param_hint=_option(exc.param)) from None
+        command(filters=filters, **kwargs)
+
+    wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
 
 
 def _jsonable(value: Any) -> Any:
@@ -97,30 +108,7 @@ def print_rows(
             typer.echo("(no rows)", err=True)
 
 
-def make_filters(
-    event: str | None,
-    actor_country: str | None,
-    recipient_country: str | None,
-    since: str | None,
-    until: str | None,
-    place: str | None,
-    source: str | None,
-) -> Any:
-    """The ``Filters`` of the shared query/export options, dates checked."""
-    from .queries import Filters
-
-    return Filters(
-        event=event,
-        actor_country=actor_country,
-        recipient_country=recipient_country,
-        since=_check_date(since, "--since"),
-        until=_check_date(until, "--until"),
-        place=place,
-        source=source,
-    )
-
-
-def _open(db: str) -> Any:
+def open_for_query(db: str) -> Any:
     from pathlib import Path
 
     from . import StoreError, is_postgres, open_store
@@ -144,27 +132,19 @@ def register(app: typer.Typer) -> None:
     app.add_typer(query, name="query")
 
     @query.command("events")
+    @filter_options
     def events_command(
-        db: DbOption,
-        event: TypeOption = None,
-        actor_country: ActorOption = None,
-        recipient_country: RecipientOption = None,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        place: PlaceOption = None,
-        source: SourceOption = None,
-        limit: LimitOption = None,
-        fmt: FormatOption = None,
+        db: DbOption, filters: Any = None, limit: LimitOption = None, fmt: FormatOption = None
     ) -> None:
-        """Events by type, actor/recipient country, date range, place, source."""
-        from .queries import events
+        """Events by type, actor/recipient country, date range, place, source..."""
+        from .reads import event_table
 
-        filters = make_filters(event, actor_country, recipient_country, since, until, place, source)
-        with _open(db) as store:
-            cols, rows = events(store, filters, limit)
+        with open_for_query(db) as store:
+            cols, rows = event_table(store, filters, limit)
         print_rows(cols, rows, fmt, title=f"{len(rows)} event(s)")
 
     @query.command("counts")
+    @filter_options
     def counts_command(
         db: DbOption,
         by: Annotated[
@@ -175,43 +155,36 @@ def register(app: typer.Typer) -> None:
                 "place, source, modality (repeat to cross them).",
             ),
         ],
-        event: TypeOption = None,
-        actor_country: ActorOption = None,
-        recipient_country: RecipientOption = None,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        place: PlaceOption = None,
-        source: SourceOption = None,
+        filters: Any = None,
         limit: LimitOption = None,
         fmt: FormatOption = None,
     ) -> None:
         """Event counts (and the reports behind them) by month, dyad, type, place..."""
-        from .queries import GROUPS, counts
+        from .aggregates import GROUPS, counts
 
         bad = [b for b in by if b not in GROUPS]
         if bad:
             raise typer.BadParameter(
                 f"{', '.join(bad)}: choose from {', '.join(GROUPS)}", param_hint="--by"
             )
-        filters = make_filters(event, actor_country, recipient_country, since, until, place, source)
-        with _open(db) as store:
+        with open_for_query(db) as store:
             cols, rows = counts(store, by, filters, limit)
         print_rows(cols, rows, fmt, title="events by " + " × ".join(by))
 
     @query.command("errors")
     def errors_command(db: DbOption, limit: LimitOption = None, fmt: FormatOption = None) -> None:
         """The ingest log: every record skipped (and why), failed, or warned about."""
-        from .queries import errors
+        from .reads import errors
 
-        with _open(db) as store:
+        with open_for_query(db) as store:
             cols, rows = errors(store, limit)
         print_rows(cols, rows, fmt, title="ingest log")
 
     @query.command("summary")
     def summary_command(db: DbOption, fmt: FormatOption = None) -> None:
         """What the store holds: articles, duplicates, events, log entries, schema version."""
-        from .queries import summary
+        from .reads import summary
 
-        with _open(db) as store:
+        with open_for_query(db) as store:
             cols, rows = summary(store)
         print_rows(cols, rows, fmt, title=db if "://" not in db else "store")

@@ -1,0 +1,306 @@
+"""Aggregates of the selected events: counts by period, type, dyad, place or source; the
+actors and places they involve; the actor network. What ``eventcoder query counts`` and the
+API's ``/api/aggregates/*``, ``/api/actors``, ``/api/places`` and ``/api/network`` answer.
+
+Fixed SQL with bound parameters only, on both backends (see :mod:`.reads`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from .filters import FilterError, Filters
+from .reads import LEVELS, QUAD_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Store
+
+INTERVALS = ("day", "week", "month")
+DYAD_BY = ("country", "actor", "sector")
+
+
+def _codes(role: str) -> str:
+    """The role's distinct country (or IGO...) codes, sorted, joined with '; '."""
+    agg = "string_agg(DISTINCT x.code, '; ' ORDER BY x.code)"
+    return (
+        f"(SELECT {agg} FROM entities x WHERE x.event_id = e.id AND x.role = '{role}' "
+        "AND x.code IS NOT NULL)"
+    )
+
+
+#: What ``counts`` can group by: name -> (SQL expressions, column names).
+GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "month": (("substr(e.date, 1, 7)",), ("month",)),
+    "day": (("e.date",), ("day",)),
+    "year": (("substr(e.date, 1, 4)",), ("year",)),
+    "type": (("e.event",), ("event",)),
+    "quad": (("e.quad_code",), ("quad_code",)),
+    "actor-country": ((_codes("actor"),), ("actor_country",)),
+    "recipient-country": ((_codes("recipient"),), ("recipient_country",)),
+    "dyad": ((_codes("actor"), _codes("recipient")), ("actor_country", "recipient_country")),
+    "place": (("e.place_name", "e.place_country"), ("place", "place_country")),
+    "source": (("a.source",), ("source",)),
+    "modality": (("e.modality",), ("modality",)),
+}
+
+
+def counts(
+    store: Store,
+    by: list[str],
+    filters: Filters | None = None,
+    limit: int | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """Event counts grouped by ``by`` (names from ``GROUPS``), with the reports behind them.
+
+    ``events`` counts coded events; ``reports`` sums the articles telling them (each
+    duplicate copy of an article counts once more), so a story carried by many outlets
+    weighs more there.
+    """
+    unknown = [b for b in by if b not in GROUPS]
+    if unknown or not by:
+        raise ValueError(
+            f"cannot count by {', '.join(unknown) or 'nothing'}; choose from: {', '.join(GROUPS)}"
+        )
+    exprs: list[str] = []
+    names: list[str] = []
+    for b in by:
+        exprs.extend(GROUPS[b][0])
+        names.extend(GROUPS[b][1])
+    cond, params = (filters or Filters()).where()
+    keys = ", ".join(f"k{i}" for i in range(len(exprs)))
+    inner = (
+        "SELECT "
+        + ", ".join(f"{x} AS k{i}" for i, x in enumerate(exprs))
+        + ", coalesce(a.reports, 1) AS r FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
+        + (f"WHERE {cond}" if cond else "")
+    )
+    sql = (
+        f"SELECT {keys}, count(*) AS events, sum(r) AS reports FROM ({inner}) t "
+        f"GROUP BY {keys} ORDER BY "
+        + (f"{keys}" if by[0] in ("month", "day", "year") else f"events DESC, {keys}")
+        + (" LIMIT ?" if limit else "")
+    )
+    if limit:
+        params.append(int(limit))
+    _, rows = store.columns(sql, params)
+    return [*names, "events", "reports"], [tuple(_plain(v) for v in row) for row in rows]
+
+
+def _plain(value: Any) -> Any:
+    """Decimal sums (PostgreSQL) as ints, so both backends print the same."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def list_actors(
+    store: Store, filters: Filters, *, limit: int = 50, offset: int = 0
+) -> tuple[int, list[dict]]:
+    """Actors and recipients of the selected events, with how often each plays each role."""
+    where, params = filters.sql()
+    base = (
+        "SELECT coalesce(n.name, n.entity_text) AS name, n.code, n.sector, "
+        "sum(CASE WHEN n.role = 'actor' THEN 1 ELSE 0 END) AS as_actor, "
+        "sum(CASE WHEN n.role = 'recipient' THEN 1 ELSE 0 END) AS as_recipient, "
+        "count(DISTINCT n.event_id) AS events "
+        f"FROM entities n JOIN events e ON e.id = n.event_id{where} "
+        "GROUP BY coalesce(n.name, n.entity_text), n.code, n.sector"
+    )
+    total = int(store.fetchall(f"SELECT count(*) FROM ({base}) t", params)[0][0])
+    rows = store.fetchall(
+        f"{base} ORDER BY events DESC, name LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    keys = ("name", "code", "sector", "as_actor", "as_recipient", "events")
+    return total, [
+        {k: (int(v) if k in keys[3:] else v) for k, v in zip(keys, row, strict=True)}
+        for row in rows
+    ]
+
+
+def list_places(
+    store: Store, filters: Filters, *, limit: int = 500, offset: int = 0
+) -> tuple[int, list[dict]]:
+    """Places of the selected events with coordinates, counts, and counts per quad class."""
+    where, params = filters.sql()
+    extra = " AND " if where else " WHERE "
+    base = (
+        "SELECT e.place_name, e.place_country, e.geonameid, e.lat, e.lon, count(*) AS events, "
+        + ", ".join(f"sum(CASE WHEN e.quad_code = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
+        + f" FROM events e{where}{extra}e.lat IS NOT NULL AND e.lon IS NOT NULL "
+        "GROUP BY e.place_name, e.place_country, e.geonameid, e.lat, e.lon"
+    )
+    total = int(store.fetchall(f"SELECT count(*) FROM ({base}) t", params)[0][0])
+    rows = store.fetchall(
+        f"{base} ORDER BY events DESC, e.place_name LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    out = []
+    for name, country, gid, lat, lon, n, q1, q2, q3, q4 in rows:
+        out.append(
+            {"name": name, "country": country, "geonameid": gid, "lat": lat, "lon": lon,
+             "events": int(n), "by_quad": {"1": int(q1), "2": int(q2), "3": int(q3), "4": int(q4)}}
+        )  # fmt: skip
+    return total, out
+
+
+def _period(day: str, interval: str) -> str:
+    d = dt.date.fromisoformat(day)
+    if interval == "day":
+        return day
+    if interval == "week":
+        return (d - dt.timedelta(days=d.weekday())).isoformat()
+    return day[:7]
+
+
+def timeline(store: Store, filters: Filters, *, interval: str = "month", level: str = "event") -> dict:
+    """Counts by period and event type. An event dated less precisely than the interval (a
+    month-dated event in a daily timeline) is counted apart in ``coarser``, never placed on a
+    day it was not given."""
+    if interval not in INTERVALS:
+        raise FilterError("interval", f"{interval!r} is not one of {list(INTERVALS)}")
+    where, params = filters.sql()
+    weight = _weight(level)
+    rows = store.fetchall(
+        f"SELECT e.date, e.date_precision, e.event, e.quad_code, sum({weight}) "
+        f"FROM events e LEFT JOIN articles a ON a.id = e.doc_id{where} "
+        "GROUP BY e.date, e.date_precision, e.event, e.quad_code",
+        params,
+    )
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    quads: dict[str, int | None] = {}
+    undated = coarser = 0
+    finest = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month")}
+    for date, precision, event, quad, n in rows:
+        n = int(n)
+        quads[event] = quad
+        if not date:
+            undated += n
+            continue
+        precision = precision or {10: "day", 7: "month", 4: "year"}.get(len(date), "year")
+        if precision not in finest[interval] or len(date) < 7:
+            coarser += n
+            continue
+        day = date if len(date) == 10 else date + "-01"
+        counts[(_period(day, interval), event)] += n
+    periods = _period_range(sorted({p for p, _ in counts}), interval)
+    types = sorted(quads, key=lambda t: (quads[t] or 9, t))
+    return {
+        "interval": interval,
+        "level": level,
+        "periods": periods,
+        "series": [
+            {"event": t, "quad_code": quads[t], "counts": [counts.get((p, t), 0) for p in periods]}
+            for t in types
+            if any(counts.get((p, t), 0) for p in periods)
+        ],
+        "undated": undated,
+        "coarser": coarser,
+    }
+
+
+def _period_range(periods: list[str], interval: str, cap: int = 400) -> list[str]:
+    """The periods from the first to the last with the empty ones filled in (so the timeline's
+    axis is continuous), unless that would make more than ``cap`` periods."""
+    if len(periods) < 2:
+        return periods
+    out: list[str] = []
+    if interval == "month":
+        year, month = int(periods[0][:4]), int(periods[0][5:7])
+        while len(out) <= cap:
+            label = f"{year:04d}-{month:02d}"
+            out.append(label)
+            if label >= periods[-1]:
+                return out
+            year, month = year + (month == 12), month % 12 + 1
+        return periods
+    step = dt.timedelta(days=7 if interval == "week" else 1)
+    day, last = dt.date.fromisoformat(periods[0]), dt.date.fromisoformat(periods[-1])
+    while day <= last:
+        out.append(day.isoformat())
+        if len(out) > cap:
+            return periods
+        day += step
+    return out
+
+
+def _weight(level: str) -> str:
+    if level not in LEVELS:
+        raise FilterError("level", f"{level!r} is not one of {list(LEVELS)}")
+    # mention level: every telling of the event, in every report of its article
+    return "1" if level == "event" else "coalesce(e.mentions, 1) * coalesce(a.reports, 1)"
+
+
+def by_type(store: Store, filters: Filters, *, level: str = "event") -> list[dict]:
+    where, params = filters.sql()
+    rows = store.fetchall(
+        f"SELECT e.event, e.quad_code, sum({_weight(level)}) AS n "
+        f"FROM events e LEFT JOIN articles a ON a.id = e.doc_id{where} "
+        "GROUP BY e.event, e.quad_code ORDER BY n DESC, e.event",
+        params,
+    )
+    return [
+        {"event": t, "quad_code": q, "quad_class": QUAD_NAMES.get(q), "count": int(n)}
+        for t, q, n in rows
+    ]
+
+
+def dyads(
+    store: Store, filters: Filters, *, by: str = "country", level: str = "event", limit: int = 200
+) -> list[dict]:
+    """Actor -> recipient pairs with counts, split into cooperation (quad 1-2) and conflict
+    (quad 3-4). ``by``: country code, actor name, or country+sector."""
+    if by not in DYAD_BY:
+        raise FilterError("by", f"{by!r} is not one of {list(DYAD_BY)}")
+    key = {
+        "country": ("{t}.code", "{t}.code"),
+        "actor": ("coalesce({t}.name, {t}.entity_text)", "{t}.code"),
+        "sector": ("coalesce({t}.code, '') || ' ' || coalesce({t}.sector, '')", "{t}.code"),
+    }[by]
+    src = key[0].format(t="s")
+    dst = key[0].format(t="r")
+    where, params = filters.sql()
+    weight = _weight(level)
+    rows = store.fetchall(
+        f"SELECT {src} AS source, s.code, {dst} AS target, r.code, "
+        f"sum(CASE WHEN e.quad_code IN (1, 2) THEN {weight} ELSE 0 END) AS coop, "
+        f"sum(CASE WHEN e.quad_code IN (3, 4) THEN {weight} ELSE 0 END) AS conflict, "
+        f"sum({weight}) AS n, count(DISTINCT e.id) AS events "
+        "FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
+        "JOIN entities s ON s.event_id = e.id AND s.role = 'actor' "
+        "JOIN entities r ON r.event_id = e.id AND r.role = 'recipient'"
+        + (" AND s.code IS NOT NULL AND r.code IS NOT NULL" if by == "country" else "")
+        + f"{where} GROUP BY {src}, s.code, {dst}, r.code ORDER BY n DESC, source, target LIMIT ?",
+        [*params, limit],
+    )
+    out = []
+    for source, scode, target, rcode, coop, conflict, n, events in rows:
+        if by == "country" and (source is None or target is None):
+            continue
+        out.append(
+            {"source": (source or "").strip() or None, "source_code": scode,
+             "target": (target or "").strip() or None, "target_code": rcode,
+             "cooperation": int(coop), "conflict": int(conflict), "count": int(n),
+             "events": int(events)}
+        )  # fmt: skip
+    return out
+
+
+def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
+    """Actor network: nodes are actors (by name), edges the events between them."""
+    edges = dyads(store, filters, by="actor", limit=limit)
+    nodes: dict[str, dict] = {}
+    for edge in edges:
+        for side in ("source", "target"):
+            name = edge[side]
+            if name is None:
+                continue
+            node = nodes.setdefault(
+                name, {"id": name, "code": edge[f"{side}_code"], "events": 0}
+            )
+            node["events"] += edge["count"]
+    edges = [e for e in edges if e["source"] and e["target"] and e["source"] != e["target"]]
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
