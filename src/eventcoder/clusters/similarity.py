@@ -1,0 +1,161 @@
+"""Whether a report tells the event of a cluster, and how surely.
+
+Two kinds of test, kept apart on purpose:
+
+- **contradictions** (``None``): different type or modality class, places that cannot be the
+  same (two cities, two provinces, two countries), dates that cannot be the same (explicit days
+  more than a day apart, intervals that do not meet), actors of different states with no
+  name in common, or the actor of one report being the recipient of the other (reprisal, not
+  retelling). A contradiction is final: no amount of similar wording merges the two.
+- **agreement** (a score in 0..1): actors and recipients recognised again, the same place,
+  the same day, shared content words. A report joins a cluster when the score reaches the
+  threshold; missing information (no place, no date) neither contradicts nor helps.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .report import Place, Report
+
+#: Weights of the agreement score (they sum to 1).
+WEIGHTS = {"actors": 0.30, "recipients": 0.10, "place": 0.25, "date": 0.15, "evidence": 0.20}
+#: Two city-precision places further apart than this are two places.
+CITY_KM = 40.0
+#: Score at and above which a report joins a cluster.
+DEFAULT_THRESHOLD = 0.45
+
+#: Key kinds of ``report.entity_keys`` and how much a shared key of that kind says.
+_KEY_WEIGHT = {"id": 1.0, "name": 1.0, "csw": 0.9, "sw": 0.7, "cs": 0.6, "w": 0.5, "c": 0.25}
+_STRONG = ("id", "name", "w", "csw", "sw")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What a report is compared with: a cluster's best place and date, all its parties."""
+
+    event: str
+    realised: str
+    place: Place | None
+    lo: int | None
+    hi: int | None
+    day_precise: bool
+    actors: frozenset[str] | set[str]
+    recipients: frozenset[str] | set[str]
+    words: frozenset[str] | set[str]
+    modes: frozenset[str] | set[str]
+    groups: frozenset[str] | set[str]
+    docs: frozenset[str] | set[str]
+
+
+def party_score(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    """How surely two actor (or recipient) key sets name the same party (0: no evidence)."""
+    if not a or not b:
+        return 0.0
+    common = a & b if len(a) <= len(b) else b & a
+    best = 0.0
+    for key in common:
+        best = max(best, _KEY_WEIGHT.get(key.split(":", 1)[0], 0.0))
+    return best
+
+
+def _countries(keys: frozenset[str] | set[str]) -> set[str]:
+    return {k[2:] for k in keys if k.startswith("c:")}
+
+
+def parties_contradict(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """Both name a country, the countries differ and no name or head word is shared."""
+    ca, cb = _countries(a), _countries(b)
+    if not ca or not cb or ca & cb:
+        return False
+    return not any(k.split(":", 1)[0] in _STRONG for k in a & b)
+
+
+def _km(a: Place, b: Place) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_score(a: Place | None, b: Place | None) -> float | None:
+    """Agreement of two places, ``None`` when they cannot be the same place."""
+    if a is None or b is None:
+        return 0.0
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 1.0
+    ra, rb = a.rank, b.rank
+    if ra >= 3 and rb >= 3:  # two cities
+        if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+            km = _km(a, b)
+            return None if km > CITY_KM else (0.9 if km <= 15 else 0.6)
+        if a.name and b.name and a.name.casefold() == b.name.casefold():
+            return 0.9
+        return None
+    if ra >= 2 and rb >= 2:  # a city and a province, or two provinces
+        if a.admin1 and b.admin1:
+            return (0.6 if ra == rb else 0.5) if a.admin1 == b.admin1 else None
+        return 0.3
+    return 0.3 if a.country and b.country else 0.0  # one is only a country (or a region)
+
+
+def date_score(r: Report, p: Profile) -> float | None:
+    """Agreement of a report's date interval with a cluster's, ``None`` if they cannot meet."""
+    if r.lo is None or r.hi is None or p.lo is None or p.hi is None:
+        return 0.0
+    gap = max(r.lo, p.lo) - min(r.hi, p.hi)  # > 0: days between; <= 0: overlap
+    both_days = p.day_precise and r.date_precision == "day"
+    if gap > 1:  # one day of slack: time zones, "overnight", a late evening
+        return None
+    if both_days:
+        return 1.0 if gap <= 0 else 0.5
+    return 0.5 if gap <= 0 else 0.3
+
+
+def evidence_score(r: Report, p: Profile) -> float:
+    if not r.words:
+        return 0.0
+    return len(r.words & p.words) / len(r.words)
+
+
+def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float | None:
+    """Agreement of report ``r`` with cluster profile ``p``; ``None`` when they contradict.
+
+    A report whose article is a near duplicate of an article already in the cluster (same
+    ``article_group``) joins it unless something contradicts: near-duplicate articles first.
+    """
+    if r.event != p.event or r.realised != p.realised or r.doc_id in p.docs:
+        return None
+    place = place_score(r.place, p.place)
+    if place is None:
+        return None
+    date = date_score(r, p)
+    if date is None:
+        return None
+    if parties_contradict(r.actors, p.actors):
+        return None
+    actors = party_score(r.actors, p.actors)
+    # The actor of one is the recipient of the other: a reprisal, not a retelling.
+    if actors == 0.0 and r.actors and p.actors and (
+        party_score(r.actors, p.recipients) >= 0.6 or party_score(r.recipients, p.actors) >= 0.6
+    ):
+        return None
+    recipients = party_score(r.recipients, p.recipients)
+    if parties_contradict(r.recipients, p.recipients) and recipients == 0.0:
+        recipients = -0.5
+    value = (
+        WEIGHTS["actors"] * actors
+        + WEIGHTS["recipients"] * recipients
+        + WEIGHTS["place"] * place
+        + WEIGHTS["date"] * date
+        + WEIGHTS["evidence"] * evidence_score(r, p)
+    )
+    if r.mode is not None and p.modes and r.mode not in p.modes:
+        value -= 0.05
+    if r.article_group is not None and r.article_group in p.groups:
+        value += 1.0
+    return value
