@@ -63,10 +63,13 @@ class Cluster:
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     last_day: int = -(10**9)
+    lo_max: int | None = None  # latest start and earliest end of the reports' date intervals
+    hi_min: int | None = None
     _profile: Profile | None = None
 
     @classmethod
@@ -84,15 +87,27 @@ class Cluster:
         self.actors |= report.actors
         self.recipients |= report.recipients
         self.words |= report.words
+        self.names |= report.names
         if report.mode:
             self.modes.add(report.mode)
         if report.article_group:
             self.groups.add(report.article_group)
         self.docs.add(report.doc_id)
+        if report.lo is not None and report.hi is not None and report.date_precision != "year":
+            self.lo_max = report.lo if self.lo_max is None else max(self.lo_max, report.lo)
+            self.hi_min = report.hi if self.hi_min is None else min(self.hi_min, report.hi)
         for day in (report.hi, report.pub_date):
             if day is not None:
                 self.last_day = max(self.last_day, day)
         self._profile = None
+
+    def interval(self) -> tuple[int | None, int | None]:
+        """The days every dated report of the cluster allows: the intersection of their
+        intervals (when the one day of slack left them apart, the days between)."""
+        if self.lo_max is None or self.hi_min is None:
+            when = self.best_date
+            return (when.lo, when.hi) if when else (None, None)
+        return (min(self.lo_max, self.hi_min), max(self.lo_max, self.hi_min))
 
     @property
     def founder(self) -> Report:
@@ -102,16 +117,18 @@ class Cluster:
         if self._profile is None:
             first = self.members[0]
             when = self.best_date
+            lo, hi = self.interval()
             self._profile = Profile(
                 event=first.event,
                 realised=first.realised,
                 place=self.best_place.place if self.best_place else None,
-                lo=when.lo if when else None,
-                hi=when.hi if when else None,
+                lo=lo,
+                hi=hi,
                 day_precise=bool(when and when.date_precision == "day"),
                 actors=self.actors,
                 recipients=self.recipients,
                 words=self.words,
+                names=self.names,
                 modes=self.modes,
                 groups=self.groups,
                 docs=self.docs,

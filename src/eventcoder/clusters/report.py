@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..records import UNREALISED_MODALITIES, CodedArticle, Entity, Event
@@ -68,6 +69,36 @@ def evidence_words(text: str) -> frozenset[str]:
     )
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\([^)]*\)\s*[-–—]\s*")
+
+
+@lru_cache(maxsize=100_000)
+def _is_country_word(word: str) -> bool:
+    from ..actors.tables import countries
+
+    hit = countries().get(word)
+    return hit is not None and hit.kind != "capital"
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Capitalised words inside a sentence (names of people, places, groups), lower-cased.
+
+    Not the sentence's first word, not all-capital words (datelines, acronyms), not days,
+    months or country names and demonyms (a country is compared on its own); nothing from a
+    sentence in title case, where capitals say nothing.
+    """
+    words = _WORD.findall(_DATELINE.sub("", text))
+    if len(words) < 2:
+        return frozenset()
+    caps = [w for w in words[1:] if w[:1].isupper()]
+    if len(caps) > 0.6 * (len(words) - 1):
+        return frozenset()
+    return frozenset(
+        w.casefold() for w in caps
+        if not w.isupper() and w.casefold() not in STOPWORDS and not _is_country_word(w)
+    )  # fmt: skip
+
+
 def _head_word(entity: Entity) -> str | None:
     words = [w for w in _WORD.findall(entity.name or entity.entity_text)]
     words = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in _PRONOUNS]
@@ -86,6 +117,8 @@ def entity_keys(entity: Entity) -> frozenset[str]:
         keys.add(f"id:{entity.identifier_id}")
     if entity.name:
         keys.add(f"name:{entity.name.casefold()}")
+        if not _is_country_word(entity.name):  # a person or an organisation, not a state
+            keys.add(f"who:{entity.name.casefold()}")
     head = _head_word(entity)
     if head:
         keys.add(f"w:{head}")
@@ -177,6 +210,7 @@ class Report:
     actors: frozenset[str] = field(default_factory=frozenset)
     recipients: frozenset[str] = field(default_factory=frozenset)
     words: frozenset[str] = field(default_factory=frozenset)
+    names: frozenset[str] = field(default_factory=frozenset)
     n_entities: int = 0  # actors + recipients coded with a country or a knowledge-base id
     confidence: float = 0.0
     mentions: int = 1
@@ -258,6 +292,7 @@ class Report:
             actors=_keys(event.actor),
             recipients=_keys(event.recipient),
             words=evidence_words(" ".join([event.text, *event.event_text])),
+            names=proper_names(event.text),
             n_entities=sum(1 for e in parties if e.code or e.identifier_id),
             confidence=event.confidence,
             mentions=event.mentions,
@@ -266,7 +301,7 @@ class Report:
     # ------------------------------------------------------------------ (de)serialising
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("actors", "recipients", "words"):
+        for key in ("actors", "recipients", "words", "names"):
             data[key] = sorted(data[key])
         data["place"] = asdict(self.place) if self.place else None
         return {k: v for k, v in data.items() if v is not None}
@@ -274,7 +309,7 @@ class Report:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
         data = dict(data)
-        for key in ("actors", "recipients", "words"):
+        for key in ("actors", "recipients", "words", "names"):
             data[key] = frozenset(data.get(key, ()))
         if data.get("place") is not None:
             data["place"] = Place(**data["place"])

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from .report import Place, Report
 
 #: Weights of the agreement score (they sum to 1).
-WEIGHTS = {"actors": 0.30, "recipients": 0.10, "place": 0.25, "date": 0.15, "evidence": 0.20}
+WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evidence": 0.15,
+           "names": 0.15}  # fmt: skip
 #: Two city-precision places further apart than this are two places.
 CITY_KM = 40.0
 #: Score at and above which a report joins a cluster.
@@ -44,6 +45,7 @@ class Profile:
     actors: frozenset[str] | set[str]
     recipients: frozenset[str] | set[str]
     words: frozenset[str] | set[str]
+    names: frozenset[str] | set[str]
     modes: frozenset[str] | set[str]
     groups: frozenset[str] | set[str]
     docs: frozenset[str] | set[str]
@@ -65,11 +67,14 @@ def _countries(keys: frozenset[str] | set[str]) -> set[str]:
 
 
 def parties_contradict(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
-    """Both name a country, the countries differ and no name or head word is shared."""
-    ca, cb = _countries(a), _countries(b)
-    if not ca or not cb or ca & cb:
+    """Nothing strong in common (name, head word, id) and either both name a country and the
+    countries differ, or both name a person or organisation (``who:`` keys) and they differ."""
+    if any(k.split(":", 1)[0] in _STRONG for k in a & b):
         return False
-    return not any(k.split(":", 1)[0] in _STRONG for k in a & b)
+    ca, cb = _countries(a), _countries(b)
+    if ca and cb and not ca & cb:
+        return True
+    return any(k.startswith("who:") for k in a) and any(k.startswith("who:") for k in b)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -112,8 +117,14 @@ def date_score(r: Report, p: Profile) -> float | None:
     if gap > 1:  # one day of slack: time zones, "overnight", a late evening
         return None
     if both_days:
-        return 1.0 if gap <= 0 else 0.5
+        return 1.0 if gap <= 0 else 0.0
     return 0.5 if gap <= 0 else 0.3
+
+
+def names_score(r: Report, p: Profile) -> float:
+    """Proper names of the report's sentence found in the cluster's (one: 0.6, two: 1.0)."""
+    shared = len(r.names & p.names)
+    return 1.0 if shared >= 2 else 0.6 if shared else 0.0
 
 
 def evidence_score(r: Report, p: Profile) -> float:
@@ -125,10 +136,15 @@ def evidence_score(r: Report, p: Profile) -> float:
 def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float | None:
     """Agreement of report ``r`` with cluster profile ``p``; ``None`` when they contradict.
 
+    Besides the score, a report needs an anchor in the cluster: the same place (at least the
+    same province), a proper name in common (a person, a place the resolver missed, a group),
+    a party recognised by knowledge-base id or canonical name, a near-duplicate article, or its
+    own article (another telling of the same type in the same article). Without one, wording
+    alone ("Officers seized weapons during the operation") never merges two reports.
     A report whose article is a near duplicate of an article already in the cluster (same
     ``article_group``) joins it unless something contradicts: near-duplicate articles first.
     """
-    if r.event != p.event or r.realised != p.realised or r.doc_id in p.docs:
+    if r.event != p.event or r.realised != p.realised:
         return None
     place = place_score(r.place, p.place)
     if place is None:
@@ -140,22 +156,40 @@ def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float 
         return None
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
-    if actors == 0.0 and r.actors and p.actors and (
-        party_score(r.actors, p.recipients) >= 0.6 or party_score(r.recipients, p.actors) >= 0.6
+    if (
+        actors == 0.0
+        and r.actors
+        and p.actors
+        and (party_score(r.actors, p.recipients) >= 0.6 or party_score(r.recipients, p.actors) >= 0.6)
     ):
         return None
+    same_group = r.article_group is not None and r.article_group in p.groups
+    same_doc = r.doc_id in p.docs
+    anchored = (
+        same_group
+        or same_doc
+        or place >= 0.5
+        or bool(r.names & p.names)
+        or any(k.startswith(("id:", "name:")) for k in r.actors & p.actors)
+    )
+    if not anchored:
+        return None
     recipients = party_score(r.recipients, p.recipients)
-    if parties_contradict(r.recipients, p.recipients) and recipients == 0.0:
-        recipients = -0.5
+    if recipients == 0.0 and r.recipients and p.recipients:
+        # Both name a target and nothing of it matches ("a bus station" / "a village mosque").
+        recipients = -1.0 if parties_contradict(r.recipients, p.recipients) else -0.5
     value = (
         WEIGHTS["actors"] * actors
         + WEIGHTS["recipients"] * recipients
         + WEIGHTS["place"] * place
         + WEIGHTS["date"] * date
         + WEIGHTS["evidence"] * evidence_score(r, p)
+        + WEIGHTS["names"] * names_score(r, p)
     )
     if r.mode is not None and p.modes and r.mode not in p.modes:
         value -= 0.05
-    if r.article_group is not None and r.article_group in p.groups:
+    if same_group:
         value += 1.0
+    elif same_doc:
+        value += 0.3
     return value
