@@ -73,6 +73,7 @@ class ClusterIndex:
         self.assignments: dict[str, Assignment] = {}
         self.blocks: dict[tuple, set[str]] = {}
         self.cluster_keys: dict[str, set[tuple]] = {}
+        self.merged: dict[str, str] = {}  # id of a cluster merged into another -> that one
         self.newest_day: int | None = None
         self.evicted_before: int | None = None
 
@@ -110,19 +111,46 @@ class ClusterIndex:
         return found
 
     # ------------------------------------------------------------------ adding
-    def best_match(self, report: Report) -> tuple[str, float] | None:
-        best: tuple[str, float] | None = None
+    def matches(self, report: Report) -> list[tuple[str, float]]:
+        """Clusters ``report`` may join (score at or above the threshold), best first."""
+        found = []
         for cid in self.candidates(report):
             value = score(report, self.clusters[cid].profile(), self.threshold)
-            if value is None or value < self.threshold:
-                continue
-            if best is None or value > best[1] or (value == best[1] and cid < best[0]):
-                best = (cid, value)
-        return best
+            if value is not None and value >= self.threshold:
+                found.append((cid, value))
+        return sorted(found, key=lambda m: (-m[1], m[0]))
+
+    def _compatible(self, keep: Cluster, other: Cluster) -> bool:
+        """Nothing in ``other`` contradicts ``keep`` (every report of it scores, none is None)."""
+        profile = keep.profile()
+        return all(score(m, profile, self.threshold) is not None for m in other.members)
+
+    def _merge(self, keep: Cluster, other: Cluster) -> Cluster:
+        """Merge two clusters into the one founded first (canonical order) and return it."""
+        if other.founder.order < keep.founder.order:
+            keep, other = other, keep
+        for key in self.cluster_keys.pop(other.id, set()):
+            block = self.blocks.get(key)
+            if block is not None:
+                block.discard(other.id)
+                if not block:
+                    del self.blocks[key]
+        del self.clusters[other.id]
+        self.merged[other.id] = keep.id
+        for report in other.members:
+            keep.add(report)
+            self._register(keep.id, report)
+            old = self.assignments[report.event_id]
+            self.assignments[report.event_id] = old._replace(cluster_id=keep.id)
+        for report in keep.members:
+            old = self.assignments.get(report.event_id)
+            if old is not None and old.cluster_id != keep.id:
+                self.assignments[report.event_id] = old._replace(cluster_id=keep.id)
+        return keep
 
     def _place(self, report: Report) -> Assignment:
-        match = self.best_match(report)
-        if match is None:
+        found = self.matches(report)
+        if not found:
             cluster = Cluster.found(report)
             if cluster.id in self.clusters:  # the same founding event id came back evicted
                 cluster = self.clusters[cluster.id]
@@ -130,25 +158,42 @@ class ClusterIndex:
             self.clusters[cluster.id] = cluster
             assignment = Assignment(report.event_id, cluster.id, True, None)
         else:
-            cluster = self.clusters[match[0]]
+            cluster = self.clusters[found[0][0]]
             cluster.add(report)
-            assignment = Assignment(report.event_id, cluster.id, False, round(match[1], 4))
+            assignment = Assignment(report.event_id, cluster.id, False, round(found[0][1], 4))
         self._register(cluster.id, report)
         self.assignments[report.event_id] = assignment
-        return assignment
+        # The report may tie other clusters of its blocks to this one (it matched them too, or
+        # the grown cluster now matches one of their reports): merge those nothing contradicts.
+        for cid in sorted(self.candidates(report)):
+            other = self.clusters.get(cid)
+            if other is None or other is cluster or not self._linked(cluster, other):
+                continue
+            if self._compatible(cluster, other) and self._compatible(other, cluster):
+                cluster = self._merge(cluster, other)
+        return self.assignments[report.event_id]
+
+    def _linked(self, cluster: Cluster, other: Cluster) -> bool:
+        """Some report of ``other`` scores at or above the threshold against ``cluster``."""
+        profile = cluster.profile()
+        for member in other.members:
+            value = score(member, profile, self.threshold)
+            if value is not None and value >= self.threshold:
+                return True
+        return False
 
     def add(self, reports: Iterable[Report]) -> list[Assignment]:
         """Cluster a batch; returns one assignment per distinct report, in canonical order."""
         batch = {r.event_id: r for r in reports}
         ordered = sorted(batch.values(), key=lambda r: r.order)
         self._reload(ordered)
-        out: list[Assignment] = []
         for report in ordered:
-            known = self.assignments.get(report.event_id)
-            out.append(known if known is not None else self._place(report))
+            if report.event_id not in self.assignments:
+                self._place(report)
             day = report.hi if report.hi is not None else report.pub_date
             if day is not None and (self.newest_day is None or day > self.newest_day):
                 self.newest_day = day
+        out = [self.assignments[r.event_id] for r in ordered]
         if self.horizon_days is not None:
             self.evict()
         return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -62,11 +63,13 @@ def stem(word: str) -> str:
     return w
 
 
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+
+
 def evidence_words(text: str) -> frozenset[str]:
-    """The content words of a sentence, stemmed (what 'similar evidence' compares)."""
-    return frozenset(
-        stem(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in STOPWORDS
-    )
+    """The content words and figures of a sentence, stemmed (what 'similar evidence' compares)."""
+    words = {stem(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in STOPWORDS}
+    return frozenset(words | {"#" + n.rstrip(".,") for n in _NUMBER.findall(text)})
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\([^)]*\)\s*[-–—]\s*")
@@ -76,8 +79,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\([^)]*\)\s*[-–—]\s*")
 def _is_country_word(word: str) -> bool:
     from ..actors.tables import countries
 
-    hit = countries().get(word)
-    return hit is not None and hit.kind != "capital"
+    table = countries()
+    hit = table.get(word)
+    if hit is None or hit.kind == "capital":
+        return False
+    # A demonym or the country's own name; capitals used for their governments stay places.
+    return hit.kind == "demonym" or fold(table.names.get(hit.code, "")) == fold(word)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ('Bogotá' and 'Bogota' are one name)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def proper_names(text: str) -> frozenset[str]:
@@ -94,7 +107,7 @@ def proper_names(text: str) -> frozenset[str]:
     if len(caps) > 0.6 * (len(words) - 1):
         return frozenset()
     return frozenset(
-        w.casefold() for w in caps
+        fold(w) for w in caps
         if not w.isupper() and w.casefold() not in STOPWORDS and not _is_country_word(w)
     )  # fmt: skip
 
@@ -187,6 +200,13 @@ class Place:
     @property
     def rank(self) -> int:
         return PLACE_RANK.get(self.precision, -1)
+
+
+def _place_names(place: Place | None) -> frozenset[str]:
+    """A resolved place below country level counts as a proper name of the report."""
+    if place is None or not place.name or place.rank < 2:
+        return frozenset()
+    return frozenset(fold(w) for w in _WORD.findall(place.name) if w.casefold() not in STOPWORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +312,7 @@ class Report:
             actors=_keys(event.actor),
             recipients=_keys(event.recipient),
             words=evidence_words(" ".join([event.text, *event.event_text])),
-            names=proper_names(event.text),
+            names=proper_names(event.text) | _place_names(place),
             n_entities=sum(1 for e in parties if e.code or e.identifier_id),
             confidence=event.confidence,
             mentions=event.mentions,

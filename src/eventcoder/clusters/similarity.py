@@ -172,9 +172,12 @@ def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float 
         or bool(r.names & p.names)
         or any(k.startswith(("id:", "name:")) for k in r.actors & p.actors)
     )
-    if not anchored:
-        return None
     recipients = party_score(r.recipients, p.recipients)
+    if not anchored and not (
+        # No place or name to go by: the same parties on the same explicit day.
+        date == 1.0 and (actors >= 0.9 or (actors >= 0.5 and recipients >= 0.5))
+    ):
+        return None
     if recipients == 0.0 and r.recipients and p.recipients:
         # Both name a target and nothing of it matches ("a bus station" / "a village mosque").
         recipients = -1.0 if parties_contradict(r.recipients, p.recipients) else -0.5
