@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 from ..records import CodedArticle
 from .cluster import Cluster
 from .report import Report, reports_from_coded
-from .similarity import DEFAULT_THRESHOLD, score
+from .similarity import DEFAULT_THRESHOLD, contradiction, score
 
 STATE_VERSION = 1
 
@@ -123,7 +123,7 @@ class ClusterIndex:
     def _compatible(self, keep: Cluster, other: Cluster) -> bool:
         """Nothing in ``other`` contradicts ``keep`` (every report of it scores, none is None)."""
         profile = keep.profile()
-        return all(score(m, profile, self.threshold) is not None for m in other.members)
+        return all(contradiction(m, profile) is None for m in other.members)
 
     def _merge(self, keep: Cluster, other: Cluster) -> Cluster:
         """Merge two clusters into the one founded first (canonical order) and return it."""

@@ -133,6 +133,29 @@ def evidence_score(r: Report, p: Profile) -> float:
     return len(r.words & p.words) / len(r.words)
 
 
+def contradiction(r: Report, p: Profile) -> str | None:
+    """Why report ``r`` cannot tell the event of cluster profile ``p`` (``None``: it can)."""
+    if r.event != p.event:
+        return "type"
+    if r.realised != p.realised:
+        return "modality"
+    if place_score(r.place, p.place) is None:
+        return "place"
+    if date_score(r, p) is None:
+        return "date"
+    if parties_contradict(r.actors, p.actors):
+        return "actors"
+    # The actor of one is the recipient of the other: a reprisal, not a retelling.
+    if (
+        r.actors
+        and p.actors
+        and party_score(r.actors, p.actors) == 0.0
+        and (party_score(r.actors, p.recipients) >= 0.6 or party_score(r.recipients, p.actors) >= 0.6)
+    ):
+        return "reprisal"
+    return None
+
+
 def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float | None:
     """Agreement of report ``r`` with cluster profile ``p``; ``None`` when they contradict.
 
@@ -144,25 +167,11 @@ def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float 
     A report whose article is a near duplicate of an article already in the cluster (same
     ``article_group``) joins it unless something contradicts: near-duplicate articles first.
     """
-    if r.event != p.event or r.realised != p.realised:
+    if contradiction(r, p) is not None:
         return None
-    place = place_score(r.place, p.place)
-    if place is None:
-        return None
-    date = date_score(r, p)
-    if date is None:
-        return None
-    if parties_contradict(r.actors, p.actors):
-        return None
+    place = place_score(r.place, p.place) or 0.0
+    date = date_score(r, p) or 0.0
     actors = party_score(r.actors, p.actors)
-    # The actor of one is the recipient of the other: a reprisal, not a retelling.
-    if (
-        actors == 0.0
-        and r.actors
-        and p.actors
-        and (party_score(r.actors, p.recipients) >= 0.6 or party_score(r.recipients, p.actors) >= 0.6)
-    ):
-        return None
     same_group = r.article_group is not None and r.article_group in p.groups
     same_doc = r.doc_id in p.docs
     anchored = (
