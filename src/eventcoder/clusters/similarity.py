@@ -114,7 +114,7 @@ def date_score(r: Report, p: Profile) -> float | None:
         return 0.0
     gap = max(r.lo, p.lo) - min(r.hi, p.hi)  # > 0: days between; <= 0: overlap
     both_days = p.day_precise and r.date_precision == "day"
-    if gap > 1:  # one day of slack: time zones, "overnight", a late evening
+    if gap > (1 if both_days else 0):  # explicit days: one day of slack (time zones, night)
         return None
     if both_days:
         return 1.0 if gap <= 0 else 0.0
