@@ -143,6 +143,8 @@ def entity_keys(entity: Entity) -> frozenset[str]:
                 keys.add(f"csw:{entity.code}/{entity.sector}/{head}")
     elif entity.sector and head:
         keys.add(f"sw:{entity.sector}/{head}")
+    if entity.sector:  # 'security forces' and 'police' are both police (COP)
+        keys.add(f"s:{entity.sector}")
     return frozenset(keys)
 
 

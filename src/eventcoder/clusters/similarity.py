@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .report import Place, Report
+from .report import Place, Report, fold
 
 #: Weights of the agreement score (they sum to 1).
 WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evidence": 0.15,
@@ -25,10 +25,11 @@ WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evi
 #: Two city-precision places further apart than this are two places.
 CITY_KM = 40.0
 #: Score at and above which a report joins a cluster.
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = 0.5
 
 #: Key kinds of ``report.entity_keys`` and how much a shared key of that kind says.
-_KEY_WEIGHT = {"id": 1.0, "name": 1.0, "csw": 0.9, "sw": 0.7, "cs": 0.6, "w": 0.5, "c": 0.25}
+_KEY_WEIGHT = {"id": 1.0, "name": 1.0, "who": 1.0, "csw": 0.9, "sw": 0.7, "cs": 0.6, "w": 0.5,
+               "s": 0.4, "c": 0.25}  # fmt: skip
 _STRONG = ("id", "name", "w", "csw", "sw")
 
 
@@ -133,6 +134,15 @@ def evidence_score(r: Report, p: Profile) -> float:
     return len(r.words & p.words) / len(r.words)
 
 
+def _named_place(r: Report, p: Profile) -> bool:
+    """The one side's resolved city is a proper name of the other side's sentence(s)."""
+    if r.place is None and p.place is not None and p.place.rank >= 2 and p.place.name:
+        return fold(p.place.name) in r.names
+    if p.place is None and r.place is not None and r.place.rank >= 2 and r.place.name:
+        return fold(r.place.name) in p.names
+    return False
+
+
 def contradiction(r: Report, p: Profile) -> str | None:
     """Why report ``r`` cannot tell the event of cluster profile ``p`` (``None``: it can)."""
     if r.event != p.event:
@@ -170,6 +180,8 @@ def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float 
     if contradiction(r, p) is not None:
         return None
     place = place_score(r.place, p.place) or 0.0
+    if place == 0.0 and _named_place(r, p):
+        place = 0.6  # the place is named in the sentence, only the resolver missed it
     date = date_score(r, p) or 0.0
     actors = party_score(r.actors, p.actors)
     same_group = r.article_group is not None and r.article_group in p.groups
