@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 from ..records import CodedArticle
 from .cluster import Cluster
 from .report import Report, reports_from_coded
-from .similarity import DEFAULT_THRESHOLD, contradiction, score
+from .similarity import DEFAULT_THRESHOLD, assess, contradiction, score
 
 STATE_VERSION = 1
 
@@ -111,14 +111,21 @@ class ClusterIndex:
         return found
 
     # ------------------------------------------------------------------ adding
-    def matches(self, report: Report) -> list[tuple[str, float]]:
-        """Clusters ``report`` may join (score at or above the threshold), best first."""
-        found = []
-        for cid in self.candidates(report):
-            value = score(report, self.clusters[cid].profile(), self.threshold)
-            if value is not None and value >= self.threshold:
+    def matches(
+        self, report: Report, candidates: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, float]], list[str]]:
+        """Clusters ``report`` may join (score at or above the threshold), best first; and
+        the candidates it does not contradict (the only ones it can tie together)."""
+        found: list[tuple[str, float]] = []
+        open_: list[str] = []
+        for cid in self.candidates(report) if candidates is None else candidates:
+            value = assess(report, self.clusters[cid].profile())
+            if value is None:
+                continue
+            open_.append(cid)
+            if value >= self.threshold:
                 found.append((cid, value))
-        return sorted(found, key=lambda m: (-m[1], m[0]))
+        return sorted(found, key=lambda m: (-m[1], m[0])), sorted(open_)
 
     def _compatible(self, keep: Cluster, other: Cluster) -> bool:
         """Nothing in ``other`` contradicts ``keep`` (every report of it scores, none is None)."""
@@ -149,7 +156,7 @@ class ClusterIndex:
         return keep
 
     def _place(self, report: Report) -> Assignment:
-        found = self.matches(report)
+        found, open_ = self.matches(report)
         if not found:
             cluster = Cluster.found(report)
             if cluster.id in self.clusters:  # the same founding event id came back evicted
@@ -165,7 +172,7 @@ class ClusterIndex:
         self.assignments[report.event_id] = assignment
         # The report may tie other clusters of its blocks to this one (it matched them too, or
         # the grown cluster now matches one of their reports): merge those nothing contradicts.
-        for cid in sorted(self.candidates(report)):
+        for cid in open_:
             other = self.clusters.get(cid)
             if other is None or other is cluster or not self._linked(cluster, other):
                 continue
@@ -177,7 +184,7 @@ class ClusterIndex:
         """Some report of ``other`` scores at or above the threshold against ``cluster``."""
         profile = cluster.profile()
         for member in other.members:
-            value = score(member, profile, self.threshold)
+            value = score(member, profile)
             if value is not None and value >= self.threshold:
                 return True
         return False

@@ -52,6 +52,7 @@ _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _NON_STATE = frozenset({"IGO", "UNO", "NGO", "IMG", "MNC", "EUR", "AFR", "ASA", "MEA", "WSM"})
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem: enough to match 'protesters'/'protester', 'killed'/'kills'."""
     w = word.lower().replace("’", "'")
@@ -87,6 +88,7 @@ def _is_country_word(word: str) -> bool:
     return hit.kind == "demonym" or fold(table.names.get(hit.code, "")) == fold(word)
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without accents ('Bogotá' and 'Bogota' are one name)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -112,13 +114,22 @@ def proper_names(text: str) -> frozenset[str]:
     )  # fmt: skip
 
 
-def _head_word(entity: Entity) -> str | None:
-    words = [w for w in _WORD.findall(entity.name or entity.entity_text)]
+def _head_word(text: str) -> str | None:
+    words = [w for w in _WORD.findall(text)]
     words = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in _PRONOUNS]
     return stem(words[-1]) if words else None
 
 
 def entity_keys(entity: Entity) -> frozenset[str]:
+    """Ways one actor can be recognised in another report (see ``_entity_keys``)."""
+    return _entity_keys(entity.entity_text, entity.name, entity.code, entity.sector,
+                        entity.identifier_id)  # fmt: skip
+
+
+@lru_cache(maxsize=100_000)
+def _entity_keys(
+    text: str, name: str | None, code: str | None, sector: str | None, identifier: str | None
+) -> frozenset[str]:
     """Ways one actor can be recognised in another report.
 
     ``id:`` knowledge-base id, ``name:`` canonical name, ``cs:`` country+sector, ``csw:``
@@ -126,25 +137,25 @@ def entity_keys(entity: Entity) -> frozenset[str]:
     ``w:`` head word alone, ``c:`` country alone. Pronouns give only their country+sector.
     """
     keys: set[str] = set()
-    if entity.identifier_id:
-        keys.add(f"id:{entity.identifier_id}")
-    if entity.name:
-        keys.add(f"name:{entity.name.casefold()}")
-        if not _is_country_word(entity.name):  # a person or an organisation, not a state
-            keys.add(f"who:{entity.name.casefold()}")
-    head = _head_word(entity)
+    if identifier:
+        keys.add(f"id:{identifier}")
+    if name:
+        keys.add(f"name:{name.casefold()}")
+        if not _is_country_word(name):  # a person or an organisation, not a state
+            keys.add(f"who:{name.casefold()}")
+    head = _head_word(name or text)
     if head:
         keys.add(f"w:{head}")
-    if entity.code:
-        keys.add(f"c:{entity.code}")
-        if entity.sector:
-            keys.add(f"cs:{entity.code}/{entity.sector}")
+    if code:
+        keys.add(f"c:{code}")
+        if sector:
+            keys.add(f"cs:{code}/{sector}")
             if head:
-                keys.add(f"csw:{entity.code}/{entity.sector}/{head}")
-    elif entity.sector and head:
-        keys.add(f"sw:{entity.sector}/{head}")
-    if entity.sector:  # 'security forces' and 'police' are both police (COP)
-        keys.add(f"s:{entity.sector}")
+                keys.add(f"csw:{code}/{sector}/{head}")
+    elif sector and head:
+        keys.add(f"sw:{sector}/{head}")
+    if sector:  # 'security forces' and 'police' are both police (COP)
+        keys.add(f"s:{sector}")
     return frozenset(keys)
 
 
@@ -211,7 +222,7 @@ def _place_names(place: Place | None) -> frozenset[str]:
     return frozenset(fold(w) for w in _WORD.findall(place.name) if w.casefold() not in STOPWORDS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Report:
     """One coded event as the cluster engine sees it."""
 

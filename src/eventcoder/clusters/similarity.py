@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .report import Place, Report, fold
 
@@ -57,10 +58,12 @@ def party_score(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> f
     if not a or not b:
         return 0.0
     common = a & b if len(a) <= len(b) else b & a
-    best = 0.0
-    for key in common:
-        best = max(best, _KEY_WEIGHT.get(key.split(":", 1)[0], 0.0))
-    return best
+    return max(map(_weight, common), default=0.0)
+
+
+@lru_cache(maxsize=200_000)
+def _weight(key: str) -> float:
+    return _KEY_WEIGHT.get(key.split(":", 1)[0], 0.0)
 
 
 def _countries(keys: frozenset[str] | set[str]) -> set[str]:
@@ -143,47 +146,66 @@ def _named_place(r: Report, p: Profile) -> bool:
     return False
 
 
+#: ``assess`` result of a report that contradicts nothing but has no anchor in the cluster.
+UNANCHORED = float("-inf")
+
+
 def contradiction(r: Report, p: Profile) -> str | None:
     """Why report ``r`` cannot tell the event of cluster profile ``p`` (``None``: it can)."""
+    return _check(r, p)[0]
+
+
+def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
+    """(contradiction, place score, date score, actor score): computed once for both uses."""
     if r.event != p.event:
-        return "type"
+        return "type", 0.0, 0.0, 0.0
     if r.realised != p.realised:
-        return "modality"
-    if place_score(r.place, p.place) is None:
-        return "place"
-    if date_score(r, p) is None:
-        return "date"
+        return "modality", 0.0, 0.0, 0.0
+    place = place_score(r.place, p.place)
+    if place is None:
+        return "place", 0.0, 0.0, 0.0
+    date = date_score(r, p)
+    if date is None:
+        return "date", place, 0.0, 0.0
     if parties_contradict(r.actors, p.actors):
-        return "actors"
+        return "actors", place, date, 0.0
+    actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
     if (
         r.actors
         and p.actors
-        and party_score(r.actors, p.actors) == 0.0
-        and (party_score(r.actors, p.recipients) >= 0.6 or party_score(r.recipients, p.actors) >= 0.6)
+        and actors < 0.5  # nothing but a country or a sector in common
+        and max(party_score(r.actors, p.recipients), party_score(r.recipients, p.actors)) >= 0.6
     ):
-        return "reprisal"
-    return None
+        return "reprisal", place, date, actors
+    return None, place, date, actors
 
 
-def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float | None:
-    """Agreement of report ``r`` with cluster profile ``p``; ``None`` when they contradict.
+def score(r: Report, p: Profile) -> float | None:
+    """Agreement of report ``r`` with cluster profile ``p``; ``None`` when they contradict
+    or when the report has no anchor in the cluster (see ``assess``)."""
+    value = assess(r, p)
+    return None if value is None or value == UNANCHORED else value
+
+
+def assess(r: Report, p: Profile) -> float | None:
+    """Agreement of report ``r`` with cluster profile ``p``: ``None`` when they contradict,
+    ``UNANCHORED`` when nothing anchors the report in the cluster, else the score.
 
     Besides the score, a report needs an anchor in the cluster: the same place (at least the
     same province), a proper name in common (a person, a place the resolver missed, a group),
     a party recognised by knowledge-base id or canonical name, a near-duplicate article, or its
-    own article (another telling of the same type in the same article). Without one, wording
-    alone ("Officers seized weapons during the operation") never merges two reports.
-    A report whose article is a near duplicate of an article already in the cluster (same
-    ``article_group``) joins it unless something contradicts: near-duplicate articles first.
+    own article (another telling of the same type in the same article); failing those, the same
+    parties on the same explicit day. Without one, wording alone ("Officers seized weapons
+    during the operation") never merges two reports. A report whose article is a near
+    duplicate of an article already in the cluster (same ``article_group``) joins it unless
+    something contradicts: near-duplicate articles first.
     """
-    if contradiction(r, p) is not None:
+    why, place, date, actors = _check(r, p)
+    if why is not None:
         return None
-    place = place_score(r.place, p.place) or 0.0
     if place == 0.0 and _named_place(r, p):
         place = 0.6  # the place is named in the sentence, only the resolver missed it
-    date = date_score(r, p) or 0.0
-    actors = party_score(r.actors, p.actors)
     same_group = r.article_group is not None and r.article_group in p.groups
     same_doc = r.doc_id in p.docs
     anchored = (
@@ -195,10 +217,13 @@ def score(r: Report, p: Profile, threshold: float = DEFAULT_THRESHOLD) -> float 
     )
     recipients = party_score(r.recipients, p.recipients)
     if not anchored and not (
-        # No place or name to go by: the same parties on the same explicit day.
-        date == 1.0 and (actors >= 0.9 or (actors >= 0.5 and recipients >= 0.5))
+        # No place or name to go by: the same parties on the same explicit day, unless both
+        # sides name people or places and none of them is shared.
+        date == 1.0
+        and (actors >= 0.9 or (actors >= 0.5 and recipients >= 0.5))
+        and not (r.names and p.names)
     ):
-        return None
+        return UNANCHORED
     if recipients == 0.0 and r.recipients and p.recipients:
         # Both name a target and nothing of it matches ("a bus station" / "a village mosque").
         recipients = -1.0 if parties_contradict(r.recipients, p.recipients) else -0.5
