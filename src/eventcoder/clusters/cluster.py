@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .report import Report
+from .report import PartyView, Report
 from .similarity import Profile
 
 
@@ -62,6 +62,12 @@ class Cluster:
     best_date: Report | None = None
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
+    actor_strong: set[str] = field(default_factory=set)
+    actor_countries: set[str] = field(default_factory=set)
+    actor_who: bool = False
+    recipient_strong: set[str] = field(default_factory=set)
+    recipient_countries: set[str] = field(default_factory=set)
+    recipient_who: bool = False
     words: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
@@ -86,6 +92,13 @@ class Cluster:
             self.best_date = report
         self.actors |= report.actors
         self.recipients |= report.recipients
+        av, rv = report.actor_view, report.recipient_view
+        self.actor_strong |= av.strong
+        self.actor_countries |= av.countries
+        self.actor_who = self.actor_who or av.who
+        self.recipient_strong |= rv.strong
+        self.recipient_countries |= rv.countries
+        self.recipient_who = self.recipient_who or rv.who
         self.words |= report.words
         self.names |= report.names
         if report.mode:
@@ -127,6 +140,10 @@ class Cluster:
                 day_precise=bool(when and when.date_precision == "day"),
                 actors=self.actors,
                 recipients=self.recipients,
+                actor_view=PartyView(self.actor_strong, self.actor_countries, self.actor_who),
+                recipient_view=PartyView(
+                    self.recipient_strong, self.recipient_countries, self.recipient_who
+                ),
                 words=self.words,
                 names=self.names,
                 modes=self.modes,

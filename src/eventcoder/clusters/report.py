@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -215,6 +216,33 @@ class Place:
         return PLACE_RANK.get(self.precision, -1)
 
 
+#: Key kinds that recognise one party again by name (not only by country or sector).
+STRONG_KINDS = ("id", "name", "who", "w", "csw", "sw")
+
+
+@dataclass(frozen=True, slots=True)
+class PartyView:
+    """What contradiction checks read from a set of party keys."""
+
+    strong: AbstractSet[str]  # keys of STRONG_KINDS
+    countries: AbstractSet[str]  # codes of ``c:`` keys
+    who: bool  # names a person or an organisation
+
+
+@lru_cache(maxsize=100_000)
+def party_view(keys: frozenset[str]) -> PartyView:
+    """The ``PartyView`` of one report's keys (cached: the same parties come back often)."""
+    return view_of(keys)
+
+
+def view_of(keys: frozenset[str] | set[str]) -> PartyView:
+    return PartyView(
+        strong=frozenset(k for k in keys if k.split(":", 1)[0] in STRONG_KINDS),
+        countries=frozenset(k[2:] for k in keys if k.startswith("c:")),
+        who=any(k.startswith("who:") for k in keys),
+    )
+
+
 def _place_names(place: Place | None) -> frozenset[str]:
     """A resolved place below country level counts as a proper name of the report."""
     if place is None or not place.name or place.rank < 2:
@@ -247,6 +275,13 @@ class Report:
     n_entities: int = 0  # actors + recipients coded with a country or a knowledge-base id
     confidence: float = 0.0
     mentions: int = 1
+    # Derived from the keys (not serialised): what contradiction checks need, computed once.
+    actor_view: PartyView = field(init=False, repr=False, compare=False)
+    recipient_view: PartyView = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.actor_view = party_view(self.actors)
+        self.recipient_view = party_view(self.recipients)
 
     # ------------------------------------------------------------------ derived
     @property
@@ -334,6 +369,7 @@ class Report:
     # ------------------------------------------------------------------ (de)serialising
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["actor_view"], data["recipient_view"]
         for key in ("actors", "recipients", "words", "names"):
             data[key] = sorted(data[key])
         data["place"] = asdict(self.place) if self.place else None

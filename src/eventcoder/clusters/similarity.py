@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .report import Place, Report, fold
+from .report import PartyView, Place, Report, fold
 
 #: Weights of the agreement score (they sum to 1).
 WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evidence": 0.15,
@@ -31,7 +31,6 @@ DEFAULT_THRESHOLD = 0.5
 #: Key kinds of ``report.entity_keys`` and how much a shared key of that kind says.
 _KEY_WEIGHT = {"id": 1.0, "name": 1.0, "who": 1.0, "csw": 0.9, "sw": 0.7, "cs": 0.6, "w": 0.5,
                "s": 0.4, "c": 0.25}  # fmt: skip
-_STRONG = ("id", "name", "w", "csw", "sw")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +45,8 @@ class Profile:
     day_precise: bool
     actors: frozenset[str] | set[str]
     recipients: frozenset[str] | set[str]
+    actor_view: PartyView
+    recipient_view: PartyView
     words: frozenset[str] | set[str]
     names: frozenset[str] | set[str]
     modes: frozenset[str] | set[str]
@@ -66,19 +67,14 @@ def _weight(key: str) -> float:
     return _KEY_WEIGHT.get(key.split(":", 1)[0], 0.0)
 
 
-def _countries(keys: frozenset[str] | set[str]) -> set[str]:
-    return {k[2:] for k in keys if k.startswith("c:")}
-
-
-def parties_contradict(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+def parties_contradict(a: PartyView, b: PartyView) -> bool:
     """Nothing strong in common (name, head word, id) and either both name a country and the
     countries differ, or both name a person or organisation (``who:`` keys) and they differ."""
-    if any(k.split(":", 1)[0] in _STRONG for k in a & b):
+    if a.strong & b.strong:
         return False
-    ca, cb = _countries(a), _countries(b)
-    if ca and cb and not ca & cb:
+    if a.countries and b.countries and not a.countries & b.countries:
         return True
-    return any(k.startswith("who:") for k in a) and any(k.startswith("who:") for k in b)
+    return a.who and b.who
 
 
 def _km(a: Place, b: Place) -> float:
@@ -161,13 +157,13 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "type", 0.0, 0.0, 0.0
     if r.realised != p.realised:
         return "modality", 0.0, 0.0, 0.0
-    place = place_score(r.place, p.place)
-    if place is None:
-        return "place", 0.0, 0.0, 0.0
     date = date_score(r, p)
     if date is None:
-        return "date", place, 0.0, 0.0
-    if parties_contradict(r.actors, p.actors):
+        return "date", 0.0, 0.0, 0.0
+    place = place_score(r.place, p.place)
+    if place is None:
+        return "place", 0.0, date, 0.0
+    if parties_contradict(r.actor_view, p.actor_view):
         return "actors", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
@@ -226,7 +222,7 @@ def assess(r: Report, p: Profile) -> float | None:
         return UNANCHORED
     if recipients == 0.0 and r.recipients and p.recipients:
         # Both name a target and nothing of it matches ("a bus station" / "a village mosque").
-        recipients = -1.0 if parties_contradict(r.recipients, p.recipients) else -0.5
+        recipients = -1.0 if parties_contradict(r.recipient_view, p.recipient_view) else -0.5
     value = (
         WEIGHTS["actors"] * actors
         + WEIGHTS["recipients"] * recipients
