@@ -73,7 +73,11 @@ class ClusterIndex:
         self.assignments: dict[str, Assignment] = {}
         self.blocks: dict[tuple, set[str]] = {}
         self.cluster_keys: dict[str, set[tuple]] = {}
-        self.merged: dict[str, str] = {}  # id of a cluster merged into another -> that one
+        #: Clusters the last ``add`` (or ``evict``) dropped: final, to be stored if not yet.
+        self.evicted: list[Cluster] = []
+        #: Clusters the last ``add`` merged into another: absorbed id -> surviving id (the
+        #: store moves their ``event_clusters`` rows and drops their ``clusters`` row).
+        self.merged: dict[str, str] = {}
         self.newest_day: int | None = None
         self.evicted_before: int | None = None
 
@@ -191,6 +195,8 @@ class ClusterIndex:
 
     def add(self, reports: Iterable[Report]) -> list[Assignment]:
         """Cluster a batch; returns one assignment per distinct report, in canonical order."""
+        self.evicted = []
+        self.merged = {}
         batch = {r.event_id: r for r in reports}
         ordered = sorted(batch.values(), key=lambda r: r.order)
         self._reload(ordered)
@@ -200,6 +206,10 @@ class ClusterIndex:
             day = report.hi if report.hi is not None else report.pub_date
             if day is not None and (self.newest_day is None or day > self.newest_day):
                 self.newest_day = day
+        for gone, kept in list(self.merged.items()):  # A -> B and B -> C: A -> C
+            while kept in self.merged:
+                kept = self.merged[kept]
+            self.merged[gone] = kept
         out = [self.assignments[r.event_id] for r in ordered]
         if self.horizon_days is not None:
             self.evict()
@@ -217,7 +227,8 @@ class ClusterIndex:
 
     # ------------------------------------------------------------------ memory
     def evict(self, before: int | None = None) -> list[str]:
-        """Drop clusters whose last day is before ``before`` (default: newest - horizon)."""
+        """Drop clusters whose last day is before ``before`` (default: newest - horizon);
+        they are appended to ``evicted`` (cleared by each ``add``)."""
         if before is None:
             if self.horizon_days is None or self.newest_day is None:
                 return []
@@ -225,6 +236,7 @@ class ClusterIndex:
         gone = [cid for cid, c in self.clusters.items() if c.last_day < before]
         for cid in gone:
             cluster = self.clusters.pop(cid)
+            self.evicted.append(cluster)
             for key in self.cluster_keys.pop(cid, set()):
                 block = self.blocks.get(key)
                 if block is not None:

@@ -53,7 +53,7 @@ _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _NON_STATE = frozenset({"IGO", "UNO", "NGO", "IMG", "MNC", "EUR", "AFR", "ASA", "MEA", "WSM"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A crude English stem: enough to match 'protesters'/'protester', 'killed'/'kills'."""
     w = word.lower().replace("’", "'")
@@ -77,7 +77,7 @@ def evidence_words(text: str) -> frozenset[str]:
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\([^)]*\)\s*[-–—]\s*")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _is_country_word(word: str) -> bool:
     from ..actors.tables import countries
 
@@ -89,7 +89,7 @@ def _is_country_word(word: str) -> bool:
     return hit.kind == "demonym" or fold(table.names.get(hit.code, "")) == fold(word)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """Lower case without accents ('Bogotá' and 'Bogota' are one name)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -127,7 +127,7 @@ def entity_keys(entity: Entity) -> frozenset[str]:
                         entity.identifier_id)  # fmt: skip
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=8192)
 def _entity_keys(
     text: str, name: str | None, code: str | None, sector: str | None, identifier: str | None
 ) -> frozenset[str]:
@@ -229,7 +229,7 @@ class PartyView:
     who: bool  # names a person or an organisation
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=8192)
 def party_view(keys: frozenset[str]) -> PartyView:
     """The ``PartyView`` of one report's keys (cached: the same parties come back often)."""
     return view_of(keys)

@@ -62,7 +62,7 @@ def party_score(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> f
     return max(map(_weight, common), default=0.0)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=8192)
 def _weight(key: str) -> float:
     return _KEY_WEIGHT.get(key.split(":", 1)[0], 0.0)
 
