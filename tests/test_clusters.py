@@ -18,6 +18,7 @@ from eventcoder.clusters.store import (
     cluster_rows,
     reports_from_rows,
     store_loader,
+    write_batch,
 )
 from eventcoder.records import Article, Entity, Event, EventDate, Location
 
@@ -322,3 +323,28 @@ def test_real_coder_output_clusters(coder):
     attack = {by_doc[(d, "ASSAULT")] for d in ("k1", "k2")}
     assert len(attack) == 1
     assert by_doc[("m1", "CONSULT")] not in attack  # the meeting is not the attack
+
+
+def test_write_batch_incremental_equals_one_batch_and_is_idempotent():
+    duckdb = pytest.importorskip("duckdb")
+
+    def tables(batches: list[list[Report]], repeat_last: bool = False) -> tuple[list, list]:
+        con = duckdb.connect()
+        for sql in SCHEMA_SQL:
+            con.execute(sql)
+        index = ClusterIndex()
+        runs = batches + (batches[-1:] if repeat_last else [])
+        for batch in runs:
+            write_batch(lambda sql, params: con.execute(sql, params), index, index.add(batch))
+        return (
+            con.execute("SELECT * FROM clusters ORDER BY id").fetchall(),
+            con.execute("SELECT event_id, cluster_id FROM event_clusters ORDER BY 1").fetchall(),
+        )
+
+    items = corpus()
+    days = sorted({r.pub_date for r in items})
+    daily = [[r for r in items if r.pub_date == d] for d in days]
+    one = tables([items])
+    assert len(one[0]) == 3 and len(one[1]) == len(items)
+    assert tables(daily) == one
+    assert tables(daily, repeat_last=True) == one

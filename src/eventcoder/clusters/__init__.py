@@ -16,7 +16,7 @@ from .cluster import Cluster, cluster_id_for
 from .index import Assignment, ClusterIndex
 from .report import Place, Report, reports_from_coded
 from .similarity import DEFAULT_THRESHOLD, score
-from .store import SCHEMA_SQL, assignment_rows, cluster_rows
+from .store import SCHEMA_SQL, assignment_rows, cluster_rows, write_batch
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -31,4 +31,5 @@ __all__ = [
     "cluster_rows",
     "reports_from_coded",
     "score",
+    "write_batch",
 ]

@@ -4,17 +4,16 @@ The store module is not changed here; these functions are what it calls (the lea
 ``--level cluster`` into query, export and the API). Everything is plain SQL of the common
 subset of DuckDB and PostgreSQL, with ``?`` placeholders as the store's ``fetchall`` takes.
 
-Typical use after a batch of articles is written::
+Typical use, after a batch of articles is written (in the same or the next transaction)::
 
     index = ClusterIndex(horizon_days=60, loader=store_loader(store.fetchall))
-    done = index.add(reports_from_rows(store.fetchall(REPORTS_SQL + " WHERE e.doc_id IN (...)")))
-    touched = {a.cluster_id for a in done}
-    # in one transaction:
-    #   DELETE FROM clusters WHERE id IN touched;  INSERT cluster_rows(index, touched)
-    #   INSERT assignment_rows(done)  (new event ids only: assignments never change)
+    done = index.add(reports_from_rows(store.fetchall(REPORTS_SQL + " WHERE e.doc_id IN ...")))
+    write_batch(store.execute, index, done)
 
-``event_clusters`` is the source of truth; ``clusters`` is derived from it and can be rebuilt
-(``ClusterIndex.from_assignments``). Re-running a batch gives the same rows.
+``write_batch`` moves the reports of clusters the batch merged into another, rewrites the
+``clusters`` rows the batch touched and inserts the batch's assignments; running it again for
+the same batch writes the same rows. ``event_clusters`` is the source of truth; ``clusters`` is
+derived from it and can be rebuilt (``ClusterIndex.from_assignments``).
 """
 
 from __future__ import annotations
@@ -75,11 +74,14 @@ def _value(key: str, value: Any) -> Any:
 
 
 def cluster_rows(index: ClusterIndex, ids: Iterable[str] | None = None) -> list[tuple]:
-    """``clusters`` rows (``CLUSTER_COLUMNS`` order) of the live clusters (or of ``ids``)."""
-    chosen = sorted(index.clusters) if ids is None else sorted(set(ids) & set(index.clusters))
+    """``clusters`` rows (``CLUSTER_COLUMNS`` order) of the live clusters and of those the last
+    ``add`` evicted (or of ``ids`` among them)."""
+    known = {c.id: c for c in index.evicted}
+    known.update(index.clusters)
+    chosen = sorted(known) if ids is None else sorted(set(ids) & set(known))
     rows = []
     for cid in chosen:
-        summary = index.clusters[cid].summary()
+        summary = known[cid].summary()
         rows.append(tuple(_value(k, summary[k]) for k in _SUMMARY_KEYS))
     return rows
 
@@ -119,3 +121,31 @@ def store_loader(fetchall: Callable[[str, Sequence[Any]], list[tuple]]) -> Loade
         return [(cid, reports_from_rows(group)) for cid, group in grouped.items()]
 
     return load
+
+
+def write_batch(
+    execute: Callable[[str, Sequence[Any]], Any],
+    index: ClusterIndex,
+    assignments: Iterable[Assignment],
+) -> None:
+    """Write what ``index.add`` just did: merges, touched clusters, the batch's assignments.
+
+    ``execute(sql, params)`` is the store's (``?`` placeholders); call it inside the store's
+    transaction. Idempotent: the same batch writes the same rows again.
+    """
+    assignments = list(assignments)
+    for gone, kept in sorted(index.merged.items()):
+        execute("UPDATE event_clusters SET cluster_id = ? WHERE cluster_id = ?", (kept, gone))
+        execute("DELETE FROM clusters WHERE id = ?", (gone,))
+    touched = sorted({a.cluster_id for a in assignments} | set(index.merged.values()))
+    for cid in touched:
+        execute("DELETE FROM clusters WHERE id = ?", (cid,))
+    marks = ", ".join("?" * len(CLUSTER_COLUMNS))
+    for row in cluster_rows(index, touched):
+        execute(f"INSERT INTO clusters ({', '.join(CLUSTER_COLUMNS)}) VALUES ({marks})", row)
+    for row in assignment_rows(assignments):
+        execute("DELETE FROM event_clusters WHERE event_id = ?", (row[0],))
+        execute(
+            f"INSERT INTO event_clusters ({', '.join(ASSIGNMENT_COLUMNS)}) VALUES (?, ?, ?, ?)",
+            row,
+        )
