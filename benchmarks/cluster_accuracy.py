@@ -68,12 +68,15 @@ def bcubed(labels: dict[str, str], gold: dict[str, str]) -> tuple[float, float, 
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def code_corpus(records: list[dict], cache: Path | None) -> list[tuple[dict, list[Event]]]:
+def code_corpus(
+    records: list[dict], cache: Path | None
+) -> tuple[list[tuple[dict, list[Event]]], bool]:
+    """Every article coded with ``Coder`` (read back from ``cache`` when it holds them)."""
     if cache is not None and cache.exists():
         coded = [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
         by_id = {c["id"]: [Event.model_validate(e) for e in c["events"]] for c in coded}
         if set(by_id) == {r["id"] for r in records}:
-            return [(r, by_id[r["id"]]) for r in records]
+            return [(r, by_id[r["id"]]) for r in records], True
     from eventcoder import Coder
 
     coder = Coder()
@@ -87,7 +90,7 @@ def code_corpus(records: list[dict], cache: Path | None) -> list[tuple[dict, lis
             for rec, events in out:
                 fh.write(json.dumps({"id": rec["id"], "events": [e.to_json() for e in events]}))
                 fh.write("\n")
-    return out
+    return out, False
 
 
 def near_groups(records: list[dict]) -> dict[str, str]:
@@ -117,7 +120,7 @@ def dyad_day(reports: Iterable[Report]) -> dict[str, str]:
 def accuracy(args: argparse.Namespace) -> None:
     records = make_corpus(args.events, args.seed)
     t0 = time.perf_counter()
-    coded = code_corpus(records, args.coded)
+    coded, cached = code_corpus(records, args.coded)
     coding = time.perf_counter() - t0
     groups = near_groups(records)
     reports: list[Report] = []
@@ -141,7 +144,8 @@ def accuracy(args: argparse.Namespace) -> None:
     clustering = time.perf_counter() - t0
     labels = index.labels()
     print(f"corpus: {len(records)} articles (seed {args.seed}), "
-          f"{len({r['story'] for r in records})} real-world events; coded in {coding:.1f} s")
+          f"{len({r['story'] for r in records})} real-world events; "
+          + (f"codes read from {args.coded}" if cached else f"coded in {coding:.1f} s"))
     print(f"coded events: {len(reports)} ({planned} of the planned types); the coder found "
           f"{found}/{told} planned (article, type) tellings")
     print(f"clusters: {len(index)} for {len(set(gold.values()))} gold events; "
