@@ -191,6 +191,7 @@ def test_stable_ids_save_load_and_rebuild(tmp_path):
     index.save(path)
     loaded = ClusterIndex.load(path)
     assert loaded.labels() == index.labels()
+    assert loaded.add(items) == index.add(items)  # with each report's founded flag and score
     assert loaded.summaries() == index.summaries()
     rebuilt = ClusterIndex.from_assignments(items, index.labels())
     assert rebuilt.summaries() == index.summaries()

@@ -303,7 +303,12 @@ class ClusterIndex:
             "newest_day": self.newest_day,
             "evicted_before": self.evicted_before,
             "clusters": [
-                {"id": cid, "reports": [r.to_dict() for r in self.clusters[cid].members]}
+                {
+                    "id": cid,
+                    "reports": [r.to_dict() for r in self.clusters[cid].members],
+                    "joined": [list(self.assignments[r.event_id][2:])
+                               for r in self.clusters[cid].members],  # fmt: skip
+                }
                 for cid in sorted(self.clusters)
             ],
         }
@@ -316,13 +321,15 @@ class ClusterIndex:
                     horizon_days=data.get("horizon_days"), loader=loader)  # fmt: skip
         for item in data["clusters"]:
             cluster = Cluster(id=item["id"])
-            for raw in item["reports"]:  # in joining order: the founder first
-                report = Report.from_dict(raw)
+            joined = item.get("joined") or [[None, None]] * len(item["reports"])
+            for raw, (founded, value) in zip(item["reports"], joined, strict=True):
+                report = Report.from_dict(raw)  # in joining order: the founder first
                 cluster.add(report)
                 index._register(cluster.id, report)
-                founded = report.event_id == cluster.founder.event_id
+                if founded is None:
+                    founded = report.event_id == cluster.founder.event_id
                 index.assignments[report.event_id] = Assignment(
-                    report.event_id, cluster.id, founded, None
+                    report.event_id, cluster.id, bool(founded), value
                 )
             index.clusters[cluster.id] = cluster
         index.newest_day = data.get("newest_day")
