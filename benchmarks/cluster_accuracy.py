@@ -157,6 +157,15 @@ def accuracy(args: argparse.Namespace) -> None:
             ("every report alone (B-cubed)", bcubed({k: k for k in gold}, gold))]  # fmt: skip
     for name, (p, r, f) in rows:
         print(f"{name:28} {p:9.3f} {r:7.3f} {f:6.3f}")
+    twins = {r["story"]: r["lookalike_of"] for r in records if r["lookalike_of"]}
+    cross = merged = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        ga, gb = gold[a], gold[b]
+        if twins.get(ga) == gb or twins.get(gb) == ga:
+            cross += 1
+            merged += labels[a] == labels[b]
+    print(f"look-alikes (same type and country, another city or day): {len(twins)} pairs of "
+          f"events; {merged} of {cross} cross report pairs put in one cluster")
     sub = {k for k in gold if "/" not in gold[k]}
     p, r, f = pairwise({k: labels[k] for k in sub}, {k: gold[k] for k in sub})
     print(f"{'planned types only (pairw.)':28} {p:9.3f} {r:7.3f} {f:6.3f}")
