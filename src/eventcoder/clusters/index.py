@@ -6,14 +6,17 @@ every bucket its date interval touches). Reports with no country meet the cluste
 type and buckets in any country. Within a batch the reports are taken in the canonical order
 (publication date, source, article, event id); each one joins the best-scoring cluster at or
 above the threshold that nothing contradicts, or founds a new one whose id is derived from its
-own event id.
+own event id. A report may show that two clusters are one (it matches both, or its cluster now
+matches a report of the other): they are merged into the one founded first, unless a report of
+one contradicts the other.
 
 What this guarantees (tested in ``tests/test_clusters.py``):
 
 - a batch's result does not depend on the order of the reports inside it;
 - adding reports already in the index changes nothing and returns their assignments;
-- an assignment once made never changes and cluster ids are stable: re-running a batch,
-  saving and loading, or rebuilding from stored assignments gives the same ids;
+- cluster ids are stable: re-running a batch, saving and loading, or rebuilding from stored
+  assignments gives the same ids; an assignment changes only when its cluster is merged into
+  an older one (``merged`` lists those of the last batch), and nothing is ever split;
 - ``add(A); add(B)`` gives exactly what ``add(A + B)`` gives whenever every report of ``B``
   comes after every report of ``A`` in the canonical order (batches in publication order, the
   way news arrives). A late batch of older articles still joins the existing clusters, but may
