@@ -133,7 +133,9 @@ def accuracy(args: argparse.Namespace) -> None:
             gold[e.id] = rec["gold"].get(e.event, f"{rec['story']}/{e.event}")
             planned += e.event in rec["gold"]
     told = sum(len(r["gold"]) for r in records)
-    found = sum(1 for rec, events in coded for t in rec["gold"] if any(e.event == t for e in events))
+    found = sum(
+        1 for rec, events in coded for t in rec["gold"] if any(e.event == t for e in events)
+    )
     index = ClusterIndex(threshold=args.threshold)
     by_day: dict[int, list[Report]] = defaultdict(list)
     for r in reports:
@@ -143,13 +145,19 @@ def accuracy(args: argparse.Namespace) -> None:
         index.add(by_day[day])
     clustering = time.perf_counter() - t0
     labels = index.labels()
-    print(f"corpus: {len(records)} articles (seed {args.seed}), "
-          f"{len({r['story'] for r in records})} real-world events; "
-          + (f"codes read from {args.coded}" if cached else f"coded in {coding:.1f} s"))
-    print(f"coded events: {len(reports)} ({planned} of the planned types); the coder found "
-          f"{found}/{told} planned (article, type) tellings")
-    print(f"clusters: {len(index)} for {len(set(gold.values()))} gold events; "
-          f"clustering took {clustering * 1000:.0f} ms")
+    print(
+        f"corpus: {len(records)} articles (seed {args.seed}), "
+        f"{len({r['story'] for r in records})} real-world events; "
+        + (f"codes read from {args.coded}" if cached else f"coded in {coding:.1f} s")
+    )
+    print(
+        f"coded events: {len(reports)} ({planned} of the planned types); the coder found "
+        f"{found}/{told} planned (article, type) tellings"
+    )
+    print(
+        f"clusters: {len(index)} for {len(set(gold.values()))} gold events; "
+        f"clustering took {clustering * 1000:.0f} ms"
+    )
     print(f"{'':28} {'precision':>9} {'recall':>7} {'F1':>6}")
     rows = [("event clusters (pairwise)", pairwise(labels, gold)),
             ("event clusters (B-cubed)", bcubed(labels, gold)),
@@ -164,8 +172,10 @@ def accuracy(args: argparse.Namespace) -> None:
         if twins.get(ga) == gb or twins.get(gb) == ga:
             cross += 1
             merged += labels[a] == labels[b]
-    print(f"look-alikes (same type and country, another city or day): {len(twins)} pairs of "
-          f"events; {merged} of {cross} cross report pairs put in one cluster")
+    print(
+        f"look-alikes (same type and country, another city or day): {len(twins)} pairs of "
+        f"events; {merged} of {cross} cross report pairs put in one cluster"
+    )
     sub = {k for k in gold if "/" not in gold[k]}
     p, r, f = pairwise({k: labels[k] for k in sub}, {k: gold[k] for k in sub})
     print(f"{'planned types only (pairw.)':28} {p:9.3f} {r:7.3f} {f:6.3f}")
@@ -250,9 +260,11 @@ def timing(args: argparse.Namespace) -> None:
         tally.cluster([r.event_id for r in cluster.members], gold)
     tally.close_gold(None)
     p, r, bp, br = tally.scores()
-    print(f"clustered {done} events in {spent:.1f} s wall, {cpu:.1f} s CPU "
-          f"({done / cpu:.0f} events per CPU second); synthetic pairwise P {p:.3f} R {r:.3f}, "
-          f"B-cubed P {bp:.3f} R {br:.3f}")
+    print(
+        f"clustered {done} events in {spent:.1f} s wall, {cpu:.1f} s CPU "
+        f"({done / cpu:.0f} events per CPU second); synthetic pairwise P {p:.3f} R {r:.3f}, "
+        f"B-cubed P {bp:.3f} R {br:.3f}"
+    )
 
 
 def main() -> None:

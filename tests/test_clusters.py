@@ -68,9 +68,7 @@ def event(
 
 
 def reports(*items: tuple[Event, str], source: str = "Outlet") -> list[Report]:
-    return [
-        Report.from_event(e, pub_date=pub, source=f"{source}-{e.doc_id}") for e, pub in items
-    ]
+    return [Report.from_event(e, pub_date=pub, source=f"{source}-{e.doc_id}") for e, pub in items]
 
 
 def corpus() -> list[Report]:
@@ -78,15 +76,30 @@ def corpus() -> list[Report]:
     return reports(
         event("a1", text="Thousands of farmers marched through Lagos on Friday."),
         event("a2", pub="2024-03-10", text="Nigerian farmers protested in Lagos over fuel."),
-        event("a3", day=None, pub="2024-03-09", city=None,
-              text="Farmers rallied in Lagos, demanding lower fuel prices."),  # fmt: skip
+        event(
+            "a3",
+            day=None,
+            pub="2024-03-09",
+            city=None,
+            text="Farmers rallied in Lagos, demanding lower fuel prices.",
+        ),  # fmt: skip
         event("b1", city="Kano", text="Farmers marched through Kano on Friday."),
         event("b2", city="Kano", pub="2024-03-10", text="Kano farmers protested on Friday."),
-        event("c1", "ASSAULT", actor=("Gunmen", "NGA", "REB"), recipient=("a market", None, None),
-              text="Gunmen attacked a market in Lagos on Friday."),  # fmt: skip
-        event("c2", "ASSAULT", actor=("Suspected militants", "NGA", "REB"), pub="2024-03-10",
-              recipient=("a market", None, None),
-              text="Suspected militants stormed a market in Lagos."),  # fmt: skip
+        event(
+            "c1",
+            "ASSAULT",
+            actor=("Gunmen", "NGA", "REB"),
+            recipient=("a market", None, None),
+            text="Gunmen attacked a market in Lagos on Friday.",
+        ),  # fmt: skip
+        event(
+            "c2",
+            "ASSAULT",
+            actor=("Suspected militants", "NGA", "REB"),
+            pub="2024-03-10",
+            recipient=("a market", None, None),
+            text="Suspected militants stormed a market in Lagos.",
+        ),  # fmt: skip
     )
 
 
@@ -250,9 +263,7 @@ def test_store_rows_fit_the_schema():
     for sql in SCHEMA_SQL:
         con.execute(sql)
     rows = cluster_rows(index)
-    con.executemany(
-        f"INSERT INTO clusters VALUES ({', '.join('?' * len(CLUSTER_COLUMNS))})", rows
-    )
+    con.executemany(f"INSERT INTO clusters VALUES ({', '.join('?' * len(CLUSTER_COLUMNS))})", rows)
     con.executemany(
         f"INSERT INTO event_clusters VALUES ({', '.join('?' * len(ASSIGNMENT_COLUMNS))})",
         assignment_rows(done),
@@ -271,7 +282,9 @@ def test_store_rows_fit_the_schema():
     con.execute("CREATE TABLE events (id TEXT, doc_id TEXT, record TEXT)")
     events = [e for e, _ in (event("a1", text="Thousands of farmers marched through Lagos."),)]
     con.execute("INSERT INTO articles VALUES ('a1', DATE '2024-03-09', 'Outlet-a1', 'a1', 1)")
-    con.execute("INSERT INTO events VALUES (?, 'a1', ?)", (events[0].id, json.dumps(events[0].to_json())))
+    con.execute(
+        "INSERT INTO events VALUES (?, 'a1', ?)", (events[0].id, json.dumps(events[0].to_json()))
+    )
     back = reports_from_rows(con.execute(
         "SELECT e.record, a.pub_date, a.source, a.cluster_id, a.reports "
         "FROM events e JOIN articles a ON a.id = e.doc_id").fetchall())  # fmt: skip

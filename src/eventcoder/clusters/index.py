@@ -309,8 +309,9 @@ class ClusterIndex:
                 {
                     "id": cid,
                     "reports": [r.to_dict() for r in self.clusters[cid].members],
-                    "joined": [list(self.assignments[r.event_id][2:])
-                               for r in self.clusters[cid].members],  # fmt: skip
+                    "joined": [
+                        list(self.assignments[r.event_id][2:]) for r in self.clusters[cid].members
+                    ],
                 }
                 for cid in sorted(self.clusters)
             ],

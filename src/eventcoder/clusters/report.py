@@ -391,7 +391,12 @@ def reports_from_coded(
     """The reports of one coded article (as ``Coder.code_article`` returns it)."""
     article = coded.article
     return [
-        Report.from_event(e, pub_date=article.date, source=article.source,
-                          article_group=article_group, copies=copies)  # fmt: skip
+        Report.from_event(
+            e,
+            pub_date=article.date,
+            source=article.source,
+            article_group=article_group,
+            copies=copies,
+        )
         for e in coded.events
     ]
