@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import zlib
 
 import pytest
 
@@ -50,7 +51,7 @@ def event(
     loc = None
     if city is not None:
         lat, lon, admin, country = CITIES[city]
-        loc = Location(resolved_place=city, geonameid=abs(hash(city)) % 10**6, lat=lat, lon=lon,
+        loc = Location(resolved_place=city, geonameid=zlib.crc32(city.encode()) % 10**6, lat=lat, lon=lon,
                        province=admin, country_code=country, precision="city",
                        reason="test")  # fmt: skip
     entities = [Entity(entity_text=actor[0], code=actor[1], sector=actor[2])]
