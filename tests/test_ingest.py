@@ -383,7 +383,7 @@ def test_kill_and_ctrl_c_then_resume_loses_and_duplicates_nothing(tmp_path):
     corpus = _corpus_for_kill(tmp_path / "corpus", 16)
     db = str(tmp_path / "events.duckdb")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    args = ["ingest", str(corpus), "--db", db, "--log-every", "0"]
+    args = ["ingest", str(corpus), "--db", db, "--workers", "1", "--log-every", "0"]
 
     # Ctrl-C: a clean stop with a message and exit 130
     proc = _run(args, env)
