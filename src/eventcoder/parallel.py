@@ -26,7 +26,9 @@ import itertools
 import json
 import multiprocessing as mp
 import os
+import pickle
 import signal
+import struct
 import sys
 import threading
 import time
@@ -140,16 +142,14 @@ def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
         article = task
         c0 = time.process_time()
         try:
-            result: Any = coder.code_article(article)
+            result: Any = pickle.dumps(coder.code_article(article), pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # one bad article never stops the worker
-            result = CodingFailure(article.id, f"{type(exc).__name__}: {exc}")
-        cpu = time.process_time() - c0
+            result = pickle.dumps(CodingFailure(article.id, f"{type(exc).__name__}: {exc}"))
+        cpu = struct.pack("d", time.process_time() - c0)  # coding and pickling
         try:
-            conn.send((result, cpu))
+            conn.send_bytes(cpu + result)
         except (EOFError, OSError):
             return
-        except Exception as exc:  # a result that cannot be pickled
-            conn.send((CodingFailure(article.id, f"{type(exc).__name__}: {exc}"), cpu))
 
 
 class _Worker:
@@ -341,7 +341,8 @@ class CodingPool:
         assert worker.task is not None
         article, future = worker.task
         try:
-            result, cpu = worker.conn.recv()
+            data = worker.conn.recv_bytes()
+            cpu, result = struct.unpack("d", data[:8])[0], pickle.loads(data[8:])
         except (EOFError, OSError):  # the worker died on this article
             worker.process.join(1)
             code = worker.process.exitcode
