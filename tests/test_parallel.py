@@ -11,18 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from eventcoder.coder import DEFAULT_STAGES
-from eventcoder.parallel import (
-    WORKER_CODERS,
-    CodingFailure,
-    CodingPool,
-    PoolError,
-    code_in_order,
-    coder_for,
-    options_key,
-)
+from eventcoder.parallel import CodingFailure, CodingPool, PoolError, code_in_order, coder_for
 from eventcoder.pipeline import register_stage
 from eventcoder.records import Article
 from eventcoder.store import open_store
+from eventcoder.worker import WORKER_CODERS, options_key
 
 from .news_corpus import write_corpus
 

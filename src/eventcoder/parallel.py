@@ -21,13 +21,10 @@ Ctrl-C: the pool's owner catches it and ``close(cancel=True)`` ends them.
 from __future__ import annotations
 
 import contextlib
-import inspect
 import itertools
-import json
 import multiprocessing as mp
 import os
 import pickle
-import signal
 import struct
 import sys
 import threading
@@ -35,16 +32,23 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
+
+from .worker import WORKER_CODERS, CodingFailure, coder_for, options_key, worker_main
 
 if TYPE_CHECKING:  # pragma: no cover
     from .coder import Coder
     from .records import Article, CodedArticle
 
-#: Environment variables that size BLAS/OpenMP thread pools (read when a library loads).
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+__all__ = [
+    "CodingFailure",
+    "CodingPool",
+    "PoolError",
+    "code_in_order",
+    "coder_for",
+    "default_workers",
+]
 
 #: Seconds a worker may take to load the coder before the pool gives up.
 LOAD_TIMEOUT = 600.0
@@ -60,103 +64,15 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True)
-class CodingFailure:
-    """An article that could not be coded: ``error`` is "ExceptionName: message"."""
-
-    article_id: str
-    error: str
-
-    def __str__(self) -> str:
-        return f"article {self.article_id!r}: coding failed: {self.error}"
-
-
 class PoolError(RuntimeError):
     """The pool cannot code at all (a worker cannot load the coder, or the pool is closed)."""
-
-
-#: Coders of this process, by their options (see ``coder_for``).
-WORKER_CODERS: dict[str, Coder] = {}
-
-
-def options_key(options: dict[str, Any]) -> str:
-    """One key for equal coder options (options left at the ``Coder`` default dropped)."""
-    from .coder import Coder
-
-    params = inspect.signature(Coder.__init__).parameters
-    kept = {
-        name: value
-        for name, value in options.items()
-        if name not in params or params[name].default is inspect.Parameter.empty
-        or params[name].default != value
-    }  # fmt: skip
-    return json.dumps(kept, sort_keys=True, default=repr)
-
-
-def coder_for(options: dict[str, Any]) -> Coder:
-    """This process's ``Coder(**options)``, built on first use."""
-    key = options_key(options)
-    coder = WORKER_CODERS.get(key)
-    if coder is None:
-        from .coder import Coder
-
-        coder = WORKER_CODERS[key] = Coder(**options)
-    return coder
-
-
-def pin_threads() -> None:
-    """One BLAS/OpenMP/torch thread in this process (a worker is one core's worth of work)."""
-    for var in THREAD_VARIABLES:
-        os.environ[var] = "1"
-    with contextlib.suppress(Exception):
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(1)
-    torch = sys.modules.get("torch")
-    if torch is not None:
-        with contextlib.suppress(Exception):
-            torch.set_num_threads(1)
-
-
-def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
-    """A worker: load the coder, then code what comes until told to stop (``None``)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the pool's owner handles Ctrl-C
-    pin_threads()
-    try:
-        coder = coder_for(options)
-    except BaseException as exc:  # reported to the pool, which raises PoolError
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
-        return
-    conn.send(("ready", os.getpid()))
-    parent = os.getppid()
-    while True:
-        try:
-            while not conn.poll(1.0):
-                if os.getppid() != parent:  # the pool's owner is gone (killed): so are we
-                    return
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        article = task
-        c0 = time.process_time()
-        try:
-            result: Any = pickle.dumps(coder.code_article(article), pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # one bad article never stops the worker
-            result = pickle.dumps(CodingFailure(article.id, f"{type(exc).__name__}: {exc}"))
-        cpu = struct.pack("d", time.process_time() - c0)  # coding and pickling
-        try:
-            conn.send_bytes(cpu + result)
-        except (EOFError, OSError):
-            return
 
 
 class _Worker:
     def __init__(self, ctx: Any, options: dict[str, Any]) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, options), name="eventcoder-worker", daemon=True
+            target=worker_main, args=(child, options), name="eventcoder-worker", daemon=True
         )
         self.process.start()
         child.close()
@@ -215,14 +131,13 @@ class CodingPool:
         self.start_method = start_method
         self.cpu_seconds = 0.0
         self.load_seconds = 0.0
-        self.coded = 0
         self._lock = threading.Lock()
         self._queue: deque[tuple[Article, Future]] = deque()
         self._idle: deque[_Worker] = deque()
         self._busy: list[_Worker] = []
         self._ctx: Any = None
         self._thread: threading.Thread | None = None
-        self._closing = False
+        self._closing = self._closed = False
         self._error: PoolError | None = None
         self._wake_r, self._wake_w = os.pipe()
 
@@ -258,9 +173,9 @@ class CodingPool:
     def close(self, cancel: bool = False) -> None:
         """Stop the workers: after what was submitted is coded, or at once (``cancel``)."""
         with self._lock:
-            if self._closing:
+            if self._closed:
                 return
-            self._closing = True
+            self._closed = self._closing = True
             if cancel:
                 while self._queue:
                     self._queue.popleft()[1].cancel()
@@ -363,7 +278,6 @@ class CodingPool:
                 self._idle.append(worker)
         worker.task = None
         self.cpu_seconds += cpu
-        self.coded += 1
         future.set_result(result)
 
     def _fail_all(self, error: PoolError) -> None:

@@ -17,7 +17,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 def _warm() -> None:
     import gc
 
-    from .parallel import coder_for, pin_threads
+    from .worker import coder_for, pin_threads
 
     pin_threads()
     coder = coder_for({})

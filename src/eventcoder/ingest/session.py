@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..parallel import CodingFailure, coder_for
 from ..store import ArticleWrite
+from ..worker import CodingFailure, coder_for
 from .dedup import NearDuplicateIndex, decode, encode
 from .prepare import Prepared, Skip, content_hash, prepare
 from .readers import Draft, ReadError
