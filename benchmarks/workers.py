@@ -50,8 +50,19 @@ def _tables(store: Any) -> dict[str, list]:
 
 
 def run(corpus: Path, workers: int, work: Path) -> tuple[dict[str, Any], dict[str, list]]:
+    import eventcoder.ingest.run as ingest_run
     from eventcoder.ingest import IngestOptions, ingest
+    from eventcoder.parallel import CodingPool
     from eventcoder.store import open_store
+
+    pools: list[CodingPool] = []
+
+    class Recorded(CodingPool):  # keeps the run's pool at hand for its figures
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+    ingest_run.CodingPool = Recorded  # type: ignore[misc]
 
     target = str(work / f"events-{workers}.duckdb")
     coder = None
@@ -70,6 +81,9 @@ def run(corpus: Path, workers: int, work: Path) -> tuple[dict[str, Any], dict[st
     main_cpu = _cpu() - cpu0  # this process: reading, dedup, writing (+ coding with 1 worker)
     work_s = summary.seconds - summary.load_seconds
     coding_cpu = summary.code_cpu_seconds
+    # wall time spent coding: the share of a core coding got (1.0 on a free machine) and how
+    # much of the run the workers were coding (not waiting for work)
+    coding_wall = pools[0].busy_seconds if pools else summary.code_seconds
     other_cpu = main_cpu - (coding_cpu if workers == 1 else 0.0)
     return {
         "workers": workers,
@@ -81,6 +95,11 @@ def run(corpus: Path, workers: int, work: Path) -> tuple[dict[str, Any], dict[st
         "articles_per_second": round(summary.read / work_s, 2),
         "coding_cpu_seconds_per_coded_article": round(coding_cpu / max(1, summary.new), 3),
         "main_process_cpu_seconds_per_record": round(other_cpu / max(1, summary.read), 4),
+        "store_writer_cpu_seconds_per_record": round(
+            summary.store_cpu_seconds / max(1, summary.read), 4
+        ),
+        "coding_core_share": round(coding_cpu / max(1e-9, coding_wall), 3),
+        "worker_busy_share": round(coding_wall / (workers * work_s), 3),
         "load_average_at_start": round(load0, 2),
         "load_average_at_end": round(os.getloadavg()[0], 2),
     }, tables
@@ -112,12 +131,18 @@ def main() -> int:
     busiest = max(max(r["load_average_at_start"], r["load_average_at_end"]) for r in runs)
     for r in runs:
         r["speed_up"] = round(r["articles_per_second"] / base["articles_per_second"], 2)
-        # what the CPU figures allow on this many free cores: all the CPU work (coding, and
-        # this process's reading, deduplication, writing) spread over min(workers, CPUs)
-        # cores, and never faster than this process alone
+        # what the CPU figures allow on free cores. One worker: coding and reading/dedup on
+        # one thread, the store writer on another core (when there is one). More: all the
+        # CPU work (coding in the workers, this process's reading, dedup, unpickling and
+        # writing) spread over the machine's cores, and never faster than this process alone.
         coding = r["coding_cpu_seconds_per_coded_article"] * r["coded_articles"] / r["records"]
         main_s = r["main_process_cpu_seconds_per_record"]
-        per_record = max((coding + main_s) / min(r["workers"], cpus), main_s)
+        store_s = r["store_writer_cpu_seconds_per_record"]
+        if r["workers"] == 1:
+            per_record = coding + main_s if cpus == 1 else max(coding + main_s - store_s, store_s)
+        else:
+            cores = min(r["workers"] + 1, cpus)
+            per_record = max((coding + main_s) / cores, coding / r["workers"], main_s)
         r["cpu_bound_articles_per_second"] = round(1 / per_record, 2)
     for r in runs:
         r["cpu_bound_speed_up"] = round(

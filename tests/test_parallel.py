@@ -17,6 +17,7 @@ from eventcoder.records import Article
 from eventcoder.store import open_store
 from eventcoder.worker import WORKER_CODERS, options_key
 
+from .conftest import need_module
 from .news_corpus import write_corpus
 
 PLACES = ["Baghdad", "Ankara", "Kabul", "Beirut", "Cairo", "Tunis", "Amman", "Sanaa"]
@@ -262,3 +263,53 @@ def test_ingest_with_workers_stops_cleanly_on_ctrl_c_and_kill_then_resumes(tmp_p
         assert len(event_ids) == len(set(event_ids))
         (n_sum,) = store.fetchall("SELECT sum(n_events) FROM articles")[0]
         assert int(n_sum) == len(event_ids) > 0
+
+
+@pytest.mark.slow
+def test_ingest_on_a_dask_scheduler_and_worker_started_by_hand(tmp_path, monkeypatch, coder):
+    """The setup docs/workers.md describes: ``dask scheduler``, ``dask worker``, then
+    ``eventcoder ingest --dask tcp://...``; the store is the one a local run makes."""
+    import shutil
+    import subprocess
+
+    need_module("distributed")
+    if shutil.which("dask") is None:
+        pytest.skip("the 'dask' command is not installed")
+    from eventcoder import cli
+
+    monkeypatch.setattr("eventcoder.coder.Coder", lambda **_: coder)  # the local run
+    cli._register_commands()
+    corpus = write_corpus(tmp_path / "corpus")
+    info = tmp_path / "scheduler.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        ["dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+         "--scheduler-file", str(info)], **quiet,
+    )  # fmt: skip
+    worker = None
+    try:
+        deadline = time.monotonic() + 120
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        assert address.startswith("tcp://")
+        worker = subprocess.Popen(
+            ["dask", "worker", "--scheduler-file", str(info), "--nworkers", "1",
+             "--nthreads", "1", "--no-dashboard", "--memory-limit", "0"], **quiet,
+        )  # fmt: skip
+        runner = CliRunner()
+        stores = []
+        for extra in (["--workers", "1"], ["--dask", address]):
+            db = str(tmp_path / f"{extra[0][2:]}.duckdb")
+            result = runner.invoke(cli.app, ["ingest", str(corpus), "--db", db, *extra])
+            assert result.exit_code == 0, result.output
+            stores.append(_tables(db))
+    finally:
+        for proc in (worker, scheduler):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=60)
+    local, remote = stores
+    assert len(local["events"]) > 0
+    for name in local:
+        assert local[name] == remote[name], name

@@ -116,7 +116,8 @@ class CodingPool:
     ``map(articles)`` yields ``(article, result)`` in input order with a bounded number of
     articles in flight. ``start_method``: see the module's text (default: ``fork`` when this
     process is single-threaded and already holds that coder, else ``forkserver``).
-    ``cpu_seconds``: CPU time the workers spent coding; ``load_seconds``: time to start them.
+    ``cpu_seconds`` and ``busy_seconds``: CPU and wall time the workers spent coding (their
+    ratio: the share of a core a worker got); ``load_seconds``: time to start them.
     """
 
     def __init__(
@@ -129,7 +130,7 @@ class CodingPool:
         self.workers = max(1, workers or default_workers())
         self.options = dict(coder_options or {})
         self.start_method = start_method
-        self.cpu_seconds = 0.0
+        self.cpu_seconds = self.busy_seconds = 0.0
         self.load_seconds = 0.0
         self._lock = threading.Lock()
         self._queue: deque[tuple[Article, Future]] = deque()
@@ -257,11 +258,13 @@ class CodingPool:
         article, future = worker.task
         try:
             data = worker.conn.recv_bytes()
-            cpu, result = struct.unpack("d", data[:8])[0], pickle.loads(data[8:])
+            cpu, busy = struct.unpack("dd", data[:16])
+            result = pickle.loads(data[16:])
         except (EOFError, OSError):  # the worker died on this article
             worker.process.join(1)
             code = worker.process.exitcode
-            result, cpu = CodingFailure(article.id, f"worker process died (exit code {code})"), 0.0
+            result = CodingFailure(article.id, f"worker process died (exit code {code})")
+            cpu = busy = 0.0
             worker.conn.close()
             self._busy.remove(worker)
             if not self._closing:
@@ -278,6 +281,7 @@ class CodingPool:
                 self._idle.append(worker)
         worker.task = None
         self.cpu_seconds += cpu
+        self.busy_seconds += busy
         future.set_result(result)
 
     def _fail_all(self, error: PoolError) -> None:
