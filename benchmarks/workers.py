@@ -6,7 +6,7 @@ and whether the two stores are identical.
 
 The corpus comes from ``benchmarks/make_news_corpus.py`` (seeded: the same command, the same
 corpus). Each run ingests it into a fresh DuckDB store; model loading is left out of the
-rates. CPU-seconds per article (coding CPU in whichever process codes, plus this process's own
+rates; BLAS runs on one thread in every process (as in a worker). CPU-seconds per article (coding CPU in whichever process codes, plus this process's own
 reading, deduplication and writing) do not depend on what else the machine runs; the
 wall-clock rates do, so the script prints the load average and flags a run whose machine was
 busy (the speed-up is then not the code's but the machine's).
@@ -24,6 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one BLAS thread, as in a worker: one core per coder
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
