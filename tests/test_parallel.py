@@ -86,7 +86,7 @@ def test_pool_codes_in_input_order_and_a_failure_stays_with_its_article(coder):
 
 @pytest.mark.slow
 def test_pool_cancel_ends_the_workers_at_once(coder):
-    coder_for({})
+    WORKER_CODERS[options_key({})] = coder  # forked workers share it
     try:
         pool = CodingPool(2, {}, start_method="fork")
         futures = [pool.submit(a) for a in _articles(12)]
