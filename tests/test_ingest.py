@@ -383,7 +383,7 @@ def test_kill_and_ctrl_c_then_resume_loses_and_duplicates_nothing(tmp_path):
     corpus = _corpus_for_kill(tmp_path / "corpus", 16)
     db = str(tmp_path / "events.duckdb")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    args = ["ingest", str(corpus), "--db", db, "--log-every", "0"]
+    args = ["ingest", str(corpus), "--db", db, "--workers", "1", "--log-every", "0"]
 
     # Ctrl-C: a clean stop with a message and exit 130
     proc = _run(args, env)
@@ -496,14 +496,14 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
     """With a Dask cluster the articles are coded on workers; the store gets the same result
     as a local run (ids, events, duplicate links)."""
     distributed = need_module("distributed")
-    from eventcoder.ingest.session import _WORKER_CODERS
+    from eventcoder.worker import WORKER_CODERS, options_key
 
     corpus = write_corpus(tmp_path / "corpus")
     local_db, dask_db = str(tmp_path / "local.duckdb"), str(tmp_path / "dask.duckdb")
     with open_store(local_db) as store:
         local = ingest([corpus], store, coder=coder)
     # the in-process worker shares this module: give it the loaded coder (saves a model load)
-    _WORKER_CODERS[json.dumps({}, sort_keys=True)] = coder
+    WORKER_CODERS[options_key({})] = coder
     try:
         with (
             distributed.LocalCluster(
@@ -514,7 +514,7 @@ def test_dask_codes_on_workers_and_writes_in_reading_order(tmp_path, coder):
         ):
             remote = ingest([corpus], store, options=IngestOptions(dask=client))
     finally:
-        _WORKER_CODERS.clear()
+        WORKER_CODERS.clear()
     for key in ("read", "new", "exact_duplicates", "near_duplicates", "events"):
         assert getattr(remote, key) == getattr(local, key), key
     assert remote.skipped == local.skipped

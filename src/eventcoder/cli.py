@@ -216,9 +216,20 @@ def code_command(
             "datasets label them.",
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that code articles, sharing the loaded model (default: the number "
+            "of CPUs when there are more than a handful of articles, else 1). The output is in "
+            "input order whatever the number.",
+        ),
+    ] = None,
 ) -> None:
     """Code articles into events."""
     from .coder import Coder, _as_date
+    from .parallel import CodingFailure, code_in_order
 
     if date is not None:
         try:
@@ -226,20 +237,21 @@ def code_command(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--date") from None
     out_fmt = fmt or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
+    options = {
+        "include_unrealised": include_unrealised, "main_events_only": main_events_only,
+        "model": model,
+    }  # fmt: skip
     try:
-        coder = Coder(
-            include_unrealised=include_unrealised, main_events_only=main_events_only, model=model
-        )
+        coder = Coder(**options)
     except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad directory
         raise typer.BadParameter(str(exc), param_hint="--model") from None
     errors: list[str] = []
     collected: list[CodedArticle] = []
     all_events: list[Event] = []
-    for article in read_articles(files, input_format, date, errors):
-        try:
-            coded = coder.code_article(article)
-        except Exception as exc:  # one bad article never stops the batch
-            errors.append(f"article {article.id!r}: coding failed: {type(exc).__name__}: {exc}")
+    articles = read_articles(files, input_format, date, errors)
+    for _article, coded in code_in_order(articles, coder, options, workers):
+        if isinstance(coded, CodingFailure):  # one bad article never stops the batch
+            errors.append(str(coded))
             continue
         if out_fmt is OutputFormat.jsonl:
             _emit(coded.events, out_fmt)

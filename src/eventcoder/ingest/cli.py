@@ -149,6 +149,17 @@ def register(app: typer.Typer) -> None:
                 "the 'dask' extra); this process reads, deduplicates and writes.",
             ),
         ] = None,
+        workers: Annotated[
+            int | None,
+            typer.Option(
+                "--workers",
+                min=1,
+                help="Processes that code articles, each loading the model once (default: "
+                "the number of CPUs; 1 codes in this process). This process reads, "
+                "deduplicates and writes in reading order: the store is the same for any "
+                "number. Not used with --dask.",
+            ),
+        ] = None,
         log_every: Annotated[
             float,
             typer.Option(
@@ -161,6 +172,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
+        from ..parallel import PoolError, default_workers
         from ..store import StoreError, open_store
         from . import IngestError, IngestOptions, ingest, parse_fields
 
@@ -201,11 +213,11 @@ def register(app: typer.Typer) -> None:
         try:
             options = IngestOptions(
                 fields=fields, default_date=date, near_threshold=near, limit=limit,
-                commit_every=commit_every, dask=dask,
+                commit_every=commit_every, dask=dask, workers=workers or default_workers(),
                 coder_options={"include_unrealised": include_unrealised, "model": model},
             )  # fmt: skip
             summary = ingest(paths, store, coder=make_coder, options=options, progress=callback)
-        except IngestError as exc:
+        except (IngestError, PoolError) as exc:
             close()
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

@@ -17,15 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..parallel import CodingPool
 from .dedup import DEFAULT_THRESHOLD
 from .readers import DEFAULT_FIELDS, iter_records
-from .session import IngestSession, Known, ingest_one
+from .session import DaskCoding, IngestSession, Known, ingest_one
 from .summary import IngestSummary, Progress
 from .writer import StoreWriter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..coder import Coder
     from ..store import Store
+
+
+#: Records up to which a run codes in this process whatever ``workers`` says.
+SMALL_RUN = 8
 
 
 class IngestError(RuntimeError):
@@ -46,7 +51,11 @@ class IngestOptions:
     article per transaction); a killed run loses at most that much work, redone next run.
     ``dask``: a ``distributed.Client`` (or a scheduler address): articles are coded on its
     workers (each builds ``Coder(**coder_options)`` once) while this process reads, links
-    duplicates and writes, in reading order."""
+    duplicates and writes, in reading order. ``workers``: without ``dask``, more than 1 codes
+    on that many local processes (a ``CodingPool``, each with ``Coder(**coder_options)``; the
+    ``coder`` argument of ``ingest`` is then not used), the same way; the store is the same.
+    A run of ``SMALL_RUN`` records or fewer codes in this process (starting workers costs
+    more than they save)."""
 
     fields: dict[str, str] | None = None
     default_date: str | None = None
@@ -56,6 +65,7 @@ class IngestOptions:
     threaded_writes: bool = True
     commit_every: float = 2.0
     dask: Any = None
+    workers: int = 1
     coder_options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,13 +76,6 @@ def count_records(
 ) -> int:
     """How many records the paths hold (cheap: nothing is extracted or coded)."""
     return sum(1 for _ in iter_records(paths, fields, exclude))
-
-
-def _store_files(store: Store) -> list[str]:
-    """The files of a DuckDB store, never to be read as input."""
-    if getattr(store, "backend", None) != "duckdb":
-        return []
-    return [store.target, store.target + ".wal"]
 
 
 def _store_files(store: Store) -> list[str]:
@@ -115,15 +118,19 @@ def ingest(
             summary.total = min(summary.total, opts.limit)
     client = _dask_client(opts.dask)
     own_client = client is not None and client is not opts.dask
+    coding: DaskCoding | CodingPool | None = None
+    if client is not None:
+        coding = DaskCoding(client, dict(opts.coder_options))
+    elif opts.workers > 1 and (summary.total is None or summary.total > SMALL_RUN):
+        coding = CodingPool(opts.workers, opts.coder_options)  # started on the first article
     threads = _single_threaded(store)
     writer = StoreWriter(threaded=opts.threaded_writes, linger=opts.commit_every)
     session = IngestSession(
         store, writer, Known.load(store, opts.near_threshold), coder_getter(coder, summary),
-        summary=summary, default_date=opts.default_date, client=client,
-        coder_options=dict(opts.coder_options),
+        summary=summary, default_date=opts.default_date, coding=coding,
     )  # fmt: skip
-    if client is not None:
-        session.max_inflight = 4 * max(1, sum(client.nthreads().values()))
+    if coding is not None:
+        session.max_inflight = 4 * coding.workers
     try:
         for item in _limited(iter_records(paths, fmap, exclude), opts.limit):
             summary.read += 1
@@ -148,6 +155,10 @@ def ingest(
             summary.seconds = time.perf_counter() - t_start
             if own_client:
                 client.close()
+            if isinstance(coding, CodingPool):
+                coding.close(cancel=summary.interrupted)
+                summary.load_seconds += coding.load_seconds
+                summary.code_cpu_seconds += coding.cpu_seconds
             if threads is not None:
                 store.execute(f"SET threads = {int(threads)}")
     if summary.read == 0:

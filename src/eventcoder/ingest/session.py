@@ -15,7 +15,6 @@ others since, so ids and hashes are also looked up in the store.
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from collections import deque
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..store import ArticleWrite
+from ..worker import CodingFailure, coder_for
 from .dedup import NearDuplicateIndex, decode, encode
 from .prepare import Prepared, Skip, content_hash, prepare
 from .readers import Draft, ReadError
@@ -70,7 +70,7 @@ class Known:
 class Outcome:
     """What ``ingest_one`` did with one draft.
 
-    ``kind``: "coded", "queued" (sent to a Dask worker, written later), "exact" or "near"
+    ``kind``: "coded", "queued" (sent to a worker process, written later), "exact" or "near"
     (a duplicate linked to ``duplicate_of``), "already stored", "skipped" or "failed"
     (``detail`` says why)."""
 
@@ -87,9 +87,11 @@ class IngestSession:
     """The state one writer of a store keeps between articles (see the module's text).
 
     ``store_lock`` guards the store where it is shared with readers (the web app);
-    ``coder_lock`` the coder. With Dask (``client``), articles are coded on its workers while
-    reading goes on; what follows an article still being coded waits in ``pending`` so the
-    store sees everything in reading order (an article before the duplicates linked to it)."""
+    ``coder_lock`` the coder. With ``coding`` (a ``CodingPool`` of local processes, or
+    ``DaskCoding``: anything whose ``submit(article)`` gives a future of the ``CodedArticle``
+    or ``CodingFailure``), articles are coded elsewhere while reading goes on; what follows an
+    article still being coded waits in ``pending`` so the store sees everything in reading
+    order (an article before the duplicates linked to it)."""
 
     store: Store
     writer: StoreWriter
@@ -98,8 +100,7 @@ class IngestSession:
     summary: IngestSummary = field(default_factory=IngestSummary)
     default_date: str | None = None
     live: bool = False
-    client: Any = None
-    coder_options: dict[str, Any] = field(default_factory=dict)
+    coding: Any = None
     max_inflight: int = 8
     store_lock: Any = field(default_factory=contextlib.nullcontext)
     coder_lock: Any = field(default_factory=contextlib.nullcontext)
@@ -170,22 +171,27 @@ class IngestSession:
         return head
 
 
-#: Coders of this worker process, by their options (``Coder`` loads a model once).
-_WORKER_CODERS: dict[str, Any] = {}
-
-
-def code_on_worker(article: Article, options: dict[str, Any]) -> Any:
-    """Code one article on a Dask worker; a failure comes back as ``("error", message)``."""
-    key = json.dumps(options, sort_keys=True)
+def code_on_worker(article: Article, options: dict[str, Any]) -> CodedArticle | CodingFailure:
+    """Code one article on a Dask worker (its ``Coder(**options)`` built once)."""
     try:
-        coder = _WORKER_CODERS.get(key)
-        if coder is None:
-            from ..coder import Coder
-
-            coder = _WORKER_CODERS[key] = Coder(**options)
-        return coder.code_article(article)
+        return coder_for(options).code_article(article)
     except Exception as exc:  # reported by the client, which logs it and goes on
-        return ("error", f"{type(exc).__name__}: {exc}")
+        return CodingFailure(article.id, f"{type(exc).__name__}: {exc}")
+
+
+@dataclass
+class DaskCoding:
+    """Articles coded on a Dask cluster (``client``): each worker builds the coder once."""
+
+    client: Any
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def workers(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
+
+    def submit(self, article: Article) -> Any:
+        return self.client.submit(code_on_worker, article, self.options, pure=False)
 
 
 def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
@@ -220,13 +226,13 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
     near = session.known.index.match(signature)
     if near is not None:
         return _store_duplicate(session, prepared, chash, near[0], "near", near[1], item.origin)
-    if session.client is not None:  # code on a Dask worker, write here in reading order
-        future = session.client.submit(code_on_worker, article, session.coder_options, pure=False)
+    if session.coding is not None:  # code in another process, write here in reading order
+        future = session.coding.submit(article)
         session.known.claim(article.id, chash, signature)
 
         def finish(result: Any) -> None:
-            if isinstance(result, tuple):
-                _coding_failed(session, item.origin, article.id, result[1])
+            if isinstance(result, CodingFailure):
+                _coding_failed(session, item.origin, article.id, result.error)
             else:
                 _store_coded(session, result, prepared, chash, signature, item.origin)
 
