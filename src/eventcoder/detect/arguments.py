@@ -29,8 +29,8 @@ _FOR_ROLES = frozenset(
 
 def _describes(noun: Token, prep: Token) -> bool:
     """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X")."""
-    if prep.lower_ == "of":
-        return True
+    if prep.lower_ == "of":  # "the rebels of attacking ...": a gerund is what they did
+        return not any(c.dep_ == "pcomp" for c in prep.children)
     return prep.lower_ == "for" and noun.lemma_.lower() in _FOR_ROLES
 
 
@@ -211,6 +211,8 @@ class ArgumentFinder:
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
+            if verb.tag_ == "VBN":  # "the people killed in ...": the noun suffered it
+                return None
             return head, f"noun modified by '{verb.text}'"
         purpose = infinitive(verb)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose):
@@ -257,9 +259,9 @@ class ArgumentFinder:
                 agent = agent_of(child)
                 if agent is not None:
                     return agent, f"by-agent of '{child.text}'"
-        by = _pobj(noun, ("by",))
+        by = _pobj(noun, ("by", "from"))  # "a call by X", "a request from X"
         if by is not None:
-            return by, f"'by' of '{noun.text}'"
+            return by, f"'by/from' of '{noun.text}'"
         return None
 
     def recipients(self, trigger: Token, event: str, skip: set[int]) -> list[ArgumentSpan]:
@@ -275,6 +277,11 @@ class ArgumentFinder:
                 tok, reason = self.target(obj, reason)
                 if not is_empty_abstract(tok, self.empty_nouns):
                     out.extend(spans_for(tok, "recipient", reason))
+                elif tok.lemma_.lower() in self.lex.nouns and tok.lemma_.lower() not in (
+                    self.lex.abstract_nouns
+                ):  # "condemned the bombing": the event itself, its doer unnamed
+                    why = f"{reason} (the event acted on; its doer unnamed)"
+                    out.append(ArgumentSpan(phrase(tok), "recipient", why))
             for child in trigger.children:
                 if child.dep_ in ("dative", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     out.extend(

@@ -222,6 +222,11 @@ class Lexicon:
     plan_nouns: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
+    patient_nouns: frozenset[str] = frozenset()
+    reciprocal_events: frozenset[str] = frozenset()
+    #: Nouns naming a party (the role words of roles.yaml): "the strikers", "doctors".
+    party_words: frozenset[str] = frozenset()
     version: int = 1
 
     @classmethod
@@ -229,6 +234,9 @@ class Lexicon:
         data = load_yaml("triggers.yaml")
         if extra is not None:
             data = merge(data, load_yaml_file(extra))
+        if "party_words" not in data:
+            sectors = (load_yaml("roles.yaml") or {}).get("sectors") or {}
+            data["party_words"] = [str(w).lower() for ws in sectors.values() for w in ws]
         return cls.from_data(data)
 
     @classmethod
@@ -272,6 +280,10 @@ class Lexicon:
             plan_nouns=frozenset(data.get("plan_nouns", [])),
             stative_verbs=frozenset(data.get("stative_verbs", [])),
             natural_causes=frozenset(data.get("natural_causes", [])),
+            instrument_nouns=frozenset(data.get("instrument_nouns", [])),
+            patient_nouns=frozenset(data.get("patient_nouns", [])),
+            reciprocal_events=frozenset(data.get("reciprocal_events", [])),
+            party_words=frozenset(data.get("party_words", [])),
             version=int(data.get("version", 1)),
         )
 

@@ -1,0 +1,97 @@
+"""Who did what to whom in real news phrasing: each pattern on sentences written for the
+project (detect/dyads.py, detect/arguments.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def texts(entities) -> list[str]:
+    return [e.entity_text for e in entities]
+
+
+def one(coder, text: str, event: str):
+    found = [e for e in coder.code(text) if e.event == event]
+    assert found, f"no {event} in {text!r}"
+    return found[0]
+
+
+def words(entities) -> set[str]:
+    out = set()
+    for e in entities:
+        for w in e.entity_text.lower().split():
+            for suffix in ("'s", "’s", "'", "’"):
+                w = w.removesuffix(suffix)
+            out.add(w)
+    return out
+
+
+# (sentence, event type, words the actor must contain (None: no actor), recipient word)
+ROLE_CASES = [
+    # passive with no by-agent: the agent inside the event it happened in
+    ("Two farmers were killed in police firing near the market on Sunday.", "ASSAULT",
+     "police", "farmers"),
+    ("Fourteen people have been killed in army shelling since Monday.", "ASSAULT",
+     "army", "people"),
+    # passive with a by-agent
+    ("Three journalists were detained by soldiers at the checkpoint.", "COERCE",
+     "soldiers", "journalists"),
+    # instruments are no actors; their user is, when named
+    ("A Turkish drone strike killed four fighters near the border.", "ASSAULT",
+     "turkish", "fighters"),
+    ("A bomb planted by militants killed two policemen.", "ASSAULT", "militants", "policemen"),
+    ("A car bomb killed six soldiers in the capital.", "ASSAULT", None, "soldiers"),
+    ("The police fired about 30 rounds, killing three villagers.", "ASSAULT", "police",
+     "villagers"),
+    # nominalisations: the possessor and the of-phrase of an arrest or a killing suffer it
+    ("The governor's assassination shocked the province.", "ASSAULT", None, "governor"),
+    ("The arrest of the opposition leader by border guards drew protests.", "COERCE",
+     "guards", "leader"),
+    # reported speech: the reported event's doer, not the speaker
+    ("The minister said the militia attacked the convoy.", "ASSAULT", "militia", "convoy"),
+    ("The government accused the rebels of attacking the convoy.", "ACCUSE", "government",
+     "rebels"),
+    # events done together: one actor, the other party the recipient
+    ("Kenya and Uganda agreed to hold joint patrols.", "AGREE", "kenya", "uganda"),
+    ("The minister discussed trade with his Chilean counterpart.", "CONSULT", "minister",
+     "counterpart"),
+    # light verbs and prepositional targets
+    ("The envoy held talks with the rebel commander in Doha.", "CONSULT", "envoy", "commander"),
+    ("The army launched an attack on rebel positions.", "ASSAULT", "army", "positions"),
+    ("The ministry has opened an investigation into the bank.", "ACCUSE", "ministry", "bank"),
+    # control verbs and demands: who is asked
+    ("The president urged the protesters to leave the square.", "REQUEST", "president",
+     "protesters"),
+    ("The mayor demanded that the contractor repay the money.", "REQUEST", "mayor",
+     "contractor"),
+    # what was agreed or refused: the complement's recipient
+    ("France agreed to send doctors to Haiti.", "AGREE", "france", "haiti"),
+    ("The city refused to meet with the strikers.", "REJECT", "city", "strikers"),
+    # possessor of the affected thing
+    ("The artillery shelled the rebels' positions overnight.", "ASSAULT", "artillery", "rebels"),
+    # an event condemned whose doer is not named: the event itself
+    ("The bishop condemned the bombing.", "ACCUSE", "bishop", "bombing"),
+    ("The council rejected the appeal of the two teachers.", "REJECT", "council", "teachers"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), ROLE_CASES)
+def test_roles_from_sentence_structure(coder, text, event, actor, recipient):
+    ev = one(coder, text, event)
+    if actor is None:
+        assert ev.actor == [], texts(ev.actor)
+    else:
+        assert actor in words(ev.actor), texts(ev.actor)
+    assert recipient in words(ev.recipient), texts(ev.recipient)
+    assert not words(ev.actor) & words(ev.recipient) - {"the"}
+
+
+def test_instrument_is_neither_actor_nor_recipient(coder):
+    ev = one(coder, "Security forces opened fire on the crowd outside the court.", "ASSAULT")
+    assert "forces" in words(ev.actor)
+    assert "fire" not in words(ev.recipient) and "crowd" in words(ev.recipient)
+
+
+def test_a_car_bomb_with_no_user_leaves_a_reason(coder):
+    ev = one(coder, "A car bomb killed six soldiers in the capital.", "ASSAULT")
+    assert "instrument" in ev.reasons.get("actor", "")
