@@ -67,6 +67,18 @@ ROLE_CASES = [
     # what was agreed or refused: the complement's recipient
     ("France agreed to send doctors to Haiti.", "AGREE", "france", "haiti"),
     ("The city refused to meet with the strikers.", "REJECT", "city", "strikers"),
+    # the target of an event noun the verb acts on
+    ("The ministry lifted its blockade of the port city.", "RETREAT", "ministry", "city"),
+    ("The government will not lift the ban on foreign newspapers.", "REJECT", "government",
+     "newspapers"),
+    ("The governor cancelled a planned visit to the capital.", "REJECT", "governor", "capital"),
+    ("The rebels threatened to halt peace talks with the government.", "THREATEN", "rebels",
+     "government"),
+    ("The agency refused to answer a request from the senators.", "REJECT", "agency",
+     "senators"),
+    ("The bishop launched a mediation effort between the two clans.", "CONSULT", "bishop",
+     "clans"),
+    ("Fifty fighters surrendered to the army on Monday.", "RETREAT", "fighters", "army"),
     # possessor of the affected thing
     ("The artillery shelled the rebels' positions overnight.", "ASSAULT", "artillery", "rebels"),
     # an event condemned whose doer is not named: the event itself

@@ -19,6 +19,7 @@ General patterns of news English, applied to a rule candidate after its own argu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
@@ -28,6 +29,8 @@ from .lexicon import Lexicon
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+#: ``ArgumentFinder.target``: what a recipient noun stands for ("a request from X" → X).
+TargetOf = Callable[["Token", str], "tuple[Token, str]"]
 #: Entity kinds that name a party.
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
@@ -169,24 +172,37 @@ def demanded_of(verb: Token) -> list[ArgumentSpan]:
     return []
 
 
-def complement_recipients(verb: Token, lex: Lexicon, depth: int = 0) -> list[ArgumentSpan]:
+def complement_recipients(
+    verb: Token, lex: Lexicon, target: TargetOf, depth: int = 0
+) -> list[ArgumentSpan]:
     """Who the complement's act is done to: "agreed to send doctors to Haiti" → Haiti,
-    "refused to meet with the strikers" → the strikers; parties only."""
+    "refused to meet with the strikers" → the strikers, "threatened to halt talks with X" → X,
+    "refused to answer a request from X" → X; parties only."""
     if depth > 2:
         return []
     out: list[ArgumentSpan] = []
     for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
-        for child in comp.children:
-            if child.dep_ in ("dative", "iobj") and is_party(child, lex):
-                out += spans_for(child, "recipient", f"indirect object of '{comp.text}'")
-            elif child.dep_ in ("prep", "dative") and child.lower_ in _COMPLEMENT_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and is_party(pobj, lex):
-                        why = f"'{child.text} ...' of '{comp.text}' (what is {verb.lemma_}d)"
-                        out += spans_for(pobj, "recipient", why)
-            elif child.dep_ == "dobj" and is_party(child, lex) and child.pos_ != "NOUN":
-                out += spans_for(child, "recipient", f"object of '{comp.text}'")
-        out += complement_recipients(comp, lex, depth + 1)
+        holders = [comp] + [c for c in comp.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("dative", "iobj") and is_party(child, lex):
+                    out += spans_for(child, "recipient", f"indirect object of '{comp.text}'")
+                elif child.dep_ in ("prep", "dative") and child.lower_ in _COMPLEMENT_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ != "pobj":
+                            continue
+                        why = f"'{child.text} ...' of '{holder.text}' (what is {verb.lemma_}d)"
+                        tok, why = target(pobj, why)
+                        if is_party(tok, lex):
+                            out += spans_for(tok, "recipient", why)
+                elif (
+                    holder is comp
+                    and child.dep_ == "dobj"
+                    and is_party(child, lex)
+                    and child.pos_ != "NOUN"
+                ):
+                    out += spans_for(child, "recipient", f"object of '{comp.text}'")
+        out += complement_recipients(comp, lex, target, depth + 1)
     return out
 
 

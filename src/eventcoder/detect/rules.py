@@ -158,10 +158,18 @@ class RuleDetector:
             if obj is not None:
                 skip.add(obj.i)
         cand.recipient_args = self.args.recipients(tok, sense.event, skip)
+        for noun in (t for t in triggers[1:] if t.pos_ == "NOUN"):
+            # "lifted its blockade of Yemen", "cancelled a visit to X": the event noun's target
+            heads = {a.head.i for a in cand.recipient_args}
+            cand.recipient_args += [
+                a for a in self._noun_recipients(noun, sense) if a.head.i not in heads
+            ]
         if not cand.recipient_args:
             cand.recipient_args = dyads.participle_patient(tok)
         if not dyads.has_party(cand.recipient_args, self.lex):
-            cand.recipient_args = dyads.complement_recipients(tok, self.lex) + cand.recipient_args
+            cand.recipient_args = (
+                dyads.complement_recipients(tok, self.lex, self.args.target) + cand.recipient_args
+            )
         if sense.event == "REQUEST":
             on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
             addressees = [
