@@ -67,6 +67,10 @@ ROLE_CASES = [
     # what was agreed or refused: the complement's recipient
     ("France agreed to send doctors to Haiti.", "AGREE", "france", "haiti"),
     ("The city refused to meet with the strikers.", "REJECT", "city", "strikers"),
+    # who is willing, and whose commitment it is
+    ("Germany is willing to provide support to the refugees.", "AGREE", "germany", "refugees"),
+    ("The air force reiterated its commitment to support the police.", "SUPPORT", "force",
+     "police"),
     # the target of an event noun the verb acts on
     ("The ministry lifted its blockade of the port city.", "RETREAT", "ministry", "city"),
     ("The government will not lift the ban on foreign newspapers.", "REJECT", "government",
@@ -79,6 +83,10 @@ ROLE_CASES = [
     ("The bishop launched a mediation effort between the two clans.", "CONSULT", "bishop",
      "clans"),
     ("Fifty fighters surrendered to the army on Monday.", "RETREAT", "fighters", "army"),
+    # a thing acted on: the party it goes to, comes from or is shared with
+    ("The airline suspended all flights to Belarus.", "SANCTION", "airline", "belarus"),
+    ("The company established trade ties with the Faroe Islands.", "SUPPORT", "company",
+     "faroe"),
     # possessor of the affected thing
     ("The artillery shelled the rebels' positions overnight.", "ASSAULT", "artillery", "rebels"),
     # an event condemned whose doer is not named: the event itself
@@ -102,6 +110,11 @@ def test_instrument_is_neither_actor_nor_recipient(coder):
     ev = one(coder, "Security forces opened fire on the crowd outside the court.", "ASSAULT")
     assert "forces" in words(ev.actor)
     assert "fire" not in words(ev.recipient) and "crowd" in words(ev.recipient)
+
+
+def test_a_thing_is_no_recipient_beside_a_party(coder):
+    ev = one(coder, "The airline suspended all flights to Belarus.", "SANCTION")
+    assert texts(ev.recipient) == ["Belarus"]
 
 
 def test_a_car_bomb_with_no_user_leaves_a_reason(coder):

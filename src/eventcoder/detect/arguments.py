@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
-from .lexicon import Lexicon, direct_object, infinitive, subject_token
+from .lexicon import Lexicon, direct_object, infinitive, is_party, subject_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -34,6 +34,9 @@ def _describes(noun: Token, prep: Token) -> bool:
     return prep.lower_ == "for" and noun.lemma_.lower() in _FOR_ROLES
 
 
+#: Where a verb's object is a thing, these name the party it goes to, comes from or is shared
+#: with: "suspended flights to Armenia", "withdrew peacekeepers from X", "ties with X".
+_THING_PREPS = frozenset({"to", "from", "with"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
 #: Verbs whose infinitive complement's subject is their object: "urged X to", "called on X to".
 _OBJECT_CONTROL = frozenset(
@@ -182,6 +185,15 @@ class ArgumentFinder:
                 return found[0], f"issuer of '{noun.text}' ({found[1]})"
         return None
 
+    def intender(self, noun: Token) -> tuple[Token, str] | None:
+        """Whose commitment, offer or decision it is: the subject of the verb that states it
+        ("X reiterated its commitment to ..."), else its possessor or by-phrase."""
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            found = self.subject(noun.head)
+            if found:
+                return found[0], f"whose '{noun.text}' ({found[1]})"
+        return self.issuer(noun)
+
     def subject(self, verb: Token, depth: int = 0) -> tuple[Token, str] | None:
         """The doer of ``verb``: its subject, a passive's by-agent, or a controlling subject."""
         if depth > 4:
@@ -208,6 +220,11 @@ class ArgumentFinder:
                     return obj, f"object of '{head.text}' who is to '{verb.text}'"
             found = self.subject(head, depth + 1)
             return (found[0], f"{found[1]}, controlling '{verb.text}'") if found else None
+        if verb.dep_ == "acomp":  # "is willing to provide": the copula's subject
+            return self.subject(head, depth + 1)
+        intent = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+        if verb.dep_ in ("acl", "pcomp") and intent.lemma_.lower() in self.lex.intent_nouns:
+            return self.intender(intent)  # "reiterated its commitment to support X"
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
@@ -267,6 +284,9 @@ class ArgumentFinder:
     def recipients(self, trigger: Token, event: str, skip: set[int]) -> list[ArgumentSpan]:
         out: list[ArgumentSpan] = []
         preps = self.lex.preps_for(event)
+        thing = direct_object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if thing is not None and thing.dep_ == "dobj" and not is_party(thing, self.lex):
+            preps = preps | _THING_PREPS  # "suspended flights to X", "withdrew aid from X"
         if trigger.pos_ in ("VERB", "AUX"):
             obj = direct_object(trigger)
             if obj is not None and obj.i not in skip:

@@ -24,36 +24,19 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive, spans_for
-from .lexicon import Lexicon
+from .lexicon import _PERSONAL, PARTY_ENTS, Lexicon, is_party
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 #: ``ArgumentFinder.target``: what a recipient noun stands for ("a request from X" → X).
 TargetOf = Callable[["Token", str], "tuple[Token, str]"]
-#: Entity kinds that name a party.
-PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 #: Prepositions after a passive that name the event it happened in: "killed in police firing".
 _EVENT_PREPS = frozenset({"in", "during", "by", "after", "under"})
 #: Prepositions of a complement's act whose object is who it is done to.
 _COMPLEMENT_PREPS = ("to", "with", "from", "against", "on", "into", "for", "at")
 #: Types whose instrument words are the means ("fired rounds"), not what the event is about.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-
-
-def is_party(tok: Token, lex: Lexicon) -> bool:
-    """A word that can name a party: a person, organisation or place entity, a proper noun, a
-    personal pronoun or a role word ("strikers", "the army")."""
-    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in _PERSONAL:
-        return True
-    if tok.lemma_.lower() in lex.instrument_nouns or tok.lower_ in lex.instrument_nouns:
-        return False
-    return (
-        tok.pos_ == "PROPN"
-        or tok.lemma_.lower() in lex.party_words
-        or (tok.lower_ in lex.party_words)
-    )
 
 
 def is_instrument(tok: Token, lex: Lexicon) -> bool:
@@ -208,3 +191,10 @@ def complement_recipients(
 
 def has_party(args: list[ArgumentSpan], lex: Lexicon) -> bool:
     return any(is_party(a.head, lex) for a in args)
+
+
+def prefer_parties(cand: Candidate, lex: Lexicon) -> None:
+    """A recipient is a party: where the sentence names one ("suspended flights to Armenia"),
+    the things acted on ("flights") are no recipients."""
+    if has_party(cand.recipient_args, lex):
+        cand.recipient_args = [a for a in cand.recipient_args if is_party(a.head, lex)]

@@ -79,6 +79,7 @@ class RuleDetector:
         for cand in merged:
             dyads.reciprocal(cand, self.lex)
             dyads.mend_instruments(cand, self.lex)
+            dyads.prefer_parties(cand, self.lex)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:

@@ -38,10 +38,18 @@ _FUNCTION_WORDS = frozenset({
 })  # fmt: skip
 
 
+def _bare(word: str) -> str:
+    """Lower-cased, without a possessive ending or edge punctuation: "UAE's" → "uae"."""
+    word = word.lower()
+    for ending in ("'s", "’s"):
+        word = word.removesuffix(ending)
+    return word.strip(".-'’")
+
+
 def content_words(text: str | None) -> set[str]:
     if not text:
         return set()
-    words = {w.lower().strip(".-'’") for w in _WORD.findall(text)}
+    words = {_bare(w) for w in _WORD.findall(text)}
     return {w for w in words if w and w not in _FUNCTION_WORDS}
 
 
@@ -105,8 +113,8 @@ def span_head(span: str, parse: Callable[[str], Any] | None) -> str | None:
         doc = parse(span)
         roots = [t for t in doc if t.head is t and not t.is_punct]
         if roots:
-            return roots[0].text.lower().strip(".-'’")
-    words = [w.lower().strip(".-'’") for w in _WORD.findall(span)]
+            return _bare(roots[0].text)
+    words = [_bare(w) for w in _WORD.findall(span)]
     words = [w for w in words if w and w not in _FUNCTION_WORDS]
     return words[-1] if words else None
 
