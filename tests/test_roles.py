@@ -117,6 +117,18 @@ def test_a_thing_is_no_recipient_beside_a_party(coder):
     assert texts(ev.recipient) == ["Belarus"]
 
 
+def test_counts_of_casualties_are_recipients(coder):
+    ev = one(coder, "At least 12 people were killed and 30 wounded when a rocket hit the market.",
+             "ASSAULT")  # fmt: skip
+    assert ev.actor == [] and "30" in words(ev.recipient)
+
+
+def test_the_agent_of_an_attack_noun_and_what_it_struck(coder):
+    ev = one(coder, "A rebel attack on a police station killed five officers.", "ASSAULT")
+    assert texts(ev.actor) == ["rebel"]
+    assert {"officers", "station"} <= words(ev.recipient)
+
+
 def test_a_car_bomb_with_no_user_leaves_a_reason(coder):
     ev = one(coder, "A car bomb killed six soldiers in the capital.", "ASSAULT")
     assert "instrument" in ev.reasons.get("actor", "")

@@ -37,6 +37,8 @@ _EVENT_PREPS = frozenset({"in", "during", "by", "after", "under"})
 _COMPLEMENT_PREPS = ("to", "with", "from", "against", "on", "into", "for", "at")
 #: Types whose instrument words are the means ("fired rounds"), not what the event is about.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: Types whose passive participle's noun is who suffered the act.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
 def is_instrument(tok: Token, lex: Lexicon) -> bool:
@@ -80,10 +82,18 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
     """Instrument actors give way to their user (or to no actor); instrument recipients go."""
     actors: list[ArgumentSpan] = []
     for arg in cand.actor_args:
-        if not is_instrument(arg.head, lex):
+        if _is_count(arg.head):  # "26 were killed and 41 wounded": a count is a casualty
+            why = f"{arg.reason}: a count of casualties, not a doer"
+            cand.recipient_args.append(ArgumentSpan(arg.tokens, "recipient", why))
+            continue
+        event_noun = arg.head.lemma_.lower() in lex.nouns and arg.head.pos_ == "NOUN"
+        if not is_instrument(arg.head, lex) and not event_noun:
             actors.append(arg)
             continue
         user = user_of(arg.head, lex)
+        if user is None and event_noun and not is_instrument(arg.head, lex):
+            actors.append(arg)  # "the protest blocked roads": its doer is coded from it
+            continue
         if user is None:
             cand.reasons.setdefault(
                 "actor", f"'{arg.head.text}' is an instrument and the sentence names no user"
@@ -95,6 +105,10 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
     cand.actor_args = actors
     if cand.event in _MATERIAL:  # "opened fire on the crowd"; but "condemned the bombing"
         cand.recipient_args = [a for a in cand.recipient_args if not is_instrument(a.head, lex)]
+
+
+def _is_count(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or (tok.like_num and not any(c.dep_ != "punct" for c in tok.children))
 
 
 def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
@@ -124,9 +138,15 @@ def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
     return []
 
 
-def participle_patient(verb: Token) -> list[ArgumentSpan]:
-    """ "the six people killed in the clash": a passive participle's noun is its recipient."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+def participle_patient(verb: Token, event: str) -> list[ArgumentSpan]:
+    """ "the six people killed in the clash", "the activists arrested on Monday": a passive
+    participle's noun suffered the act (not so "the protest called for by X")."""
+    if (
+        event in _DONE_TO
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+    ):
         return spans_for(verb.head, "recipient", f"noun that was '{verb.text}'")
     return []
 
@@ -196,5 +216,15 @@ def has_party(args: list[ArgumentSpan], lex: Lexicon) -> bool:
 def prefer_parties(cand: Candidate, lex: Lexicon) -> None:
     """A recipient is a party: where the sentence names one ("suspended flights to Armenia"),
     the things acted on ("flights") are no recipients."""
+    if cand.event in _MATERIAL:  # what is struck counts, whatever it is ("attacked a school")
+        return
     if has_party(cand.recipient_args, lex):
-        cand.recipient_args = [a for a in cand.recipient_args if is_party(a.head, lex)]
+        cand.recipient_args = [a for a in cand.recipient_args if names_party(a, lex)]
+
+
+def names_party(arg: ArgumentSpan, lex: Lexicon) -> bool:
+    """A party, or something a modifier says belongs to one ("an army camp")."""
+    return is_party(arg.head, lex) or any(
+        t.dep_ in ("compound", "amod", "poss", "nmod") and t.head is arg.head and is_party(t, lex)
+        for t in arg.tokens[1:]
+    )

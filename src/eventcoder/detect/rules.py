@@ -166,7 +166,7 @@ class RuleDetector:
                 a for a in self._noun_recipients(noun, sense) if a.head.i not in heads
             ]
         if not cand.recipient_args:
-            cand.recipient_args = dyads.participle_patient(tok)
+            cand.recipient_args = dyads.participle_patient(tok, sense.event)
         if not dyads.has_party(cand.recipient_args, self.lex):
             cand.recipient_args = (
                 dyads.complement_recipients(tok, self.lex, self.args.target) + cand.recipient_args
