@@ -132,3 +132,9 @@ def test_the_agent_of_an_attack_noun_and_what_it_struck(coder):
 def test_a_car_bomb_with_no_user_leaves_a_reason(coder):
     ev = one(coder, "A car bomb killed six soldiers in the capital.", "ASSAULT")
     assert "instrument" in ev.reasons.get("actor", "")
+
+
+def test_lower_cased_title_alone_does_not_crash(coder):
+    # a person "named" only by an abbreviated title normalises to no words at all
+    events = coder.code("lt. gen. jon smith resigned yesterday to allow early elections.")
+    assert all(e.event for e in events)
