@@ -134,7 +134,12 @@ def test_a_car_bomb_with_no_user_leaves_a_reason(coder):
     assert "instrument" in ev.reasons.get("actor", "")
 
 
-def test_lower_cased_title_alone_does_not_crash(coder):
-    # a person "named" only by an abbreviated title normalises to no words at all
-    events = coder.code("lt. gen. jon smith resigned yesterday to allow early elections.")
-    assert all(e.event for e in events)
+def test_a_name_of_punctuation_only_does_not_crash_surname_matching():
+    # lower-cased wire copy: a title read as a name may leave only a full stop
+    from eventcoder.actors.resolve import ActorCoder, Coded
+
+    earlier = Coded("Ali Hassan", 0, 10, name="Ali Hassan", code="IRQ", sector="REL",
+                    kind="person")  # fmt: skip
+    title = Coded("lt. gen. jon smith", 20, 38, name=".", kind="person")
+    ActorCoder()._from_memory(title, [], [earlier])
+    assert title.code is None and title.name == "."
