@@ -55,6 +55,8 @@ ROLE_CASES = [
     ("Kenya and Uganda agreed to hold joint patrols.", "AGREE", "kenya", "uganda"),
     ("The minister discussed trade with his Chilean counterpart.", "CONSULT", "minister",
      "counterpart"),
+    ("Chile and Peru signed a fishing agreement in Lima.", "SUPPORT", "chile", "peru"),
+    ("Ghana and Togo have restored diplomatic ties.", "SUPPORT", "ghana", "togo"),
     # light verbs and prepositional targets
     ("The envoy held talks with the rebel commander in Doha.", "CONSULT", "envoy", "commander"),
     ("The army launched an attack on rebel positions.", "ASSAULT", "army", "positions"),
@@ -143,3 +145,24 @@ def test_a_name_of_punctuation_only_does_not_crash_surname_matching():
     title = Coded("lt. gen. jon smith", 20, 38, name=".", kind="person")
     ActorCoder()._from_memory(title, [], [earlier])
     assert title.code is None and title.name == "."
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the us demanded that syria withdraw its troops.", "USA"),
+        ("the u.s. rejected the demands of the kidnappers.", "USA"),
+        ("the un condemned the attack on the convoy.", "UNO"),
+    ],
+)
+def test_capitals_only_names_in_lower_cased_text(coder, text, code):
+    ev = coder.code(text)[0]
+    assert ev.actor[0].code == code
+
+
+def test_the_pronoun_us_is_no_country():
+    from eventcoder.actors.tables import countries
+
+    table = countries()
+    assert table.get("us") is None and table.get("us.") is None
+    assert table.get("the us") is not None and table.get("US") is not None

@@ -152,8 +152,11 @@ def participle_patient(verb: Token, event: str) -> list[ArgumentSpan]:
 
 
 def reciprocal(cand: Candidate, lex: Lexicon) -> None:
-    """ "Kenya and Uganda agreed", "discussed trade with X": one actor, the others recipients."""
-    if cand.event not in lex.reciprocal_events or len(cand.actor_args) < 2:
+    """ "Kenya and Uganda agreed", "discussed trade with X", "X and Y signed a trade deal": one
+    actor, the others recipients."""
+    made = [c for t in cand.triggers for c in t.children if c.dep_ == "dobj"]
+    joint = any({t.lemma_.lower(), t.lower_} & lex.joint_nouns for t in [*cand.triggers, *made])
+    if not (cand.event in lex.reciprocal_events or joint) or len(cand.actor_args) < 2:
         return
     first, *rest = cand.actor_args
     heads = {a.head.i for a in cand.recipient_args}

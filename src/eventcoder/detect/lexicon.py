@@ -245,6 +245,7 @@ class Lexicon:
     patient_nouns: frozenset[str] = frozenset()
     reciprocal_events: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
+    joint_nouns: frozenset[str] = frozenset()
     #: Nouns naming a party (the role words of roles.yaml): "the strikers", "doctors".
     party_words: frozenset[str] = frozenset()
     version: int = 1
@@ -304,6 +305,7 @@ class Lexicon:
             patient_nouns=frozenset(data.get("patient_nouns", [])),
             reciprocal_events=frozenset(data.get("reciprocal_events", [])),
             intent_nouns=frozenset(data.get("intent_nouns", [])),
+            joint_nouns=frozenset(data.get("joint_nouns", [])),
             party_words=frozenset(data.get("party_words", [])),
             version=int(data.get("version", 1)),
         )
