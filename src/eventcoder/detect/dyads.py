@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive, spans_for
-from .lexicon import _PERSONAL, PARTY_ENTS, Lexicon, is_party
+from .lexicon import PARTY_ENTS, PERSONAL_PRONOUNS, Lexicon, is_party
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -173,7 +173,7 @@ def demanded_of(verb: Token) -> list[ArgumentSpan]:
     for child in verb.children:
         if child.dep_ == "ccomp":
             subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and (subj.pos_ != "PRON" or subj.lower_ in _PERSONAL):
+            if subj is not None and (subj.pos_ != "PRON" or subj.lower_ in PERSONAL_PRONOUNS):
                 return spans_for(subj, "recipient", f"who is to '{child.text}' ('{verb.text}')")
     return []
 

@@ -195,13 +195,13 @@ def _holds(token: Token, key: str, value: Any) -> bool:
 
 #: Entity kinds that name a party.
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 
 
 def is_party(tok: Token, lex: Lexicon) -> bool:
     """A word that can name a party: a person, organisation or place entity, a proper noun, a
     personal pronoun or a role word ("strikers", "the army")."""
-    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in _PERSONAL:
+    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in PERSONAL_PRONOUNS:
         return True
     if tok.lemma_.lower() in lex.instrument_nouns or tok.lower_ in lex.instrument_nouns:
         return False
