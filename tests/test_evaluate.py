@@ -247,3 +247,26 @@ def test_one_type_per_sentence_and_role_overlap():
     assert s["recipient_rate"]["coded"] == 0.5  # a and c (c's ACCUSE event has one)
     assert [m["id"] for m in report.misses] == ["2", "3", "4"]
     assert report.misses[2]["coded"] == "NONE"
+
+
+@pytest.mark.slow
+def test_evaluate_command_on_role_labelled_gold(tmp_path):
+    gold = tmp_path / "roles.csv"
+    gold.write_text(
+        "text,label,source,target\n"
+        '"Police arrested three opposition activists in Lagos.",COERCE,Police,'
+        "three opposition activists\n"
+        '"The rebels withdrew from the town on Sunday.",YIELD,The rebels,the town\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "scores.json"
+    cmd = [sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--errors",
+           "--json", str(out)]  # fmt: skip
+    run = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    assert "YIELD = a coded CONCEDE or RETREAT" in run.stdout
+    s = json.loads(out.read_text())["sentence"]
+    assert s["sentences"] == 2 and s["yield_is_concede_or_retreat"] is True
+    assert s["source"]["per_type"]["COERCE"]["overlap"] == 1.0
+    assert s["target"]["per_type"]["COERCE"]["head_match"] == 1.0
+    for miss in json.loads(out.read_text())["misses"]:
+        assert f"[{miss['id']}] missed" in run.stdout
