@@ -115,10 +115,11 @@ def test_compound_actor_stays_one_event(coder):
     assert ev.mode == "yield"
 
 
-def test_meeting_partners_are_all_actors(coder):
+def test_meeting_partner_is_the_recipient(coder):
+    # PLOVER's dyad: the one who meets is the actor, the one met with the recipient
     ev = only(coder.code("Macron met with Merkel in Berlin on Tuesday."), "CONSULT")
-    assert texts(ev.actor) == ["Macron", "Merkel"]
-    assert ev.recipient == []
+    assert texts(ev.actor) == ["Macron"]
+    assert texts(ev.recipient) == ["Merkel"]
 
 
 def test_assault_mode_from_the_weapon(coder):

@@ -168,3 +168,105 @@ def test_accuracy_on_the_held_out_sentences_does_not_regress(coder):
     assert report.macro["f1"] >= 0.80
     assert report.any_event_recall >= 0.78
     assert report.false_event_rate is not None and report.false_event_rate <= 0.10
+
+
+def _event(t: str, actor: str = "", recipient: str = "", conf: float = 1.0, salience="main"):
+    return Event(
+        id=f"e-{t}-{conf}", date_info=EventDate(reason="test"), event=t,
+        actor=[Entity(entity_text=actor)] if actor else [],
+        recipient=[Entity(entity_text=recipient)] if recipient else [],
+        text="x", sentence_start=0, sentence_end=1, sentence_index=0, confidence=conf,
+        detector="fake", salience=salience,
+    )  # fmt: skip
+
+
+class EventCoder:
+    """Answers from a table: text -> list of events."""
+
+    def __init__(self, answers):
+        self.answers = answers
+
+    def code_article(self, article: Article) -> CodedArticle:
+        return CodedArticle(article=article, events=self.answers.get(article.text, []))
+
+
+def test_marked_form_gives_text_and_spans():
+    from eventcoder.evaluate.roles import parse_marked
+
+    text, source, target = parse_marked("On Monday <s>the army</s> shelled <t>rebel bases</t>.")
+    assert text == "On Monday the army shelled rebel bases."
+    assert (source, target) == ("the army", "rebel bases")
+    assert parse_marked("No marks here.") == ("No marks here.", None, None)
+
+
+def test_role_labelled_csv_with_yield(tmp_path):
+    path = tmp_path / "roles.csv"
+    path.write_text(
+        "sentence_id,text,label,source,target,marked\n"
+        '7,"The FBI questioned Ann Lee.",CONSULT,The FBI,Ann Lee,'
+        '"<s>The FBI</s> questioned <t>Ann Lee</t>."\n'
+        '8,"Rebels left the town.",YIELD,Rebels,the town,"<s>Rebels</s> left <t>the town</t>."\n',
+        encoding="utf-8",
+    )
+    first, second = load_gold(path)
+    assert (first.id, first.source_span, first.target_span) == ("7", "The FBI", "Ann Lee")
+    assert first.source == [] and second.label == "YIELD"
+    only_marked = tmp_path / "marked.jsonl"
+    only_marked.write_text(json.dumps({"marked": "<s>Iran</s> warned <t>Iraq</t>.",
+                                       "label": "THREATEN"}) + "\n", encoding="utf-8")  # fmt: skip
+    [item] = load_gold(only_marked)
+    assert (item.text, item.source_span, item.target_span) == ("Iran warned Iraq.", "Iran", "Iraq")
+
+
+def test_one_type_per_sentence_and_role_overlap():
+    gold = [
+        GoldItem("1", "a", "ASSAULT", source_span="the Syrian army", target_span="rebel positions"),
+        GoldItem("2", "b", "YIELD", source_span="the rebels", target_span="the town"),
+        GoldItem("3", "c", "ACCUSE", source_span="Jane Doe", target_span="the mayor"),
+        GoldItem("4", "d", "ACCUSE", source_span="Lee", target_span="the court"),
+    ]
+    answers = {
+        # background first in text, but the main event decides; the recipient shares "rebel"
+        "a": [_event("PROTEST", salience="background"),
+              _event("ASSAULT", "army", "the rebel fighters", conf=0.6)],
+        # RETREAT counts as YIELD; no recipient coded
+        "b": [_event("RETREAT", "rebels")],
+        # the more confident event is the sentence's type: a miss for ACCUSE
+        "c": [_event("ACCUSE", "Doe", "mayor", conf=0.5), _event("REJECT", "Doe", conf=0.9)],
+    }  # fmt: skip
+    report = evaluate(EventCoder(answers), gold)
+    s = report.sentence
+    assert s["yield_is_concede_or_retreat"] is True
+    assert s["accuracy"] == 0.5
+    # ASSAULT 1/1, YIELD 1/1, ACCUSE 0 of 2 (REJECT is a false positive, not a gold type)
+    assert s["macro_f1"] == pytest.approx((1 + 1 + 0) / 3)
+    # sources: army (overlap, head), rebels (overlap, head), Doe (ACCUSE event exists), Lee (none)
+    assert s["source"]["overlap"] == 0.75
+    assert s["target"]["overlap"] == 0.5  # rebel, mayor
+    assert s["target"]["head_match"] == 0.25  # only "mayor": "positions" is not in the recipient
+    assert s["recipient_rate"]["coded"] == 0.5  # a and c (c's ACCUSE event has one)
+    assert [m["id"] for m in report.misses] == ["2", "3", "4"]
+    assert report.misses[2]["coded"] == "NONE"
+
+
+@pytest.mark.slow
+def test_evaluate_command_on_role_labelled_gold(tmp_path):
+    gold = tmp_path / "roles.csv"
+    gold.write_text(
+        "text,label,source,target\n"
+        '"Police arrested three opposition activists in Lagos.",COERCE,Police,'
+        "three opposition activists\n"
+        '"The rebels withdrew from the town on Sunday.",YIELD,The rebels,the town\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "scores.json"
+    cmd = [sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--errors",
+           "--json", str(out)]  # fmt: skip
+    run = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    assert "YIELD = a coded CONCEDE or RETREAT" in run.stdout
+    s = json.loads(out.read_text())["sentence"]
+    assert s["sentences"] == 2 and s["yield_is_concede_or_retreat"] is True
+    assert s["source"]["per_type"]["COERCE"]["overlap"] == 1.0
+    assert s["target"]["per_type"]["COERCE"]["head_match"] == 1.0
+    for miss in json.loads(out.read_text())["misses"]:
+        assert f"[{miss['id']}] missed" in run.stdout

@@ -726,11 +726,12 @@ class ActorCoder:
     def _from_memory(self, coded: Coded, toks: list[Token], memory: list[Coded]) -> None:
         if coded.code is not None and coded.sector is not None:
             return
-        if coded.kind == "person" and coded.name:
-            last = norm(coded.name).split()[-1]
+        words = norm(coded.name).split() if coded.kind == "person" and coded.name else []
+        if words:  # a name of punctuation only ("lt.") has no surname to match
+            last = words[-1]
             for prev in reversed(memory):
-                if prev.kind == "person" and prev.name and norm(prev.name).split()[-1] == last:
-                    if prev.name and len(prev.name) > len(coded.name):
+                if prev.kind == "person" and prev.name and norm(prev.name).split()[-1:] == [last]:
+                    if prev.name and len(prev.name) > len(coded.name or ""):
                         coded.name = prev.name
                     coded.code = coded.code or prev.code
                     coded.sector = coded.sector or prev.sector

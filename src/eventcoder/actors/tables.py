@@ -21,6 +21,13 @@ _APOS = re.compile(r"[’'ʼ`´]")
 _NONWORD = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
 #: Short all-caps names that are also English words: matched only when written in capitals.
+def _cased_anyway(text: str) -> bool:
+    """A capitals-only name written without capitals but unmistakable: "the us", "u.s." (text
+    that is all lower case: feeds, archives, police reports), never the pronoun "us"."""
+    low = text.strip().lower()
+    return low.startswith("the ") or "." in low.rstrip(".")
+
+
 _CAPS_ONLY = frozenset({"us", "u s", "uk", "un", "eu", "is", "au", "who", "ec", "pmf", "hhn"})
 
 
@@ -88,7 +95,7 @@ class NameIndex:
 
     def get(self, text: str) -> Any:
         key = norm(text)
-        if key in _CAPS_ONLY and not text.replace(".", "").isupper():
+        if key in _CAPS_ONLY and not text.replace(".", "").isupper() and not _cased_anyway(text):
             return None
         return self.table.get(key)
 

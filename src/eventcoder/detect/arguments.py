@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
-from .lexicon import Lexicon, direct_object, infinitive, subject_token
+from .lexicon import Lexicon, direct_object, infinitive, is_party, subject_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -29,11 +29,14 @@ _FOR_ROLES = frozenset(
 
 def _describes(noun: Token, prep: Token) -> bool:
     """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X")."""
-    if prep.lower_ == "of":
-        return True
+    if prep.lower_ == "of":  # "the rebels of attacking ...": a gerund is what they did
+        return not any(c.dep_ == "pcomp" for c in prep.children)
     return prep.lower_ == "for" and noun.lemma_.lower() in _FOR_ROLES
 
 
+#: Where a verb's object is a thing, these name the party it goes to, comes from or is shared
+#: with: "suspended flights to Armenia", "withdrew peacekeepers from X", "ties with X".
+_THING_PREPS = frozenset({"to", "from", "with"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
 #: Verbs whose infinitive complement's subject is their object: "urged X to", "called on X to".
 _OBJECT_CONTROL = frozenset(
@@ -182,6 +185,15 @@ class ArgumentFinder:
                 return found[0], f"issuer of '{noun.text}' ({found[1]})"
         return None
 
+    def intender(self, noun: Token) -> tuple[Token, str] | None:
+        """Whose commitment, offer or decision it is: the subject of the verb that states it
+        ("X reiterated its commitment to ..."), else its possessor or by-phrase."""
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            found = self.subject(noun.head)
+            if found:
+                return found[0], f"whose '{noun.text}' ({found[1]})"
+        return self.issuer(noun)
+
     def subject(self, verb: Token, depth: int = 0) -> tuple[Token, str] | None:
         """The doer of ``verb``: its subject, a passive's by-agent, or a controlling subject."""
         if depth > 4:
@@ -208,9 +220,16 @@ class ArgumentFinder:
                     return obj, f"object of '{head.text}' who is to '{verb.text}'"
             found = self.subject(head, depth + 1)
             return (found[0], f"{found[1]}, controlling '{verb.text}'") if found else None
+        if verb.dep_ == "acomp":  # "is willing to provide": the copula's subject
+            return self.subject(head, depth + 1)
+        intent = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+        if verb.dep_ in ("acl", "pcomp") and intent.lemma_.lower() in self.lex.intent_nouns:
+            return self.intender(intent)  # "reiterated its commitment to support X"
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
+            if verb.tag_ == "VBN":  # "the people killed in ...": the noun suffered it
+                return None
             return head, f"noun modified by '{verb.text}'"
         purpose = infinitive(verb)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose):
@@ -257,14 +276,17 @@ class ArgumentFinder:
                 agent = agent_of(child)
                 if agent is not None:
                     return agent, f"by-agent of '{child.text}'"
-        by = _pobj(noun, ("by",))
+        by = _pobj(noun, ("by", "from"))  # "a call by X", "a request from X"
         if by is not None:
-            return by, f"'by' of '{noun.text}'"
+            return by, f"'by/from' of '{noun.text}'"
         return None
 
     def recipients(self, trigger: Token, event: str, skip: set[int]) -> list[ArgumentSpan]:
         out: list[ArgumentSpan] = []
         preps = self.lex.preps_for(event)
+        thing = direct_object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if thing is not None and thing.dep_ == "dobj" and not is_party(thing, self.lex):
+            preps = preps | _THING_PREPS  # "suspended flights to X", "withdrew aid from X"
         if trigger.pos_ in ("VERB", "AUX"):
             obj = direct_object(trigger)
             if obj is not None and obj.i not in skip:
@@ -275,6 +297,11 @@ class ArgumentFinder:
                 tok, reason = self.target(obj, reason)
                 if not is_empty_abstract(tok, self.empty_nouns):
                     out.extend(spans_for(tok, "recipient", reason))
+                elif tok.lemma_.lower() in self.lex.nouns and tok.lemma_.lower() not in (
+                    self.lex.abstract_nouns
+                ):  # "condemned the bombing": the event itself, its doer unnamed
+                    why = f"{reason} (the event acted on; its doer unnamed)"
+                    out.append(ArgumentSpan(phrase(tok), "recipient", why))
             for child in trigger.children:
                 if child.dep_ in ("dative", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     out.extend(

@@ -193,6 +193,25 @@ def _holds(token: Token, key: str, value: Any) -> bool:
     raise ValueError(f"unknown trigger condition {key!r}")
 
 
+#: Entity kinds that name a party.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
+
+
+def is_party(tok: Token, lex: Lexicon) -> bool:
+    """A word that can name a party: a person, organisation or place entity, a proper noun, a
+    personal pronoun or a role word ("strikers", "the army")."""
+    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in PERSONAL_PRONOUNS:
+        return True
+    if tok.lemma_.lower() in lex.instrument_nouns or tok.lower_ in lex.instrument_nouns:
+        return False
+    return (
+        tok.pos_ == "PROPN"
+        or tok.lemma_.lower() in lex.party_words
+        or (tok.lower_ in lex.party_words)
+    )
+
+
 def sense_applies(sense: Sense, token: Token) -> bool:
     if any(not _holds(token, k, v) for k, v in sense.needs.items()):
         return False
@@ -222,6 +241,13 @@ class Lexicon:
     plan_nouns: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
+    patient_nouns: frozenset[str] = frozenset()
+    reciprocal_events: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
+    joint_nouns: frozenset[str] = frozenset()
+    #: Nouns naming a party (the role words of roles.yaml): "the strikers", "doctors".
+    party_words: frozenset[str] = frozenset()
     version: int = 1
 
     @classmethod
@@ -229,6 +255,9 @@ class Lexicon:
         data = load_yaml("triggers.yaml")
         if extra is not None:
             data = merge(data, load_yaml_file(extra))
+        if "party_words" not in data:
+            sectors = (load_yaml("roles.yaml") or {}).get("sectors") or {}
+            data["party_words"] = [str(w).lower() for ws in sectors.values() for w in ws]
         return cls.from_data(data)
 
     @classmethod
@@ -272,6 +301,12 @@ class Lexicon:
             plan_nouns=frozenset(data.get("plan_nouns", [])),
             stative_verbs=frozenset(data.get("stative_verbs", [])),
             natural_causes=frozenset(data.get("natural_causes", [])),
+            instrument_nouns=frozenset(data.get("instrument_nouns", [])),
+            patient_nouns=frozenset(data.get("patient_nouns", [])),
+            reciprocal_events=frozenset(data.get("reciprocal_events", [])),
+            intent_nouns=frozenset(data.get("intent_nouns", [])),
+            joint_nouns=frozenset(data.get("joint_nouns", [])),
+            party_words=frozenset(data.get("party_words", [])),
             version=int(data.get("version", 1)),
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Document, Sentence
+from . import dyads
 from .arguments import ArgumentFinder, spans_for
 from .lexicon import Lexicon, Sense, object_heads, verb_lemmas
 
@@ -74,7 +75,12 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
-        return merge_linked(cands)
+        merged = merge_linked(cands)
+        for cand in merged:
+            dyads.reciprocal(cand, self.lex)
+            dyads.mend_instruments(cand, self.lex)
+            dyads.prefer_parties(cand, self.lex)
+        return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
         """ "Malaria kills", "floods destroyed homes", "a quake struck": no one acted."""
@@ -147,12 +153,24 @@ class RuleDetector:
                     triggers.append(head)
                     skip.add(head.i)
         cand = self._candidate(sent, triggers, sense)
-        cand.actor_args = self.args.actors(tok)
+        cand.actor_args = self.args.actors(tok) or dyads.passive_event_agent(tok, self.lex)
         if sense.object != "target":  # "discuss the crisis", "fired tear gas at them"
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 skip.add(obj.i)
         cand.recipient_args = self.args.recipients(tok, sense.event, skip)
+        for noun in (t for t in triggers[1:] if t.pos_ == "NOUN"):
+            # "lifted its blockade of Yemen", "cancelled a visit to X": the event noun's target
+            heads = {a.head.i for a in cand.recipient_args}
+            cand.recipient_args += [
+                a for a in self._noun_recipients(noun, sense) if a.head.i not in heads
+            ]
+        if not cand.recipient_args:
+            cand.recipient_args = dyads.participle_patient(tok, sense.event)
+        if not dyads.has_party(cand.recipient_args, self.lex):
+            cand.recipient_args = (
+                dyads.complement_recipients(tok, self.lex, self.args.target) + cand.recipient_args
+            )
         if sense.event == "REQUEST":
             on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
             addressees = [
@@ -166,15 +184,12 @@ class RuleDetector:
             if obj is not None and any(c.dep_ == "xcomp" for c in tok.children):
                 # "urged supporters to stage a rally": who is asked, not the target
                 addressees += spans_for(obj, "recipient", f"addressee of '{tok.text}'")
+            addressees += dyads.demanded_of(tok)
             if addressees:
                 cand.recipient_args = [
                     a for a in cand.recipient_args if a.head.i not in {x.head.i for x in addressees}
                 ] + addressees
                 cand.notes["addressee"] = addressees
-        if sense.event in self.lex.with_joins_actor:
-            joined = [a for a in cand.recipient_args if "'with" in a.reason]
-            cand.actor_args += joined
-            cand.recipient_args = [a for a in cand.recipient_args if a not in joined]
         if sense.event == "ASSAULT":
             self._assault_mode(cand, tok)
         return cand
@@ -241,7 +256,7 @@ class RuleDetector:
             c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
         ):
             actors = self._noun_actors(tok)
-            if actors:
+            if actors or tok.lemma_.lower() in lex.patient_nouns:
                 cand = self._candidate(sent, [tok], sense)
                 cand.actor_args = actors
                 cand.recipient_args = self._noun_recipients(tok, sense)
@@ -261,7 +276,9 @@ class RuleDetector:
                 cand.actor_args = self.args.actors(clause)
                 for arg in cand.actor_args:
                     arg.reason = f"{arg.reason} (takes part in the '{tok.text}')"
-            cand.actor_args += [a for a in self._noun_recipients(tok, sense) if "'with" in a.reason]
+            cand.recipient_args += [
+                a for a in self._noun_recipients(tok, sense) if "'with" in a.reason
+            ]
         if cand is None:
             return None
         cand.confidence = min(cand.confidence, 0.7)
@@ -270,19 +287,29 @@ class RuleDetector:
         return cand
 
     def _noun_actors(self, noun: Token) -> list[ArgumentSpan]:
+        patient = noun.lemma_.lower() in self.lex.patient_nouns  # "X's arrest": X is arrested
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and not patient:
                 return spans_for(child, "actor", f"possessor of '{noun.text}'")
-        for child in noun.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return spans_for(pobj, "actor", f"'by ...' of '{noun.text}'")
+        # "the arrest of X by Y": the parser may hang the by-phrase on X
+        holders = [noun] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return spans_for(pobj, "actor", f"'by ...' of '{noun.text}'")
         return self.args.noun_modifier_actor(noun)
 
     def _noun_recipients(self, noun: Token, sense: Sense) -> list[ArgumentSpan]:
         out = self.args.anti_targets(noun)
-        preps = self.lex.preps_for(sense.event) | {"of", "with", "to", "against", "on"}
+        if noun.lemma_.lower() in self.lex.patient_nouns:  # "the governor's assassination"
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    out.extend(spans_for(child, "recipient", f"who suffered '{noun.text}'"))
+        preps = self.lex.preps_for(sense.event) | {"of", "with", "to", "against", "on", "into"}
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:

@@ -6,17 +6,24 @@ Gold formats:
   ``source`` / ``target`` lists of ``{actorText, code, sector}`` (CAMEO codes JAP/ITL/VTN are
   mapped to ISO); records labelled DOCUMENT are skipped;
 - CSV or JSONL of sentences: ``text,label[,source,target]`` with label a PLOVER type or NONE;
-  ``source``/``target`` optionally ``CODE`` or ``CODE SECTOR``.
+  ``source``/``target`` optionally ``CODE`` or ``CODE SECTOR``;
+- role-labelled CSV or JSONL: ``text,label,source,target`` where source and target are text
+  spans of the sentence (a file with a ``marked`` column, or any source/target value that is not
+  a code, is read this way), or only ``marked,label`` with the sentence written
+  ``<s>source</s> ... <t>target</t>``. The older root YIELD is accepted: a coded CONCEDE or
+  RETREAT counts as YIELD.
 
-Each gold sentence is coded as a small article with no publication date. An event counts as
-found when its type matches; a sentence may yield several types (each beyond the gold one is a
-false positive of its type).
+Each gold sentence is coded as a small article with no publication date. Two type scores: per
+type over all events (an event counts as found when its type matches; a sentence may yield
+several types, each beyond the gold one a false positive of its type), and one type per sentence
+with accuracy and the role scores of ``roles.py``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +31,12 @@ from typing import Any
 
 from ..ontology import PLOVER_TYPES, normalise_label
 from ..records import Article, Entity
+from .roles import YIELD_SPLIT, SentenceScorer, parse_marked
 
 NONE = "NONE"
+#: Older roots accepted in gold files (scored by merging the newer types they split into).
+OLDER_ROOTS = frozenset({"YIELD"})
+_CODE = re.compile(r"^[A-Z]{3}( [A-Za-z]{3,8})?$")
 
 
 @dataclass
@@ -43,6 +54,31 @@ class GoldItem:
     mode: str | None = None
     source: list[GoldActor] = field(default_factory=list)
     target: list[GoldActor] = field(default_factory=list)
+    source_span: str | None = None
+    target_span: str | None = None
+
+
+def _span_form(rows: list[dict[str, Any]]) -> bool:
+    """A role-labelled file: a ``marked`` column, or a source/target that is not a code."""
+    if any("marked" in row for row in rows[:1]):
+        return True
+    if any(isinstance(row.get(k), list) for row in rows for k in ("source", "target")):
+        return False  # PLOVER records: lists of {actorText, code, sector}
+    for row in rows:
+        for key in ("source", "target"):
+            value = row.get(key)
+            if isinstance(value, str) and value.strip() and not _CODE.match(value.strip()):
+                return True
+    return False
+
+
+def _record_span(value: Any) -> str | None:
+    if isinstance(value, list):
+        texts = [
+            str(v.get("actorText")) for v in value if isinstance(v, dict) and v.get("actorText")
+        ]
+        return " ; ".join(texts) or None
+    return None
 
 
 def _actors(value: Any, cameo: dict[str, str]) -> list[GoldActor]:
@@ -75,24 +111,43 @@ def load_gold(path: str | Path) -> list[GoldItem]:
         rows = json.loads(raw)
     else:
         rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    spans = _span_form(rows)
     for n, row in enumerate(rows, 1):
         label = row.get("label") or row.get("event")
-        if not row.get("text") or not label or str(label).upper() == "DOCUMENT":
+        text, source_span, target_span = row.get("text"), None, None
+        if spans and row.get("marked"):
+            plain, source_span, target_span = parse_marked(str(row["marked"]))
+            text = text or plain
+        if spans:
+            source_span = _text(row.get("source")) or source_span
+            target_span = _text(row.get("target")) or target_span
+        else:
+            source_span, target_span = (
+                _record_span(row.get("source")),
+                _record_span(row.get("target")),
+            )
+        if not text or not label or str(label).upper() == "DOCUMENT":
             continue
         event, mode = normalise_label(str(label))
-        if event != NONE and event not in PLOVER_TYPES:
+        if event != NONE and event not in PLOVER_TYPES and event not in OLDER_ROOTS:
             raise ValueError(f"{path}:{n}: label {label!r} is not a PLOVER type or NONE")
         items.append(
             GoldItem(
-                id=str(row.get("id") or f"{path.stem}-{n}"),
-                text=str(row["text"]),
+                id=str(row.get("id") or row.get("sentence_id") or f"{path.stem}-{n}"),
+                text=str(text),
                 label=event,
                 mode=mode or row.get("mode") or None,
-                source=_actors(row.get("source"), cameo),
-                target=_actors(row.get("target"), cameo),
+                source=[] if spans else _actors(row.get("source"), cameo),
+                target=[] if spans else _actors(row.get("target"), cameo),
+                source_span=source_span,
+                target_span=target_span,
             )
         )
     return items
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -151,12 +206,25 @@ class Report:
     actors: dict[str, dict[str, float]]
     errors: list[dict[str, Any]]
     actor_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    sentence: dict[str, Any] = field(default_factory=dict)
+    misses: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
 
 
-def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report:
+def evaluate(
+    coder: Any,
+    items: list[GoldItem],
+    keep_errors: int = 50,
+    *,
+    lowercase: bool = False,
+    parse: Any | None = None,
+) -> Report:
+    """Score ``coder`` on ``items``. ``lowercase`` codes each sentence lower-cased (the gold
+    spans are compared case-blind anyway); ``parse`` (a spaCy pipeline) finds gold span heads."""
+    merge_yield = any(i.label in OLDER_ROOTS for i in items)
+    scorer = SentenceScorer(merge_yield=merge_yield, parse=parse)
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -168,7 +236,13 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
     errors: list[dict[str, Any]] = []
     actor_confusion: dict[str, Counter[str]] = {}
     for item in items:
-        events = coder.code_article(Article(id=item.id, text=item.text)).events
+        text = item.text.lower() if lowercase else item.text
+        events = coder.code_article(Article(id=item.id, text=text)).events
+        if merge_yield:
+            events = [
+                e.model_copy(update={"event": YIELD_SPLIT.get(e.event, e.event)}) for e in events
+            ]
+        scorer.add(item.id, item.text, item.label, item.source_span, item.target_span, events)
         predicted = sorted({e.event for e in events})
         row = confusion.setdefault(item.label, Counter())
         if item.label == NONE:
@@ -196,7 +270,8 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
         _score_actors(
             item.target, [a for e in matching for a in e.recipient], target, actor_confusion
         )
-    labels = sorted(set(tp) | set(fn) | {t for t in fp if t in PLOVER_TYPES})
+    known = PLOVER_TYPES if not merge_yield else {*PLOVER_TYPES, *OLDER_ROOTS} - set(YIELD_SPLIT)
+    labels = sorted(set(tp) | set(fn) | {t for t in fp if t in known})
     per_type = {}
     for label in labels:
         p, r, f = prf(tp[label], fp[label], fn[label])
@@ -232,6 +307,8 @@ def evaluate(coder: Any, items: list[GoldItem], keep_errors: int = 50) -> Report
         actors={"actor": actor_scores(source), "recipient": actor_scores(target)},
         errors=errors,
         actor_confusion={g: dict(c) for g, c in sorted(actor_confusion.items())},
+        sentence=scorer.scores(),
+        misses=scorer.errors,
     )
 
 

@@ -63,6 +63,60 @@ def print_report(report, title: str) -> None:
     for g in labels:
         conf.add_row(g, *[str(report.confusion[g].get(p, "")) for p in predicted])
     console.print(conf)
+    print_sentence_scores(console, report.sentence)
+
+
+def print_sentence_scores(console, s: dict) -> None:
+    """One type per sentence (accuracy, macro-F1) and the roles against gold spans."""
+    from rich.table import Table
+
+    if not s or not s.get("sentences"):
+        return
+    note = " (YIELD = a coded CONCEDE or RETREAT)" if s.get("yield_is_concede_or_retreat") else ""
+    console.print(
+        f"one type per sentence (first event: main before background, then by confidence; "
+        f"no event = miss){note}: accuracy {s['accuracy']:.2f}, "
+        f"macro-F1 {s['macro_f1']:.2f} over {len(s['per_type'])} types"
+    )
+    src, tgt = s["source"], s["target"]
+    if not src["gold"] and not tgt["gold"]:
+        return
+    table = Table(title="roles vs gold spans (coded event of the gold type; overlap = a shared "
+                  "word; head = the gold head word)")  # fmt: skip
+    for col in ("type", "sentence F1", "n", "source overlap", "source head", "target n",
+                "target overlap", "target head"):  # fmt: skip
+        table.add_column(col, justify="left" if col == "type" else "right")
+
+    def cell(role: dict, t: str | None, key: str) -> str:
+        row = role if t is None else role["per_type"].get(t)
+        return f"{row[key]:.2f}" if row and row["gold"] else ""
+
+    for t, ts in s["per_type"].items():
+        table.add_row(t, f"{ts['f1']:.2f}", str(int(ts["support"])), cell(src, t, "overlap"),
+                      cell(src, t, "head_match"), str(tgt["per_type"].get(t, {}).get("gold", "")),
+                      cell(tgt, t, "overlap"), cell(tgt, t, "head_match"))  # fmt: skip
+    table.add_row("all", f"{s['macro_f1']:.2f}", str(s["sentences"]), cell(src, None, "overlap"),
+                  cell(src, None, "head_match"), str(tgt["gold"]), cell(tgt, None, "overlap"),
+                  cell(tgt, None, "head_match"), style="bold")  # fmt: skip
+    console.print(table)
+    rr = s["recipient_rate"]
+    console.print(
+        f"source overlap {src['overlap']:.2f} (head {src['head_match']:.2f}); target overlap "
+        f"{tgt['overlap']:.2f} (head {tgt['head_match']:.2f}); recipient coded where gold has "
+        f"one: {rr['coded']:.2f} of {rr['gold_targets']}"
+    )
+
+
+def print_misses(misses: list[dict]) -> None:
+    """Every miss, one block each: gold vs coded type, source, target."""
+    for m in misses:
+        typer.echo(
+            f"[{m['id']}] missed {'+'.join(m['missed'])}: gold {m['gold']} coded {m['coded']}"
+            f" (trigger {', '.join(m['coded_trigger']) or '-'})\n"
+            f"  source: gold {m['gold_source'] or '-'!r} | coded {m['coded_actor']}\n"
+            f"  target: gold {m['gold_target'] or '-'!r} | coded {m['coded_recipient']}\n"
+            f"  {m['text']}"
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -86,8 +140,20 @@ def register(app: typer.Typer) -> None:
                 "reports, as gold coded one event per sentence labels them).",
             ),
         ] = False,
+        errors: Annotated[
+            bool,
+            typer.Option("--errors", help="List every miss: gold vs coded type, source, target."),
+        ] = False,
+        lowercase: Annotated[
+            bool,
+            typer.Option(
+                "--lowercase", help="Code each sentence lower-cased (text without capitals)."
+            ),
+        ] = False,
     ) -> None:
-        """Score the coder: P/R/F1 per PLOVER type, confusion, actor country/sector accuracy.
+        """Score the coder: P/R/F1 per PLOVER type, confusion, actor country/sector accuracy;
+        one type per sentence (accuracy, macro-F1) and, for role-labelled gold (source/target
+        spans or the <s>/<t> marked form), source/target overlap, head match and recipient rate.
 
         Each gold sentence is coded as a small article. By default the coder runs with
         main_events_only (the 'code --main-events-only' output): gold sets label a sentence
@@ -108,8 +174,10 @@ def register(app: typer.Typer) -> None:
         except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad dir
             raise typer.BadParameter(str(exc), param_hint="--model") from None
         start = time.perf_counter()
-        report = evaluate(coder, items)
+        report = evaluate(coder, items, lowercase=lowercase, parse=coder.nlp)
         seconds = time.perf_counter() - start
+        if errors:
+            print_misses(report.misses)
         print_report(report, f"{len(items)} gold sentences from {', '.join(p.name for p in gold)}")
         typer.echo(f"coded in {seconds:.1f} s")
         if json_out is not None:
@@ -117,6 +185,7 @@ def register(app: typer.Typer) -> None:
                 "gold": [str(p) for p in gold],
                 "seconds": round(seconds, 2),
                 "events_scored": "all" if all_events else "main",
+                "lowercase": lowercase,
                 **report.to_json(),
             }
             json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..detect import dyads
 from ..detect.lexicon import direct_object, sense_applies
 from ..detect.salience import BACKGROUND
 from ..document import Candidate, Document, Sentence
@@ -113,8 +114,15 @@ class LearnedDetector:
                 cand.reasons["mode"] = f"'{cue.text}' in the sentence"
         if cand.mode is None:
             self.lexicon_mode(cand, root, label)
-        cand.actor_args = self.args.actors(root)
+        cand.actor_args = self.args.actors(root) or dyads.passive_event_agent(root, self.lexicon)
         cand.recipient_args = self.args.recipients(root, label, set())
+        if not dyads.has_party(cand.recipient_args, self.lexicon):
+            cand.recipient_args = (
+                dyads.complement_recipients(root, self.lexicon, self.args.target)
+                + cand.recipient_args
+            )
+        for mend in (dyads.reciprocal, dyads.mend_instruments, dyads.prefer_parties):
+            mend(cand, self.lexicon)  # the same role patterns as the rules (detect/dyads.py)
         cand.reasons["event"] = f"classifier: {label} p={prob:.2f} on the sentence"
         cand.reasons["trigger"] = "the classifier reads the whole sentence; trigger = its main verb"
         return cand

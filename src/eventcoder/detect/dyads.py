@@ -1,0 +1,233 @@
+"""Who did what to whom, beyond the trigger's own subject and object.
+
+General patterns of news English, applied to a rule candidate after its own arguments are read
+(word lists in ``data/triggers.yaml``, see ``data/README.md``):
+
+- instruments are no parties: "a car bomb killed", "police fired 40 rounds, killing" — the
+  weapon's user is the actor when the phrase names one ("police firing", "an Israeli air
+  strike", "a bomb planted by militants"), else the actor stays empty; an instrument is never a
+  recipient ("opened fire on the crowd": the crowd);
+- a passive with no by-agent takes its agent from the event it happened in: "two men were killed
+  in police firing" → police; a passive participle modifying a noun ("the people killed in ...")
+  has that noun as its recipient, never its actor;
+- events done together ("X and Y agreed", "X discussed trade with Y"): one actor, the other
+  party the recipient;
+- demands on someone: "demanded that X resign" → X;
+- what was agreed, refused or offered: "agreed to send doctors to Haiti", "refused to meet with
+  the strikers" → the recipient of the complement's act, parties first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..document import ArgumentSpan, Candidate
+from .arguments import agent_of, is_passive, spans_for
+from .lexicon import PARTY_ENTS, PERSONAL_PRONOUNS, Lexicon, is_party
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: ``ArgumentFinder.target``: what a recipient noun stands for ("a request from X" → X).
+TargetOf = Callable[["Token", str], "tuple[Token, str]"]
+#: Prepositions after a passive that name the event it happened in: "killed in police firing".
+_EVENT_PREPS = frozenset({"in", "during", "by", "after", "under"})
+#: Prepositions of a complement's act whose object is who it is done to.
+_COMPLEMENT_PREPS = ("to", "with", "from", "against", "on", "into", "for", "at")
+#: Types whose instrument words are the means ("fired rounds"), not what the event is about.
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: Types whose passive participle's noun is who suffered the act.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def is_instrument(tok: Token, lex: Lexicon) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in PARTY_ENTS:
+        return False
+    words = {tok.lemma_.lower(), tok.lower_}
+    compound = [c for c in tok.lefts if c.dep_ == "compound"]
+    if compound:
+        words.add(f"{compound[-1].lower_} {tok.lower_}")
+    return bool(words & lex.instrument_nouns)
+
+
+def user_of(noun: Token, lex: Lexicon) -> tuple[Token, str] | None:
+    """Who uses an instrument or does an event named by a noun: its possessor ("the army's
+    shells"), a by-agent ("a bomb planted by militants", "firing by police"), or a party
+    modifier ("police firing", "an Israeli air strike")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+            return child, f"possessor of '{noun.text}'"
+    for child in noun.children:
+        if child.dep_ == "acl" and is_passive(child):
+            agent = agent_of(child)
+            if agent is not None:
+                return agent, f"by-agent of '{child.text}' ('{noun.text}')"
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and is_party(pobj, lex):
+                    return pobj, f"'{child.text} ...' of '{noun.text}'"
+    mods = [
+        c
+        for c in reversed(list(noun.lefts))
+        if c.dep_ in ("compound", "amod", "nmod") and not is_instrument(c, lex)
+    ]
+    for child in sorted(mods, key=lambda c: c.ent_type_ not in PARTY_ENTS):
+        if is_party(child, lex):
+            return child, f"'{child.text}' modifies '{noun.text}'"
+    return None
+
+
+def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
+    """Instrument actors give way to their user (or to no actor); instrument recipients go."""
+    actors: list[ArgumentSpan] = []
+    for arg in cand.actor_args:
+        if _is_count(arg.head):  # "26 were killed and 41 wounded": a count is a casualty
+            why = f"{arg.reason}: a count of casualties, not a doer"
+            cand.recipient_args.append(ArgumentSpan(arg.tokens, "recipient", why))
+            continue
+        event_noun = arg.head.lemma_.lower() in lex.nouns and arg.head.pos_ == "NOUN"
+        if not is_instrument(arg.head, lex) and not event_noun:
+            actors.append(arg)
+            continue
+        user = user_of(arg.head, lex)
+        if user is None and event_noun and not is_instrument(arg.head, lex):
+            actors.append(arg)  # "the protest blocked roads": its doer is coded from it
+            continue
+        if user is None:
+            cand.reasons.setdefault(
+                "actor", f"'{arg.head.text}' is an instrument and the sentence names no user"
+            )
+            continue
+        tok, why = user
+        if all(a.head.i != tok.i for a in actors + cand.actor_args):
+            actors.extend(spans_for(tok, "actor", f"{why}: the user of the instrument"))
+    cand.actor_args = actors
+    if cand.event in _MATERIAL:  # "opened fire on the crowd"; but "condemned the bombing"
+        cand.recipient_args = [a for a in cand.recipient_args if not is_instrument(a.head, lex)]
+
+
+def _is_count(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or (tok.like_num and not any(c.dep_ != "punct" for c in tok.children))
+
+
+def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
+    """ "two men were killed in police firing": the doer of a passive with no by-agent, read
+    from the event or instrument it happened in."""
+    if not is_passive(verb) or agent_of(verb) is not None:
+        return []
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in _EVENT_PREPS:
+            continue
+        for pobj in child.children:
+            lemma = pobj.lemma_.lower()
+            after = pobj.nbor(1) if pobj.i + 1 < len(pobj.doc) else None
+            if (
+                pobj.dep_ == "pobj"
+                and is_party(pobj, lex)
+                and after is not None
+                and (after.lower_ in lex.instrument_nouns or after.lemma_.lower() in lex.nouns)
+            ):  # "in police firing" parsed as "police" with a participle after it
+                why = f"'{pobj.text} {after.text}', in which '{verb.text}' happened"
+                return spans_for(pobj, "actor", why)
+            if pobj.dep_ == "pobj" and (lemma in lex.nouns or is_instrument(pobj, lex)):
+                user = user_of(pobj, lex)
+                if user is not None:
+                    tok, why = user
+                    return spans_for(tok, "actor", f"{why}, in which '{verb.text}' happened")
+    return []
+
+
+def participle_patient(verb: Token, event: str) -> list[ArgumentSpan]:
+    """ "the six people killed in the clash", "the activists arrested on Monday": a passive
+    participle's noun suffered the act (not so "the protest called for by X")."""
+    if (
+        event in _DONE_TO
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+    ):
+        return spans_for(verb.head, "recipient", f"noun that was '{verb.text}'")
+    return []
+
+
+def reciprocal(cand: Candidate, lex: Lexicon) -> None:
+    """ "Kenya and Uganda agreed", "discussed trade with X", "X and Y signed a trade deal": one
+    actor, the others recipients."""
+    made = [c for t in cand.triggers for c in t.children if c.dep_ == "dobj"]
+    joint = any({t.lemma_.lower(), t.lower_} & lex.joint_nouns for t in [*cand.triggers, *made])
+    if not (cand.event in lex.reciprocal_events or joint) or len(cand.actor_args) < 2:
+        return
+    first, *rest = cand.actor_args
+    heads = {a.head.i for a in cand.recipient_args}
+    moved = []
+    for arg in rest:
+        if arg.head.i not in heads:
+            moved.append(ArgumentSpan(arg.tokens, "recipient", f"{arg.reason} (the other party)"))
+    cand.actor_args = [first]
+    cand.recipient_args = moved + cand.recipient_args
+
+
+def demanded_of(verb: Token) -> list[ArgumentSpan]:
+    """ "demanded that the contractor repay": who is to act is who is asked."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.pos_ != "PRON" or subj.lower_ in PERSONAL_PRONOUNS):
+                return spans_for(subj, "recipient", f"who is to '{child.text}' ('{verb.text}')")
+    return []
+
+
+def complement_recipients(
+    verb: Token, lex: Lexicon, target: TargetOf, depth: int = 0
+) -> list[ArgumentSpan]:
+    """Who the complement's act is done to: "agreed to send doctors to Haiti" → Haiti,
+    "refused to meet with the strikers" → the strikers, "threatened to halt talks with X" → X,
+    "refused to answer a request from X" → X; parties only."""
+    if depth > 2:
+        return []
+    out: list[ArgumentSpan] = []
+    for comp in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+        holders = [comp] + [c for c in comp.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("dative", "iobj") and is_party(child, lex):
+                    out += spans_for(child, "recipient", f"indirect object of '{comp.text}'")
+                elif child.dep_ in ("prep", "dative") and child.lower_ in _COMPLEMENT_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ != "pobj":
+                            continue
+                        why = f"'{child.text} ...' of '{holder.text}' (what is {verb.lemma_}d)"
+                        tok, why = target(pobj, why)
+                        if is_party(tok, lex):
+                            out += spans_for(tok, "recipient", why)
+                elif (
+                    holder is comp
+                    and child.dep_ == "dobj"
+                    and is_party(child, lex)
+                    and child.pos_ != "NOUN"
+                ):
+                    out += spans_for(child, "recipient", f"object of '{comp.text}'")
+        out += complement_recipients(comp, lex, target, depth + 1)
+    return out
+
+
+def has_party(args: list[ArgumentSpan], lex: Lexicon) -> bool:
+    return any(is_party(a.head, lex) for a in args)
+
+
+def prefer_parties(cand: Candidate, lex: Lexicon) -> None:
+    """A recipient is a party: where the sentence names one ("suspended flights to Armenia"),
+    the things acted on ("flights") are no recipients."""
+    if cand.event in _MATERIAL:  # what is struck counts, whatever it is ("attacked a school")
+        return
+    if has_party(cand.recipient_args, lex):
+        cand.recipient_args = [a for a in cand.recipient_args if names_party(a, lex)]
+
+
+def names_party(arg: ArgumentSpan, lex: Lexicon) -> bool:
+    """A party, or something a modifier says belongs to one ("an army camp")."""
+    return is_party(arg.head, lex) or any(
+        t.dep_ in ("compound", "amod", "poss", "nmod") and t.head is arg.head and is_party(t, lex)
+        for t in arg.tokens[1:]
+    )

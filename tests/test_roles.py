@@ -1,0 +1,168 @@
+"""Who did what to whom in real news phrasing: each pattern on sentences written for the
+project (detect/dyads.py, detect/arguments.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def texts(entities) -> list[str]:
+    return [e.entity_text for e in entities]
+
+
+def one(coder, text: str, event: str):
+    found = [e for e in coder.code(text) if e.event == event]
+    assert found, f"no {event} in {text!r}"
+    return found[0]
+
+
+def words(entities) -> set[str]:
+    out = set()
+    for e in entities:
+        for w in e.entity_text.lower().split():
+            for suffix in ("'s", "’s", "'", "’"):
+                w = w.removesuffix(suffix)
+            out.add(w)
+    return out
+
+
+# (sentence, event type, words the actor must contain (None: no actor), recipient word)
+ROLE_CASES = [
+    # passive with no by-agent: the agent inside the event it happened in
+    ("Two farmers were killed in police firing near the market on Sunday.", "ASSAULT",
+     "police", "farmers"),
+    ("Fourteen people have been killed in army shelling since Monday.", "ASSAULT",
+     "army", "people"),
+    # passive with a by-agent
+    ("Three journalists were detained by soldiers at the checkpoint.", "COERCE",
+     "soldiers", "journalists"),
+    # instruments are no actors; their user is, when named
+    ("A Turkish drone strike killed four fighters near the border.", "ASSAULT",
+     "turkish", "fighters"),
+    ("A bomb planted by militants killed two policemen.", "ASSAULT", "militants", "policemen"),
+    ("A car bomb killed six soldiers in the capital.", "ASSAULT", None, "soldiers"),
+    ("The police fired about 30 rounds, killing three villagers.", "ASSAULT", "police",
+     "villagers"),
+    # nominalisations: the possessor and the of-phrase of an arrest or a killing suffer it
+    ("The governor's assassination shocked the province.", "ASSAULT", None, "governor"),
+    ("The arrest of the opposition leader by border guards drew protests.", "COERCE",
+     "guards", "leader"),
+    # reported speech: the reported event's doer, not the speaker
+    ("The minister said the militia attacked the convoy.", "ASSAULT", "militia", "convoy"),
+    ("The government accused the rebels of attacking the convoy.", "ACCUSE", "government",
+     "rebels"),
+    # events done together: one actor, the other party the recipient
+    ("Kenya and Uganda agreed to hold joint patrols.", "AGREE", "kenya", "uganda"),
+    ("The minister discussed trade with his Chilean counterpart.", "CONSULT", "minister",
+     "counterpart"),
+    ("Chile and Peru signed a fishing agreement in Lima.", "SUPPORT", "chile", "peru"),
+    ("Ghana and Togo have restored diplomatic ties.", "SUPPORT", "ghana", "togo"),
+    # light verbs and prepositional targets
+    ("The envoy held talks with the rebel commander in Doha.", "CONSULT", "envoy", "commander"),
+    ("The army launched an attack on rebel positions.", "ASSAULT", "army", "positions"),
+    ("The ministry has opened an investigation into the bank.", "ACCUSE", "ministry", "bank"),
+    # control verbs and demands: who is asked
+    ("The president urged the protesters to leave the square.", "REQUEST", "president",
+     "protesters"),
+    ("The mayor demanded that the contractor repay the money.", "REQUEST", "mayor",
+     "contractor"),
+    # what was agreed or refused: the complement's recipient
+    ("France agreed to send doctors to Haiti.", "AGREE", "france", "haiti"),
+    ("The city refused to meet with the strikers.", "REJECT", "city", "strikers"),
+    # who is willing, and whose commitment it is
+    ("Germany is willing to provide support to the refugees.", "AGREE", "germany", "refugees"),
+    ("The air force reiterated its commitment to support the police.", "SUPPORT", "force",
+     "police"),
+    # the target of an event noun the verb acts on
+    ("The ministry lifted its blockade of the port city.", "RETREAT", "ministry", "city"),
+    ("The government will not lift the ban on foreign newspapers.", "REJECT", "government",
+     "newspapers"),
+    ("The governor cancelled a planned visit to the capital.", "REJECT", "governor", "capital"),
+    ("The rebels threatened to halt peace talks with the government.", "THREATEN", "rebels",
+     "government"),
+    ("The agency refused to answer a request from the senators.", "REJECT", "agency",
+     "senators"),
+    ("The bishop launched a mediation effort between the two clans.", "CONSULT", "bishop",
+     "clans"),
+    ("Fifty fighters surrendered to the army on Monday.", "RETREAT", "fighters", "army"),
+    # a thing acted on: the party it goes to, comes from or is shared with
+    ("The airline suspended all flights to Belarus.", "SANCTION", "airline", "belarus"),
+    ("The company established trade ties with the Faroe Islands.", "SUPPORT", "company",
+     "faroe"),
+    # possessor of the affected thing
+    ("The artillery shelled the rebels' positions overnight.", "ASSAULT", "artillery", "rebels"),
+    # an event condemned whose doer is not named: the event itself
+    ("The bishop condemned the bombing.", "ACCUSE", "bishop", "bombing"),
+    ("The council rejected the appeal of the two teachers.", "REJECT", "council", "teachers"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), ROLE_CASES)
+def test_roles_from_sentence_structure(coder, text, event, actor, recipient):
+    ev = one(coder, text, event)
+    if actor is None:
+        assert ev.actor == [], texts(ev.actor)
+    else:
+        assert actor in words(ev.actor), texts(ev.actor)
+    assert recipient in words(ev.recipient), texts(ev.recipient)
+    assert not words(ev.actor) & words(ev.recipient) - {"the"}
+
+
+def test_instrument_is_neither_actor_nor_recipient(coder):
+    ev = one(coder, "Security forces opened fire on the crowd outside the court.", "ASSAULT")
+    assert "forces" in words(ev.actor)
+    assert "fire" not in words(ev.recipient) and "crowd" in words(ev.recipient)
+
+
+def test_a_thing_is_no_recipient_beside_a_party(coder):
+    ev = one(coder, "The airline suspended all flights to Belarus.", "SANCTION")
+    assert texts(ev.recipient) == ["Belarus"]
+
+
+def test_counts_of_casualties_are_recipients(coder):
+    ev = one(coder, "At least 12 people were killed and 30 wounded when a rocket hit the market.",
+             "ASSAULT")  # fmt: skip
+    assert ev.actor == [] and "30" in words(ev.recipient)
+
+
+def test_the_agent_of_an_attack_noun_and_what_it_struck(coder):
+    ev = one(coder, "A rebel attack on a police station killed five officers.", "ASSAULT")
+    assert texts(ev.actor) == ["rebel"]
+    assert {"officers", "station"} <= words(ev.recipient)
+
+
+def test_a_car_bomb_with_no_user_leaves_a_reason(coder):
+    ev = one(coder, "A car bomb killed six soldiers in the capital.", "ASSAULT")
+    assert "instrument" in ev.reasons.get("actor", "")
+
+
+def test_a_name_of_punctuation_only_does_not_crash_surname_matching():
+    # lower-cased wire copy: a title read as a name may leave only a full stop
+    from eventcoder.actors.resolve import ActorCoder, Coded
+
+    earlier = Coded("Ali Hassan", 0, 10, name="Ali Hassan", code="IRQ", sector="REL",
+                    kind="person")  # fmt: skip
+    title = Coded("lt. gen. jon smith", 20, 38, name=".", kind="person")
+    ActorCoder()._from_memory(title, [], [earlier])
+    assert title.code is None and title.name == "."
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the us demanded that syria withdraw its troops.", "USA"),
+        ("the u.s. rejected the demands of the kidnappers.", "USA"),
+        ("the un condemned the attack on the convoy.", "UNO"),
+    ],
+)
+def test_capitals_only_names_in_lower_cased_text(coder, text, code):
+    ev = coder.code(text)[0]
+    assert ev.actor[0].code == code
+
+
+def test_the_pronoun_us_is_no_country():
+    from eventcoder.actors.tables import countries
+
+    table = countries()
+    assert table.get("us") is None and table.get("us.") is None
+    assert table.get("the us") is not None and table.get("US") is not None
