@@ -76,6 +76,9 @@ class Coder:
         Path to a classifier trained with ``eventcoder train``, used beside the rules.
     config:
         Per-stage keyword arguments, e.g. ``{"detect": {"lexicon": "my_triggers.yaml"}}``.
+    time_budget:
+        Seconds one article may take; when spent (checked between stages) coding stops with
+        ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget.
     """
 
     def __init__(
@@ -87,8 +90,10 @@ class Coder:
         model: str | None = None,
         config: dict[str, dict[str, Any]] | None = None,
         nlp: Any | None = None,
+        time_budget: float | None = None,
     ) -> None:
         _import_stage_modules()
+        self.time_budget = time_budget
         self.nlp = nlp if nlp is not None else load_nlp()
         config = config or {}
         shared = {
@@ -116,7 +121,7 @@ class Coder:
 
     def process(self, article: Article) -> Document:
         """Run every stage on one article and return the working document."""
-        return self.pipeline(Document(article=article))
+        return self.pipeline(Document(article=article), budget=self.time_budget)
 
     def code_article(self, article: Article) -> CodedArticle:
         """Code one article. Text that cannot be stored (lone surrogates, control characters)

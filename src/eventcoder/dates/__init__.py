@@ -75,7 +75,7 @@ def _resolve_safely(expr: TimeExpression, pub: dt.date | None, future: bool = Fa
 def _beyond_calendar(reference: dt.date | None, exc: Exception) -> EventDate:
     """The date of an event whose expression counts beyond the calendar (or names a day that
     does not exist, "2020-02-30"): abstain, say why."""
-    if isinstance(exc, OverflowError) or "out of range" in str(exc):
+    if isinstance(exc, OverflowError) or str(exc).startswith("year "):
         why = f"the date counted from {reference} falls outside the calendar (years 1-9999)"
     else:
         why = f"the date told is not a calendar date ({exc})"

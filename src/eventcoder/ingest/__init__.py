@@ -26,9 +26,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..pipeline import TimeBudgetExceeded
 from ..store import ArticleWrite
 from .dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, decode, encode
-from .prepare import Prepared, Skip, content_hash, prepare
+from .prepare import MAX_CHARS, Prepared, Skip, content_hash, prepare
 from .readers import DEFAULT_FIELDS, Draft, ReadError, iter_records, parse_fields
 from .writer import StoreWriter
 
@@ -193,6 +194,8 @@ def ingest(
     commit_every: float = 2.0,
     dask: Any = None,
     coder_options: dict[str, Any] | None = None,
+    max_chars: int | None = MAX_CHARS,
+    echo: Callable[[str, str], None] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into ``store``; returns what was done.
 
@@ -208,6 +211,9 @@ def ingest(
     ``dask``: a ``distributed.Client`` (or a scheduler address): articles are coded on its
     workers (each builds ``Coder(**coder_options)`` once) while this process reads, links
     duplicates and writes, in reading order.
+    ``max_chars``: articles longer than this are skipped as "too long" (None: no limit).
+    ``echo(kind, message)``: told every record skipped or failed and every warning, as it is
+    logged in the store (the CLI prints them on stderr).
     Raises ``IngestError`` when there is nothing to read; ``KeyboardInterrupt`` is re-raised
     after the summary is marked ``interrupted`` (everything written so far is complete).
     """
@@ -248,6 +254,7 @@ def ingest(
     threads = _single_threaded(store)
     writer = StoreWriter(threaded=threaded_writes, linger=commit_every)
     out = _Out(store, writer, summary, client=client, coder_options=dict(coder_options or {}))
+    out.echo, out.max_chars = echo, max_chars
     if client is not None:
         workers = max(1, sum(client.nthreads().values()))
         out.max_inflight = 4 * workers
@@ -334,6 +341,8 @@ class _Out:
     max_inflight: int = 8
     pending: deque = field(default_factory=deque)
     flushing: bool = False
+    echo: Callable[[str, str], None] | None = None
+    max_chars: int | None = MAX_CHARS
 
     def emit(self, action: Callable[[], None]) -> None:
         if self.pending and not self.flushing:
@@ -368,6 +377,8 @@ class _Out:
         self, origin: str, record: str, message: str, kind: str, article_id: str | None = None
     ) -> None:
         summary = self.summary
+        if self.echo is not None:
+            self.echo(kind, message if message.startswith(origin) else f"{origin}: {message}")
 
         def counted(written: bool) -> None:
             if written:
@@ -422,7 +433,7 @@ def _one(
         summary.already_stored += 1
         return
     try:
-        prepared = prepare(item, default_date)
+        prepared = prepare(item, default_date, max_chars=out.max_chars)
     except Exception as exc:  # a record the cleaners choke on never stops the run
         prepared = Skip(
             "cleaning failed", f"{item.origin}: cleaning failed: {type(exc).__name__}: {exc}"
@@ -463,6 +474,10 @@ def _one(
     t0, c0 = time.perf_counter(), time.thread_time()
     try:
         coded = coder.code_article(article)
+    except TimeBudgetExceeded as exc:
+        summary.skipped["over time budget"] += 1
+        out.log(origin, article.id, str(exc), "skipped", article.id)
+        return
     except Exception as exc:  # one bad article never stops the run
         _coding_failed(out, origin, article.id, f"{type(exc).__name__}: {exc}")
         return

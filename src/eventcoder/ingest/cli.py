@@ -158,6 +158,23 @@ def register(app: typer.Typer) -> None:
         json_summary: Annotated[
             bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
         ] = False,
+        max_chars: Annotated[
+            int,
+            typer.Option(
+                "--max-chars",
+                min=0,
+                help="Skip (and log) articles longer than this many characters (0: no limit).",
+            ),
+        ] = 1_000_000,
+        time_budget: Annotated[
+            float,
+            typer.Option(
+                "--time-budget",
+                min=0,
+                help="Seconds one article may take to code; a slower one is logged as skipped "
+                "and the run goes on (checked between stages; 0: no budget).",
+            ),
+        ] = 300.0,
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
         from ..store import StoreError, open_store
@@ -183,7 +200,9 @@ def register(app: typer.Typer) -> None:
         def make_coder() -> Any:
             from ..coder import Coder
 
-            return Coder(include_unrealised=include_unrealised, model=model)
+            return Coder(
+                include_unrealised=include_unrealised, model=model, time_budget=time_budget or None
+            )
 
         shown, close = (
             _progress_printer(sys.stderr, log_every) if progress else (None, lambda: None)
@@ -208,7 +227,13 @@ def register(app: typer.Typer) -> None:
                 limit=limit,
                 commit_every=commit_every,
                 dask=dask,
-                coder_options={"include_unrealised": include_unrealised, "model": model},
+                coder_options={
+                    "include_unrealised": include_unrealised,
+                    "model": model,
+                    "time_budget": time_budget or None,
+                },
+                max_chars=max_chars or None,
+                echo=lambda kind, message: typer.echo(f"{kind}: {message}", err=True),
             )
         except IngestError as exc:
             close()

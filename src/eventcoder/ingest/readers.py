@@ -145,6 +145,11 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
     Invalid UTF-8 is read as Windows-1252 (old western news) when that decodes every byte;
     otherwise the bad bytes are replaced (U+FFFD) and the warning says how many there were.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
