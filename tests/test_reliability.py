@@ -322,3 +322,36 @@ def test_code_warns_about_invalid_utf8(tmp_path, monkeypatch, coder):
     result = CliRunner().invoke(app, ["code", str(tmp_path / "w.txt"), "-f", "jsonl"])
     assert result.exit_code == 0 and "warning:" in result.output
     assert "not valid UTF-8" in result.output
+
+
+# ---------------------------------------------------------------- secrets (case 9)
+
+
+def test_dsn_passwords_are_masked_in_every_form():
+    from eventcoder.redact import redact_dsn
+
+    assert redact_dsn("postgresql://u:PASSWORD@db:5432/ev") == "postgresql://u:***@db:5432/ev"
+    assert "p@ss" not in redact_dsn("postgresql://u:p@ss@db/ev")
+    assert redact_dsn("host=db password=s3cret dbname=ev") == "host=db password=*** dbname=ev"
+    assert "x2" not in redact_dsn("postgres://db/ev?sslmode=require&password=x2")
+    assert redact_dsn("events.duckdb") == "events.duckdb"
+
+
+def test_serve_banner_masks_the_dsn_password(monkeypatch):
+    import uvicorn
+
+    from eventcoder import serve
+    from eventcoder.cli import _register_commands, app
+
+    class Quiet:
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(serve, "open_for_serving", lambda *a, **k: Quiet())
+    monkeypatch.setattr(serve, "create_app", lambda *a, **k: object())
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)
+    _register_commands()
+    dsn = "postgresql://reader:PASSWORD@db.example:5432/events"
+    result = CliRunner().invoke(app, ["serve", "--db", dsn])
+    assert result.exit_code == 0, result.output
+    assert "PASSWORD" not in result.output and "reader:***@db.example" in result.output

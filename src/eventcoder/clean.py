@@ -38,9 +38,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+def _shingles(text: str) -> set[str]:
+    """Word 3-grams, each one string (a string caches its hash: set operations stay cheap)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    return {tuple(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
 
 
 @dataclass
@@ -97,7 +98,8 @@ class Clean:
             small, big = sorted((size, len(other)))
             if small < threshold * big:  # too different in size to reach the threshold
                 continue
-            if len(shingles & other) / max(1, len(shingles | other)) >= threshold:
+            common = len(shingles & other)
+            if common / max(1, size + len(other) - common) >= threshold:
                 return True
         return False
 
