@@ -177,6 +177,15 @@ def test_article_size_limit_is_a_named_skip():
     assert isinstance(prepare(Draft(origin="b", id="b", text=story(6)), max_chars=None), Prepared)
 
 
+def test_a_5mb_article_is_skipped_by_default(tmp_path):
+    sentence = "Police arrested forty protesters in Baghdad on Monday, witnesses said. "
+    (tmp_path / "giant.txt").write_text(sentence * (5_000_000 // len(sentence)))
+    [draft] = iter_records([tmp_path / "giant.txt"])
+    got = prepare(draft)
+    assert isinstance(got, Skip) and got.reason == "too long"
+    assert "200,000" in got.detail and "giant.txt" in got.detail
+
+
 def test_dates_with_trailing_garbage_are_not_taken():
     assert parse_date("2020-01-14garbage") == (
         None,

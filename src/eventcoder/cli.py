@@ -239,7 +239,7 @@ def code_command(
             min=0,
             help="Skip (and name) articles longer than this many characters (0: no limit).",
         ),
-    ] = 1_000_000,
+    ] = 200_000,
 ) -> None:
     """Code articles into events.
 

@@ -165,7 +165,7 @@ def register(app: typer.Typer) -> None:
                 min=0,
                 help="Skip (and log) articles longer than this many characters (0: no limit).",
             ),
-        ] = 1_000_000,
+        ] = 200_000,
         time_budget: Annotated[
             float,
             typer.Option(

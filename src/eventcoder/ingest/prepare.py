@@ -33,7 +33,7 @@ MIN_WORDS_FOR_LANGUAGE = 12
 
 #: Longest article text coded, in characters (``--max-chars``); longer ones are skipped
 #: with a message. Coding time grows linearly with length: see docs/reliability.md.
-MAX_CHARS = 1_000_000
+MAX_CHARS = 200_000
 #: HTML pages are skipped unread when their markup is this many times ``max_chars`` long.
 HTML_OVERHEAD = 10
 
