@@ -154,6 +154,12 @@ def make_hostile_corpus(folder: Path) -> Corpus:  # noqa: PLR0915 - one long lis
     c.bad["notes.pdf"] = "unsupported"
     c.kind("unsupported type")
 
+    odd_name = os.fsdecode(b"caf\xe9-name.txt")  # not UTF-8: a surrogate escape in Python
+    (folder / odd_name).write_text(story(next(n)))
+    c.good.add("caf\ufffd-name")
+    c.warned["caf\ufffd-name"] = "file name is not valid UTF-8"
+    c.kind("file name that is not UTF-8")
+
     # -- links
     os.symlink("loop2", folder / "loop1")
     os.symlink("loop1", folder / "loop2")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import TimeBudgetExceeded
+from ..sanitize import scrub
 from ..store import ArticleWrite
 from .dedup import DEFAULT_THRESHOLD, NearDuplicateIndex, decode, encode
 from .prepare import MAX_CHARS, Prepared, Skip, content_hash, prepare
@@ -377,6 +378,7 @@ class _Out:
         self, origin: str, record: str, message: str, kind: str, article_id: str | None = None
     ) -> None:
         summary = self.summary
+        origin, record, message = (scrub(x)[0] for x in (origin, record, message))
         if self.echo is not None:
             self.echo(kind, message if message.startswith(origin) else f"{origin}: {message}")
 

@@ -257,10 +257,18 @@ def iter_records(
     fmap = fields or DEFAULT_FIELDS
     for found in discover(paths, exclude):
         if isinstance(found, ReadError):
+            found.origin = scrub(found.origin)[0]
             yield found
             continue
         path, base = found
-        yield from read_file(str(path), base, lambda p=path: p.open("rb"), fmap)
+        origin, renamed = scrub(str(path))  # a file name that is not UTF-8 (surrogateescape)
+        base = scrub(base)[0]
+        for item in read_file(origin, base, lambda p=path: p.open("rb"), fmap):
+            if renamed and isinstance(item, Draft):
+                item.warnings.append(
+                    f"file name is not valid UTF-8: {renamed} character(s) replaced"
+                )
+            yield item
 
 
 def read_file(origin: str, name: str, opener: Opener, fields: dict[str, str]) -> Iterator[Item]:
