@@ -410,9 +410,9 @@ _STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
 def _within_span(span: Span, ents: list[Span]) -> list[Span]:
     """``span.ents`` from the doc's entity list built once (``span.ents`` builds the doc's
     whole list on each call: quadratic on a long paragraph of many sentences)."""
-    lo = bisect.bisect_left(ents, span.start, key=lambda e: e.start)
     out = []
-    for ent in ents[lo:]:
+    for k in range(bisect.bisect_left(ents, span.start, key=lambda e: e.start), len(ents)):
+        ent = ents[k]  # (no slice: copying the rest of the list is quadratic again)
         if ent.start >= span.end:
             break
         if ent.end <= span.end:
