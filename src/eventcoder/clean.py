@@ -38,9 +38,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+def _shingles(text: str) -> set[str]:
+    """Word 3-grams, each one string (a string caches its hash: set operations stay cheap)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    return {tuple(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
 
 
 @dataclass
@@ -49,6 +50,10 @@ class CleaningRules:
     dateline: re.Pattern[str]
     title_max_words: int
     repeat_jaccard: float
+    #: A paragraph is compared (word 3-grams) with this many paragraphs kept before it:
+    #: the first ones (a lede is told twice near the top) and the latest ones. Exact repeats
+    #: are found anywhere. Bounded, so cleaning is linear in the article's length.
+    repeat_window: int = 20
 
     @classmethod
     def default(cls) -> CleaningRules:
@@ -58,6 +63,7 @@ class CleaningRules:
             dateline=re.compile(data["dateline"]),
             title_max_words=int(data["title_max_words"]),
             repeat_jaccard=float(data["repeat_jaccard"]),
+            repeat_window=int(data.get("repeat_window", 20)),
         )
 
 
@@ -82,9 +88,25 @@ class Clean:
         words = _WORD.findall(para)
         return 0 < len(words) <= self.rules.title_max_words and para.rstrip()[-1] not in '.!?"”'
 
+    def _repeats(self, shingles: set, kept: list[set], window: int) -> bool:
+        """Whether a paragraph tells again what one kept before it told (Jaccard of word
+        3-grams), looking at the first and the latest ``window`` kept paragraphs."""
+        threshold = self.rules.repeat_jaccard
+        others = kept if len(kept) <= 2 * window else kept[:window] + kept[-window:]
+        size = len(shingles)
+        for other in others:
+            small, big = sorted((size, len(other)))
+            if small < threshold * big:  # too different in size to reach the threshold
+                continue
+            common = len(shingles & other)
+            if common / max(1, size + len(other) - common) >= threshold:
+                return True
+        return False
+
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        kept: list[tuple[int, int, set]] = []
+        kept: list[set] = []
+        seen: set[tuple[str, ...]] = set()  # the words of every kept paragraph: exact repeats
         doc.segments, doc.dropped = [], []
         paras = paragraphs(text)
         for index, (start, end) in enumerate(paras):
@@ -105,14 +127,12 @@ class Clean:
                 doc.dateline_place = match.group("place").strip().title()
                 start += match.end()
                 para = text[start:end]
+            words = tuple(w.lower() for w in _WORD.findall(para))
             shingles = _shingles(para)
-            repeat = any(
-                len(shingles & other) / max(1, len(shingles | other)) >= self.rules.repeat_jaccard
-                for _, _, other in kept
-            )
-            if repeat:
+            if words in seen or self._repeats(shingles, kept, self.rules.repeat_window):
                 doc.dropped.append(TextSpan(text=para, start=start, end=end))
                 continue
-            kept.append((start, end, shingles))
+            seen.add(words)
+            kept.append(shingles)
             doc.segments.append(Segment(start, end))
         return doc

@@ -7,16 +7,20 @@ Each sub-command lives beside the stage or face it drives and registers itself h
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .records import Article, CodedArticle, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ingest.readers import Item
 
 app = typer.Typer(
     name="eventcoder",
@@ -52,83 +56,95 @@ class InputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-class RecordError(ValueError):
-    """One input record could not be read; the message names the record."""
-
-
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def article_from_json(obj: object, where: str) -> Article:
-    """Build an ``Article`` from one JSONL record, naming ``where`` in any error."""
-    if not isinstance(obj, dict):
-        raise RecordError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-    if not isinstance(obj.get("text"), str) or not obj["text"].strip():
-        raise RecordError(f"{where}: record {obj.get('id')!r} has no 'text'")
-    record_id = obj.get("id")
-    if record_id is None or str(record_id).strip() == "":
-        raise RecordError(f"{where}: record has no 'id'")
-    try:
-        return Article(
-            id=str(record_id),
-            text=obj["text"],
-            title=obj.get("title"),
-            date=(str(obj["date"])[:10] if obj.get("date") else None),
-            source=obj.get("source"),
-            url=obj.get("url"),
-            language=obj.get("language"),
-        )
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        detail = first[-1].strip() if first else str(exc)
-        raise RecordError(f"{where}: record {record_id!r}: {detail}") from None
+def _check_inputs(files: list[str]) -> None:
+    """Every input is a file (or '-'), else a usage error naming it, before any work."""
+    for path in files:
+        if path == "-":
+            continue
+        p = Path(path)
+        if not p.exists():
+            raise typer.BadParameter(f"no such file: {path}")
+        if p.is_dir():
+            raise typer.BadParameter(
+                f"{path} is a folder: give the files in it (e.g. {path}/*.txt), or store a "
+                f"whole folder with 'eventcoder ingest {path} --db events.duckdb'"
+            )
 
 
-def _open_text(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    return Path(path).read_text(encoding="utf-8", errors="replace")
+def _stdin_bytes() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _drafts(path: str, fmt: InputFormat) -> Iterator[Item]:
+    """What one input holds, read as ``ingest`` reads it."""
+    from .ingest.readers import DEFAULT_FIELDS, Draft, decode_noting, kind_of
+    from .ingest.tabular import read_json
+
+    stdin = path == "-"
+    name = "stdin" if stdin else Path(path).name
+    stem = "stdin" if stdin else Path(path).stem
+    data = _stdin_bytes() if stdin else Path(path).read_bytes()
+    if fmt is InputFormat.jsonl:
+        yield from read_json(path, stem, lambda: io.BytesIO(data), DEFAULT_FIELDS)
+        return
+    if kind_of(name) == "html" or _looks_like_html(data):
+        yield Draft(origin=path, id=stem, html=data)
+        return
+    text, note = decode_noting(data)
+    yield Draft(origin=path, id=stem, text=text, warnings=[note] if note else [])
 
 
 def read_articles(
-    files: list[str], fmt: InputFormat, date: str | None, errors: list[str]
+    files: list[str],
+    fmt: InputFormat,
+    date: str | None,
+    errors: list[str],
+    warnings: list[str] | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Article]:
-    """Articles from plain text files (one article each) or JSONL (one per line)."""
+    """Articles from text or HTML files (one article each) or JSONL (one per line).
+
+    Every input goes through the preparation ``ingest`` uses (``ingest.prepare``): HTML
+    turned into its main text, binary content and over-long articles skipped, bad bytes and
+    characters repaired with a warning, a bad date dropped with a warning (the record kept).
+    What is not coded is added to ``errors`` by name; warnings to ``warnings``.
+    """
+    from .ingest.prepare import MAX_CHARS, Skip, prepare
+    from .ingest.readers import ReadError
+
+    _check_inputs(files)
+    limit = MAX_CHARS if max_chars is None else max_chars
     for path in files:
-        if path != "-" and not Path(path).exists():
-            raise typer.BadParameter(f"no such file: {path}")
-        if fmt is InputFormat.text:
-            text = _open_text(path)
-            if not text.strip():
-                errors.append(f"{path}: empty file")
-                continue
-            doc_id = "stdin" if path == "-" else Path(path).stem
-            yield Article(id=doc_id, text=text, date=date)
+        try:
+            items = list(_drafts(path, fmt))
+        except OSError as exc:
+            errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
-        for lineno, line in _lines(path):
-            if not line.strip():
+        for item in items:
+            if isinstance(item, ReadError):
+                errors.append(f"{item.origin}: {item.error}")
                 continue
-            where = f"{path}:{lineno}"
             try:
-                article = article_from_json(json.loads(line), where)
-            except json.JSONDecodeError as exc:
-                errors.append(f"{where}: not valid JSON ({exc.msg})")
+                prepared = prepare(item, date, max_chars=limit or None)
+            except Exception as exc:  # a record the cleaners choke on never stops the batch
+                errors.append(f"{item.origin}: cleaning failed: {type(exc).__name__}: {exc}")
                 continue
-            except RecordError as exc:
-                errors.append(str(exc))
+            if isinstance(prepared, Skip):
+                errors.append(prepared.detail)
                 continue
-            if article.date is None and date:
-                article = article.model_copy(update={"date": date})
-            yield article
-
-
-def _lines(path: str) -> Iterator[tuple[int, str]]:
-    if path == "-":
-        yield from enumerate(sys.stdin, 1)
-        return
-    with Path(path).open(encoding="utf-8", errors="replace") as handle:
-        yield from enumerate(handle, 1)
+            if prepared.warning and warnings is not None:
+                warnings.append(prepared.warning)
+            yield prepared.article
 
 
 def _entities(ents: list) -> str:
@@ -226,16 +242,28 @@ def code_command(
             "input order whatever the number.",
         ),
     ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            min=0,
+            help="Skip (and name) articles longer than this many characters (0: no limit).",
+        ),
+    ] = 200_000,
 ) -> None:
-    """Code articles into events."""
+    """Code articles into events.
+
+    Exits 0 when every record was coded, 1 when some were not (each named on stderr).
+    """
     from .coder import Coder, _as_date
     from .parallel import CodingFailure, code_in_order
 
     if date is not None:
         try:
-            _as_date(date)
+            date = _as_date(date).isoformat()  # type: ignore[union-attr]
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--date") from None
+    _check_inputs(files)
     out_fmt = fmt or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
     options = {
         "include_unrealised": include_unrealised, "main_events_only": main_events_only,
@@ -246,19 +274,27 @@ def code_command(
     except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad directory
         raise typer.BadParameter(str(exc), param_hint="--model") from None
     errors: list[str] = []
+    notes: list[str] = []
     collected: list[CodedArticle] = []
     all_events: list[Event] = []
-    articles = read_articles(files, input_format, date, errors)
+    coded_count = 0
+    articles = read_articles(files, input_format, date, errors, notes, max_chars)
     for _article, coded in code_in_order(articles, coder, options, workers):
+        for note in notes:
+            _err(f"warning: {note}")
+        notes.clear()
         if isinstance(coded, CodingFailure):  # one bad article never stops the batch
             errors.append(str(coded))
             continue
+        coded_count += 1
         if out_fmt is OutputFormat.jsonl:
             _emit(coded.events, out_fmt)
             sys.stdout.flush()
         else:
             collected.append(coded)
             all_events.extend(coded.events)
+    for note in notes:
+        _err(f"warning: {note}")
     if out_fmt is OutputFormat.json:
         json.dump([ev.to_json() for ev in all_events], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -267,7 +303,8 @@ def code_command(
     for message in errors:
         _err(f"error: {message}")
     if errors:
-        _err(f"{len(errors)} record(s) skipped")
+        _err(f"{len(errors)} record(s) not coded (named above); {coded_count} coded")
+        raise typer.Exit(1)
 
 
 @app.callback()

@@ -16,6 +16,7 @@ from .annotate import load_nlp
 from .document import Document
 from .pipeline import Pipeline, Stage, make_stage
 from .records import Article, CodedArticle, Event
+from .sanitize import iso_date, scrub_article, warn
 
 #: The default stages, in order. Each name is a registered stage factory.
 DEFAULT_STAGES: tuple[str, ...] = (
@@ -52,9 +53,9 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValueError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        return iso_date(str(value))
+    except ValueError as exc:
+        raise ValueError(f"publication {exc}") from None
 
 
 class Coder:
@@ -75,6 +76,9 @@ class Coder:
         Path to a classifier trained with ``eventcoder train``, used beside the rules.
     config:
         Per-stage keyword arguments, e.g. ``{"detect": {"lexicon": "my_triggers.yaml"}}``.
+    time_budget:
+        Seconds one article may take; when spent (checked between stages) coding stops with
+        ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget.
     """
 
     def __init__(
@@ -86,8 +90,10 @@ class Coder:
         model: str | None = None,
         config: dict[str, dict[str, Any]] | None = None,
         nlp: Any | None = None,
+        time_budget: float | None = None,
     ) -> None:
         _import_stage_modules()
+        self.time_budget = time_budget
         self.nlp = nlp if nlp is not None else load_nlp()
         config = config or {}
         shared = {
@@ -115,9 +121,14 @@ class Coder:
 
     def process(self, article: Article) -> Document:
         """Run every stage on one article and return the working document."""
-        return self.pipeline(Document(article=article))
+        return self.pipeline(Document(article=article), budget=self.time_budget)
 
     def code_article(self, article: Article) -> CodedArticle:
+        """Code one article. Text that cannot be stored (lone surrogates, control characters)
+        is repaired first, one character for one, with an ``InputWarning`` per field."""
+        article, notes = scrub_article(article)
+        if notes:
+            warn(notes, f"article {article.id!r}")
         doc = self.process(article)
         events: list[Event] = doc.user_data.get("events", [])  # type: ignore[assignment]
         return CodedArticle(

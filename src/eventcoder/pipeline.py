@@ -11,6 +11,7 @@ replace, add or disable a stage without touching the others::
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, runtime_checkable
 
@@ -24,6 +25,10 @@ class Stage(Protocol):
     name: str
 
     def __call__(self, doc: Document) -> Document: ...
+
+
+class TimeBudgetExceeded(RuntimeError):
+    """An article took longer than its time budget; it is left uncoded (the run goes on)."""
 
 
 StageFactory = Callable[..., Stage]
@@ -100,7 +105,17 @@ class Pipeline:
     def __iter__(self) -> Iterator[Stage]:
         return (s for s in self._stages if s.name not in self._disabled)
 
-    def __call__(self, doc: Document) -> Document:
-        for stage in self:
+    def __call__(self, doc: Document, budget: float | None = None) -> Document:
+        """Run the stages in order. ``budget``: seconds the article may take; checked after
+        each stage, ``TimeBudgetExceeded`` when spent with stages still to run."""
+        t0 = time.perf_counter()
+        stages = list(self)
+        for n, stage in enumerate(stages):
             doc = stage(doc)
+            spent = time.perf_counter() - t0
+            if budget is not None and spent > budget and n + 1 < len(stages):
+                raise TimeBudgetExceeded(
+                    f"article {doc.article.id!r}: {spent:.1f} s after stage '{stage.name}', over "
+                    f"its time budget of {budget:g} s; left uncoded"
+                )
         return doc

@@ -54,8 +54,32 @@ def _within(tok: Token, top: Token, stop: set[int]) -> bool:
 
 def _date(value: str | None) -> dt.date | None:
     if value and len(value) == 10:
-        return dt.date.fromisoformat(value)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:  # "2020-02-30" written in the text
+            return None
     return None
+
+
+def _resolve_safely(expr: TimeExpression, pub: dt.date | None, future: bool = False) -> bool:
+    """``resolve``, False (the expression left unresolved) when the date would fall outside
+    the calendar (before year 1 or after 9999)."""
+    try:
+        resolve(expr, pub, future=future)
+    except (OverflowError, ValueError):
+        expr.value, expr.precision = None, None
+        return False
+    return True
+
+
+def _beyond_calendar(reference: dt.date | None, exc: Exception) -> EventDate:
+    """The date of an event whose expression counts beyond the calendar (or names a day that
+    does not exist, "2020-02-30"): abstain, say why."""
+    if isinstance(exc, OverflowError) or str(exc).startswith("year "):
+        why = f"the date counted from {reference} falls outside the calendar (years 1-9999)"
+    else:
+        why = f"the date told is not a calendar date ({exc})"
+    return EventDate(reason=f"{why}: left empty")
 
 
 @register_stage("dates")
@@ -75,10 +99,14 @@ class ResolveDates:
             cands = by_sentence.get(sent.index, [])
             triggers = {t.i for c in cands for t in c.triggers}
             for cand in cands:
-                cand.date = self._resolve(cand, roots, triggers, pub, reference, reference_text)
-                self._historical(cand, pub)
+                try:
+                    cand.date = self._resolve(cand, roots, triggers, pub, reference, reference_text)
+                    self._historical(cand, pub)
+                except (OverflowError, ValueError) as exc:  # "tomorrow" on 9999-12-31
+                    cand.date = _beyond_calendar(reference or pub, exc)
             for expr, _ in roots:  # the last explicit day told becomes the reference time
-                resolve(expr, pub)
+                if not _resolve_safely(expr, pub):
+                    continue
                 day = _date(expr.value) if expr.precision == "day" and not expr.relative else None
                 if day is not None:
                     reference, reference_text = day, f"'{expr.text}'"

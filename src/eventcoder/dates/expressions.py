@@ -146,6 +146,7 @@ def resolve(expr: TimeExpression, pub: dt.date | None, future: bool = False) -> 
     g: dict = getattr(expr, "_groups", {})
     kind = expr.kind
     if kind == "iso":
+        dt.date.fromisoformat(expr.text)  # ValueError for "2020-02-30": the stage abstains
         expr.value, expr.precision = expr.text, "day"
         return expr
     if kind == "relative":

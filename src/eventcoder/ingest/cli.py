@@ -170,6 +170,23 @@ def register(app: typer.Typer) -> None:
         json_summary: Annotated[
             bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
         ] = False,
+        max_chars: Annotated[
+            int,
+            typer.Option(
+                "--max-chars",
+                min=0,
+                help="Skip (and log) articles longer than this many characters (0: no limit).",
+            ),
+        ] = 200_000,
+        time_budget: Annotated[
+            float,
+            typer.Option(
+                "--time-budget",
+                min=0,
+                help="Seconds one article may take to code; a slower one is logged as skipped "
+                "and the run goes on (checked between stages; 0: no budget).",
+            ),
+        ] = 300.0,
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
         from ..parallel import PoolError, default_workers
@@ -182,7 +199,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(str(exc), param_hint="--field") from None
         if date is not None:
             try:
-                date = dt.date.fromisoformat(date[:10]).isoformat()
+                date = dt.date.fromisoformat(date).isoformat()
             except ValueError:
                 raise typer.BadParameter(
                     f"publication date {date!r} is not an ISO date (YYYY-MM-DD)",
@@ -197,7 +214,9 @@ def register(app: typer.Typer) -> None:
         def make_coder() -> Any:
             from ..coder import Coder
 
-            return Coder(include_unrealised=include_unrealised, model=model)
+            return Coder(
+                include_unrealised=include_unrealised, model=model, time_budget=time_budget or None
+            )
 
         shown, close = (
             _progress_printer(sys.stderr, log_every) if progress else (None, lambda: None)
@@ -214,7 +233,12 @@ def register(app: typer.Typer) -> None:
             options = IngestOptions(
                 fields=fields, default_date=date, near_threshold=near, limit=limit,
                 commit_every=commit_every, dask=dask, workers=workers or default_workers(),
-                coder_options={"include_unrealised": include_unrealised, "model": model},
+                coder_options={
+                    "include_unrealised": include_unrealised, "model": model,
+                    "time_budget": time_budget or None,
+                },
+                max_chars=max_chars or None,
+                echo=lambda kind, message: typer.echo(f"{kind}: {message}", err=True),
             )  # fmt: skip
             summary = ingest(paths, store, coder=make_coder, options=options, progress=callback)
         except (IngestError, PoolError) as exc:

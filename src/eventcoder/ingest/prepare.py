@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..records import Article
+from ..sanitize import looks_binary, looks_binary_bytes, scrub, scrub_article
 from .readers import Draft, fragment_marker, parse_date
 
 #: Languages coded today (ISO 639-1).
@@ -30,7 +31,19 @@ SUPPORTED_LANGUAGES = frozenset({"en"})
 #: Below this many words language identification is unreliable: the text is kept.
 MIN_WORDS_FOR_LANGUAGE = 12
 
+#: Longest article text coded, in characters (``--max-chars``); longer ones are skipped
+#: with a message. Coding time grows linearly with length: see docs/reliability.md.
+MAX_CHARS = 200_000
+#: HTML pages are skipped unread when their markup is this many times ``max_chars`` long.
+HTML_OVERHEAD = 10
+
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer...):
+#: every two characters count as one word for the language check.
+_SPACELESS = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uf900-\ufaff]"
+)
 _BLOCK_TAGS = (
     "p",
     "div",
@@ -134,9 +147,19 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def word_count(text: str) -> int:
+    """Words in ``text``; in scripts written without spaces, two characters make a word."""
+    words = _WORD.findall(text)
+    spaceless = len(_SPACELESS.findall(text))
+    if not spaceless:
+        return len(words)
+    plain = sum(1 for w in words if not _SPACELESS.search(w))
+    return plain + (spaceless + 1) // 2
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code and probability (py3langid), None for text too short to tell."""
-    if len(_WORD.findall(text[:3000])) < MIN_WORDS_FOR_LANGUAGE:
+    if word_count(text[:3000]) < MIN_WORDS_FOR_LANGUAGE:
         return None, 0.0
     lang, prob = _identifier().classify(text[:3000])
     return str(lang), float(prob)
@@ -149,12 +172,34 @@ def _language_tag(tag: str | None) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
-def prepare(draft: Draft, default_date: str | None = None) -> Prepared | Skip:
-    """Clean one draft into an ``Article`` (or say why it is skipped)."""
+def prepare(
+    draft: Draft, default_date: str | None = None, max_chars: int | None = MAX_CHARS
+) -> Prepared | Skip:
+    """Clean one draft into an ``Article`` (or say why it is skipped).
+
+    The one way in for every article (``ingest``, ``code``): binary content and articles
+    over ``max_chars`` characters are skipped with a message; text that cannot be stored
+    (lone surrogates, control characters) is repaired with a warning, as are bytes that were
+    not UTF-8 (the reader's warning is kept). ``max_chars=None``: no size limit.
+    """
     meta: dict[str, Any] = {}
+    notes = list(draft.warnings)
     text = draft.text
-    if text is None and draft.html is not None:
-        html = draft.html
+    html = draft.html if text is None else None
+    if html is not None and isinstance(html, bytes) and looks_binary_bytes(html):
+        return Skip("binary content", f"{draft.origin}: binary content, not text or HTML")
+    if text is not None and looks_binary(text):
+        return Skip("binary content", f"{draft.origin}: binary content, not text")
+    if max_chars is not None:
+        size = len(text) if text is not None else len(html or "") // HTML_OVERHEAD
+        if size > max_chars:
+            what = "characters" if text is not None else "characters of HTML / 10"
+            return Skip(
+                "too long",
+                f"{draft.origin}: {size:,} {what}, over the article size limit of "
+                f"{max_chars:,} (--max-chars)",
+            )
+    if html is not None:
         if isinstance(html, str) and html.startswith(fragment_marker):
             text = fragment_text(html[len(fragment_marker) :])
         else:
@@ -163,9 +208,21 @@ def prepare(draft: Draft, default_date: str | None = None) -> Prepared | Skip:
                 return Skip("no main text in HTML", f"{draft.origin}: no main text found")
             meta = extracted
             text = extracted["text"]
-    text = fix_text(text or "")
+    text, repaired = scrub(text or "")
+    if repaired:
+        notes.append(
+            f"text: {repaired} character(s) that cannot be stored (lone surrogates, control "
+            "characters) replaced"
+        )
+    text = fix_text(text)
     if not text:
         return Skip("empty text", f"{draft.origin}: empty text")
+    if max_chars is not None and len(text) > max_chars:
+        return Skip(
+            "too long",
+            f"{draft.origin}: {len(text):,} characters, over the article size limit of "
+            f"{max_chars:,} (--max-chars)",
+        )
     declared = _language_tag(draft.language)
     language = declared
     if language is None:
@@ -181,7 +238,7 @@ def prepare(draft: Draft, default_date: str | None = None) -> Prepared | Skip:
     if date is None and warning is None and default_date:
         date = default_date
     if warning:
-        warning = f"{draft.origin}: {warning}"
+        notes.append(warning)
     article = Article(
         id=draft.id,
         text=text,
@@ -191,4 +248,7 @@ def prepare(draft: Draft, default_date: str | None = None) -> Prepared | Skip:
         url=draft.url or meta.get("url"),
         language=language,
     )
+    article, more = scrub_article(article)  # metadata from the page itself
+    notes.extend(more)
+    warning = f"{draft.origin}: " + "; ".join(notes) if notes else None
     return Prepared(article=article, author=draft.author or meta.get("author"), warning=warning)

@@ -19,17 +19,19 @@ the N-th record of a file with no id of its own.
 
 from __future__ import annotations
 
-import csv
 import email.utils
+import errno
 import gzip
 import io
-import json
-import sys
+import os
+import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
+
+from ..sanitize import iso_date, scrub
 
 #: The fields an input record can fill, and the record key read for each by default.
 DEFAULT_FIELDS: dict[str, str] = {
@@ -77,6 +79,9 @@ class Draft:
     author: str | None = None
     language: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Problems met while reading that did not stop it (bytes not UTF-8, ...): logged as
+    #: warnings with the article.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -131,10 +136,35 @@ def _str(value: Any) -> str | None:
 
 def decode(data: bytes) -> str:
     """Bytes -> text: UTF-8 (with or without BOM), else Windows-1252 (old western news)."""
+    return decode_noting(data)[0]
+
+
+def decode_noting(data: bytes) -> tuple[str, str | None]:
+    """Bytes -> text, and a warning when they were not valid UTF-8.
+
+    Invalid UTF-8 is read as Windows-1252 (old western news) when that decodes every byte;
+    otherwise the bad bytes are replaced (U+FFFD) and the warning says how many there were.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        where = exc.start
+    try:
+        return data.decode("cp1252"), (
+            f"not valid UTF-8 (first bad byte at offset {where}): read as Windows-1252"
+        )
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("utf-8-sig", errors="replace")
+        bad = text.count("\ufffd") - data.decode("utf-8-sig", "ignore").count("\ufffd")
+        return text, (
+            f"not valid UTF-8 (first bad byte at offset {where}): {bad} undecodable byte "
+            "sequence(s) replaced with U+FFFD"
+        )
 
 
 def kind_of(name: str) -> str | None:
@@ -168,26 +198,54 @@ def _strip_suffix(name: str) -> str:
 
 def discover(
     paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()
-) -> Iterator[tuple[Path, str]]:
-    """``(file, base id)`` for every file under the given paths (folders walked in order).
+) -> Iterator[tuple[Path, str] | ReadError]:
+    """``(file, base id)`` for every file under the given paths (folders walked in name
+    order), or a ``ReadError`` for an entry that cannot be read (a symlink loop, a broken
+    link, a folder without permission): the walk goes on.
 
+    Links to files are read; links to folders are not followed (no cycles).
     ``exclude``: files never read (the store itself, when it lies among the inputs).
     Raises ``FileNotFoundError`` for a path that does not exist.
     """
-    skip = {Path(p).resolve() for p in exclude}
+    skip = {os.path.realpath(p) for p in exclude}
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {raw}")
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.resolve() in skip or any(p.startswith(".") for p in rel.parts):
-                    continue
-                if child.is_file():
-                    yield child, PurePosixPath(rel).as_posix()
-        elif path.resolve() not in skip:
+            yield from _walk(path, PurePosixPath(), skip)
+        elif os.path.realpath(path) not in skip:
             yield path, path.name
+
+
+def _walk(
+    folder: Path, rel: PurePosixPath, skip: set[str]
+) -> Iterator[tuple[Path, str] | ReadError]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield ReadError(
+            str(folder), f"cannot list folder: {exc.strerror or exc}", "unreadable file"
+        )
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child, child_rel = Path(entry.path), rel / entry.name
+        try:
+            if entry.is_symlink():
+                target = os.stat(entry.path)  # raises for a loop or a broken link
+                if stat.S_ISDIR(target.st_mode):
+                    continue  # not followed: no cycles
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(child, child_rel, skip)
+            elif entry.is_file() and os.path.realpath(entry.path) not in skip:
+                yield child, child_rel.as_posix()
+        except OSError as exc:
+            what = "symlink loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+            if entry.is_symlink() and exc.errno == errno.ENOENT:
+                what = "broken symlink"
+            yield ReadError(str(child), f"cannot read: {what}", "unreadable file")
 
 
 def iter_records(
@@ -197,12 +255,28 @@ def iter_records(
 ) -> Iterator[Item]:
     """Every article (or read error) in the given files and folders, in order."""
     fmap = fields or DEFAULT_FIELDS
-    for path, base in discover(paths, exclude):
-        yield from read_file(str(path), base, lambda p=path: p.open("rb"), fmap)
+    for found in discover(paths, exclude):
+        if isinstance(found, ReadError):
+            found.origin = scrub(found.origin)[0]
+            yield found
+            continue
+        path, base = found
+        origin, renamed = scrub(str(path))  # a file name that is not UTF-8 (surrogateescape)
+        base = scrub(base)[0]
+        for item in read_file(origin, base, lambda p=path: p.open("rb"), fmap):
+            if renamed and isinstance(item, Draft):
+                item.warnings.append(
+                    f"file name is not valid UTF-8: {renamed} character(s) replaced"
+                )
+            yield item
 
 
 def read_file(origin: str, name: str, opener: Opener, fields: dict[str, str]) -> Iterator[Item]:
-    """Articles in one file (``name`` decides the format and gives the base id)."""
+    """Articles in one file (``name`` decides the format and gives the base id).
+
+    Never raises for a damaged file: what was read before the damage is kept and the damage
+    becomes a ``ReadError`` naming the file (and the record, line or member where it is).
+    """
     kind = kind_of(name)
     base = _strip_suffix(name)
     try:
@@ -210,18 +284,25 @@ def read_file(origin: str, name: str, opener: Opener, fields: dict[str, str]) ->
             yield ReadError(origin, f"unsupported file type ({name})", "unsupported file type")
         elif kind == "text":
             with opener() as fh:
-                yield Draft(origin=origin, id=base, text=decode(fh.read()))
+                text, note = decode_noting(fh.read())
+            yield Draft(origin=origin, id=base, text=text, warnings=[note] if note else [])
         elif kind == "html":
             with opener() as fh:
                 yield Draft(origin=origin, id=base, html=fh.read())
         elif kind == "json":
-            yield from _read_json(origin, base, opener, fields)
+            from .tabular import read_json
+
+            yield from read_json(origin, base, opener, fields)
         elif kind == "csv":
-            yield from _read_csv(origin, base, opener, fields, name.lower().endswith(".tsv"))
+            from .tabular import read_csv
+
+            yield from read_csv(origin, base, opener, fields, name.lower().endswith(".tsv"))
         elif kind == "feed":
             yield from _read_feed(origin, base, opener)
         elif kind == "warc":
-            yield from _read_warc(origin, base, opener)
+            from .warc import read_warc
+
+            yield from read_warc(origin, base, opener)
         elif kind == "gz":
             inner = name[:-3]
 
@@ -231,8 +312,8 @@ def read_file(origin: str, name: str, opener: Opener, fields: dict[str, str]) ->
             yield from read_file(origin, inner, open_gz, fields)
         elif kind == "zip":
             yield from _read_zip(origin, base, opener, fields)
-    except (OSError, EOFError, zipfile.BadZipFile, UnicodeError, csv.Error) as exc:
-        yield ReadError(origin, f"cannot read {name}: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # damaged (zlib.error, EOFError, BadZipFile...) or a surprise
+        yield ReadError(origin, f"cannot read {name}: {type(exc).__name__}: {exc}", "damaged file")
 
 
 def _record_draft(record: Any, origin: str, fallback_id: str, fields: dict[str, str]) -> Item:
@@ -249,7 +330,7 @@ def _record_draft(record: Any, origin: str, fallback_id: str, fields: dict[str, 
             origin, f"record has no text (field {fields['text']!r} is empty)", "empty text"
         )
     record_id = _str(got["id"]) or _str(got["url"]) or fallback_id
-    return Draft(
+    draft = Draft(
         origin=origin,
         id=record_id,
         text=text if text and text.strip() else None,
@@ -261,68 +342,24 @@ def _record_draft(record: Any, origin: str, fallback_id: str, fields: dict[str, 
         author=_str(got["author"]),
         language=_str(got["language"]),
     )
+    return scrub_draft(draft)
 
 
-def _read_json(origin: str, base: str, opener: Opener, fields: dict[str, str]) -> Iterator[Item]:
-    with opener() as raw:
-        handle = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace")
-        first = ""
-        blank = 0
-        lines = iter(handle)
-        for line in lines:
-            if line.strip():
-                first = line
-                break
-            blank += 1
-        if first.lstrip().startswith("["):  # one JSON array of records
-            body = first + "".join(lines)
-            try:
-                records = json.loads(body)
-            except json.JSONDecodeError as exc:
-                yield ReadError(origin, f"not valid JSON ({exc.msg}, line {exc.lineno})")
-                return
-            for n, record in enumerate(records, 1):
-                yield _record_draft(record, f"{origin}[{n}]", f"{base}#{n}", fields)
-            return
-        for lineno, line in enumerate(_chain(first, lines), blank + 1):
-            if not line.strip():
-                continue
-            where = f"{origin}:{lineno}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ReadError(where, f"not valid JSON ({exc.msg})")
-                continue
-            yield _record_draft(record, where, f"{base}#{lineno}", fields)
-
-
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
-    if first:
-        yield first
-    yield from rest
-
-
-def _read_csv(
-    origin: str, base: str, opener: Opener, fields: dict[str, str], tsv: bool
-) -> Iterator[Item]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with opener() as raw:
-        handle = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.DictReader(handle, delimiter="\t" if tsv else ",")
-        if reader.fieldnames is None:
-            yield ReadError(origin, "empty CSV file (no header)", "empty text")
-            return
-        wanted = fields["text"], fields["html"]
-        if not any(w in reader.fieldnames for w in wanted):
-            yield ReadError(
-                origin,
-                f"CSV header has no {fields['text']!r} column (columns: "
-                f"{', '.join(reader.fieldnames)}); map one with --field text=COLUMN",
-            )
-            return
-        for n, row in enumerate(reader, 1):
-            where = f"{origin}:{reader.line_num}"
-            yield _record_draft(row, where, f"{base}#{n}", fields)
+def scrub_draft(draft: Draft) -> Draft:
+    """Lone surrogates and control characters in the record's metadata replaced
+    (``sanitize.scrub``), each field repaired named in a warning, so the record can be logged
+    and stored (its text is checked and repaired by ``prepare``, which also rejects binary)."""
+    for name in ("id", "title", "url", "date", "source", "author", "language"):
+        value = getattr(draft, name)
+        if isinstance(value, str):
+            fixed, n = scrub(value)
+            if n:
+                setattr(draft, name, fixed)
+                draft.warnings.append(
+                    f"field {name!r}: {n} character(s) that cannot be stored (lone surrogates, "
+                    "control characters) replaced"
+                )
+    return draft
 
 
 def _feed_date(entry: Any) -> str | None:
@@ -372,35 +409,6 @@ def _read_feed(origin: str, base: str, opener: Opener) -> Iterator[Item]:
 fragment_marker = "<!--eventcoder:fragment-->"
 
 
-def _read_warc(origin: str, base: str, opener: Opener) -> Iterator[Item]:
-    from warcio.archiveiterator import ArchiveIterator
-
-    with opener() as fh:
-        for n, record in enumerate(ArchiveIterator(fh, arc2warc=True), 1):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{origin}[record {n}: {uri}]"
-            if record.rec_type == "response":
-                http = record.http_headers
-                if http is None:
-                    continue
-                status = http.get_statuscode()
-                ctype = (http.get_header("Content-Type") or "").lower()
-                if status and not str(status).startswith("2"):
-                    continue
-            else:
-                ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
-            if "html" not in ctype and "text/plain" not in ctype:
-                continue  # images, scripts, style sheets: not articles
-            payload = record.content_stream().read()
-            record_id = uri or f"{base}#{n}"
-            if "html" in ctype:
-                yield Draft(origin=where, id=record_id, html=payload, url=uri)
-            else:
-                yield Draft(origin=where, id=record_id, text=decode(payload), url=uri)
-
-
 def _read_zip(origin: str, base: str, opener: Opener, fields: dict[str, str]) -> Iterator[Item]:
     with opener() as fh:
         data = fh.read()
@@ -424,19 +432,17 @@ def parse_date(value: str | None) -> tuple[str | None, str | None]:
     """A publication date as ISO ``YYYY-MM-DD``, and a message when it could not be read.
 
     Reads ISO dates and timestamps ("2020-01-14T10:00:00Z") and e-mail/RSS dates
-    ("Tue, 14 Jan 2020 10:00:00 GMT").
+    ("Tue, 14 Jan 2020 10:00:00 GMT"); not "2020-01-14garbage".
     """
     if value is None or not value.strip():
         return None, None
     text = value.strip()
-    import datetime as dt
-
     try:
-        return dt.date.fromisoformat(text[:10]).isoformat(), None
+        return iso_date(text).isoformat(), None
     except ValueError:
         pass
     try:
         return email.utils.parsedate_to_datetime(text).date().isoformat(), None
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     return None, f"publication date {value!r} not understood (kept no date)"

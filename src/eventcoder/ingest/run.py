@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..parallel import CodingPool
 from .dedup import DEFAULT_THRESHOLD
+from .prepare import MAX_CHARS
 from .readers import DEFAULT_FIELDS, iter_records
 from .session import DaskCoding, IngestSession, Known, ingest_one
 from .summary import IngestSummary, Progress
@@ -55,7 +56,9 @@ class IngestOptions:
     on that many local processes (a ``CodingPool``, each with ``Coder(**coder_options)``; the
     ``coder`` argument of ``ingest`` is then not used), the same way; the store is the same.
     A run of ``SMALL_RUN`` records or fewer codes in this process (starting workers costs
-    more than they save)."""
+    more than they save). ``max_chars``: articles longer than this are skipped as "too long"
+    (None: no limit). ``echo(kind, message)``: told every record skipped or failed and every
+    warning as it is logged in the store (the CLI prints them on stderr)."""
 
     fields: dict[str, str] | None = None
     default_date: str | None = None
@@ -67,6 +70,8 @@ class IngestOptions:
     dask: Any = None
     workers: int = 1
     coder_options: dict[str, Any] = field(default_factory=dict)
+    max_chars: int | None = MAX_CHARS
+    echo: Callable[[str, str], None] | None = None
 
 
 def count_records(
@@ -128,6 +133,7 @@ def ingest(
     session = IngestSession(
         store, writer, Known.load(store, opts.near_threshold), coder_getter(coder, summary),
         summary=summary, default_date=opts.default_date, coding=coding,
+        max_chars=opts.max_chars, echo=opts.echo,
     )  # fmt: skip
     if coding is not None:
         session.max_inflight = 4 * coding.workers

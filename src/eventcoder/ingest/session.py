@@ -21,10 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..pipeline import TimeBudgetExceeded
+from ..sanitize import scrub
 from ..store import ArticleWrite
 from ..worker import CodingFailure, coder_for
 from .dedup import NearDuplicateIndex, decode, encode
-from .prepare import Prepared, Skip, content_hash, prepare
+from .prepare import MAX_CHARS, Prepared, Skip, content_hash, prepare
 from .readers import Draft, ReadError
 from .summary import IngestSummary
 from .writer import StoreWriter
@@ -106,6 +108,8 @@ class IngestSession:
     coder_lock: Any = field(default_factory=contextlib.nullcontext)
     pending: deque = field(default_factory=deque)
     flushing: bool = False
+    max_chars: int | None = MAX_CHARS
+    echo: Callable[[str, str], None] | None = None
 
     def emit(self, action: Callable[[], None]) -> None:
         if self.pending and not self.flushing:
@@ -141,6 +145,9 @@ class IngestSession:
         self, origin: str, record: str, message: str, kind: str, article_id: str | None = None
     ) -> None:
         summary = self.summary
+        origin, record, message = (scrub(x)[0] for x in (origin, record, message))
+        if self.echo is not None:
+            self.echo(kind, message if message.startswith(origin) else f"{origin}: {message}")
 
         def counted(written: bool) -> None:
             if written:
@@ -205,7 +212,7 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
         summary.already_stored += 1
         return Outcome("already stored", item.id)
     try:
-        prepared = prepare(item, session.default_date)
+        prepared = prepare(item, session.default_date, max_chars=session.max_chars)
     except Exception as exc:  # a record the cleaners choke on never stops the run
         prepared = Skip(
             "cleaning failed", f"{item.origin}: cleaning failed: {type(exc).__name__}: {exc}"
@@ -243,6 +250,10 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
     try:
         with session.coder_lock:
             coded = coder.code_article(article)
+    except TimeBudgetExceeded as exc:
+        summary.skipped["over time budget"] += 1
+        session.log(item.origin, article.id, str(exc), "skipped", article.id)
+        return Outcome("skipped", article.id, detail=str(exc))
     except Exception as exc:  # one bad article never stops the run
         message = f"{type(exc).__name__}: {exc}"
         _coding_failed(session, item.origin, article.id, message)

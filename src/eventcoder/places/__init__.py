@@ -21,6 +21,7 @@ event ("leave Iraq"); else a country-level place from "Iraqi cities"; else the d
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -136,11 +137,11 @@ class Geolocate:
         found = self.gaz.lookup(text)
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
 
-    def _spans(self, sent: Sentence) -> list[Span]:
+    def _spans(self, sent: Sentence, ents: list[Span] | None = None) -> list[Span]:
         """Toponym spans of one sentence (see the module docstring for the rules)."""
         out: list[Span] = []
         seen: set[int] = set()
-        for ent in sent.span.ents:
+        for ent in sent.span.ents if ents is None else ents:
             span = _trim(ent)
             if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
                 continue
@@ -169,8 +170,12 @@ class Geolocate:
         table = countries()
         context: Counter[str] = Counter()
         raw: list[tuple[Sentence, Span]] = []
+        by_doc: dict[int, list[Span]] = {}  # Span.ents rebuilds all of a doc's entities
         for sent in doc.sentences:
-            spans = self._spans(sent)
+            ents = by_doc.get(id(sent.span.doc))
+            if ents is None:
+                ents = by_doc[id(sent.span.doc)] = list(sent.span.doc.ents)
+            spans = self._spans(sent, _within_span(sent.span, ents))
             raw.extend((sent, span) for span in spans)
             for tok in sent.span:  # countries the article names: context for ambiguous places
                 if tok.text[:1].isupper():
@@ -400,6 +405,19 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[^,(–—-]+?)\s*(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?\s*(?:\(|–|—|-|$)"
 )
 _STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
+
+
+def _within_span(span: Span, ents: list[Span]) -> list[Span]:
+    """``span.ents`` from the doc's entity list built once (``span.ents`` builds the doc's
+    whole list on each call: quadratic on a long paragraph of many sentences)."""
+    out = []
+    for k in range(bisect.bisect_left(ents, span.start, key=lambda e: e.start), len(ents)):
+        ent = ents[k]  # (no slice: copying the rest of the list is quadratic again)
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            out.append(ent)
+    return out
 
 
 def _trim(ent: Span) -> Span | None:

@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
         """Serve the event store: web app at /, REST API at /api, API docs at /docs."""
         import uvicorn
 
+        from ..redact import redact_dsn
         from . import ServeError, create_app, open_for_serving
 
         if api_key is not None and len(api_key) < 8:
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         application = create_app(store, api_key=api_key, max_body=max_body, max_text=max_text)
         mode = "read-write (API key set)" if api_key else "read-only"
-        typer.echo(f"eventcoder serve: {db} ({mode}) at http://{host}:{port}/  (API docs: /docs)")
+        typer.echo(f"eventcoder serve: {redact_dsn(db)} ({mode}) at http://{host}:{port}/  (API docs: /docs)")
         if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("CI"):
             typer.echo("warning: listening beyond loopback; anyone who can reach it can read", err=True)
         try:
