@@ -535,6 +535,14 @@ def test_serve_command_is_registered():
     assert "no store" in result.output
 
 
+def test_serve_with_an_unreachable_postgresql_store_names_it_without_the_password(run_cli):
+    # port 9 on loopback: nothing listens there, so the connection is refused at once
+    result = run_cli("serve", "--db", "postgresql://ec:Sup3rSecret@127.0.0.1:9/events")
+    assert result.exit_code == 2
+    assert "error:" in result.output and "127.0.0.1:9" in result.output
+    assert "Sup3rSecret" not in result.output and "Traceback" not in result.output
+
+
 @pytest.mark.slow
 def test_serve_command_runs_a_server(store_path, tmp_path):
     """`eventcoder serve` as a user runs it: a real process on a loopback port."""

@@ -39,14 +39,15 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from ..redact import redact_dsn
+        from ..store import StoreError
         from . import ServeError, create_app, open_for_serving
 
         if api_key is not None and len(api_key) < 8:
             raise typer.BadParameter("use an API key of at least 8 characters", param_hint="--api-key")
         try:
             store = open_for_serving(db, writable=api_key is not None)
-        except ServeError as exc:
-            typer.echo(f"error: {exc}", err=True)
+        except (ServeError, StoreError) as exc:
+            typer.echo(f"error: {redact_dsn(str(exc))}", err=True)
             raise typer.Exit(2) from None
         application = create_app(store, api_key=api_key, max_body=max_body, max_text=max_text)
         mode = "read-write (API key set)" if api_key else "read-only"

@@ -13,13 +13,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..records import CodedArticle, Event
+from ..redact import redact_dsn
 from .schema import (
     ARTICLE_COLUMNS,
     EVENT_TABLES,
@@ -368,12 +368,7 @@ class PostgresStore(Store):
         try:
             return psycopg.connect(target, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {_redact(target)!r}: {exc}") from None
-
-
-def _redact(dsn: str) -> str:
-    """A DSN without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
+            raise StoreError(f"cannot open store {redact_dsn(target)!r}: {exc}") from None
 
 
 def open_store(target: str) -> Store:
