@@ -8,6 +8,7 @@ Fixed SQL with bound parameters only, on both backends (see :mod:`.reads`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -154,12 +155,22 @@ def _period(day: str, interval: str) -> str:
     return day[:7]
 
 
-def timeline(store: Store, filters: Filters, *, interval: str = "month", level: str = "event") -> dict:
+SPANS = ("bulk", "all")
+
+
+def timeline(
+    store: Store, filters: Filters, *, interval: str = "month", level: str = "event",
+    span: str = "bulk",
+) -> dict:
     """Counts by period and event type. An event dated less precisely than the interval (a
     month-dated event in a daily timeline) is counted apart in ``coarser``, never placed on a
-    day it was not given."""
+    day it was not given. ``span`` "bulk": the axis covers the bulk of the dated events (see
+    ``bulk_range``) and those outside it are counted in ``before`` and ``after``; "all": every
+    dated event is drawn."""
     if interval not in INTERVALS:
         raise FilterError("interval", f"{interval!r} is not one of {list(INTERVALS)}")
+    if span not in SPANS:
+        raise FilterError("span", f"{span!r} is not one of {list(SPANS)}")
     where, params = filters.sql()
     weight = _weight(level)
     rows = store.fetchall(
@@ -168,7 +179,7 @@ def timeline(store: Store, filters: Filters, *, interval: str = "month", level: 
         "GROUP BY e.date, e.date_precision, e.event, e.quad_code",
         params,
     )
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    by_day: dict[tuple[str, str], int] = defaultdict(int)
     quads: dict[str, int | None] = {}
     undated = coarser = 0
     finest = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month")}
@@ -182,13 +193,27 @@ def timeline(store: Store, filters: Filters, *, interval: str = "month", level: 
         if precision not in finest[interval] or len(date) < 7:
             coarser += n
             continue
-        day = date if len(date) == 10 else date + "-01"
-        counts[(_period(day, interval), event)] += n
+        by_day[(date if len(date) == 10 else date + "-01", event)] += n
+    days: dict[str, int] = defaultdict(int)
+    for (day, _), n in by_day.items():
+        days[day] += n
+    first, last = (min(days), max(days)) if days else (None, None)
+    low, high = bulk_range(days, interval) if span == "bulk" and days else (first, last)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    before = after = 0
+    for (day, event), n in by_day.items():
+        if low is not None and day < low:
+            before += n
+        elif high is not None and day > high:
+            after += n
+        else:
+            counts[(_period(day, interval), event)] += n
     periods = _period_range(sorted({p for p, _ in counts}), interval)
     types = sorted(quads, key=lambda t: (quads[t] or 9, t))
     return {
         "interval": interval,
         "level": level,
+        "span": span,
         "periods": periods,
         "series": [
             {"event": t, "quad_code": quads[t], "counts": [counts.get((p, t), 0) for p in periods]}
@@ -197,7 +222,40 @@ def timeline(store: Store, filters: Filters, *, interval: str = "month", level: 
         ],
         "undated": undated,
         "coarser": coarser,
+        "before": before,
+        "after": after,
+        "first_date": first,
+        "last_date": last,
     }
+
+
+#: Days of one period: the least spread ``bulk_range`` assumes.
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 31}
+
+
+def _quantile(ordered: list[tuple[str, int]], total: int, q: float) -> dt.date:
+    """The ``q`` quantile of weighted days (nearest rank)."""
+    rank, seen = max(1, math.ceil(q * total)), 0
+    for day, n in ordered:
+        seen += n
+        if seen >= rank:
+            return dt.date.fromisoformat(day)
+    return dt.date.fromisoformat(ordered[-1][0])
+
+
+def bulk_range(days: dict[str, int], interval: str) -> tuple[str, str]:
+    """First and last day of the bulk of the data: the days within three interquartile ranges
+    of the middle half of the (weighted) event days (Tukey's far-out fences; the range at
+    least one period): the first and last event day inside them. A spread-out corpus loses
+    nothing; a few events years before the rest (historical mentions) do not stretch the
+    axis, however many percent of the data they are."""
+    ordered = sorted(days.items())
+    total = sum(n for _, n in ordered)
+    q1, q3 = _quantile(ordered, total, 0.25), _quantile(ordered, total, 0.75)
+    reach = dt.timedelta(days=3 * max(_PERIOD_DAYS[interval], (q3 - q1).days))
+    low, high = (q1 - reach).isoformat(), (q3 + reach).isoformat()
+    inside = [day for day, _ in ordered if low <= day <= high]
+    return inside[0], inside[-1]
 
 
 def _period_range(periods: list[str], interval: str, cap: int = 400) -> list[str]:
@@ -287,20 +345,80 @@ def dyads(
     return out
 
 
+#: Words that never name an actor on their own: pronouns, determiners and quantifiers (a
+#: closed class, the project's own list).
+FUNCTION_WORDS = (
+    "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
+    "that", "these", "those", "who", "whom", "which", "the", "a", "an", "some", "others", "all",
+    "both", "one", "someone", "somebody", "anyone", "everyone", "none", "each",
+)  # fmt: skip
+_FUNCTION_LIST = ", ".join(f"'{w}'" for w in FUNCTION_WORDS)
+
+
+def _named(t: str) -> str:
+    """SQL: the entity ``t`` has a name a user can use: a canonical name (the knowledge base's,
+    a person's or organisation's proper name, a country) with a capital letter, not a pronoun
+    or determiner, and not a lone capitalised word opening the sentence with no country
+    behind it (there the capital says nothing: "Fire broke out ...")."""
+    return (
+        f"({t}.name IS NOT NULL AND lower({t}.name) <> {t}.name "
+        f"AND lower({t}.name) NOT IN ({_FUNCTION_LIST}) "
+        f"AND NOT ({t}.code IS NULL AND strpos({t}.name, ' ') = 0 "
+        f"AND {t}.start_char = e.sentence_start))"
+    )
+
+
+def _node(t: str) -> str:
+    """SQL: the network node of entity ``t``: its name when it has one (``_named``), else its
+    country and sector ("IND COP"), else none (a pronoun or common noun with no country)."""
+    return (
+        f"CASE WHEN {_named(t)} THEN {t}.name "
+        f"WHEN {t}.code IS NOT NULL THEN {t}.code || coalesce(' ' || {t}.sector, '') END"
+    )
+
+
 def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
-    """Actor network: nodes are actors (by name), edges the events between them."""
-    edges = dyads(store, filters, by="actor", limit=limit)
+    """Actor network: nodes are actors a user can name (``_node``: named actors, else
+    country+sector groups), edges the events between them; an actor or recipient that is
+    neither (a pronoun, a common noun with no country) makes no node and no edge, and the
+    events left out for that are counted in ``unnamed``."""
+    where, params = filters.sql()
+    src, dst = _node("s"), _node("r")
+    joins = (
+        "FROM events e JOIN entities s ON s.event_id = e.id AND s.role = 'actor' "
+        "JOIN entities r ON r.event_id = e.id AND r.role = 'recipient'"
+    )
+    rows = store.fetchall(
+        f"SELECT source, scode, target, tcode, skind, tkind, "
+        "sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), count(*) "
+        f"FROM (SELECT DISTINCT e.id, e.quad_code AS quad, {src} AS source, s.code AS scode, "
+        f"{dst} AS target, r.code AS tcode, "
+        f"CASE WHEN {_named('s')} THEN 'named' ELSE 'group' END AS skind, "
+        f"CASE WHEN {_named('r')} THEN 'named' ELSE 'group' END AS tkind {joins}{where}) t "
+        "WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target "
+        "GROUP BY source, scode, target, tcode, skind, tkind "
+        "ORDER BY count(*) DESC, source, target LIMIT ?",
+        [*params, limit],
+    )
+    paired = store.fetchall(
+        f"SELECT count(DISTINCT e.id) {joins}{where}", params
+    )[0][0]
+    drawn = store.fetchall(
+        f"SELECT count(DISTINCT e.id) {joins}{where}"
+        + (" AND " if where else " WHERE ")
+        + f"({src}) IS NOT NULL AND ({dst}) IS NOT NULL",
+        params,
+    )[0][0]
     nodes: dict[str, dict] = {}
-    for edge in edges:
-        for side in ("source", "target"):
-            name = edge[side]
-            if name is None:
-                continue
-            node = nodes.setdefault(
-                name, {"id": name, "code": edge[f"{side}_code"], "events": 0}
-            )
-            node["events"] += edge["count"]
-    edges = [e for e in edges if e["source"] and e["target"] and e["source"] != e["target"]]
-    return {"nodes": list(nodes.values()), "edges": edges}
-
-
+    edges = []
+    for source, scode, target, tcode, skind, tkind, coop, conflict, n in rows:
+        for name, code, kind in ((source, scode, skind), (target, tcode, tkind)):
+            node = nodes.setdefault(name, {"id": name, "code": code, "kind": kind, "events": 0})
+            node["events"] += int(n)
+        edges.append(
+            {"source": source, "source_code": scode, "target": target, "target_code": tcode,
+             "cooperation": int(coop), "conflict": int(conflict), "count": int(n),
+             "events": int(n)}
+        )  # fmt: skip
+    return {"nodes": list(nodes.values()), "edges": edges, "unnamed": int(paired) - int(drawn)}
