@@ -11,10 +11,11 @@ from fastapi.testclient import TestClient
 
 from eventcoder.serve import create_app, open_for_serving
 from eventcoder.serve.sample import build_sample_store, sample_articles
-from eventcoder.store import aggregates, open_store
+from eventcoder.store import aggregates, open_store, reads
 from eventcoder.store.filters import HISTORICAL_DAYS, FilterError, Filters
 
 from .real_corpus import HISTORICAL_YEARS, NOT_NAMES, PUBLISHED, real_corpus_articles
+from .stores import BACKENDS, fresh_target
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,22 @@ def test_network_nodes_are_names_or_country_sector_groups(client):
 def test_network_group_node_filters_back_to_its_events(client):
     data = client.get("/api/network", params={"country": "IND", "sector": "COP"}).json()
     assert any(n["id"] == "IND COP" for n in data["nodes"])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_historical_timeline_and_network_on_both_backends(backend, tmp_path, coder):
+    for target in fresh_target(backend, tmp_path):
+        store = open_store(target)
+        try:
+            build_sample_store(store, coder, sample_articles(5), extra=real_corpus_articles())
+            only = reads.list_events(store, Filters(historical="only"), limit=None)
+            assert sorted(ev["date"][:4] for ev in only) == ["1972", "1984", "1984", "1993"]
+            rest = reads.count_events(store, Filters(historical="exclude"))
+            assert rest + len(only) == reads.count_events(store, Filters())
+            line = aggregates.timeline(store, Filters(), interval="day")
+            assert line["before"] == 2 and line["periods"][0] >= "2019"
+            net = aggregates.network(store, Filters())
+            assert not {n["id"].lower() for n in net["nodes"]} & set(NOT_NAMES)
+            assert net["unnamed"] >= 1 and net["edges"]
+        finally:
+            store.close()
