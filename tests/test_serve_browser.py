@@ -243,8 +243,9 @@ def test_real_corpus_defaults(page, shots):
     assert "left out" in page.locator("#network-note").inner_text()
     # the switch: historical mentions shown; by day, the timeline still spans the bulk, and
     # says what falls outside it
+    with _redrawn(page, "timeline"):
+        page.select_option("#interval", "day")
     page.select_option("#f-historical", "include")
-    page.select_option("#interval", "day")
     with _redrawn(page, "events", "timeline"):
         page.click("#apply")
     assert _total(page) > shown
