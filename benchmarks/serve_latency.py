@@ -35,14 +35,19 @@ ENDPOINTS = [
     ("GET", "/api/aggregates/types"),
     ("GET", "/api/aggregates/dyads?by=country"),
     ("GET", "/api/network?limit=80"),
+    # what the page asks first: historical mentions hidden, newest first
+    ("GET", "/api/events?limit=25&historical=exclude&sort=-date"),
+    ("GET", "/api/aggregates/time?interval=month&historical=exclude"),
+    ("GET", "/api/network?limit=80&historical=exclude"),
     ("GET", "/api/export?format=csv"),
     ("GET", "/api/export?format=plover-jsonl"),
     ("POST", "/api/code"),
 ]
 PAGE = [
     "/", "/static/app.js", "/static/app.css", "/api/basemap.geojson", "/api/overview",
-    "/api/events?limit=25&offset=0", "/api/aggregates/time?interval=month",
-    "/api/network?limit=80", "/api/places?limit=1000",
+    "/api/events?limit=25&offset=0&sort=-date&historical=exclude",
+    "/api/aggregates/time?interval=month&historical=exclude",
+    "/api/network?limit=80&historical=exclude", "/api/places?limit=1000&historical=exclude",
 ]  # fmt: skip
 TEXT = (
     "Police fired tear gas at protesters in Nairobi on Monday. Kenya and Tanzania signed a "

@@ -74,12 +74,13 @@ def test_cli_and_api_select_the_same_events(db):
         {"place": "nairobi"},
         {"q": "tear gas", "date_from": "2020-01-25", "date_to": "2020-02"},
         {"quad": "3,4", "modality": "asserted"},
+        {"type": "ASSAULT", "historical": "exclude"},
     ]
     store = open_for_serving(db)
     try:
         with TestClient(create_app(store)) as client:
             api = [
-                [e["id"] for e in client.get("/api/events", params={**q, "limit": 1000}).json()["events"]]
+                [e["id"] for e in client.get("/api/events", params={**q, "limit": 1000, "sort": "date"}).json()["events"]]
                 for q in queries
             ]
     finally:

@@ -13,6 +13,8 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -24,6 +26,7 @@ from eventcoder.serve.sample import build_sample_store, sample_articles
 from eventcoder.store import open_store
 
 from .conftest import EXAMPLE, REQUIRE_SERVICES, ROOT
+from .real_corpus import HISTORICAL_YEARS, NOT_NAMES, PUBLISHED, real_corpus_articles
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -78,6 +81,8 @@ def server(tmp_path_factory, coder):
                 source="Kurdistan 24",
             )
         )  # fmt: skip
+    # the sample corpus, and articles like a real corpus's: historical mentions, pronouns
+    extra += real_corpus_articles()
     build_sample_store(store, coder, sample_articles(40), extra=extra)
     store.close()
     serving = open_for_serving(str(path))
@@ -145,6 +150,20 @@ def _total(page) -> int:
     return int(page.locator("#events-count").inner_text().split()[0])
 
 
+@contextmanager
+def _redrawn(page, *views: str) -> Iterator[None]:
+    """Wait (on a condition, never a clock) until each of ``views`` (events, timeline,
+    network, map: counted by the page in ``<body data-VIEW>``) is drawn again after the
+    block's action."""
+    before = {v: page.evaluate("v => document.body.dataset[v] || '0'", v) for v in views}
+    yield
+    for view, count in before.items():
+        page.wait_for_function(
+            "([v, c]) => (document.body.dataset[v] || '0') !== c", arg=[view, count],
+            timeout=30_000,
+        )
+
+
 def test_page_shows_table_timeline_map_and_network(page, shots):
     assert _count(page, "#events-table tbody tr[data-id]") == 25
     assert _total(page) > 100
@@ -168,10 +187,8 @@ def test_filter_narrows_every_view(page):
     before = _total(page)
     edges_before = _count(page, "#network line.edge")
     page.select_option("#f-type", "ASSAULT")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "type=ASSAULT" in r.url):
+    with page.expect_response(lambda r: "/api/events?" in r.url and "type=ASSAULT" in r.url), _redrawn(page, "events", "timeline", "network"):
         page.click("#apply")
-    page.wait_for_function("document.querySelector('#events-count').textContent !== ''")
-    page.wait_for_timeout(300)
     after = _total(page)
     assert 0 < after < before
     tags = page.locator("#events-table tbody tr[data-id] .tag").all_inner_texts()
@@ -184,9 +201,8 @@ def test_filter_narrows_every_view(page):
     # a click on a timeline bar keeps only that period
     bar = page.locator("#timeline rect.bar").last
     period = bar.get_attribute("data-period")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "date_from=" + period in r.url):
+    with page.expect_response(lambda r: "/api/events?" in r.url and "date_from=" + period in r.url), _redrawn(page, "events"):
         bar.click()
-    page.wait_for_timeout(300)
     dates = page.locator("#events-table tbody tr[data-id] td:first-child").all_inner_texts()
     assert dates and all(d.startswith(period) for d in dates)
     assert 0 < _total(page) <= after
@@ -196,19 +212,61 @@ def test_mention_rows_and_mention_counts(page):
     events = _total(page)
     counted = "[...document.querySelectorAll('#timeline rect.bar')].reduce((n, b) => n + Number(b.dataset.count), 0)"
     by_event = page.evaluate(counted)
-    with page.expect_response(lambda r: "/api/events?" in r.url and "level=mention" in r.url):
+    with page.expect_response(lambda r: "/api/events?" in r.url and "level=mention" in r.url), _redrawn(page, "events"):
         page.select_option("#level", "mention")
-    page.wait_for_timeout(300)
     assert _total(page) > events
     row = page.locator("#events-table tbody tr[data-id*='#']").first
     event_id = row.get_attribute("data-event")
     assert row.get_attribute("data-id").startswith(event_id + "#")
     row.click()
     page.wait_for_selector("#article-text .hl-trigger")
-    with page.expect_response(lambda r: "/api/aggregates/time?" in r.url and "level=mention" in r.url):
+    with page.expect_response(lambda r: "/api/aggregates/time?" in r.url and "level=mention" in r.url), _redrawn(page, "timeline"):
         page.select_option("#count-level", "mention")
-    page.wait_for_timeout(300)
     assert page.evaluate(counted) > by_event > 0  # retellings and duplicate reports count
+
+
+def test_real_corpus_defaults(page, shots):
+    """Newest first; historical mentions out of the table and the timeline behind a switch;
+    the timeline spans the bulk of the dates; the network has no pronoun or common noun."""
+    assert page.locator("#f-historical").input_value() == "exclude"
+    dates = page.locator("#events-table tbody tr[data-id] td:first-child").all_inner_texts()
+    assert dates == sorted(dates, reverse=True)
+    assert dates[0] >= PUBLISHED.isoformat()  # the newest events, not 1921
+    assert not any(d[:4] in HISTORICAL_YEARS for d in dates)
+    shown = _total(page)
+    periods = page.locator("#timeline rect.bar").evaluate_all("bs => bs.map(b => b.dataset.period)")
+    assert periods and min(periods) >= "2019-01"  # (the example article recalls October 2019)
+    assert page.locator("#timeline-outside").inner_text() == ""
+    nodes = page.locator("#network .node").evaluate_all("ns => ns.map(n => n.dataset.id)")
+    assert nodes and not {n.lower() for n in nodes} & set(NOT_NAMES)
+    assert any(n == "IND COP" for n in nodes)  # "They ... the police station": a group node
+    assert "left out" in page.locator("#network-note").inner_text()
+    # the switch: historical mentions shown; by day, the timeline still spans the bulk, and
+    # says what falls outside it
+    with _redrawn(page, "timeline"):
+        page.select_option("#interval", "day")
+    page.select_option("#f-historical", "include")
+    with _redrawn(page, "events", "timeline"):
+        page.click("#apply")
+    assert _total(page) > shown
+    periods = page.locator("#timeline rect.bar").evaluate_all("bs => bs.map(b => b.dataset.period)")
+    assert min(periods) >= "2019-01"
+    outside = page.locator("#timeline-outside").inner_text()
+    assert "before" in outside and "1984-06-06" in outside
+    with _redrawn(page, "events"):
+        page.select_option("#sort", "date")
+    first = page.locator("#events-table tbody tr[data-id] td:first-child").first.inner_text()
+    assert first[:4] in HISTORICAL_YEARS
+    page.select_option("#f-historical", "only")
+    with _redrawn(page, "events"):
+        page.click("#apply")
+    dates = page.locator("#events-table tbody tr[data-id] td:first-child").all_inner_texts()
+    assert dates and all(d[:4] in HISTORICAL_YEARS for d in dates)
+    # Reset brings the default view back
+    with _redrawn(page, "events", "timeline"):
+        page.click("#reset")
+    assert page.locator("#f-historical").input_value() == "exclude" and _total(page) == shown
+    page.screenshot(path=str(shots / "real-corpus.png"), full_page=True)
 
 
 def test_open_an_event_shows_its_evidence_highlighted(page, shots):
@@ -261,11 +319,13 @@ def test_map_view_filters_the_events(page, shots):
     y = box["y"] + (90 - 33) / 180 * box["height"]
     page.mouse.move(x, y)
     for _ in range(5):
+        view = svg.get_attribute("viewBox")
         page.mouse.wheel(0, -200)
-        page.wait_for_timeout(120)
-    with page.expect_response(lambda r: "/api/events?" in r.url and "bbox=" in r.url):
+        page.wait_for_function(
+            "v => document.querySelector('#map svg').getAttribute('viewBox') !== v", arg=view
+        )
+    with page.expect_response(lambda r: "/api/events?" in r.url and "bbox=" in r.url), _redrawn(page, "events"):
         page.check("#f-mapview")
-    page.wait_for_timeout(300)
     inside = _total(page)
     assert 0 < inside < total
     bbox = parse_qs(urlparse(page.get_attribute("#export-csv", "href")).query)["bbox"][0]
@@ -278,9 +338,8 @@ def test_map_view_filters_the_events(page, shots):
     # a single place's marker filters the table to that place
     single = page.locator("#map .marker.place").first
     name = single.get_attribute("data-name")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "place=" in r.url):
+    with page.expect_response(lambda r: "/api/events?" in r.url and "place=" in r.url), _redrawn(page, "events"):
         single.click()
-    page.wait_for_timeout(300)
     shown = page.locator("#events-table tbody tr[data-id] td:nth-child(5)").all_inner_texts()
     assert shown and all(name.lower() in p.lower() for p in shown)
 

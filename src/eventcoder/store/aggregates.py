@@ -1,5 +1,5 @@
 """Aggregates of the selected events: counts by period, type, dyad, place or source; the
-actors and places they involve; the actor network. What ``eventcoder query counts`` and the
+actors and places they involve (the actor network: :mod:`.network`). What ``eventcoder query counts`` and the
 API's ``/api/aggregates/*``, ``/api/actors``, ``/api/places`` and ``/api/network`` answer.
 
 Fixed SQL with bound parameters only, on both backends (see :mod:`.reads`).
@@ -8,15 +8,19 @@ Fixed SQL with bound parameters only, on both backends (see :mod:`.reads`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .filters import FilterError, Filters
+from .network import FUNCTION_WORDS, network
 from .reads import LEVELS, QUAD_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store
+
+__all__ = ["FUNCTION_WORDS", "network"]  # the actor network lives in .network
 
 INTERVALS = ("day", "week", "month")
 DYAD_BY = ("country", "actor", "sector")
@@ -154,12 +158,22 @@ def _period(day: str, interval: str) -> str:
     return day[:7]
 
 
-def timeline(store: Store, filters: Filters, *, interval: str = "month", level: str = "event") -> dict:
+SPANS = ("bulk", "all")
+
+
+def timeline(
+    store: Store, filters: Filters, *, interval: str = "month", level: str = "event",
+    span: str = "bulk",
+) -> dict:
     """Counts by period and event type. An event dated less precisely than the interval (a
     month-dated event in a daily timeline) is counted apart in ``coarser``, never placed on a
-    day it was not given."""
+    day it was not given. ``span`` "bulk": the axis covers the bulk of the dated events (see
+    ``bulk_range``) and those outside it are counted in ``before`` and ``after``; "all": every
+    dated event is drawn."""
     if interval not in INTERVALS:
         raise FilterError("interval", f"{interval!r} is not one of {list(INTERVALS)}")
+    if span not in SPANS:
+        raise FilterError("span", f"{span!r} is not one of {list(SPANS)}")
     where, params = filters.sql()
     weight = _weight(level)
     rows = store.fetchall(
@@ -168,7 +182,7 @@ def timeline(store: Store, filters: Filters, *, interval: str = "month", level: 
         "GROUP BY e.date, e.date_precision, e.event, e.quad_code",
         params,
     )
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    by_day: dict[tuple[str, str], int] = defaultdict(int)
     quads: dict[str, int | None] = {}
     undated = coarser = 0
     finest = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month")}
@@ -182,13 +196,27 @@ def timeline(store: Store, filters: Filters, *, interval: str = "month", level: 
         if precision not in finest[interval] or len(date) < 7:
             coarser += n
             continue
-        day = date if len(date) == 10 else date + "-01"
-        counts[(_period(day, interval), event)] += n
+        by_day[(date if len(date) == 10 else date + "-01", event)] += n
+    days: dict[str, int] = defaultdict(int)
+    for (day, _), n in by_day.items():
+        days[day] += n
+    first, last = (min(days), max(days)) if days else (None, None)
+    low, high = bulk_range(days, interval) if span == "bulk" and days else (first, last)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    before = after = 0
+    for (day, event), n in by_day.items():
+        if low is not None and day < low:
+            before += n
+        elif high is not None and day > high:
+            after += n
+        else:
+            counts[(_period(day, interval), event)] += n
     periods = _period_range(sorted({p for p, _ in counts}), interval)
     types = sorted(quads, key=lambda t: (quads[t] or 9, t))
     return {
         "interval": interval,
         "level": level,
+        "span": span,
         "periods": periods,
         "series": [
             {"event": t, "quad_code": quads[t], "counts": [counts.get((p, t), 0) for p in periods]}
@@ -197,7 +225,40 @@ def timeline(store: Store, filters: Filters, *, interval: str = "month", level: 
         ],
         "undated": undated,
         "coarser": coarser,
+        "before": before,
+        "after": after,
+        "first_date": first,
+        "last_date": last,
     }
+
+
+#: Days of one period: the least spread ``bulk_range`` assumes.
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 31}
+
+
+def _quantile(ordered: list[tuple[str, int]], total: int, q: float) -> dt.date:
+    """The ``q`` quantile of weighted days (nearest rank)."""
+    rank, seen = max(1, math.ceil(q * total)), 0
+    for day, n in ordered:
+        seen += n
+        if seen >= rank:
+            return dt.date.fromisoformat(day)
+    return dt.date.fromisoformat(ordered[-1][0])
+
+
+def bulk_range(days: dict[str, int], interval: str) -> tuple[str, str]:
+    """First and last day of the bulk of the data: the days within three interquartile ranges
+    of the middle half of the (weighted) event days (Tukey's far-out fences; the range at
+    least one period): the first and last event day inside them. A spread-out corpus loses
+    nothing; a few events years before the rest (historical mentions) do not stretch the
+    axis, however many percent of the data they are."""
+    ordered = sorted(days.items())
+    total = sum(n for _, n in ordered)
+    q1, q3 = _quantile(ordered, total, 0.25), _quantile(ordered, total, 0.75)
+    reach = dt.timedelta(days=3 * max(_PERIOD_DAYS[interval], (q3 - q1).days))
+    low, high = (q1 - reach).isoformat(), (q3 + reach).isoformat()
+    inside = [day for day, _ in ordered if low <= day <= high]
+    return inside[0], inside[-1]
 
 
 def _period_range(periods: list[str], interval: str, cap: int = 400) -> list[str]:
@@ -285,22 +346,3 @@ def dyads(
              "events": int(events)}
         )  # fmt: skip
     return out
-
-
-def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
-    """Actor network: nodes are actors (by name), edges the events between them."""
-    edges = dyads(store, filters, by="actor", limit=limit)
-    nodes: dict[str, dict] = {}
-    for edge in edges:
-        for side in ("source", "target"):
-            name = edge[side]
-            if name is None:
-                continue
-            node = nodes.setdefault(
-                name, {"id": name, "code": edge[f"{side}_code"], "events": 0}
-            )
-            node["events"] += edge["count"]
-    edges = [e for e in edges if e["source"] and e["target"] and e["source"] != e["target"]]
-    return {"nodes": list(nodes.values()), "edges": edges}
-
-

@@ -17,6 +17,7 @@ from ..ontology import PLOVER_TYPES
 from ..records import MODALITIES
 
 ROLES = ("any", "actor", "recipient")
+HISTORICAL = ("include", "exclude", "only")
 SECTOR_RE = re.compile(r"^[A-Z]{2,4}$")
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 
@@ -24,6 +25,22 @@ CODE_RE = re.compile(r"^[A-Z]{3}$")
 DAY_EXPR = (
     "(CASE WHEN length(e.date) = 4 THEN e.date || '-01-01' "
     "WHEN length(e.date) = 7 THEN e.date || '-01' ELSE e.date END)"
+)
+
+#: Days an event may lie before its article's publication and still be news (the coder's
+#: own threshold for marking an asserted event ``historical``, ``dates.HISTORICAL_AFTER_DAYS``).
+HISTORICAL_DAYS = 365
+
+#: An event is historical when the coder marked it so (modality ``historical``), or when the
+#: last day its date can mean (a year: 31 December; a month: its last day) lies more than
+#: ``HISTORICAL_DAYS`` before its article's publication date, whatever its modality ("plans
+#: announced in 1984 ..."). Compared as ISO text, which orders like the dates.
+HISTORICAL_SQL = (
+    "(coalesce(e.modality, '') = 'historical' OR EXISTS (SELECT 1 FROM articles ha "
+    "WHERE ha.id = e.doc_id AND ha.pub_date IS NOT NULL AND e.date IS NOT NULL AND "
+    "(CASE WHEN length(e.date) = 4 THEN e.date || '-12-31' "
+    "WHEN length(e.date) = 7 THEN e.date || '-31' ELSE e.date END) "
+    f"< CAST(ha.pub_date - {HISTORICAL_DAYS} AS TEXT)))"
 )
 
 
@@ -76,6 +93,7 @@ date_to           |  10 |      | --until | Last day (a month or year: its last d
 q                 | 200 |      |         | Text search in the sentence and trigger
 source            | 200 |      |         | Source name contains this
 doc_id            | 300 |      |         | Article id
+historical        |  10 |      |         | Historical mentions: include (default), exclude or only
 """
 
 
@@ -179,6 +197,7 @@ class Filters:
     q: str | None = None
     source: str | None = None
     doc_id: str | None = None
+    historical: str = "include"
 
     @classmethod
     def from_params(cls, **params: Any) -> Filters:
@@ -204,6 +223,9 @@ class Filters:
         role = (get("role") or "any").strip().lower()
         if role not in ROLES:
             raise FilterError("role", f"{role!r} is not one of {list(ROLES)}")
+        historical = (get("historical") or "include").strip().lower()
+        if historical not in HISTORICAL:
+            raise FilterError("historical", f"{historical!r} is not one of {list(HISTORICAL)}")
         start = parse_day(get("date_from"), "date_from")
         end = parse_day(get("date_to"), "date_to")
         if start and end and start > end:
@@ -227,6 +249,7 @@ class Filters:
             q=_text(get("q")),
             source=_text(get("source")),
             doc_id=_text(get("doc_id"), lower=False),
+            historical=historical,
         )
 
     def where(self) -> tuple[str, list[Any]]:
@@ -288,6 +311,10 @@ class Filters:
             )
         if self.doc_id:
             add("e.doc_id = ?", self.doc_id)
+        if self.historical == "exclude":
+            add(f"NOT {HISTORICAL_SQL}")
+        elif self.historical == "only":
+            add(HISTORICAL_SQL)
         return " AND ".join(clauses), params
 
     def _entity_clause(self, add: Any) -> None:

@@ -23,8 +23,18 @@ def router(service: Service) -> APIRouter:
         filters: FiltersDep,
         interval: Annotated[str, Query(max_length=10, description="day, week or month")] = "month",
         level: Level = "event",
+        span: Annotated[
+            str,
+            Query(
+                max_length=10,
+                description="bulk: the axis spans the bulk of the dates (1st to 99th "
+                "interquartile ranges of the middle half), those outside counted in before/after; all: every date",
+            ),
+        ] = "bulk",
     ) -> dict:
-        return service.read(aggregates.timeline, filters, interval=interval, level=level)
+        return service.read(
+            aggregates.timeline, filters, interval=interval, level=level, span=span
+        )
 
     @api.get("/api/aggregates/types", tags=["aggregates"], summary="Event counts by type")
     def by_type(filters: FiltersDep, level: Level = "event") -> dict:
@@ -47,7 +57,8 @@ def router(service: Service) -> APIRouter:
     @api.get(
         "/api/network",
         tags=["aggregates"],
-        summary="Actor network: nodes are actors, edges the events between them",
+        summary="Actor network: nodes are named actors or country+sector groups, edges the "
+        "events between them",
     )
     def network(filters: FiltersDep, limit: Limit = 150) -> dict:
         return service.read(aggregates.network, filters, limit=limit)

@@ -26,7 +26,9 @@ def router(service: Service) -> APIRouter:
         filters: FiltersDep,
         limit: Limit = 50,
         offset: Offset = 0,
-        sort: Annotated[str, Query(max_length=20, description=f"One of {list(reads.SORTS)}")] = "date",
+        sort: Annotated[
+            str, Query(max_length=20, description=f"One of {list(reads.SORTS)}; newest first")
+        ] = "-date",
         level: Annotated[
             str,
             Query(

@@ -15,7 +15,7 @@ const QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verb
 
 const state = {
   filters: {}, offset: 0, limit: 25, total: 0, selected: null,
-  interval: "month", level: "event", countLevel: "event", mapView: [-180, -90, 360, 180], useMapView: false,
+  interval: "month", level: "event", sort: "-date", countLevel: "event", mapView: [-180, -90, 360, 180], useMapView: false,
 };
 const $ = (sel) => document.querySelector(sel);
 
@@ -30,6 +30,14 @@ function el(tag, attrs = {}, ...children) {
   }
   for (const c of children) if (c !== null && c !== undefined) node.append(c);
   return node;
+}
+
+// Each view counts its renders in a data attribute of <body> (data-events, data-timeline,
+// data-network, data-map), so a test can wait for a view to be drawn again, not for a time.
+const renders = {};
+function rendered(view) {
+  renders[view] = (renders[view] || 0) + 1;
+  document.body.dataset[view] = String(renders[view]);
 }
 
 function status(message) {
@@ -107,6 +115,7 @@ async function loadEvents() {
   p.set("limit", state.limit);
   p.set("offset", state.offset);
   p.set("level", state.level);
+  p.set("sort", state.sort);
   const data = await api("/api/events", p);
   state.total = data.total;
   const body = $("#events-table tbody");
@@ -130,6 +139,7 @@ async function loadEvents() {
   $("#page-info").textContent = data.total ? `${state.offset + 1}–${last} of ${data.total}` : "";
   $("#prev").disabled = state.offset === 0;
   $("#next").disabled = last >= data.total;
+  rendered("events");
 }
 
 // ---------------------------------------------------------------- highlighting
@@ -250,7 +260,11 @@ async function loadTimeline() {
   const legend = $("#timeline-legend");
   box.replaceChildren();
   legend.replaceChildren();
-  if (!data.periods.length) { box.append(el("div", {class: "empty", text: "No dated event matches."})); return; }
+  const outside = [];
+  if (data.before) outside.push(`${data.before} dated before ${data.periods[0] || "the axis"} (from ${data.first_date})`);
+  if (data.after) outside.push(`${data.after} dated after ${data.periods[data.periods.length - 1] || "the axis"} (to ${data.last_date})`);
+  $("#timeline-outside").textContent = outside.length ? `Not drawn, outside the bulk of the dates: ${outside.join("; ")}.` : "";
+  if (!data.periods.length) { box.append(el("div", {class: "empty", text: "No dated event matches."})); rendered("timeline"); return; }
   const W = Math.max(box.clientWidth, 400), H = 220, m = {l: 34, r: 8, t: 8, b: 38};
   const n = data.periods.length;
   const totals = data.periods.map((_, i) => data.series.reduce((acc, s) => acc + s.counts[i], 0));
@@ -285,6 +299,7 @@ async function loadTimeline() {
     legend.append(el("span", {title: QUAD_NAMES[s.quad_code] || ""}, el("span", {class: "sw", style: `background:${colours[s.event]}`}), s.event));
   }
   if (data.coarser || data.undated) legend.append(el("span", {class: "muted", text: `(${data.coarser} dated only to a coarser period, ${data.undated} undated: not drawn)`}));
+  rendered("timeline");
 }
 
 function filterPeriod(period) {
@@ -388,6 +403,7 @@ async function loadMap() {
   const data = await api("/api/places", p);
   map.places = data.places;
   drawMarkers();
+  rendered("map");
 }
 
 function clusterColour(q) {
@@ -437,7 +453,8 @@ async function loadNetwork() {
   const data = await api("/api/network", p);
   const box = $("#network");
   box.replaceChildren();
-  if (!data.edges.length) { box.append(el("div", {class: "empty", text: "No actor–recipient pair in these events."})); return; }
+  $("#network-note").textContent = data.unnamed ? `${data.unnamed} event(s) left out: an actor or recipient with no name, country or sector (a pronoun, a common noun).` : "";
+  if (!data.edges.length) { box.append(el("div", {class: "empty", text: "No actor–recipient pair in these events."})); rendered("network"); return; }
   const W = Math.max(box.clientWidth, 360), H = Math.round(W * 0.6);
   const nodes = data.nodes.filter((n) => data.edges.some((e) => e.source === n.id || e.target === n.id));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
@@ -454,12 +471,21 @@ async function loadNetwork() {
   const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 18).map((n) => n.id));
   for (const n of nodes) {
     const r = 4 + Math.min(10, Math.sqrt(n.events) * 2);
-    svg.append(el("svg:g", {class: "node", onclick: () => setFilter("actor", n.id)},
+    svg.append(el("svg:g", {class: `node ${n.kind}`, "data-id": n.id, onclick: () => filterNode(n)},
       el("svg:circle", {cx: n.x, cy: n.y, r, fill: countryColour(n.code)}),
       labelled.has(n.id) ? el("svg:text", {x: n.x + r + 2, y: n.y + 3, text: n.id.length > 24 ? n.id.slice(0, 23) + "…" : n.id}) : null,
       el("svg:title", {text: `${n.id} (${n.code || "no country"}): ${n.events} event(s)`})));
   }
   box.append(svg);
+  rendered("network");
+}
+
+function filterNode(n) {
+  if (n.kind !== "group") { setFilter("actor", n.id); return; }
+  const [code, sector] = n.id.split(" "); // a country + sector group: "IND COP"
+  $("#f-country").value = code || "";
+  $("#f-sector").value = sector || "";
+  setFilter("actor", "");
 }
 
 function countryColour(code) {
@@ -554,12 +580,13 @@ async function init() {
   const typeSelect = $("#f-type");
   for (const t of TYPES) typeSelect.append(el("option", {value: t, text: t}));
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); readFilters(); refresh(); });
-  $("#reset").addEventListener("click", () => { $("#filters").reset(); readFilters(); setView([-180, -90, 360, 180]); refresh(); });
+  $("#reset").addEventListener("click", () => { HTMLFormElement.prototype.reset.call($("#filters")); /* the button's id "reset" shadows form.reset */ readFilters(); setView([-180, -90, 360, 180]); refresh(); });
   $("#f-mapview").addEventListener("change", () => { readFilters(); refresh({map: false}); });
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents().catch((e) => status(e.message)); });
   $("#next").addEventListener("click", () => { state.offset += state.limit; loadEvents().catch((e) => status(e.message)); });
   $("#interval").addEventListener("change", (e) => { state.interval = e.target.value; loadTimeline().catch((err) => status(err.message)); });
   $("#count-level").addEventListener("change", (e) => { state.countLevel = e.target.value; loadTimeline().catch((err) => status(err.message)); });
+  $("#sort").addEventListener("change", (e) => { state.sort = e.target.value; state.offset = 0; loadEvents().catch((err) => status(err.message)); });
   $("#level").addEventListener("change", (e) => { state.level = e.target.value; state.offset = 0; loadEvents().catch((err) => status(err.message)); });
   $("#code-form").addEventListener("submit", codeText);
   try {
@@ -567,6 +594,7 @@ async function init() {
     $("#overview").textContent = `${o.counts.articles} articles · ${o.counts.events} events · ${o.first_date || "?"} to ${o.last_date || "?"} · ${o.writable ? "read-write" : "read-only"}`;
   } catch (e) { status(e.message); }
   try { await initMap(); } catch (e) { status(`basemap: ${e.message}`); }
+  readFilters(); // the form's defaults (historical mentions hidden) apply from the first view
   await refresh();
   document.body.dataset.ready = "1";
 }
