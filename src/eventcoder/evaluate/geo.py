@@ -208,7 +208,17 @@ class Tally:
         return self.counts.get(key, 0)
 
 
-def _coords(gold: GoldPlace, by_id: dict[int, Any]) -> tuple[float, float] | None:
+class _ById:
+    """GeoNames id -> the gazetteer's place (for gold places given by id only)."""
+
+    def __init__(self, gaz: Any) -> None:
+        self.gaz = gaz
+
+    def get(self, geonameid: int) -> Any:
+        return self.gaz.by_id(geonameid) if self.gaz is not None else None
+
+
+def _coords(gold: GoldPlace, by_id: Any) -> tuple[float, float] | None:
     if gold.lat is not None and gold.lon is not None:
         return float(gold.lat), float(gold.lon)
     place = by_id.get(gold.geonameid) if gold.geonameid is not None else None
@@ -217,7 +227,7 @@ def _coords(gold: GoldPlace, by_id: dict[int, Any]) -> tuple[float, float] | Non
     return None
 
 
-def _judge_place(t: Tally, prefix: str, pred: Any, gold: GoldPlace, by_id: dict) -> list[str]:
+def _judge_place(t: Tally, prefix: str, pred: Any, gold: GoldPlace, by_id: Any) -> list[str]:
     """Tally resolution of one predicted Location against a gold place; returns error notes."""
     notes = []
     resolved = pred is not None and (pred.geonameid is not None or pred.country_code)
@@ -316,12 +326,7 @@ def evaluate_geo(coder: Any, articles: list[GoldArticle]) -> GeoReport:
 
     start_time = time.perf_counter()
     gaz = coder.pipeline.get("places").gaz if "places" in coder.pipeline.names else None
-    by_id: dict[int, Any] = {}
-    if gaz is not None:
-        for bucket in gaz.index.values():
-            for p in bucket:
-                if p.geonameid is not None:
-                    by_id.setdefault(p.geonameid, p)
+    by_id = _ById(gaz)
     t = Tally()
     errors: list[str] = []
     for art in articles:
