@@ -216,11 +216,12 @@ def test_article_geography_decides_between_namesakes(coder):
     assert found["Alexandria"].country_code == "USA"  # not the Egyptian city
     assert found["Alexandria"].province == "Virginia"
     text = (
-        "The county board in Litchfield County met on Tuesday. Residents of Torrington and "
-        "Winsted asked about the bridge on Route 8, and a farmer from Salisbury spoke."
+        "Wicomico County officials opened shelters on Tuesday. Crews in Salisbury worked "
+        "through the night, and roads near Ocean City flooded."
     )
     found = resolved(coder, text)
-    assert found["Salisbury"].country_code == "USA"  # not the English city
+    assert found["Salisbury"].province == "Maryland"  # not the English or Australian one
+    assert found["Ocean City"].province == "Maryland"  # not the larger one in New Jersey
     text = "Fans in Atlanta and Savannah celebrated, and Georgia's governor joined them."
     found = resolved(coder, text)
     assert all(p.country_code == "USA" for p in found.values())

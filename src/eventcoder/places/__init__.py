@@ -140,6 +140,22 @@ class Geolocate:
             )
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
 
+    def _plausible(self, span: Span, label: str) -> bool:
+        """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
+        kept only where places stand: after a place preposition, beside another place
+        ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
+        if len(span) > 1 or label == "FAC" or self.gaz.lookup(span.text):
+            return True
+        root = span.root
+        if _after_place_prep(root):
+            return True
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
+                abbreviations().pattern.match(doc[span.end + 1 :].text[:8])
+            )
+        return span.end < len(doc) and doc[span.end].lower_ in GEO_HEADS
+
     def _big_place_object(self, tok: Token, text: str) -> bool:
         """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
         100,000 people or more (smaller places too often share a word or a person's name)."""
@@ -148,8 +164,9 @@ class Geolocate:
         found = self.gaz.lookup(text)
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
 
-    def _spans(self, sent: Sentence) -> list[Span]:
-        """Toponym spans of one sentence (see the module docstring for the rules)."""
+    def _spans(self, sent: Sentence, skipped: list[Span] | None = None) -> list[Span]:
+        """Toponym spans of one sentence (see the module docstring for the rules); names
+        that are no place here ("Ohio voters", "Turkey recalled") go to ``skipped``."""
         out: list[Span] = []
         seen: set[int] = set()
         doc = sent.span.doc
@@ -169,13 +186,19 @@ class Geolocate:
                 continue
             root = span.root
             if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in GEO_HEADS:
+                if skipped is not None and ent.label_ == "GPE":
+                    skipped.append(span)  # not a place here, but it tells the article's area
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
             if _acting_subject(root):
+                if skipped is not None and ent.label_ == "GPE":
+                    skipped.append(span)
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
             if (self._is_org(ent.text) or self._is_org(span.text)) and not (
                 _after_place_prep(root) and self.gaz.lookup(span.text)
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
+            if not self._plausible(span, ent.label_):
+                continue
             out.append(span)
             seen.update(t.i for t in ent)
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
@@ -191,8 +214,9 @@ class Geolocate:
         table = countries()
         ctx = Context()
         raw: list[tuple[Sentence, Span, Cue | None, str | None]] = []
+        skipped: list[Span] = []
         for sent in doc.sentences:
-            spans = self._spans(sent)
+            spans = self._spans(sent, skipped)
             for span in spans:
                 div = abbreviations().division(span.text)
                 if div is not None:
@@ -217,6 +241,13 @@ class Geolocate:
                     ctx.countries[found[0].country] += 1
                 if found and found[0].precision == "admin1" and found[0].country:
                     ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
+        for span in skipped:  # "Wicomico County officials": the article is in Maryland
+            found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
+            areas = {(p.country, p.admin1) for p in found}
+            if len(areas) == 1 and found[0].country:
+                ctx.countries[found[0].country] += 1
+                if found[0].admin1 and found[0].precision != "country":
+                    ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
         dateline = self.dateline_parts(doc)
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
@@ -250,6 +281,8 @@ class Geolocate:
                 continue
             if c.margin >= 2.0 or cue is not None:
                 ctx.anchors.append(p)
+                if p.country and p.admin1:  # the state a confidently placed town lies in
+                    ctx.admin1s[(p.country, norm(p.admin1))] += 1
         out = []
         for (sent, span, cue, word), c in zip(raw, first, strict=True):
             if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide

@@ -117,8 +117,10 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
             float(city["longitude"]), iso2to3.get(cc2), "P", "PPL",
             admin1_name.get(code or ""), int(city.get("population") or 0), code,
         )  # fmt: skip
-        names = [city["name"]] + [a for a in city.get("alternatenames", []) if _ALT.match(a)]
-        gaz.add(place, names)
+        names = [city["name"]] + [
+            a for a in city.get("alternatenames", []) if _ALT.match(a) and not generic_name(a)
+        ]
+        gaz.add(place, names + _saint_forms(names))
     table = country_table()
     for key, hit in table.index.table.items():  # "Britain", "Ivory Coast" as country names
         short = key in SHORT_COUNTRY_NAMES
@@ -128,7 +130,7 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
         # here a name some place already has is that place's
         if short or (len(key) > 3 and key not in gaz.index):
             gaz.add_name(key, gaz.countries[hit.code])
-    for key in ("usa", "u s a"):
+    for key in ("usa", "u s a", "america"):
         gaz.add_name(key, gaz.countries["USA"])
     return gaz
 
@@ -151,3 +153,19 @@ def promote_capitals(gaz: Gazetteer) -> None:
         )
         if best is not None:
             bucket.insert(0, bucket.pop(best))
+
+
+_SAINT = re.compile(r"^(Saint|Sainte|St\.?|Ste\.?) ")
+
+
+def _saint_forms(names: list[str]) -> list[str]:
+    """ "St. Petersburg" for Saint Petersburg and back: news abbreviates "Saint"."""
+    out = []
+    for name in names:
+        m = _SAINT.match(name)
+        if m:
+            rest = name[m.end() :]
+            long = "Sainte" if m.group(1).startswith("Ste") or m.group(1) == "Sainte" else "Saint"
+            short = "Ste." if long == "Sainte" else "St."
+            out += [f"{long} {rest}", f"{short} {rest}"]
+    return out

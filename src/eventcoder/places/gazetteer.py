@@ -232,7 +232,7 @@ def merge_bucket(
 
 
 def _order(bucket: list[Place], key: str) -> None:
-    """Sort a bucket best first (``_rank``); a town of that very name with at least a
+    """Sort a bucket best first (``_rank``); a town of that name with at least a
     twentieth of the province's population goes before the province of the same name in its
     country ("Basra" the city, then Basra governorate; "New York" the city, then the state)."""
     bucket.sort(key=lambda p: _rank(p, key))
@@ -241,7 +241,6 @@ def _order(bucket: list[Place], key: str) -> None:
             town = next(
                 (j for j in range(i + 1, len(bucket))
                  if bucket[j].feature_class == "P" and bucket[j].country == p.country
-                 and norm(bucket[j].name) == key
                  and bucket[j].population * 20 >= p.population),
                 None,
             )  # fmt: skip

@@ -150,10 +150,12 @@ def _score(
         if n and p.precision == "admin1":
             whys.append((W_ADMIN1, "a state or province the article names"))
         elif n:
-            whys.append((W_ADMIN1 + 0.5 * min(n, 4), f"{adm1} is named in the article"))
+            whys.append((W_ADMIN1 + 0.5 * min(n, 4), f"in {adm1}, where the article's places are"))
     n = ctx.countries.get(p.country or "", 0)
     if n and p.precision != "country":
-        whys.append((W_COUNTRY + 0.5 * math.log2(n), f"{p.country} is named in the article"))
+        # capped: a country named often is no reason for a town of 10,000 to beat London
+        bonus = W_COUNTRY + min(0.5, 0.25 * math.log2(n))
+        whys.append((bonus, f"{p.country} is named in the article"))
     d = ctx.dateline
     if d is not None and d.country == p.country and p.precision != "country":
         da = admin1_of(d)
