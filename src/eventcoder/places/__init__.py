@@ -31,8 +31,8 @@ from ..actors.tables import countries, norm
 from ..document import Candidate, Document, Sentence
 from ..pipeline import register_stage
 from ..records import Location
-from .conventions import DIVISION_WORDS, Division, abbreviation_spans, abbreviations
-from .gazetteer import Gazetteer, Place, gazetteer
+from .conventions import COMPASS, DIVISION_WORDS, Division, abbreviation_spans, abbreviations
+from .gazetteer import Gazetteer, Place, gazetteer, generic_name
 from .resolve import MAX_ANCHORS, MAX_CANDIDATES, Choice, Context, Cue, choose
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -271,7 +271,13 @@ class Geolocate:
             cue = cue or cues.get(norm(text))
             key = (norm(text), cue.why if cue else None, word, near)
             if key not in memo:
-                memo[key] = choose(self.gaz, text, ctx, cue, word, near)
+                c = choose(self.gaz, text, ctx, cue, word, near)
+                inner = _inner_name(text, self.gaz) if c.place is None else None
+                if inner is not None:  # "Manila Cathedral", "Old Town Manassas", "Oaxaca State"
+                    c = choose(self.gaz, inner, ctx, cue, word, near)
+                    if c.place is not None:
+                        c.reason = f"'{inner}' in '{text}' ({c.reason})"
+                memo[key] = c
             return memo[key]
 
         first = [pick(span.text, cue, word, False) for _, span, cue, word in raw]
@@ -476,6 +482,42 @@ _DATELINE = re.compile(
 _STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
 
 
+_CONNECTORS = frozenset({"of", "the", "and", "de", "la", "del", "al", "el"})
+#: Words of street and building names that are also some village's name ("Street", Somerset).
+_FACILITY_WORDS = frozenset({"street", "avenue", "road", "court", "wing", "vista", "village",
+                             "hall", "park", "centre", "center", "bridge", "square", "river",
+                             "lake", "tower", "house", "church", "hospital", "station", "point",
+                             "harbor", "harbour", "bay", "beach", "island", "hill", "hills",
+                             "town", "city", "valley", "gardens", "garden", "stadium", "drive",
+                             "lane", "place", "terrace", "mall", "market", "airport"})  # fmt: skip
+
+
+def _inner_name(text: str, gaz: Gazetteer) -> str | None:
+    """The longest place name inside a longer name the gazetteer does not know: a building,
+    a street or a district named after the place it is in ("Manila Cathedral", "Old Town
+    Manassas", "British Embassy Tokyo"), or a name with a word the gazetteer does not write
+    ("Oaxaca State"). Capitalised words only; never a name's generic word alone."""
+    words = text.replace("-", " ").split()
+    if len(words) < 2 or len(words) > 8:
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = words[i : i + size]
+            if not part[0][:1].isupper() or not part[-1][:1].isupper():
+                continue
+            if any(not w[:1].isupper() and w.lower() not in _CONNECTORS for w in part):
+                continue
+            name = " ".join(part)
+            if (
+                len(name) > 3
+                and not generic_name(name)
+                and name.lower() not in _FACILITY_WORDS
+                and gaz.lookup(name)
+            ):
+                return name
+    return None
+
+
 def _split_at_commas(ents: tuple[Span, ...]) -> list[Span]:
     """ "Springfield, Ill." or "Dayton, Ohio" as one entity: two names."""
     out = []
@@ -498,10 +540,15 @@ def _trim(ent: Span) -> Span | None:
     province" -> "Sindh")."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ == "the":
-        start += 1
-    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ in ADMIN_WORDS:
-        end -= 1
+    while start < end and (doc[start].lower_ == "the" or (
+        doc[start].is_lower and doc[start].lower_ in COMPASS and end - start > 1
+    )):  # fmt: skip
+        start += 1  # "the", "north west London"
+    while end - 1 > start and (
+        (doc[end - 1].is_lower and doc[end - 1].lower_ in ADMIN_WORDS)
+        or doc[end - 1].text in ("'s", "’s", "'", "’", "--", "-", "—")
+    ):
+        end -= 1  # "Sindh province", "New York’s"
     return doc[start:end] if end > start else None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import re
 import statistics
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,20 +140,33 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
 def promote_capitals(gaz: Gazetteer) -> None:
     """A capital's name alone is the capital: "Washington" is the US capital before the state,
     "Kabul" the city before the province (the project's country table names the capitals)."""
-    from ..actors.tables import countries as country_table
+    import countryinfo
 
-    for key, hit in country_table().index.table.items():
-        if hit.kind != "capital" or key not in gaz.index:
+    from ..actors.tables import norm
+
+    capitals: dict[str, str] = {}
+    for info in countryinfo.all_countries():
+        try:
+            code, names = info.iso(3), info.capital() or []
+        except Exception:  # a record without ISO data
+            continue
+        for name in [names] if isinstance(names, str) else names:
+            if code and name:
+                capitals.setdefault(norm(name.split(" D.C.")[0]), code)
+    for key, code in capitals.items():
+        if key not in gaz.index:
             continue
         bucket = gaz.index[key]
         places = [gaz._row(i) for i in bucket]
         best = max(
-            (i for i, p in enumerate(places) if p.feature_class == "P" and p.country == hit.code),
+            (i for i, p in enumerate(places) if p.feature_class == "P" and p.country == code),
             key=lambda i: places[i].population,
             default=None,
         )
         if best is not None:
-            bucket.insert(0, bucket.pop(best))
+            row = bucket.pop(best)
+            bucket.insert(0, row)
+            gaz._rows[row] = replace(places[best], feature_code="PPLC")
 
 
 _SAINT = re.compile(r"^(Saint|Sainte|St\.?|Ste\.?) ")

@@ -31,6 +31,7 @@ W_COUNTRY = 2.0  # the article names the candidate's country
 W_DATELINE_ADMIN1 = 2.0
 W_DATELINE_COUNTRY = 1.5
 W_DIVISION_WORD = 3.0
+W_CAPITAL = 2.0
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
 
 
@@ -137,6 +138,8 @@ def _score(
     s = prior(p, text)
     if p.precision == "country":
         s += 2.0  # a country's name is the country before a town of that name
+    elif p.feature_code == "PPLC":
+        s += W_CAPITAL  # "Washington" alone is the US capital, even in a story about Britain
     whys: list[tuple[float, str]] = []
     adm1 = admin1_of(p)
     if (
