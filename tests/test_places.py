@@ -230,3 +230,22 @@ def test_article_geography_decides_between_namesakes(coder):
 def test_the_bigger_namesake_without_local_cues(coder):
     found = resolved(coder, "Protesters gathered in Alexandria and Cairo on Friday.")
     assert found["Alexandria"].country_code == "EGY"
+
+
+def test_a_place_inside_a_longer_name():
+    from eventcoder.places import _inner_name
+
+    gaz = gazetteer()
+    assert _inner_name("Manila Cathedral", gaz) == "Manila"  # a cathedral in its town
+    assert _inner_name("Old Town Manassas", gaz) == "Manassas"  # the place named last
+    assert _inner_name("Oaxaca State", gaz) == "Oaxaca"
+    assert _inner_name("Collins Avenue", gaz) is None  # a street named after anyone
+    assert _inner_name("North Africa", gaz) is None  # a region of its own
+    assert _inner_name("Rogers Centre", gaz) is None
+
+
+def test_northern_and_possessive_forms(coder):
+    found = resolved(coder, "Rockets hit towns in northern Syria, and New York’s mayor spoke.")
+    assert found["Syria"].country_code == "SYR"
+    names = set(found)
+    assert "New York’s" not in names

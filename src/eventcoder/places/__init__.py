@@ -483,6 +483,13 @@ _STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
 
 
 _CONNECTORS = frozenset({"of", "the", "and", "de", "la", "del", "al", "el"})
+#: Buildings that stand in the town they are named after ("Manila Cathedral").
+_INSIDE_WORDS = frozenset({"cathedral", "airport", "hall"})
+#: Streets and venues, named after anything ("Collins Avenue", "Oulton Park").
+_VENUE_WORDS = frozenset({"parade", "boulevard", "way", "canal", "bend", "centre", "center",
+                          "arena", "theatre", "theater", "school", "university", "college",
+                          "court", "courthouse", "chapel", "castle", "prison", "fields",
+                          "peninsula", "delta", "ocean", "sea", "gulf", "union"})  # fmt: skip
 #: Words of street and building names that are also some village's name ("Street", Somerset).
 _FACILITY_WORDS = frozenset({"street", "avenue", "road", "court", "wing", "vista", "village",
                              "hall", "park", "centre", "center", "bridge", "square", "river",
@@ -493,28 +500,32 @@ _FACILITY_WORDS = frozenset({"street", "avenue", "road", "court", "wing", "vista
 
 
 def _inner_name(text: str, gaz: Gazetteer) -> str | None:
-    """The longest place name inside a longer name the gazetteer does not know: a building,
-    a street or a district named after the place it is in ("Manila Cathedral", "Old Town
-    Manassas", "British Embassy Tokyo"), or a name with a word the gazetteer does not write
-    ("Oaxaca State"). Capitalised words only; never a name's generic word alone."""
-    words = text.replace("-", " ").split()
-    if len(words) < 2 or len(words) > 8:
+    """The place inside a longer name the gazetteer does not know, where news style says the
+    thing is in that place: a division written with its capitalised word ("Oaxaca State",
+    "Miami-Dade County" is not one), a place named last ("Old Town Manassas", "British Embassy
+    Tokyo"), or a cathedral, airport or hall named after its town ("Manila Cathedral"). Not a
+    street, park or venue named after a person or another place ("Collins Avenue")."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 8 or words[0].lower() in COMPASS:
+        return None  # "North Africa", "Western Europe": a region of its own
+    last = words[-1].lower()
+    if last in _INSIDE_WORDS or (last in DIVISION_WORDS and len(words) == 2):
+        candidates = [words[:-1], words[:1]]
+    elif last in _FACILITY_WORDS or last in _VENUE_WORDS:
         return None
-    for size in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - size + 1):
-            part = words[i : i + size]
-            if not part[0][:1].isupper() or not part[-1][:1].isupper():
-                continue
-            if any(not w[:1].isupper() and w.lower() not in _CONNECTORS for w in part):
-                continue
-            name = " ".join(part)
-            if (
-                len(name) > 3
-                and not generic_name(name)
-                and name.lower() not in _FACILITY_WORDS
-                and gaz.lookup(name)
-            ):
-                return name
+    else:
+        candidates = [words[i:] for i in range(1, len(words))]  # the place named last
+    for part in candidates:
+        name = " ".join(part)
+        if (
+            part
+            and part[0][:1].isupper()
+            and len(name) > 3
+            and not generic_name(name)
+            and name.lower() not in _FACILITY_WORDS
+            and gaz.lookup(name)
+        ):
+            return name
     return None
 
 
