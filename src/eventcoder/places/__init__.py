@@ -164,7 +164,9 @@ class Geolocate:
         found = self.gaz.lookup(text)
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
 
-    def _spans(self, sent: Sentence, skipped: list[Span] | None = None) -> list[Span]:
+    def _spans(
+        self, sent: Sentence, skipped: list[tuple[Span, str, int]] | None = None
+    ) -> list[Span]:
         """Toponym spans of one sentence (see the module docstring for the rules); names
         that are no place here ("Ohio voters", "Turkey recalled") go to ``skipped``."""
         out: list[Span] = []
@@ -186,12 +188,13 @@ class Geolocate:
                 continue
             root = span.root
             if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in GEO_HEADS:
-                if skipped is not None and ent.label_ == "GPE":
-                    skipped.append(span)  # not a place here, but it tells the article's area
+                if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
+                    skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
             if _acting_subject(root):
                 if skipped is not None and ent.label_ == "GPE":
-                    skipped.append(span)
+                    skipped.append((span, f"acts as subject of '{root.head.text}'",
+                                    sent.segment.start))  # fmt: skip
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
             if (self._is_org(ent.text) or self._is_org(span.text)) and not (
                 _after_place_prep(root) and self.gaz.lookup(span.text)
@@ -214,7 +217,8 @@ class Geolocate:
         table = countries()
         ctx = Context()
         raw: list[tuple[Sentence, Span, Cue | None, str | None]] = []
-        skipped: list[Span] = []
+
+        skipped: list[tuple[Span, str, int]] = []
         for sent in doc.sentences:
             spans = self._spans(sent, skipped)
             for span in spans:
@@ -241,7 +245,11 @@ class Geolocate:
                     ctx.countries[found[0].country] += 1
                 if found and found[0].precision == "admin1" and found[0].country:
                     ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
-        for span in skipped:  # "Wicomico County officials": the article is in Maryland
+        doc.user_data["places_excluded"] = [  # for evaluation: names left out on purpose
+            (base + span.start_char, base + span.end_char, span.text, why)
+            for span, why, base in skipped
+        ]
+        for span, _, _ in skipped:  # "Wicomico County officials": the article is in Maryland
             found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
             areas = {(p.country, p.admin1) for p in found}
             if len(areas) == 1 and found[0].country:
