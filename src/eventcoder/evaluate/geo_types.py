@@ -248,3 +248,28 @@ def print_typed_report(data: dict[str, Any], title: str) -> None:
     console.print(f"precision (a prediction overlaps a toponym of any place type): "
                   f"{f(data['precision'])} of {data['predicted']} predictions; "
                   f"{data['seconds']:.0f} s")  # fmt: skip
+
+
+def markdown_table(data: dict[str, Any]) -> str:
+    """The per-type scores as a Markdown table (for docs/places-and-dates.md)."""
+
+    def f(x: float | None) -> str:
+        return "–" if x is None else f"{x:.2f}"
+
+    lines = [
+        "| toponym type | gold | recall | left out by convention | exact id | ≤ 161 km "
+        "| ≤ 161 km or gold id | AUC |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in data["types"].items():
+        label = f"**{name}**" if name == "literal (all)" else name
+        lines.append(
+            f"| {label} | {s['gold']} | {f(s['recall'])} | {s['missed_by_convention']} | "
+            f"{f(s['exact_id'])} | {f(s['within_161km'])} | {f(s['within_161km_or_id'])} | "
+            f"{f(s['auc'])} |"
+        )
+    lines.append(
+        f"\nPrecision (a prediction overlapping a toponym of any place type): "
+        f"**{f(data['precision'])}** of {data['predicted']} predictions."
+    )
+    return "\n".join(lines)
