@@ -31,7 +31,7 @@ W_COUNTRY = 2.0  # the article names the candidate's country
 W_DATELINE_ADMIN1 = 2.0
 W_DATELINE_COUNTRY = 1.5
 W_DIVISION_WORD = 3.0
-W_CAPITAL = 2.0
+W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
 
 
