@@ -160,7 +160,7 @@ def promote_capitals(gaz: Gazetteer) -> None:
         places = [gaz._row(i) for i in bucket]
         best = max(
             (i for i, p in enumerate(places) if p.feature_class == "P" and p.country == code),
-            key=lambda i: places[i].population,
+            key=lambda i: (norm(places[i].name) == key, places[i].population),  # New Delhi
             default=None,
         )
         if best is not None:
