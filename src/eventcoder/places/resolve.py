@@ -138,8 +138,8 @@ def _score(
     s = prior(p, text)
     if p.precision == "country":
         s += 2.0  # a country's name is the country before a town of that name
-    elif p.feature_code == "PPLC":
-        s += W_CAPITAL  # "Washington" alone is the US capital, even in a story about Britain
+    elif p.feature_code == "PPLC":  # "Washington" alone is the US capital, more so when the
+        s += W_CAPITAL * (2 if ctx.countries.get(p.country or "") else 1)  # US is named
     whys: list[tuple[float, str]] = []
     adm1 = admin1_of(p)
     if (
