@@ -1,7 +1,7 @@
 """Where and when: geoparsing and date scores on the project's gold articles, and the share of
 the coder's time spent on place lookup.
 
-    python benchmarks/geo_accuracy.py [--repeat 5] [--json OUT]
+    python benchmarks/geo_accuracy.py [--repeat 5] [--json OUT] [--typed GeoWebNews.xml]
 
 Scores each half of the gold set (``benchmarks/data/geo_gold_dev.yaml``, used to develop the
 rules, and ``geo_gold_test.yaml``, held out) with ``eventcoder.evaluate.geo`` and prints the
@@ -55,6 +55,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--typed", type=Path, metavar="CORPUS.xml",
+        help="also score a GeoWebNews-style corpus per toponym type (development data)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     from eventcoder import Coder
@@ -127,6 +131,13 @@ def main() -> None:
         f"time (adds {times.get('places', 0.0) / rest:.1%} to the other stages; goal < 10%); "
         f"dates {times.get('dates', 0.0):.1f} ms.",
     ]
+    if args.typed is not None:
+        from eventcoder.evaluate.geo_types import evaluate_typed, load_typed_xml, markdown_table
+
+        typed = evaluate_typed(coder, load_typed_xml(args.typed)).to_json()
+        scores["typed"] = typed
+        lines += ["", f"{args.typed.name}, {typed['articles']} articles:", "",
+                  markdown_table(typed)]  # fmt: skip
     text = "\n".join(lines)
     print(text)
     if args.json:

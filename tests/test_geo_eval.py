@@ -116,3 +116,54 @@ def test_evaluate_geo_command(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["articles"] == len(load_geo_gold(GOLD[0]))
     assert set(data) >= {"toponyms", "resolution", "dates", "events", "errors"}
+
+
+TYPED_XML = """<?xml version="1.0" ?>
+<articles>
+  <article file="7">
+    <text>Flood waters rose in Springfield, Ill., as Ottawa said it would send help.</text>
+    <toponyms>
+      <toponym><extractedName>Springfield</extractedName><type>Literal</type>
+        <start>21</start><end>32</end><geonamesID>4250542</geonamesID>
+        <latitude>39.80172</latitude><longitude>-89.64371</longitude></toponym>
+      <toponym><extractedName>Ill.</extractedName><type>Literal</type>
+        <start>34</start><end>38</end><geonamesID>4896861</geonamesID>
+        <latitude>40.00032</latitude><longitude>-89.25037</longitude></toponym>
+      <toponym><extractedName>Ottawa</extractedName><type>Metonymic</type>
+        <start>43</start><end>49</end></toponym>
+      <toponym><extractedName>waters</extractedName><type>Literal_Expression</type>
+        <start>6</start><end>12</end></toponym>
+      <toponym><extractedName>bad</extractedName><type>Literal</type>
+        <start>-5</start><end>-2</end></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_typed_xml_loads_and_auc(tmp_path):
+    from eventcoder.evaluate.geo_types import auc, load_typed_xml
+
+    path = tmp_path / "corpus.xml"
+    path.write_text(TYPED_XML, encoding="utf-8")
+    (art,) = load_typed_xml(path)
+    assert [(t.text, t.type) for t in art.toponyms] == [
+        ("Springfield", "Literal"), ("Ill.", "Literal"), ("Ottawa", "Metonymic"),
+        ("waters", "Literal_Expression"),
+    ]  # the record with negative offsets is skipped
+    assert art.toponyms[0].geonameid == 4250542 and art.toponyms[2].lat is None
+    assert auc([0.0, 0.0]) == 0.0
+    assert auc([20039.0, 20039.0]) == 1.0
+    assert 0.0 < auc([0.0, 100.0, 1000.0]) < 0.5  # type: ignore[operator]
+
+
+def test_typed_scores_move_with_predictions(tmp_path, coder):
+    from eventcoder.evaluate.geo_types import evaluate_typed, load_typed_xml
+
+    path = tmp_path / "corpus.xml"
+    path.write_text(TYPED_XML, encoding="utf-8")
+    data = evaluate_typed(coder, load_typed_xml(path)).to_json()
+    lit = data["types"]["literal (all)"]
+    assert lit["gold"] == 2 and data["types"]["Metonymic"]["gold"] == 1
+    assert lit["recall"] == 1.0  # "Springfield" and "Ill." are found
+    assert lit["within_161km_or_id"] == 1.0

@@ -153,3 +153,98 @@ def test_any_trigger_word_of_an_event_can_carry_its_place(coder):
     attack = next(e for e in events if e.event == "ASSAULT")
     assert attack.event_loc is not None and attack.event_loc.resolved_place == "Mangaluru"
     assert attack.event_loc.reason.startswith("from 'in Mangaluru' in the event sentence")
+
+
+def resolved(coder, text):
+    from eventcoder.records import Article
+
+    doc = coder.process(Article(id="t", text=text))
+    return {p.extracted_place: p for p in doc.places}
+
+
+def test_full_gazetteer_towns_counties_and_states_with_their_ids():
+    gaz = gazetteer()
+    niota = gaz.lookup("Niota")[0]  # a town of ~700 people
+    assert (niota.geonameid, niota.country, niota.admin1) == (4645658, "USA", "Tennessee")
+    counties = {p.admin1 for p in gaz.lookup("Mason County") if p.feature_code == "ADM2"}
+    assert {"West Virginia", "Kentucky", "Illinois"} <= counties
+    wv = next(p for p in gaz.lookup("West Virginia") if p.precision == "admin1")
+    assert wv.geonameid == 4826850 and 37 < wv.lat < 41 and -83 < wv.lon < -77
+    assert not gaz.lookup("Franklin")[0].feature_code.startswith("ADM2")  # county needs "County"
+    assert gaz.lookup("Washington")[0].geonameid == 4140963  # the capital before the state
+    assert gaz.lookup("US")[0].precision == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Flood waters rose in Springfield, Ill., on Tuesday.", "Springfield", "Illinois"),
+        ("Flood waters rose in Springfield, Mass., on Tuesday.", "Springfield", "Massachusetts"),
+        ("A water main broke in Springfield, MO, late on Sunday.", "Springfield", "Missouri"),
+        ("The mill in Charleston, W.Va., closed after the storm.", "Charleston", "West Virginia"),
+        ("The mill in Charleston, S.C., closed after the storm.", "Charleston", "South Carolina"),
+        ("Police in Jordan, Minnesota, arrested two men on Friday.", "Jordan", "Minnesota"),
+        ("Voters in Fairfield, Conn., backed the school budget.", "Fairfield", "Connecticut"),
+    ],
+)
+def test_city_and_state_abbreviation(coder, text, name, admin1):
+    found = resolved(coder, text)
+    assert found[name].country_code == "USA" and found[name].province == admin1
+    assert "beside it" in found[name].reason
+    abbr = next(p for n, p in found.items() if n != name)  # "Ill.", "MO", "Minnesota"
+    assert abbr.precision == "admin1" and abbr.province == admin1
+
+
+def test_agency_abbreviations_stand_alone_only_where_places_stand():
+    from eventcoder.places.conventions import abbreviation_spans
+
+    text = "He grew up in Ill. and moved to Tulsa, Okla., then to Wheeling, W.Va. in May."
+    got = [(text[s:e], d.name) for s, e, d in abbreviation_spans(text)]
+    assert got == [("Ill.", "Illinois"), ("Okla.", "Oklahoma"), ("W.Va.", "West Virginia")]
+    # a postal code only in "City, ST"; a party label or a plain word is no place
+    assert not abbreviation_spans("Sen. Jane Roe (D-Calif.) said IN the end OR never.")
+    assert [text[s:e] for text in ["Crews reached Austin, TX, by noon."]
+            for s, e, _ in abbreviation_spans(text)] == ["TX"]
+
+
+def test_article_geography_decides_between_namesakes(coder):
+    text = (
+        "Storms knocked out power across northern Virginia on Monday. In Alexandria, crews "
+        "cleared fallen trees, and schools in Arlington and Fairfax County stayed closed."
+    )
+    found = resolved(coder, text)
+    assert found["Alexandria"].country_code == "USA"  # not the Egyptian city
+    assert found["Alexandria"].province == "Virginia"
+    text = (
+        "Wicomico County officials opened shelters on Tuesday. Crews in Salisbury worked "
+        "through the night, and roads near Ocean City flooded."
+    )
+    found = resolved(coder, text)
+    assert found["Salisbury"].province == "Maryland"  # not the English or Australian one
+    assert found["Ocean City"].province == "Maryland"  # not the larger one in New Jersey
+    text = "Fans in Atlanta and Savannah celebrated, and Georgia's governor joined them."
+    found = resolved(coder, text)
+    assert all(p.country_code == "USA" for p in found.values())
+
+
+def test_the_bigger_namesake_without_local_cues(coder):
+    found = resolved(coder, "Protesters gathered in Alexandria and Cairo on Friday.")
+    assert found["Alexandria"].country_code == "EGY"
+
+
+def test_a_place_inside_a_longer_name():
+    from eventcoder.places import _inner_name
+
+    gaz = gazetteer()
+    assert _inner_name("Manila Cathedral", gaz) == "Manila"  # a cathedral in its town
+    assert _inner_name("Old Town Manassas", gaz) == "Manassas"  # the place named last
+    assert _inner_name("Oaxaca State", gaz) == "Oaxaca"
+    assert _inner_name("Collins Avenue", gaz) is None  # a street named after anyone
+    assert _inner_name("North Africa", gaz) is None  # a region of its own
+    assert _inner_name("Rogers Centre", gaz) is None
+
+
+def test_northern_and_possessive_forms(coder):
+    found = resolved(coder, "Rockets hit towns in northern Syria as snow fell on New York’s suburbs.")
+    assert found["Syria"].country_code == "SYR"
+    assert found["New York"].country_code == "USA"  # the name without the possessive

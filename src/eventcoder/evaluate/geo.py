@@ -208,7 +208,17 @@ class Tally:
         return self.counts.get(key, 0)
 
 
-def _coords(gold: GoldPlace, by_id: dict[int, Any]) -> tuple[float, float] | None:
+class _ById:
+    """GeoNames id -> the gazetteer's place (for gold places given by id only)."""
+
+    def __init__(self, gaz: Any) -> None:
+        self.gaz = gaz
+
+    def get(self, geonameid: int) -> Any:
+        return self.gaz.by_id(geonameid) if self.gaz is not None else None
+
+
+def _coords(gold: GoldPlace, by_id: Any) -> tuple[float, float] | None:
     if gold.lat is not None and gold.lon is not None:
         return float(gold.lat), float(gold.lon)
     place = by_id.get(gold.geonameid) if gold.geonameid is not None else None
@@ -217,7 +227,7 @@ def _coords(gold: GoldPlace, by_id: dict[int, Any]) -> tuple[float, float] | Non
     return None
 
 
-def _judge_place(t: Tally, prefix: str, pred: Any, gold: GoldPlace, by_id: dict) -> list[str]:
+def _judge_place(t: Tally, prefix: str, pred: Any, gold: GoldPlace, by_id: Any) -> list[str]:
     """Tally resolution of one predicted Location against a gold place; returns error notes."""
     notes = []
     resolved = pred is not None and (pred.geonameid is not None or pred.country_code)
@@ -316,12 +326,7 @@ def evaluate_geo(coder: Any, articles: list[GoldArticle]) -> GeoReport:
 
     start_time = time.perf_counter()
     gaz = coder.pipeline.get("places").gaz if "places" in coder.pipeline.names else None
-    by_id: dict[int, Any] = {}
-    if gaz is not None:
-        for bucket in gaz.index.values():
-            for p in bucket:
-                if p.geonameid is not None:
-                    by_id.setdefault(p.geonameid, p)
+    by_id = _ById(gaz)
     t = Tally()
     errors: list[str] = []
     for art in articles:
@@ -471,17 +476,26 @@ def print_geo_report(data: dict[str, Any], title: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("evaluate-geo")
     def evaluate_geo_command(
-        gold: Annotated[list[Path], typer.Argument(help="Where-and-when gold files (YAML/JSON).")],
+        gold: Annotated[
+            list[Path],
+            typer.Argument(help="Where-and-when gold files (YAML/JSON), or GeoWebNews-style XML."),
+        ],
         json_out: Annotated[
             Path | None, typer.Option("--json", help="Write scores as JSON.")
         ] = None,
         show_errors: Annotated[
             bool, typer.Option("--errors", help="List every miss and wrong resolution.")
         ] = False,
+        limit: Annotated[
+            int | None, typer.Option("--limit", help="XML corpora: only the first N articles.")
+        ] = None,
     ) -> None:
         """Score geoparsing, date resolution and event places/dates against gold files."""
         from ..coder import Coder
 
+        if any(p.suffix.lower() == ".xml" for p in gold):
+            _typed_command(gold, json_out, show_errors, limit)
+            return
         try:
             articles = load_all(gold)
         except GoldError as exc:
@@ -496,3 +510,30 @@ def register(app: typer.Typer) -> None:
         if json_out is not None:
             data = {"gold": [str(p) for p in gold], **data, "errors": report.errors}
             json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def _typed_command(gold: list[Path], json_out: Path | None, show_errors: bool,
+                   limit: int | None) -> None:  # fmt: skip
+    """``evaluate-geo CORPUS.xml``: scores per toponym type (see ``geo_types``)."""
+    from ..coder import Coder
+    from .geo_types import evaluate_typed, load_typed_xml, print_typed_report
+
+    articles = []
+    for path in gold:
+        if not path.exists():
+            raise typer.BadParameter(f"no such file: {path}")
+        try:
+            articles += load_typed_xml(path)
+        except (ValueError, SyntaxError) as exc:
+            raise typer.BadParameter(f"{path}: {exc}") from None
+    if limit is not None:
+        articles = articles[:limit]
+    report = evaluate_typed(Coder(include_unrealised=True), articles)
+    data = report.to_json()
+    print_typed_report(data, f"{len(articles)} articles from {', '.join(p.name for p in gold)}")
+    if show_errors:
+        for line in report.errors:
+            typer.echo(line)
+    if json_out is not None:
+        data = {"gold": [str(p) for p in gold], **data, "errors": report.errors}
+        json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
 
 from ..actors.tables import countries, norm
 from ..document import Candidate, Document, Sentence
 from ..pipeline import register_stage
 from ..records import Location
-from .gazetteer import Gazetteer, Place, gazetteer
+from .conventions import COMPASS, DIVISION_WORDS, Division, abbreviation_spans, abbreviations
+from .gazetteer import Gazetteer, Place, gazetteer, generic_name
+from .resolve import MAX_ANCHORS, MAX_CANDIDATES, Choice, Context, Cue, choose
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 __all__ = ["Geolocate", "Gazetteer", "Place", "gazetteer"]
 
@@ -68,6 +71,15 @@ PHYSICAL_EVENTS = frozenset({"ASSAULT", "COERCE"})
 #: Verbs whose object, when a place, is where the event happened, whatever its type.
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "occupy", "capture",
                                 "seize", "storm", "besiege", "raid", "bomb", "shell"})  # fmt: skip
+
+
+@dataclass
+class DatelineParts:
+    place: Place | None  # resolved with the cue after it only
+    name: str
+    cue: Cue | None  # the country or state written after the place
+    region: str | None
+    region_start: int | None
 
 
 @dataclass
@@ -129,6 +141,22 @@ class Geolocate:
             )
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
 
+    def _plausible(self, span: Span, label: str) -> bool:
+        """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
+        kept only where places stand: after a place preposition, beside another place
+        ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
+        if len(span) > 1 or label == "FAC" or self.gaz.lookup(span.text):
+            return True
+        root = span.root
+        if _after_place_prep(root):
+            return True
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
+                abbreviations().pattern.match(doc[span.end + 1 :].text[:8])
+            )
+        return span.end < len(doc) and doc[span.end].lower_ in GEO_HEADS
+
     def _big_place_object(self, tok: Token, text: str) -> bool:
         """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
         100,000 people or more (smaller places too often share a word or a person's name)."""
@@ -137,25 +165,47 @@ class Geolocate:
         found = self.gaz.lookup(text)
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
 
-    def _spans(self, sent: Sentence, ents: list[Span] | None = None) -> list[Span]:
-        """Toponym spans of one sentence (see the module docstring for the rules)."""
+    def _spans(
+        self,
+        sent: Sentence,
+        skipped: list[tuple[Span, str, int]] | None = None,
+        ents: list[Span] | None = None,
+    ) -> list[Span]:
+        """Toponym spans of one sentence (see the module docstring for the rules); names
+        that are no place here ("Ohio voters", "Turkey recalled") go to ``skipped``."""
         out: list[Span] = []
         seen: set[int] = set()
-        for ent in sent.span.ents if ents is None else ents:
+        doc = sent.span.doc
+        for s, e, _ in abbreviation_spans(sent.span.text):  # "Springfield, Ill.", "in W.Va."
+            span = doc.char_span(sent.span.start_char + s, sent.span.start_char + e,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None and not seen.intersection(t.i for t in span):
+                out.append(span)
+                seen.update(t.i for t in span)
+        for ent in _split_at_commas(sent.span.ents if ents is None else ents):
             span = _trim(ent)
             if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
+                continue
+            if seen.intersection(t.i for t in span):
                 continue
             if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
                 continue
             root = span.root
             if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in GEO_HEADS:
+                if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
+                    skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
             if _acting_subject(root):
+                if skipped is not None and ent.label_ == "GPE":
+                    skipped.append((span, f"acts as subject of '{root.head.text}'",
+                                    sent.segment.start))  # fmt: skip
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
             if (self._is_org(ent.text) or self._is_org(span.text)) and not (
                 _after_place_prep(root) and self.gaz.lookup(span.text)
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
+            if not self._plausible(span, ent.label_):
+                continue
             out.append(span)
             seen.update(t.i for t in ent)
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
@@ -167,155 +217,196 @@ class Geolocate:
         return out
 
     def toponyms(self, doc: Document) -> list[Mention]:
+        """Every toponym of the article, resolved together (see ``resolve``)."""
         table = countries()
-        context: Counter[str] = Counter()
-        raw: list[tuple[Sentence, Span]] = []
+        ctx = Context()
+        raw: list[tuple[Sentence, Span, Cue | None, str | None]] = []
+
+        skipped: list[tuple[Span, str, int]] = []
         by_doc: dict[int, list[Span]] = {}  # Span.ents rebuilds all of a doc's entities
         for sent in doc.sentences:
             ents = by_doc.get(id(sent.span.doc))
             if ents is None:
                 ents = by_doc[id(sent.span.doc)] = list(sent.span.doc.ents)
-            spans = self._spans(sent, _within_span(sent.span, ents))
-            raw.extend((sent, span) for span in spans)
+            spans = self._spans(sent, skipped, _within_span(sent.span, ents))
+            for span in spans:
+                div = abbreviations().division(span.text)
+                if div is not None:
+                    ctx.admin1s[(div.country, norm(div.name))] += 1
+                    ctx.countries[div.country] += 1
+                cue = self._cue(span)
+                raw.append((sent, span, cue, _division_word(span)))
+                if cue is not None:
+                    ctx.countries[cue.country] += 1
+                    if cue.admin1:
+                        ctx.admin1s[(cue.country, norm(cue.admin1))] += 1
             for tok in sent.span:  # countries the article names: context for ambiguous places
                 if tok.text[:1].isupper():
                     hit = table.get(tok.text)
                     places = self.gaz.lookup(tok.text) if hit is not None else []
                     if hit is not None and (not places or places[0].precision == "country"):
-                        context[hit.code] += 1  # not "Tripoli": a city name is no country cue
+                        ctx.countries[hit.code] += 1  # not "Tripoli": a city name is no cue
             for span in spans:  # a name found in one country only tells the article's country
-                found = self.gaz.lookup(span.text)
+                found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
                 one_country = found and len({p.country for p in found}) == 1
                 if one_country and found[0].precision != "country" and found[0].country:
-                    context[found[0].country] += 1
-        dateline_country = None
+                    ctx.countries[found[0].country] += 1
+                if found and found[0].precision == "admin1" and found[0].country:
+                    ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
+        doc.user_data["places_excluded"] = [  # for evaluation: names left out on purpose
+            (base + span.start_char, base + span.end_char, span.text, why)
+            for span, why, base in skipped
+        ]
+        for span, _, _ in skipped:  # "Wicomico County officials": the article is in Maryland
+            found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
+            areas = {(p.country, p.admin1) for p in found}
+            if len(areas) == 1 and found[0].country:
+                ctx.countries[found[0].country] += 1
+                if found[0].admin1 and found[0].precision != "country":
+                    ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
         dateline = self.dateline_parts(doc)
         if dateline is not None:
-            place, _, local = dateline
-            dateline_country = place.country if place is not None else local
-            if dateline_country:
-                context[dateline_country] += 1
-        return [
-            Mention(sent, span, *self.resolve(span.text, context, dateline_country,
-                                              _local_country(span), _admin_word(span)))
-            for sent, span in raw
-        ]  # fmt: skip
+            local = dateline.cue.country if dateline.cue else None
+            ctx.dateline = dateline.place
+            ctx.dateline_country = dateline.place.country if dateline.place else local
+            if dateline.cue and dateline.cue.admin1:
+                ctx.admin1s[(dateline.cue.country, norm(dateline.cue.admin1))] += 1
+            if ctx.dateline_country:
+                ctx.countries[ctx.dateline_country] += 1
+        # one sense per article: a cue beside one mention of a name holds for all of them
+        cues: dict[str, Cue] = {}
+        for _, span, cue, _ in raw:
+            if cue is not None:
+                cues.setdefault(norm(span.text), cue)
+        memo: dict[tuple, Choice] = {}
 
-    # ------------------------------------------------------------------ resolution
-    def resolve(
-        self,
-        text: str,
-        context: Counter[str],
-        dateline_country: str | None,
-        local: tuple[str, str] | None = None,
-        admin_word: str | None = None,
-    ) -> tuple[Place | None, str]:
-        """The place a name stands for, in this order: a country it is; a country word next
-        to it ("the Iranian city of Qom", "Tripoli, Lebanon"); the countries the article names
-        (by how often); the dateline's country; the most populous place of that name."""
-        found = self.gaz.lookup(text)
-        if not found:
-            return None, f"'{text}' is not in the gazetteer"
-        if found[0].precision == "country" and norm(found[0].name) == norm(text):
-            return found[0], "a country"
-        if (
-            context
-            and not any(self.gaz.is_own_name(p, text) for p in found)
-            and not any(context.get(p.country or "") for p in found)
-            and (local is None or all(p.country != local[0] for p in found))
-        ):
-            return None, (
-                f"'{text}' is only another name of places outside the article's countries "
-                f"({', '.join(sorted({p.country or '?' for p in found}))})"
-            )
-        if len(found) == 1:
-            return found[0], "the only place of that name"
-        if len({p.country for p in found}) == 1:
-            return self._kind(found[0], found, admin_word), (
-                f"every place of that name is in {found[0].country}"
-            )
-        best, why = found[0], f"the most populous of {len(found)} places named '{text}'"
-        if local:
-            near = [p for p in found if p.country == local[0]]
-            if near:
-                best, why = near[0], f"{local[1]} next to it"
-                return self._kind(best, found, admin_word), why
-        named = [p for p in found if context.get(p.country or "")]
-        if named:
-            best = max(named, key=lambda p: context[p.country or ""])
-            why = f"{best.country} is named in the article"
-        elif dateline_country and any(p.country == dateline_country for p in found):
-            best = next(p for p in found if p.country == dateline_country)
-            why = "in the dateline's country"
-        return self._kind(best, found, admin_word), why
+        def pick(text: str, cue: Cue | None, word: str | None, near: bool) -> Choice:
+            div = abbreviations().division(text, postal_ok=text.isupper() and len(text) <= 3)
+            if div is not None:
+                return self._division(text, div)
+            cue = cue or cues.get(norm(text))
+            key = (norm(text), cue.why if cue else None, word, near)
+            if key not in memo:
+                c = choose(self.gaz, text, ctx, cue, word, near)
+                inner = _inner_name(text, self.gaz) if c.place is None else None
+                if inner is not None:  # "Manila Cathedral", "Old Town Manassas", "Oaxaca State"
+                    c = choose(self.gaz, inner, ctx, cue, word, near)
+                    if c.place is not None:
+                        c.reason = f"'{inner}' in '{text}' ({c.reason})"
+                memo[key] = c
+            return memo[key]
 
-    @staticmethod
-    def _kind(best: Place, found: list[Place], admin_word: str | None) -> Place:
-        """A city and a province of one name in one country: the province only when the text
-        says "province" (or "state", "governorate" ...)."""
-        same = [p for p in found if p.country == best.country and p.precision != "country"]
-        if admin_word:
-            admin = [p for p in same if p.feature_class == "A"]
-            return admin[0] if admin else best
-        if best.feature_class == "A" and best.precision != "country":
-            towns = [p for p in same if p.feature_class == "P"]
-            return towns[0] if towns else best
-        return best
+        first = [pick(span.text, cue, word, False) for _, span, cue, word in raw]
+        for (_, _, cue, _), c in zip(raw, first, strict=True):
+            p = c.place
+            if p is None or p.precision in ("country", "admin1") or len(ctx.anchors) >= MAX_ANCHORS:
+                continue
+            if c.margin >= 2.0 or cue is not None:
+                ctx.anchors.append(p)
+                if p.country and p.admin1:  # the state a confidently placed town lies in
+                    ctx.admin1s[(p.country, norm(p.admin1))] += 1
+        out = []
+        for (sent, span, cue, word), c in zip(raw, first, strict=True):
+            if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
+                c = pick(span.text, cue, word, True)
+            out.append(Mention(sent, span, c.place, c.reason))
+        return out
+
+    def _division(self, text: str, div: Division) -> Choice:
+        """ "Ill.", "W.Va.", "TX": the state or province the abbreviation stands for."""
+        found = [p for p in self.gaz.lookup(div.name) if p.country == div.country]
+        best = next((p for p in found if p.precision == "admin1"), found[0] if found else None)
+        if best is None:
+            return Choice(None, f"'{text}' stands for {div.name}, not in the gazetteer")
+        return Choice(best, f"'{text}' is the news abbreviation of {div.name}", 99.0)
+
+    def _cue(self, span: Span) -> Cue | None:
+        """A place written beside the name: "Springfield, Ill.", "Tripoli, Lebanon",
+        "Dayton, Ohio", "the Iranian city of Qom"."""
+        local = _local_country(span)
+        if local is not None:
+            return Cue(local[0], None, local[1])
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return None
+        after = doc[span.end + 1 :].text[:40]
+        m = abbreviations().pattern.match(after)
+        if m:
+            div = abbreviations().division(m.group(1))
+            if div is not None:
+                return Cue(div.country, div.name, f"'{span.text}, {m.group(1)}'")
+        word = after.split(",")[0].split(" ")[0]
+        if word.isupper() and len(word) in (2, 3):
+            div = abbreviations().division(word, postal_ok=True)
+            if div is not None:
+                return Cue(div.country, div.name, f"'{span.text}, {word}'")
+        ent = next((e for e in doc.ents if e.start == span.end + 1), None)
+        if ent is not None:
+            found = self.gaz.lookup(ent.text)
+            if found and found[0].precision == "admin1" and found[0].country:
+                return Cue(found[0].country, found[0].name, f"'{span.text}, {ent.text}'")
+        return None
 
     # ------------------------------------------------------------------ dateline
-    def dateline_parts(self, doc: Document) -> tuple[Place | None, str, str | None] | None:
-        """(resolved place, place text, country code written after it) of the dateline."""
+    def dateline_parts(self, doc: Document) -> DatelineParts | None:
+        """The dateline's place name, what is written after it (a country, a state or its
+        abbreviation: "SPRINGFIELD, Ill. —"), and the place resolved with that cue only."""
         if not doc.dateline_place or doc.dateline is None:
             return None
-        table = countries()
         m = _DATELINE.match(doc.dateline.text)
-        local = None
-        if m and m.group("region"):
-            hit = table.get(m.group("region").strip())
-            if hit is not None:
-                local = hit.code
+        region = m.group("region").strip() if m and m.group("region") else None
+        cue = self._region_cue(doc.dateline_place, region) if region else None
         found = self.gaz.lookup(doc.dateline_place)
         place = None
-        if local:
-            place = next((p for p in found if p.country == local), None)
-        return (place or (found[0] if found else None)), doc.dateline_place, local
+        if cue is not None:
+            place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place
+        place = place or (found[0] if found else None)
+        r_start = doc.dateline.start + m.start("region") if m and region else None
+        return DatelineParts(place, doc.dateline_place, cue, region, r_start)
 
-    def _dateline(self, doc: Document, context: Counter[str]) -> list[Location]:
-        """The dateline's place (resolved with the country written after it, else the
-        article's countries) and that country as a place of its own."""
+    def _region_cue(self, name: str, region: str) -> Cue | None:
+        hit = countries().get(region)
+        if hit is not None and hit.kind == "name":
+            return Cue(hit.code, None, f"'{name}, {region}'")
+        div = abbreviations().division(region, postal_ok=region.isupper() and len(region) <= 3)
+        if div is not None:
+            return Cue(div.country, div.name, f"'{name}, {region}'")
+        found = self.gaz.lookup(region)
+        if found and found[0].precision == "admin1" and found[0].country:
+            return Cue(found[0].country, found[0].name, f"'{name}, {region}'")
+        return None
+
+    def _dateline(self, doc: Document, ctx: Context) -> list[Location]:
+        """The dateline's place (resolved with what is written after it and the article's
+        geography) and that country or state as a place of its own."""
         parts = self.dateline_parts(doc)
         if parts is None or doc.dateline is None:
             return []
-        _, name, local = parts
+        name = parts.name
         start = doc.dateline.start + doc.dateline.text.find(doc.dateline.text.strip()[:1])
         surface = doc.dateline.text[start - doc.dateline.start :][: len(name)]
-        found = self.gaz.lookup(name)
-        if local:
-            place = next((p for p in found if p.country == local), None)
-            why = (
-                f"'{name}, {self.gaz.countries[local].name}'"
-                if place and local in self.gaz.countries
-                else ""
-            )
-            if place is None:
-                place, why = self.resolve(name, context, None)
-        else:
-            place, why = self.resolve(name, context, None)
-        out = [_location(surface, start, place, f"dateline ({why})" if why else "dateline")]
-        m = _DATELINE.match(doc.dateline.text)
-        if m and m.group("region") and local:
-            region = m.group("region").strip()
-            country = self.gaz.countries.get(local)
-            r_start = doc.dateline.start + m.start("region")
-            out.append(_location(region, r_start, country, "dateline: the country after the place"))
+        c = choose(self.gaz, name, ctx, parts.cue, near=bool(ctx.anchors))
+        out = [_location(surface, start, c.place, f"dateline ({c.reason})")]
+        if parts.cue is not None and parts.region and parts.region_start is not None:
+            cue = parts.cue
+            region = self.gaz.countries.get(cue.country) if cue.admin1 is None else next(
+                (p for p in self.gaz.lookup(cue.admin1)
+                 if p.country == cue.country and p.precision in ("admin1", "country")), None,
+            )  # fmt: skip
+            what = "country" if cue.admin1 is None else "state or province"
+            out.append(_location(parts.region, parts.region_start, region,
+                                 f"dateline: the {what} after the place"))  # fmt: skip
         return out
 
     # ------------------------------------------------------------------ event location
     def __call__(self, doc: Document) -> Document:
         mentions = self.toponyms(doc)
-        context: Counter[str] = Counter(
-            m.place.country for m in mentions if m.place and m.place.country
-        )
+        context = Context(anchors=[m.place for m in mentions if m.place and m.place.precision
+                                   not in ("country", "admin1")][:MAX_ANCHORS])  # fmt: skip
+        context.countries.update(m.place.country for m in mentions if m.place and m.place.country)
+        for m in mentions:
+            if m.place and m.place.country and m.place.precision == "admin1":
+                context.admin1s[(m.place.country, norm(m.place.name))] += 1
         places = [m.location() for m in mentions]
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -420,15 +511,84 @@ def _within_span(span: Span, ents: list[Span]) -> list[Span]:
     return out
 
 
+_CONNECTORS = frozenset({"of", "the", "and", "de", "la", "del", "al", "el"})
+#: Buildings that stand in the town they are named after ("Manila Cathedral").
+_INSIDE_WORDS = frozenset({"cathedral", "airport", "hall"})
+#: Streets and venues, named after anything ("Collins Avenue", "Oulton Park").
+_VENUE_WORDS = frozenset({"parade", "boulevard", "way", "canal", "bend", "centre", "center",
+                          "arena", "theatre", "theater", "school", "university", "college",
+                          "court", "courthouse", "chapel", "castle", "prison", "fields",
+                          "peninsula", "delta", "ocean", "sea", "gulf", "union"})  # fmt: skip
+#: Words of street and building names that are also some village's name ("Street", Somerset).
+_FACILITY_WORDS = frozenset({"street", "avenue", "road", "court", "wing", "vista", "village",
+                             "hall", "park", "centre", "center", "bridge", "square", "river",
+                             "lake", "tower", "house", "church", "hospital", "station", "point",
+                             "harbor", "harbour", "bay", "beach", "island", "hill", "hills",
+                             "town", "city", "valley", "gardens", "garden", "stadium", "drive",
+                             "lane", "place", "terrace", "mall", "market", "airport"})  # fmt: skip
+
+
+def _inner_name(text: str, gaz: Gazetteer) -> str | None:
+    """The place inside a longer name the gazetteer does not know, where news style says the
+    thing is in that place: a division written with its capitalised word ("Oaxaca State",
+    "Miami-Dade County" is not one), a place named last ("Old Town Manassas", "British Embassy
+    Tokyo"), or a cathedral, airport or hall named after its town ("Manila Cathedral"). Not a
+    street, park or venue named after a person or another place ("Collins Avenue")."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 8 or words[0].lower() in COMPASS:
+        return None  # "North Africa", "Western Europe": a region of its own
+    last = words[-1].lower()
+    if last in _INSIDE_WORDS or (last in DIVISION_WORDS and len(words) == 2):
+        candidates = [words[:-1], words[:1]]
+    elif last in _FACILITY_WORDS or last in _VENUE_WORDS:
+        return None
+    else:
+        candidates = [words[i:] for i in range(1, len(words))]  # the place named last
+    for part in candidates:
+        name = " ".join(part)
+        if (
+            part
+            and part[0][:1].isupper()
+            and len(name) > 3
+            and not generic_name(name)
+            and name.lower() not in _FACILITY_WORDS
+            and gaz.lookup(name)
+        ):
+            return name
+    return None
+
+
+def _split_at_commas(ents: tuple[Span, ...]) -> list[Span]:
+    """ "Springfield, Ill." or "Dayton, Ohio" as one entity: two names."""
+    out = []
+    for ent in ents:
+        if not any(t.text == "," for t in ent):
+            out.append(ent)
+            continue
+        start = ent.start
+        for t in [*ent, None]:
+            if t is None or t.text == ",":
+                end = t.i if t is not None else ent.end
+                if end > start:
+                    out.append(Span(ent.doc, start, end, label=ent.label_))
+                start = end + 1
+    return out
+
+
 def _trim(ent: Span) -> Span | None:
     """The name without a leading "the" or a trailing lower-case place word ("Sindh
     province" -> "Sindh")."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ == "the":
-        start += 1
-    while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].lower_ in ADMIN_WORDS:
-        end -= 1
+    while start < end and (doc[start].lower_ == "the" or (
+        doc[start].is_lower and doc[start].lower_ in COMPASS and end - start > 1
+    )):  # fmt: skip
+        start += 1  # "the", "north west London"
+    while end - 1 > start and (
+        (doc[end - 1].is_lower and doc[end - 1].lower_ in ADMIN_WORDS)
+        or doc[end - 1].text in ("'s", "’s", "'", "’", "--", "-", "—")
+    ):
+        end -= 1  # "Sindh province", "New York’s"
     return doc[start:end] if end > start else None
 
 
@@ -439,11 +599,14 @@ def _after_place_prep(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
 
 
-def _admin_word(span: Span) -> str | None:
+def _division_word(span: Span) -> str | None:
+    """ "Sindh province", "Mason County", "the Diyala governorate": a word saying the name is
+    a division (after it, or as its last word)."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_WORDS:
+    if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
         return doc[span.end].lower_
-    return None
+    last = span[-1].lower_
+    return last if len(span) > 1 and last in DIVISION_WORDS else None
 
 
 def _acting_subject(tok: Token) -> bool:

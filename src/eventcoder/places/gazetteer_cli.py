@@ -98,7 +98,7 @@ def info_command() -> None:
     user = user_gazetteer_path()
     info: dict[str, object] = {
         "names": len(gaz.index),
-        "places": len({(p.geonameid, p.name, p.country) for b in gaz.index.values() for p in b}),
+        "places": len(gaz),
         "countries": len(gaz.countries),
         "user_gazetteer": str(user) if user.exists() else None,
     }

@@ -1,0 +1,188 @@
+"""Resolution of an article's toponyms together, by the article's own geography.
+
+Each name's candidates (the gazetteer's places of that name, at most ``MAX_CANDIDATES``) are
+scored on:
+- a prior: log10 of the population, with a bonus when the name is the place's own name;
+- a place written beside it: "Springfield, Ill.", "Tripoli, Lebanon", "the Iranian city of Qom"
+  (the strongest cue; one sense per article: every mention of the name gets it);
+- the article's states and provinces and its countries (named, or the country of a name that
+  is in one country only), and the dateline's place;
+- nearness to the places of the article already resolved with confidence (spatial coherence:
+  a second pass, against at most ``MAX_ANCHORS`` anchors, so the work is linear in the article);
+- a division word fitting the phrase ("Mason County", "Sindh province").
+
+The choice keeps a ``reason`` naming the cue that decided it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..actors.tables import norm
+from .gazetteer import OWN_NAME_BONUS, Gazetteer, Place
+
+MAX_CANDIDATES = 25
+MAX_ANCHORS = 40
+W_LOCAL = 8.0  # a place written beside the name
+W_ADMIN1 = 3.0  # the article names the state/province the candidate lies in
+W_COUNTRY = 2.0  # the article names the candidate's country
+W_DATELINE_ADMIN1 = 2.0
+W_DATELINE_COUNTRY = 1.5
+W_DIVISION_WORD = 3.0
+W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
+NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
+
+
+@dataclass
+class Cue:
+    """A place written beside a name: a country and maybe a first-level division."""
+
+    country: str
+    admin1: str | None
+    why: str
+
+
+@dataclass
+class Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, name)
+    dateline: Place | None = None
+    dateline_country: str | None = None
+    anchors: list[Place] = field(default_factory=list)
+
+
+def km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def admin1_of(p: Place) -> str | None:
+    return p.admin1 if p.feature_class != "A" or p.feature_code != "ADM1" else p.name
+
+
+def prior(p: Place, text: str) -> float:
+    own = OWN_NAME_BONUS if norm(p.name) == norm(text) else 0.0
+    return math.log10(p.population + 1) + own
+
+
+@dataclass
+class Choice:
+    place: Place | None
+    reason: str
+    margin: float = 0.0
+
+
+def choose(
+    gaz: Gazetteer,
+    text: str,
+    ctx: Context,
+    cue: Cue | None = None,
+    division_word: str | None = None,
+    near: bool = True,
+    found: list[Place] | None = None,
+) -> Choice:
+    """The place ``text`` stands for in this article, with why."""
+    found = (found if found is not None else gaz.lookup(text))[:MAX_CANDIDATES]
+    if not found:
+        return Choice(None, f"'{text}' is not in the gazetteer")
+    top = found[0]
+    if top.precision == "country" and norm(top.name) == norm(text) and cue is None:
+        return Choice(top, "a country", 99.0)
+    own = [p for p in found if gaz.is_own_name(p, text)]
+    if (
+        not own
+        and (ctx.countries or cue)
+        and not any(ctx.countries.get(p.country or "") for p in found)
+        and (cue is None or all(p.country != cue.country for p in found))
+        and top.precision != "country"
+    ):
+        return Choice(None, (
+            f"'{text}' is only another name of places outside the article's countries "
+            f"({', '.join(sorted({p.country or '?' for p in found}))})"
+        ))  # fmt: skip
+    scored = []
+    for p in found:
+        s, why = _score(p, text, ctx, cue, division_word, near, found)
+        scored.append((s, why, p))
+    scored.sort(key=lambda x: -x[0])
+    best_s, best_why, best = scored[0]
+    margin = best_s - scored[1][0] if len(scored) > 1 else 99.0
+    if len(found) == 1:
+        return Choice(best, "the only place of that name", 99.0)
+    if not best_why:
+        if len({p.country for p in found}) == 1:
+            best_why = f"every place of that name is in {best.country}"
+        elif best is top:
+            best_why = f"the most populous of {len(found)} places named '{text}'"
+        else:
+            best_why = f"the likeliest of {len(found)} places named '{text}'"
+    return Choice(best, best_why, margin)
+
+
+def _score(
+    p: Place,
+    text: str,
+    ctx: Context,
+    cue: Cue | None,
+    division_word: str | None,
+    near: bool,
+    found: list[Place],
+) -> tuple[float, str]:
+    own_name = norm(p.name) == norm(text)
+    s = prior(p, text)
+    if p.precision == "country":
+        s += 2.0  # a country's name is the country before a town of that name
+    elif p.feature_code == "PPLC":  # "Washington" alone is the US capital, more so when the
+        s += W_CAPITAL * (2 if ctx.countries.get(p.country or "") else 1)  # US is named
+    whys: list[tuple[float, str]] = []
+    adm1 = admin1_of(p)
+    if (
+        cue is not None
+        and p.country == cue.country
+        and (cue.admin1 is None or (adm1 and norm(adm1) == norm(cue.admin1)))
+    ):
+        whys.append((W_LOCAL, f"{cue.why} beside it"))
+    if adm1 and p.country:
+        n = ctx.admin1s.get((p.country, norm(adm1)), 0)
+        if n and p.precision == "admin1":
+            whys.append((W_ADMIN1, "a state or province the article names"))
+        elif n:
+            whys.append((W_ADMIN1 + 0.5 * min(n, 4), f"in {adm1}, where the article's places are"))
+    n = ctx.countries.get(p.country or "", 0)
+    if n and p.precision != "country":
+        # capped: a country named often is no reason for a town of 10,000 to beat London
+        bonus = W_COUNTRY + min(0.5, 0.25 * math.log2(n))
+        whys.append((bonus, f"{p.country} is named in the article"))
+    d = ctx.dateline
+    if d is not None and d.country == p.country and p.precision != "country":
+        da = admin1_of(d)
+        if da and adm1 and norm(da) == norm(adm1) and d.precision != "country":
+            whys.append((W_DATELINE_ADMIN1, f"in the dateline's state or province ({da})"))
+        whys.append((W_DATELINE_COUNTRY, "in the dateline's country"))
+    elif ctx.dateline_country and ctx.dateline_country == p.country:
+        whys.append((W_DATELINE_COUNTRY, "in the dateline's country"))
+    if division_word:
+        if p.feature_class == "A" and p.precision != "country":
+            whys.append((W_DIVISION_WORD, f"a {division_word}"))
+    elif p.feature_class == "A" and p.precision != "country" and any(
+        q.feature_class == "P" and q.country == p.country and norm(q.name) == norm(text)
+        for q in found
+    ):
+        s -= 1.0  # "Basra" alone is the city before the governorate
+    if near and ctx.anchors and p.precision not in ("country", "admin1"):
+        dist, anchor = min(((km(p, a), a) for a in ctx.anchors), key=lambda x: x[0])
+        for limit, bonus in NEAR:
+            if dist <= limit:
+                whys.append((bonus, f"{dist:.0f} km from {anchor.name}, named in the article"))
+                break
+    if not own_name and any(norm(q.name) == norm(text) for q in found):
+        whys = [(w / 2, why) for w, why in whys]  # "Minneota", once called Minnesota
+    s += sum(w for w, _ in whys)
+    best_why = max(whys, key=lambda x: x[0])[1] if whys else ""
+    return s, best_why
