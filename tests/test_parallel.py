@@ -125,9 +125,9 @@ def test_code_jsonl_with_two_workers_prints_what_one_worker_prints(tmp_path, mon
     for workers in ("1", "2"):
         args = ["code", str(path), "--input", "jsonl", "-f", "jsonl", "--workers", workers]
         result = runner.invoke(cli.app, args)
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == 1, result.output  # the broken record is named, not coded
         outputs.append(result.stdout)
-        assert "1 record(s) skipped" in result.stderr
+        assert "1 record(s) not coded" in result.stderr
     one, two = outputs
     assert one == two
     assert {json.loads(line)["doc_id"] for line in one.splitlines()} >= {"k000", "k008"}

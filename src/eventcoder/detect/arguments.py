@@ -228,7 +228,10 @@ class ArgumentFinder:
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
-            if verb.tag_ == "VBN":  # "the people killed in ...": the noun suffered it
+            # "the people killed in ... were buried": the noun suffered it; but where the noun
+            # is the sentence's root ("Thousands of teachers protested in ..."), the parser
+            # has read the finite verb as a participle and the noun is its subject
+            if verb.tag_ == "VBN" and head.dep_ != "ROOT":
                 return None
             return head, f"noun modified by '{verb.text}'"
         purpose = infinitive(verb)

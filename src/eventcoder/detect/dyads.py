@@ -108,7 +108,11 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
 
 
 def _is_count(tok: Token) -> bool:
-    return tok.pos_ == "NUM" or (tok.like_num and not any(c.dep_ != "punct" for c in tok.children))
+    """A bare number ("26 were killed"), not a number of something ("thousands of teachers"
+    protested: a crowd, the doer)."""
+    return (tok.pos_ == "NUM" or tok.like_num) and not any(
+        c.dep_ != "punct" for c in tok.children
+    )
 
 
 def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
