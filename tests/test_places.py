@@ -34,6 +34,20 @@ def test_place_of_the_event_from_its_locative_phrase(coder):
     assert text[where.start : where.end] == "Qom"
 
 
+def test_a_march_through_a_city_happened_there(coder):
+    text = "Several hundred nurses marched through Lagos on Saturday, demanding unpaid wages."
+    where = loc(coder.code(text), "PROTEST")
+    assert (where.resolved_place, where.country_code) == ("Lagos", "NGA")
+    assert text[where.start : where.end] == "Lagos"
+
+
+def test_a_crowd_counted_in_thousands_is_the_doer(coder):
+    [protest] = [e for e in coder.code("Thousands of dockers protested in Durban on Monday.")
+                 if e.event == "PROTEST"]  # fmt: skip
+    assert [a.entity_text for a in protest.actor] == ["Thousands of dockers"]
+    assert protest.event_loc.resolved_place == "Durban"
+
+
 @pytest.mark.parametrize(
     ("text", "country"),
     [

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Geolocate", "Gazetteer", "Place", "gazetteer"]
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                      "within", "on", "between", "along", "off"})  # fmt: skip
+                      "within", "on", "between", "along", "off", "through"})  # fmt: skip
 #: Prepositions after which a name is a place even when the NER model calls it a person or an
 #: organisation ("marched in Valencia", "fled to Maiduguri", "withdrew toward Erbil").
 PLACE_PREPS = LOCATIVE | {"from", "to", "toward", "towards", "into", "via", "through", "outside"}
