@@ -55,7 +55,8 @@ class IngestOptions:
     on that many local processes (a ``CodingPool``, each with ``Coder(**coder_options)``; the
     ``coder`` argument of ``ingest`` is then not used), the same way; the store is the same.
     A run of ``SMALL_RUN`` records or fewer codes in this process (starting workers costs
-    more than they save)."""
+    more than they save). ``cluster``: after the run's articles are written, cluster the
+    stored events that have no event cluster yet (``store.clustering.cluster_new``)."""
 
     fields: dict[str, str] | None = None
     default_date: str | None = None
@@ -67,6 +68,7 @@ class IngestOptions:
     dask: Any = None
     workers: int = 1
     coder_options: dict[str, Any] = field(default_factory=dict)
+    cluster: bool = True
 
 
 def count_records(
@@ -163,6 +165,13 @@ def ingest(
                 store.execute(f"SET threads = {int(threads)}")
     if summary.read == 0:
         raise IngestError("no input: the given files hold no records")
+    if opts.cluster:
+        from ..store.clustering import cluster_new
+
+        done = cluster_new(store)
+        summary.clustered = done.events
+        summary.clusters_joined = done.joined_stored
+        summary.cluster_seconds = done.seconds
     return summary
 
 
