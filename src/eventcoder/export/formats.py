@@ -215,13 +215,16 @@ def plover_extensions(article: dict) -> dict[str, Any]:
         "publication": article.get("source"),
         "coder": f"eventcoder {__version__}",
     }
-    return {
+    out = {
         "cite_info": {k: v for k, v in cite.items() if v is not None},
         "coder": f"eventcoder {__version__}",
         "coded_date": _day(article.get("ingested_at")),
         "publication_date": _day(article.get("pub_date")),
         "reports": article.get("reports"),
     }
+    if article.get("event_cluster") is not None:  # the event cluster (docs/clusters.md)
+        out["cluster_id"] = article["event_cluster"]
+    return out
 
 
 def plover_record(record: dict, article: dict) -> dict[str, Any]:

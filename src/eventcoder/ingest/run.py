@@ -58,7 +58,9 @@ class IngestOptions:
     A run of ``SMALL_RUN`` records or fewer codes in this process (starting workers costs
     more than they save). ``max_chars``: articles longer than this are skipped as "too long"
     (None: no limit). ``echo(kind, message)``: told every record skipped or failed and every
-    warning as it is logged in the store (the CLI prints them on stderr)."""
+    warning as it is logged in the store (the CLI prints them on stderr). ``cluster``: after
+    the run's articles are written, cluster the stored events that have no event cluster yet
+    (``store.clustering.cluster_new``)."""
 
     fields: dict[str, str] | None = None
     default_date: str | None = None
@@ -72,6 +74,7 @@ class IngestOptions:
     coder_options: dict[str, Any] = field(default_factory=dict)
     max_chars: int | None = MAX_CHARS
     echo: Callable[[str, str], None] | None = None
+    cluster: bool = True
 
 
 def count_records(
@@ -169,6 +172,13 @@ def ingest(
                 store.execute(f"SET threads = {int(threads)}")
     if summary.read == 0:
         raise IngestError("no input: the given files hold no records")
+    if opts.cluster:
+        from ..store.clustering import cluster_new
+
+        done = cluster_new(store)
+        summary.clustered = done.events
+        summary.clusters_joined = done.joined_stored
+        summary.cluster_seconds = done.seconds
     return summary
 
 

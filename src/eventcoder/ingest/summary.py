@@ -30,6 +30,9 @@ class IngestSummary:
     store_cpu_seconds: float = 0.0
     code_cpu_seconds: float = 0.0
     total: int | None = None
+    clustered: int = 0
+    clusters_joined: int = 0
+    cluster_seconds: float = 0.0
 
     @property
     def skipped_total(self) -> int:
@@ -57,6 +60,7 @@ class IngestSummary:
             "store_wait_seconds",
             "store_cpu_seconds",
             "code_cpu_seconds",
+            "cluster_seconds",
         ):
             out[key] = round(out[key], 3)
         return out
@@ -76,6 +80,11 @@ class IngestSummary:
                 else ""
             ),
         ]
+        if self.clustered:
+            lines.append(
+                f"  event clusters     {self.clustered} event(s) clustered, "
+                f"{self.clusters_joined} joined a stored cluster ({self.cluster_seconds:.1f} s)"
+            )
         if self.warnings:
             lines.append(f"  warnings           {self.warnings}")
         if self.skipped or self.warnings:

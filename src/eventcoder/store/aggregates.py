@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .filters import FilterError, Filters
+from .filters import NOT_REPRESENTATIVE_SQL, FilterError, Filters
 from .network import FUNCTION_WORDS, network
 from .reads import LEVELS, QUAD_NAMES
 
@@ -73,12 +73,16 @@ def counts(
     for b in by:
         exprs.extend(GROUPS[b][0])
         names.extend(GROUPS[b][1])
-    cond, params = (filters or Filters()).where()
+    filters = filters or Filters()
+    cond, params = filters.where()
     keys = ", ".join(f"k{i}" for i in range(len(exprs)))
+    reports = "coalesce(a.reports, 1)"
+    if filters.level == "cluster":  # a cluster's reports: every article telling it
+        reports = f"coalesce({_CLUSTER_ARTICLES}, {reports})"
     inner = (
         "SELECT "
         + ", ".join(f"{x} AS k{i}" for i, x in enumerate(exprs))
-        + ", coalesce(a.reports, 1) AS r FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
+        + f", {reports} AS r FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
         + (f"WHERE {cond}" if cond else "")
     )
     sql = (
@@ -90,7 +94,8 @@ def counts(
     if limit:
         params.append(int(limit))
     _, rows = store.columns(sql, params)
-    return [*names, "events", "reports"], [tuple(_plain(v) for v in row) for row in rows]
+    counted = "clusters" if filters.level == "cluster" else "events"
+    return [*names, counted, "reports"], [tuple(_plain(v) for v in row) for row in rows]
 
 
 def _plain(value: Any) -> Any:
@@ -286,9 +291,20 @@ def _period_range(periods: list[str], interval: str, cap: int = 400) -> list[str
     return out
 
 
+#: The articles telling the cluster of event ``e`` (NULL for an event not clustered yet).
+_CLUSTER_ARTICLES = (
+    "(SELECT lk.n_articles FROM event_clusters lc JOIN clusters lk ON lk.id = lc.cluster_id "
+    "WHERE lc.event_id = e.id)"
+)
+
+
 def _weight(level: str) -> str:
     if level not in LEVELS:
         raise FilterError("level", f"{level!r} is not one of {list(LEVELS)}")
+    if level == "report":  # every article that tells the event (its duplicates too)
+        return "coalesce(a.reports, 1)"
+    if level == "cluster":  # each event cluster once: its representative (or a lone event)
+        return f"(CASE WHEN {NOT_REPRESENTATIVE_SQL} THEN 0 ELSE 1 END)"
     # mention level: every telling of the event, in every report of its article
     return "1" if level == "event" else "coalesce(e.mentions, 1) * coalesce(a.reports, 1)"
 

@@ -171,6 +171,30 @@ def register(app: typer.Typer) -> None:
             cols, rows = counts(store, by, filters, limit)
         print_rows(cols, rows, fmt, title="events by " + " × ".join(by))
 
+    @query.command("clusters")
+    def clusters_command(
+        db: DbOption,
+        rebuild: Annotated[
+            bool,
+            typer.Option(
+                "--rebuild", help="Forget the stored clusters and cluster every event again first."
+            ),
+        ] = False,
+        limit: LimitOption = None,
+        fmt: FormatOption = None,
+    ) -> None:
+        """Event clusters (one real-world event, many reports), most reports first; events not
+        clustered yet are clustered first."""
+        from .clustering import cluster_new, cluster_table
+        from .clustering import rebuild as rebuild_all
+
+        with open_for_query(db) as store:
+            done = rebuild_all(store) if rebuild else cluster_new(store)
+            if done.events:
+                typer.echo(f"clustered {done.events} event(s) in {done.seconds:.1f} s", err=True)
+            cols, rows = cluster_table(store, limit)
+        print_rows(cols, rows, fmt, title=f"{len(rows)} event cluster(s)")
+
     @query.command("errors")
     def errors_command(db: DbOption, limit: LimitOption = None, fmt: FormatOption = None) -> None:
         """The ingest log: every record skipped (and why), failed, or warned about."""

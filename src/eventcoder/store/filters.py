@@ -18,6 +18,14 @@ from ..records import MODALITIES
 
 ROLES = ("any", "actor", "recipient")
 HISTORICAL = ("include", "exclude", "only")
+#: What a row stands for (``level``): each coded event, each telling of it, each article that
+#: reports it, or each event cluster once (its representative; docs/clusters.md).
+LEVELS = ("event", "mention", "report", "cluster")
+#: An event that is in an event cluster but is not its representative (another telling).
+NOT_REPRESENTATIVE_SQL = (
+    "EXISTS (SELECT 1 FROM event_clusters lc JOIN clusters lk ON lk.id = lc.cluster_id "
+    "WHERE lc.event_id = e.id AND lk.representative <> e.id)"
+)
 SECTOR_RE = re.compile(r"^[A-Z]{2,4}$")
 CODE_RE = re.compile(r"^[A-Z]{3}$")
 
@@ -83,6 +91,7 @@ actor             | 200 |      |         | Actor or recipient name contains this
 country           |  10 |      |         | Actor or recipient country code, e.g. IRQ (see role)
 sector            |  10 |      |         | Actor or recipient sector, e.g. GOV, MIL (see role)
 role              |  10 |      |         | Where actor/country/sector apply: any, actor, recipient
+level             |  10 |      |         | Rows: event (default), mention, report, or cluster (each event cluster once)
 actor_country     | 100 | many |         | Country code(s) of an actor, e.g. IRQ
 recipient_country | 100 | many |         | Country code(s) of a recipient
 place             | 200 |      |         | Place name contains this, or the place's country code is it
@@ -187,6 +196,7 @@ class Filters:
     country: str | None = None
     sector: str | None = None
     role: str = "any"
+    level: str = "event"
     actor_country: list[str] = field(default_factory=list)
     recipient_country: list[str] = field(default_factory=list)
     place: str | None = None
@@ -220,6 +230,10 @@ class Filters:
             if part not in {"1", "2", "3", "4"}:
                 raise FilterError("quad", f"{part!r} is not a quad class (1, 2, 3 or 4)")
             quads.append(int(part))
+        level = (get("level") or "event").strip().lower()
+        if level not in LEVELS:
+            raise FilterError("level", f"{level!r} is not one of {list(LEVELS)}")
+
         role = (get("role") or "any").strip().lower()
         if role not in ROLES:
             raise FilterError("role", f"{role!r} is not one of {list(ROLES)}")
@@ -239,6 +253,7 @@ class Filters:
             country=_code(get("country"), "country", CODE_RE, "a three-letter code (IRQ, USA)"),
             sector=_code(get("sector"), "sector", SECTOR_RE, "a sector code (GOV, MIL, CVL)"),
             role=role,
+            level=level,
             actor_country=_codes(get("actor_country"), "actor_country"),
             recipient_country=_codes(get("recipient_country"), "recipient_country"),
             place=_text(get("place")),
@@ -265,6 +280,8 @@ class Filters:
             if values:
                 add(f"{column} IN ({', '.join('?' for _ in values)})", *values)
 
+        if self.level == "cluster":  # each cluster once: its representative (or a lone event)
+            add(f"NOT {NOT_REPRESENTATIVE_SQL}")
         any_of("e.event", self.types)
         if self.mode:
             add("lower(e.mode) = ?", self.mode)

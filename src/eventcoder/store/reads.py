@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .filters import DAY_EXPR, FilterError, Filters, parse_day
+from .filters import DAY_EXPR, LEVELS, FilterError, Filters, parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store
@@ -26,7 +26,7 @@ SORTS: dict[str, str] = {
     "confidence": "e.confidence DESC, e.id",
     "doc": "e.doc_id, e.sentence_start, e.id",
 }
-LEVELS = ("event", "mention")
+__all__ = ["LEVELS"]  # the row levels live in .filters (event, mention, report, cluster)
 QUAD_NAMES = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -270,6 +270,10 @@ EXPORT_ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
+#: The event cluster of event ``e`` (NULL until it is clustered).
+_EVENT_CLUSTER = "(SELECT ec.cluster_id FROM event_clusters ec WHERE ec.event_id = e.id)"
+
+
 def iter_events(
     store: Store, filters: Filters | None = None, *, batch: int = 1000
 ) -> Iterator[tuple[dict, dict]]:
@@ -281,8 +285,8 @@ def iter_events(
 def iter_stored(
     store: Store, filters: Filters | None = None, *, batch: int = 1000
 ) -> Iterator[tuple[str, dict]]:
-    """``(record as stored, article)`` of every selected event, by article then position in
-    it, read ``batch`` events at a time (the store is never loaded whole). Each page starts
+    """``(record as stored, article)`` of every selected event (the article's dict also
+    holds the event's ``event_cluster``), by article then position in it, read ``batch`` events at a time (the store is never loaded whole). Each page starts
     after the last event of the one before (keyset paging), so the cost stays flat however
     deep."""
     where, params = (filters or Filters()).where()
@@ -299,13 +303,14 @@ def iter_stored(
             doc, start, eid = after
             page_params += [doc, doc, start, start, eid]
         rows = store.fetchall(
-            f"SELECT e.record, e.doc_id, e.sentence_start, e.id, {cols} {_FROM}"
+            f"SELECT e.record, e.doc_id, e.sentence_start, e.id, {_EVENT_CLUSTER}, {cols} {_FROM}"
             + (f" WHERE {' AND '.join(conds)}" if conds else "")
             + f" ORDER BY {SORTS['doc']} LIMIT ?",
             [*page_params, batch],
         )
         for row in rows:
-            yield row[0], dict(zip(EXPORT_ARTICLE_COLUMNS, row[4:], strict=True))
+            article = dict(zip(EXPORT_ARTICLE_COLUMNS, row[5:], strict=True))
+            yield row[0], {**article, "event_cluster": row[4]}
         if len(rows) < batch:
             return
         after = rows[-1][1], rows[-1][2], rows[-1][3]

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..clusters.store import SCHEMA_SQL as CLUSTER_SCHEMA_SQL
 from ..records import Event
 
 if TYPE_CHECKING:  # pragma: no cover
     from .base import Store
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: A migration step: an SQL statement, or a function of the store (for data backfills).
 Step = str | Callable[["Store"], None]
@@ -73,6 +74,9 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE ingest_errors ADD COLUMN article_id TEXT",
         lambda store: store.backfill_v2(),
     ],
+    # event clusters (docs/clusters.md): filled by the ingest (and ``eventcoder cluster``),
+    # which clusters every stored event without an ``event_clusters`` row
+    3: list(CLUSTER_SCHEMA_SQL),
 }
 
 
@@ -154,6 +158,8 @@ TABLES: tuple[str, ...] = (
     "ingest_errors",
     "mentions",
     "places",
+    "clusters",
+    "event_clusters",
 )
 
 

@@ -1,0 +1,167 @@
+"""Event clusters in the store: cluster the stored events that have no cluster yet.
+
+``cluster_new(store)`` is what the ingest runs after a run's articles are written (and what
+``eventcoder cluster`` runs): it reads the events without an ``event_clusters`` row, brings
+back from the tables the stored clusters that could take them (those whose days meet the new
+events' date blocks), adds the new events to a ``ClusterIndex`` and writes the result with
+``clusters.store.write_batch``'s rows (``write_rows``, multi-row) in one transaction. A run with no new event reads one query
+and writes nothing; a re-run of the same batch finds nothing new; a new batch joins the
+clusters already stored. See docs/clusters.md ("In the store").
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..clusters import ClusterIndex
+from ..clusters.index import Assignment
+from ..clusters.report import Report
+from ..clusters.store import (
+    ASSIGNMENT_COLUMNS,
+    CLUSTER_COLUMNS,
+    REPORTS_SQL,
+    assignment_rows,
+    cluster_rows,
+    reports_from_rows,
+    store_loader,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .base import Store
+
+#: Events clustered per transaction (in publication order) when many are new at once.
+BATCH = 20000
+
+
+@dataclass
+class ClusterRun:
+    """What ``cluster_new`` did: events clustered, clusters founded, events that joined a
+    cluster stored before this run, clusters merged, seconds."""
+
+    events: int = 0
+    founded: int = 0
+    joined_stored: int = 0
+    merged: int = 0
+    seconds: float = 0.0
+
+
+def _spans(reports: list[Report], pad: int) -> list[tuple[int, int]]:
+    """Day spans (ordinals) the reports' blocks reach, padded and joined where they meet."""
+    spans = sorted(
+        (lo - pad, hi + pad)
+        for r in reports
+        for lo, hi in [(r.lo, r.hi) if r.lo is not None and r.hi is not None else (r.pub_date,) * 2]
+        if lo is not None and hi is not None
+    )
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _unclustered(store: Store) -> list[Report]:
+    rows = store.fetchall(
+        REPORTS_SQL + " WHERE NOT EXISTS (SELECT 1 FROM event_clusters ec WHERE ec.event_id = e.id)"
+    )
+    return reports_from_rows(rows)
+
+
+def cluster_new(store: Store, *, batch: int = BATCH) -> ClusterRun:
+    """Cluster every stored event that has no cluster yet (see the module's text)."""
+    t0 = time.perf_counter()
+    run = ClusterRun()
+    reports = sorted(_unclustered(store), key=lambda r: r.order)
+    for i in range(0, len(reports), batch):
+        _cluster_batch(store, reports[i : i + batch], run)
+    run.seconds = time.perf_counter() - t0
+    return run
+
+
+def _cluster_batch(store: Store, reports: list[Report], run: ClusterRun) -> None:
+    index = ClusterIndex()
+    loader = store_loader(store.fetchall)
+    pad = 2 * index.bucket_days + 1  # the blocks of a report reach one bucket either side
+    stored: set[str] = set()
+    for lo, hi in _spans(reports, pad):
+        for cluster_id, members in loader(lo, hi):
+            index.restore(cluster_id, members)
+            stored.add(cluster_id)
+    for cluster in index.clusters.values():
+        for report in cluster.members:
+            day = report.hi if report.hi is not None else report.pub_date
+            if day is not None and (index.newest_day is None or day > index.newest_day):
+                index.newest_day = day
+    assignments = index.add(reports)
+    store.begin()
+    try:
+        write_rows(store, index, assignments)
+        store.commit()
+    except Exception:
+        store.rollback()
+        raise
+    run.events += len(assignments)
+    run.founded += sum(1 for a in assignments if a.founded)
+    run.joined_stored += sum(1 for a in assignments if not a.founded and a.cluster_id in stored)
+    run.merged += len(index.merged)
+
+
+def _delete_in(store: Store, table: str, column: str, values: list[str]) -> None:
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        store.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)  # noqa: S608
+
+
+def write_rows(store: Store, index: ClusterIndex, assignments: list[Assignment]) -> None:
+    """What ``clusters.store.write_batch`` writes (merges moved, touched clusters rewritten,
+    the batch's assignments), with multi-row statements: a statement per row costs DuckDB a
+    few milliseconds, which made writing most of the clustering's time. Call it inside a
+    transaction; idempotent like ``write_batch`` (tested to write the same rows)."""
+    for gone, kept in sorted(index.merged.items()):
+        store.execute("UPDATE event_clusters SET cluster_id = ? WHERE cluster_id = ?", (kept, gone))
+    touched = sorted(
+        {a.cluster_id for a in assignments} | set(index.merged) | set(index.merged.values())
+    )
+    _delete_in(store, "clusters", "id", touched)
+    store._insert_rows("clusters", CLUSTER_COLUMNS, cluster_rows(index, touched))
+    rows = assignment_rows(assignments)
+    _delete_in(store, "event_clusters", "event_id", [r[0] for r in rows])
+    store._insert_rows("event_clusters", ASSIGNMENT_COLUMNS, rows)
+
+
+def rebuild(store: Store) -> ClusterRun:
+    """Forget every cluster and cluster all stored events again (in publication order)."""
+    store.begin()
+    try:
+        store.execute("DELETE FROM event_clusters")
+        store.execute("DELETE FROM clusters")
+        store.commit()
+    except Exception:
+        store.rollback()
+        raise
+    return cluster_new(store)
+
+
+#: Columns ``cluster_table`` lists.
+CLUSTER_LIST = (
+    "id", "event", "mode", "n_reports", "n_articles", "n_sources", "first_report",
+    "last_report", "date", "place_name", "place_country", "representative",
+)  # fmt: skip
+
+
+def cluster_table(store: Store, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+    """The stored clusters, most reports first."""
+    sql = (
+        f"SELECT {', '.join(CLUSTER_LIST)} FROM clusters "  # noqa: S608
+        "ORDER BY n_reports DESC, last_report DESC, id"
+    )
+    params: list[int] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return store.columns(sql, params)
