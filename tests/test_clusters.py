@@ -363,3 +363,15 @@ def test_write_batch_incremental_equals_one_batch_and_is_idempotent():
     assert len(one[0]) == 3 and len(one[1]) == len(items)
     assert tables(daily) == one
     assert tables(daily, repeat_last=True) == one
+
+
+def test_days_at_the_ends_of_the_calendar_stay_inside_it():
+    """A window around 0001-01-01 or 9999-12-31 (odd publication dates) reaches past the
+    calendar; the cluster rows and the store loader clamp it instead of failing."""
+    import datetime as dt
+
+    from eventcoder.clusters.cluster import day
+
+    assert day(0) == dt.date.min and day(-30) == dt.date.min
+    assert day(dt.date.max.toordinal() + 5) == dt.date.max
+    assert day(dt.date(2020, 1, 14).toordinal()) == dt.date(2020, 1, 14)

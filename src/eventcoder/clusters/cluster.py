@@ -44,8 +44,14 @@ def _better_evidence(a: Report, b: Report | None) -> bool:
     return ea > eb or (ea == eb and a.order < b.order)
 
 
+def day(ordinal: int) -> dt.date:
+    """The date of a day number, held inside the calendar: windows around 0001-01-01 or
+    9999-12-31 reach past it."""
+    return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal()))
+
+
 def _iso(ordinal: int | None) -> str | None:
-    return dt.date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+    return day(ordinal).isoformat() if ordinal is not None else None
 
 
 _DATE_WORDS = {"day": "an explicit day", "week": "a week", "month": "a month",

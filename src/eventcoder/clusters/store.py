@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import Event
+from .cluster import day
 from .index import Assignment, ClusterIndex, Loader
 from .report import Report
 
@@ -107,7 +108,7 @@ def store_loader(fetchall: Callable[[str, Sequence[Any]], list[tuple]]) -> Loade
     """A loader for ``ClusterIndex`` that brings back stored clusters active in a span of days."""
 
     def load(lo: int, hi: int) -> Iterable[tuple[str, list[Report]]]:
-        first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+        first, last = day(lo), day(hi)
         rows = fetchall(
             REPORTS_SQL.replace("SELECT ", "SELECT ec.cluster_id, ", 1)
             + " JOIN event_clusters ec ON ec.event_id = e.id"
