@@ -5,6 +5,7 @@ posts of one story code it once; a loopback server refuses foreign Host headers.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +13,8 @@ from fastapi.testclient import TestClient
 from eventcoder.serve import create_app
 from eventcoder.serve.sample import build_sample_store, sample_articles
 from eventcoder.store import open_store
+
+from .stores import BACKENDS, fresh_target
 
 KEY = "s3cret-key-123"
 STORY = "Police arrested forty protesters in Baghdad yesterday and will free them tomorrow."
@@ -60,3 +63,44 @@ def test_hostile_posts_are_answered_never_a_5xx(writable, coder, url, field, bod
         assert named in response.text
     else:  # a calendar edge is a real date: coded, relative dates abstain or resolve
         assert response.status_code in (200, 201), response.text
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_parallel_posts_of_one_story_code_it_once(backend, tmp_path, coder):
+    """Case 5: ten requests at once with the same text and different ids give one coded
+    article and nine reports linked to it (the server writes one article at a time, so the
+    duplicate check and the claim of the story are never interleaved)."""
+    from .news_corpus import PROTEST
+
+    for target in fresh_target(backend, tmp_path):
+        store = open_store(target)
+        try:
+            app = create_app(store, api_key=KEY, coder_factory=lambda **kw: coder)
+            with TestClient(app, raise_server_exceptions=False) as c:
+
+                def post(i: int):
+                    body = {"id": f"wire-{i}", "text": PROTEST, "date": "2019-10-04"}
+                    return c.post("/api/articles", json=body, headers={"X-API-Key": KEY})
+
+                with ThreadPoolExecutor(10) as pool:
+                    answers = list(pool.map(post, range(10)))
+            assert [a.status_code for a in answers] == [201] * 10, [a.text for a in answers]
+            out = [a.json() for a in answers]
+            heads = [o for o in out if o["duplicate_of"] is None]
+            assert len(heads) == 1 and heads[0]["events"] >= 2
+            links = [o for o in out if o["duplicate_of"] is not None]
+            assert len(links) == 9
+            assert {o["duplicate_of"] for o in links} == {heads[0]["id"]}
+            assert {o["duplicate_kind"] for o in links} == {"exact"}
+            rows = store.fetchall(
+                "SELECT cluster_id, duplicate_kind FROM articles WHERE id LIKE ?", ["wire-%"]
+            )
+            assert len(rows) == 10
+            assert sum(kind is None for _cluster, kind in rows) == 1
+            assert {cluster for cluster, _kind in rows} == {heads[0]["id"]}
+            (events,) = store.fetchall(
+                "SELECT count(DISTINCT doc_id) FROM events WHERE doc_id LIKE ?", ["wire-%"]
+            )[0]
+            assert events == 1
+        finally:
+            store.close()
