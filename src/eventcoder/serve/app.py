@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..store.filters import FilterError
-from .middleware import CSP, BodyLimit, security_headers
+from .middleware import CSP, BodyLimit, HostCheck, security_headers
 from .routes import aggregates, assets, coding, events, export
 from .service import DEFAULT_MAX_BODY, DEFAULT_MAX_TEXT, Service
 
@@ -33,8 +33,10 @@ def create_app(
     coder_factory: Callable[..., Any] | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     max_text: int = DEFAULT_MAX_TEXT,
+    allowed_hosts: tuple[str, ...] | None = None,
 ) -> FastAPI:
-    """The app over an open ``Store``. ``api_key`` enables the write endpoint."""
+    """The app over an open ``Store``. ``api_key`` enables the write endpoint;
+    ``allowed_hosts`` (e.g. ``LOOPBACK_HOSTS``): other ``Host`` headers get a 400."""
     service = Service(store, api_key=api_key, coder_factory=coder_factory, max_text=max_text)
     app = FastAPI(
         title="eventcoder",
@@ -50,6 +52,8 @@ def create_app(
     )
     app.state.service = service
     app.add_middleware(BodyLimit, limit=max_body)
+    if allowed_hosts:
+        app.add_middleware(HostCheck, allowed=tuple(allowed_hosts))
     app.middleware("http")(security_headers)
     app.add_exception_handler(FilterError, _filter_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

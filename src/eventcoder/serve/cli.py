@@ -49,10 +49,16 @@ def register(app: typer.Typer) -> None:
         except (ServeError, StoreError) as exc:
             typer.echo(f"error: {redact_dsn(str(exc))}", err=True)
             raise typer.Exit(2) from None
-        application = create_app(store, api_key=api_key, max_body=max_body, max_text=max_text)
+        from .middleware import LOOPBACK_HOSTS
+
+        loopback = host in ("127.0.0.1", "localhost", "::1")
+        application = create_app(
+            store, api_key=api_key, max_body=max_body, max_text=max_text,
+            allowed_hosts=LOOPBACK_HOSTS if loopback else None,
+        )  # fmt: skip
         mode = "read-write (API key set)" if api_key else "read-only"
         typer.echo(f"eventcoder serve: {redact_dsn(db)} ({mode}) at http://{host}:{port}/  (API docs: /docs)")
-        if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("CI"):
+        if not loopback and not os.environ.get("CI"):
             typer.echo("warning: listening beyond loopback; anyone who can reach it can read", err=True)
         try:
             uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -75,6 +75,40 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+#: Host names a server on a loopback interface answers to (DNS-rebinding protection).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header without its port (``[::1]:8000`` -> ``[::1]``)."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """Pure ASGI middleware: a request whose ``Host`` header names none of ``allowed`` (any
+    port) gets a 400, so a page on another site whose name was re-bound to 127.0.0.1 cannot
+    read or write a server on this machine."""
+
+    def __init__(self, app: Any, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = tuple(a.lower() for a in allowed)
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            if host_name(host) not in self.allowed:
+                shown = host[:100] or "(none)"
+                await BodyLimit._reply(
+                    send, 400, f"Host header {shown!r} not accepted: this server answers to "
+                    f"{', '.join(self.allowed)} only",
+                )  # fmt: skip
+                return
+        await self.app(scope, receive, send)
+
+
 async def security_headers(request: Request, call_next: Callable) -> Response:
     """Content-Security-Policy and friends on every response."""
     response = await call_next(request)

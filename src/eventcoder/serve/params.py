@@ -5,16 +5,29 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query
 
 from ..store.filters import VOCABULARY, FilterError, Filters
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def check_text(value: str | None, name: str) -> None:
-    if isinstance(value, str) and "\x00" in value:
+    """A 400 naming the field for text no store or response can hold: NUL characters and
+    lone surrogates (JSON ``"\\udfff"``, which Python decodes but UTF-8 cannot encode)."""
+    if not isinstance(value, str):
+        return
+    if "\x00" in value:
         raise HTTPException(400, f"{name}: NUL characters are not allowed")
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        raise HTTPException(
+            400, f"{name}: a lone surrogate (U+{ord(bad.group()):04X}) at character "
+            f"{bad.start()} is not valid Unicode",
+        )  # fmt: skip
 
 
 def parse_date(value: str | None, name: str) -> dt.date | None:

@@ -214,9 +214,6 @@ class Store:
         one multi-row statement per table: what a batch writer uses to keep writes cheap.
         Returns the events written for each article."""
         article_rows: list[tuple] = []
-        events: list[Event] = []
-        bumps: dict[str, int] = {}
-        written: list[int] = []
         for w in writes:
             coded = w.coded
             # the coded article: the title ``clean`` found is on it, not on the caller's object
@@ -234,14 +231,21 @@ class Store:
                     w.duplicate_kind if coded is None else None, w.similarity, w.minhash,
                 )
             )  # fmt: skip
-            if coded is None and w.cluster_id is not None:
-                bumps[w.cluster_id] = bumps.get(w.cluster_id, 0) + 1
-            article_events = coded.events if coded is not None else []
-            events.extend(article_events)  # ids are unique per article (``finalize``)
-            written.append(len(article_events))
         self.begin()
         try:
-            self._insert_rows("articles", ARTICLE_COLUMNS, article_rows)
+            new = self._insert_articles(article_rows)
+            events: list[Event] = []
+            bumps: dict[str, int] = {}
+            written: list[int] = []
+            for w, row in zip(writes, article_rows, strict=True):
+                if row[0] not in new:  # another writer stored this id first
+                    written.append(0)
+                    continue
+                if w.coded is None and w.cluster_id is not None:
+                    bumps[w.cluster_id] = bumps.get(w.cluster_id, 0) + 1
+                article_events = w.coded.events if w.coded is not None else []
+                events.extend(article_events)  # ids are unique per article (``finalize``)
+                written.append(len(article_events))
             for head, k in bumps.items():
                 self.execute("UPDATE articles SET reports = reports + ? WHERE id = ?", (k, head))
             self.add_events(events)
@@ -250,6 +254,12 @@ class Store:
         except Exception:
             self.rollback()
             raise
+
+    def _insert_articles(self, rows: list[tuple]) -> set[str]:
+        """Insert article rows; returns the ids inserted (all: a second writer of a DuckDB
+        file cannot open it)."""
+        self._insert_rows("articles", ARTICLE_COLUMNS, rows)
+        return {row[0] for row in rows}
 
     def add_events(self, events: Sequence[Event], details_only: bool = False) -> None:
         """Insert events and their rows in the other tables: one statement per table."""
@@ -369,6 +379,33 @@ class PostgresStore(Store):
             return psycopg.connect(target, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {redact_dsn(target)!r}: {exc}") from None
+
+    def _insert_articles(self, rows: list[tuple]) -> set[str]:
+        """Insert article rows, leaving out ids another writer stored first (two ingests of
+        one corpus at once): ``ON CONFLICT DO NOTHING`` waits for the other transaction and
+        skips its rows, so their events are not written twice either."""
+        new: set[str] = set()
+        marks = "(" + ", ".join("?" for _ in ARTICLE_COLUMNS) + ")"
+        per = max(1, 4000 // len(ARTICLE_COLUMNS))
+        for i in range(0, len(rows), per):
+            chunk = rows[i : i + per]
+            sql = (
+                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "  # noqa: S608
+                + ", ".join(marks for _ in chunk)
+                + " ON CONFLICT (id) DO NOTHING RETURNING id"
+            )
+            new.update(r[0] for r in self.execute(sql, [v for row in chunk for v in row]))
+        return new
+
+    def migrate(self) -> None:
+        """As ``Store.migrate``, one writer at a time: two runs creating one schema at once
+        would otherwise collide in the catalogue (a ``UniqueViolation`` on ``pg_type``)."""
+        key = "SELECT hashtext('eventcoder schema ' || coalesce(current_schema(), ''))"
+        self.execute(f"SELECT pg_advisory_lock(({key}))")
+        try:
+            super().migrate()
+        finally:
+            self.execute(f"SELECT pg_advisory_unlock(({key}))")
 
 
 def open_store(target: str) -> Store:
