@@ -126,6 +126,12 @@ class Store:
             return 0
         return int(rows[0][0] or 0) if rows else 0
 
+    @contextlib.contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """One writer at a time for the work ``name`` names (a DuckDB file has one writer
+        anyway; PostgreSQL takes an advisory lock)."""
+        yield
+
     def migrate(self) -> None:
         """Bring the schema to ``SCHEMA_VERSION``, one transaction per version."""
         current = self.version()
@@ -397,15 +403,21 @@ class PostgresStore(Store):
             new.update(r[0] for r in self.execute(sql, [v for row in chunk for v in row]))
         return new
 
+    @contextlib.contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """An advisory lock on ``name`` in this schema, held while the block runs."""
+        key = "SELECT hashtext(CAST(? AS text) || ' ' || coalesce(current_schema(), ''))"
+        self.execute(f"SELECT pg_advisory_lock(({key}))", [f"eventcoder {name}"])
+        try:
+            yield
+        finally:
+            self.execute(f"SELECT pg_advisory_unlock(({key}))", [f"eventcoder {name}"])
+
     def migrate(self) -> None:
         """As ``Store.migrate``, one writer at a time: two runs creating one schema at once
         would otherwise collide in the catalogue (a ``UniqueViolation`` on ``pg_type``)."""
-        key = "SELECT hashtext('eventcoder schema ' || coalesce(current_schema(), ''))"
-        self.execute(f"SELECT pg_advisory_lock(({key}))")
-        try:
+        with self.exclusive("schema"):
             super().migrate()
-        finally:
-            self.execute(f"SELECT pg_advisory_unlock(({key}))")
 
 
 def open_store(target: str) -> Store:

@@ -75,9 +75,10 @@ def cluster_new(store: Store, *, batch: int = BATCH) -> ClusterRun:
     """Cluster every stored event that has no cluster yet (see the module's text)."""
     t0 = time.perf_counter()
     run = ClusterRun()
-    reports = sorted(_unclustered(store), key=lambda r: r.order)
-    for i in range(0, len(reports), batch):
-        _cluster_batch(store, reports[i : i + batch], run)
+    with store.exclusive("clusters"):  # two writers of one store cluster one after the other
+        reports = sorted(_unclustered(store), key=lambda r: r.order)
+        for i in range(0, len(reports), batch):
+            _cluster_batch(store, reports[i : i + batch], run)
     run.seconds = time.perf_counter() - t0
     return run
 
