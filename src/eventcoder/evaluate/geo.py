@@ -504,12 +504,7 @@ def register(app: typer.Typer) -> None:
         data = report.to_json()
         print_geo_report(data, f"{len(articles)} gold articles from "
                          f"{', '.join(p.name for p in gold)}")  # fmt: skip
-        if show_errors:
-            for line in report.errors:
-                typer.echo(line)
-        if json_out is not None:
-            data = {"gold": [str(p) for p in gold], **data, "errors": report.errors}
-            json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        _finish(data, report.errors, gold, show_errors, json_out)
 
 
 def _typed_command(gold: list[Path], json_out: Path | None, show_errors: bool,
@@ -531,9 +526,15 @@ def _typed_command(gold: list[Path], json_out: Path | None, show_errors: bool,
     report = evaluate_typed(Coder(include_unrealised=True), articles)
     data = report.to_json()
     print_typed_report(data, f"{len(articles)} articles from {', '.join(p.name for p in gold)}")
+    _finish(data, report.errors, gold, show_errors, json_out)
+
+
+def _finish(data: dict, errors: list[str], gold: list[Path], show_errors: bool,
+            json_out: Path | None) -> None:  # fmt: skip
+    """The misses on stdout (``--errors``) and everything as JSON (``--json``)."""
     if show_errors:
-        for line in report.errors:
+        for line in errors:
             typer.echo(line)
     if json_out is not None:
-        data = {"gold": [str(p) for p in gold], **data, "errors": report.errors}
+        data = {"gold": [str(p) for p in gold], **data, "errors": errors}
         json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")
