@@ -27,8 +27,9 @@ def router(service: Service) -> APIRouter:
             str,
             Query(
                 max_length=10,
-                description="bulk: the axis spans the bulk of the dates (1st to 99th "
-                "interquartile ranges of the middle half), those outside counted in before/after; all: every date",
+                description="bulk: the axis spans the bulk of the dates (within three "
+                "interquartile ranges of the middle half), those outside counted in "
+                "before/after; all: every date",
             ),
         ] = "bulk",
     ) -> dict:
