@@ -124,6 +124,32 @@ def test_network_nodes_are_names_or_country_sector_groups(client):
         assert edge["source"] in ids and edge["target"] in ids and edge["source"] != edge["target"]
 
 
+def test_actors_and_actor_dyads_are_names_or_country_sector_groups(client):
+    """/api/actors and the dyads by actor label actors as the network does: a name a user
+    can use, or a country+sector group; never a pronoun or a common noun."""
+    data = client.get("/api/actors", params={"limit": 1000}).json()
+    assert data["total"] == len(data["actors"]) > 10
+    labels = {a["name"] for a in data["actors"]}
+    assert not {n.lower() for n in labels} & set(NOT_NAMES)
+    for actor in data["actors"]:
+        assert actor["kind"] in ("named", "group")
+        if actor["kind"] == "group":
+            assert actor["name"] == " ".join(filter(None, (actor["code"], actor["sector"])))
+        else:
+            assert actor["name"] != actor["name"].lower()
+        assert actor["as_actor"] + actor["as_recipient"] >= actor["events"] >= 1
+    assert {"India", "IND COP"} <= labels
+    assert data["unnamed"] >= 2  # "They ...", "Fire ..."
+    # the filters narrow them as they do the events
+    police = client.get("/api/actors", params={"country": "IND", "sector": "COP"}).json()
+    assert "IND COP" in {a["name"] for a in police["actors"]} and police["total"] < data["total"]
+    pairs = client.get("/api/aggregates/dyads", params={"by": "actor", "limit": 1000}).json()
+    pairs = pairs["dyads"]
+    assert pairs and all(d["source"] and d["target"] for d in pairs)
+    ends = {d["source"] for d in pairs} | {d["target"] for d in pairs}
+    assert not {n.lower() for n in ends} & set(NOT_NAMES) and "IND COP" in ends
+
+
 def test_network_group_node_filters_back_to_its_events(client):
     data = client.get("/api/network", params={"country": "IND", "sector": "COP"}).json()
     assert any(n["id"] == "IND COP" for n in data["nodes"])
@@ -144,6 +170,11 @@ def test_historical_timeline_and_network_on_both_backends(backend, tmp_path, cod
             net = aggregates.network(store, Filters())
             assert not {n["id"].lower() for n in net["nodes"]} & set(NOT_NAMES)
             assert net["unnamed"] >= 1 and net["edges"]
+            _, actors = aggregates.list_actors(store, Filters(), limit=1000)
+            assert "IND COP" in {a["name"] for a in actors}
+            assert not {a["name"].lower() for a in actors} & set(NOT_NAMES)
+            pairs = aggregates.dyads(store, Filters(), by="actor")
+            assert pairs and not {d["source"].lower() for d in pairs} & set(NOT_NAMES)
             # build_sample_store clusters as an ingest does; a cluster reads back whole
             ids = [r[0] for r in store.fetchall("SELECT id FROM clusters ORDER BY id")]
             assert len(ids) == len(set(ids)) >= 5

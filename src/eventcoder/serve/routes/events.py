@@ -72,10 +72,16 @@ def router(service: Service) -> APIRouter:
             "cluster": cluster,
         }  # fmt: skip
 
-    @api.get("/api/actors", tags=["actors"], summary="Actors of the selected events, with counts")
+    @api.get(
+        "/api/actors",
+        tags=["actors"],
+        summary="Actors of the selected events, with counts: named actors or country+sector "
+        "groups (as the network's nodes); `unnamed`: pronouns and common nouns left out",
+    )
     def actors(filters: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> dict:
         total, rows = service.read(aggregates.list_actors, filters, limit=limit, offset=offset)
-        return page(total, limit, offset, actors=rows)
+        unnamed = service.read(aggregates.unnamed_actors, filters)
+        return page(total, limit, offset, actors=rows, unnamed=unnamed)
 
     @api.get("/api/places", tags=["places"], summary="Event places with coordinates and counts")
     def places(filters: FiltersDep, limit: Limit = 500, offset: Offset = 0) -> dict:
