@@ -54,13 +54,15 @@ _RETOLD = (
 )
 #: Ids of the articles that tell the Mumbai protest.
 RETOLD_MUMBAI = ("farmers-mumbai-1", "farmers-mumbai-2", "farmers-mumbai-3")
+#: When the first tellings were published (a Wednesday, late in the sample corpus's months).
+RETOLD_PUBLISHED = dt.date(2020, 3, 18)
 
 
 def retold_articles() -> list[Article]:
     """A story retold by three outlets and a look-alike (published on and after
-    ``PUBLISHED``, a Wednesday; the protests were on the Tuesday before)."""
+    ``RETOLD_PUBLISHED``; the protests were on the Tuesday before)."""
     return [
         Article(id=aid, text=text, title=text.split(" on ")[0], source=source,
-                date=PUBLISHED + dt.timedelta(days=lag), language="en")  # fmt: skip
+                date=RETOLD_PUBLISHED + dt.timedelta(days=lag), language="en")  # fmt: skip
         for aid, source, lag, text in _RETOLD
     ]

@@ -215,10 +215,10 @@ def test_a_cluster_lists_every_report(client):
     # in publication order (then by source)
     assert [r["doc_id"] for r in reports] == ["farmers-mumbai-2", "farmers-mumbai-1",
                                               "farmers-mumbai-3"]  # fmt: skip
-    assert [r["pub_date"] for r in reports] == ["2020-02-12", "2020-02-12", "2020-02-13"]
+    assert [r["pub_date"] for r in reports] == ["2020-03-18", "2020-03-18", "2020-03-19"]
     for r in reports:
         assert "Mumbai" in r["sentence"] and r["title"] and r["event"] == "PROTEST"
-        assert r["date"] == "2020-02-11" and r["copies"] == []
+        assert r["date"] == "2020-03-17" and r["copies"] == []
     assert sum(r["representative"] for r in reports) == 1
     assert data["representative"] in {r["event_id"] for r in reports}
     # the evidence of one event carries its cluster
