@@ -66,19 +66,30 @@ def _spans(reports: list[Report], pad: int) -> list[tuple[int, int]]:
     return out
 
 
-def _unclustered(store: Store) -> list[Report]:
-    rows = store.fetchall(
-        REPORTS_SQL + " WHERE NOT EXISTS (SELECT 1 FROM event_clusters ec WHERE ec.event_id = e.id)"
-    )
+_NEW = " WHERE NOT EXISTS (SELECT 1 FROM event_clusters ec WHERE ec.event_id = e.id)"
+
+
+def _unclustered(store: Store, event_ids: list[str] | None = None) -> list[Report]:
+    if event_ids is None:
+        return reports_from_rows(store.fetchall(REPORTS_SQL + _NEW))
+    rows: list[tuple] = []
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows += store.fetchall(f"{REPORTS_SQL}{_NEW} AND e.id IN ({marks})", chunk)
     return reports_from_rows(rows)
 
 
-def cluster_new(store: Store, *, batch: int = BATCH) -> ClusterRun:
-    """Cluster every stored event that has no cluster yet (see the module's text)."""
+def cluster_new(
+    store: Store, *, batch: int = BATCH, event_ids: list[str] | None = None
+) -> ClusterRun:
+    """Cluster every stored event that has no cluster yet (see the module's text); with
+    ``event_ids``, only those of them (what ``POST /api/articles`` wrote: work in proportion to
+    one article whatever the store holds)."""
     t0 = time.perf_counter()
     run = ClusterRun()
     with store.exclusive("clusters"):  # two writers of one store cluster one after the other
-        reports = sorted(_unclustered(store), key=lambda r: r.order)
+        reports = sorted(_unclustered(store, event_ids), key=lambda r: r.order)
         for i in range(0, len(reports), batch):
             _cluster_batch(store, reports[i : i + batch], run)
     run.seconds = time.perf_counter() - t0
@@ -236,10 +247,12 @@ def cluster_of(store: Store, event_id: str) -> dict | None:
 
 
 def cluster_posted(store: Store, event_ids: list[str]) -> dict[str, str]:
-    """Cluster what is new (``cluster_new``, as ingest does) and return the cluster of each of
-    ``event_ids``: what ``POST /api/articles`` runs after writing an article, so its events
-    join clusters at once."""
-    cluster_new(store)
+    """Cluster ``event_ids`` (``cluster_new``, as ingest does, limited to those events) and
+    return the cluster of each: what ``POST /api/articles`` runs after writing an article, so
+    its events join clusters at once (other unclustered events wait for the next ingest)."""
+    if not event_ids:
+        return {}
+    cluster_new(store, event_ids=event_ids)
     out: dict[str, str] = {}
     for i in range(0, len(event_ids), 500):
         chunk = event_ids[i : i + 500]
