@@ -486,6 +486,51 @@ def test_ingest_needs_the_key_and_stores_the_article(writable, coder):
     assert bad.status_code == 400
 
 
+def test_posted_articles_join_event_clusters_at_once(writable, coder):
+    """A posted article's events are clustered as an ingest's are, before the answer: a
+    third outlet's telling joins the cluster of the two stored ones, a look-alike in
+    another city founds its own."""
+    from eventcoder.store.clustering import cluster_new
+
+    from .real_corpus import retold_articles
+
+    unclustered = (
+        "SELECT count(*) FROM events e WHERE NOT EXISTS "
+        "(SELECT 1 FROM event_clusters ec WHERE ec.event_id = e.id)"
+    )
+    # events an older run left unclustered: a post clusters its own events only
+    writable.execute(
+        "DELETE FROM event_clusters WHERE event_id IN "
+        "(SELECT id FROM events WHERE doc_id = 'sample-001')"
+    )
+    old = writable.fetchall(unclustered)[0][0]
+    assert old >= 1
+    told = {a.id: a for a in retold_articles()}
+    key = "s3cret-key-123"
+    c = TestClient(create_app(writable, api_key=key, coder_factory=lambda **kw: coder))
+    head = {"X-API-Key": key}
+    ids = {}
+    for aid in ("farmers-mumbai-1", "farmers-mumbai-2", "farmers-mumbai-3", "farmers-pune"):
+        a = told[aid]
+        out = c.post("/api/articles", headers=head, json={
+            "id": aid, "text": a.text, "title": a.title, "source": a.source,
+            "date": a.date.isoformat()}).json()  # fmt: skip
+        assert set(out["clusters"]) == set(out["event_ids"]) and "cluster_error" not in out
+        ids[aid] = out
+    protest = [
+        ids[aid]["clusters"][eid]
+        for aid in ("farmers-mumbai-1", "farmers-mumbai-2", "farmers-mumbai-3")
+        for eid in ids[aid]["event_ids"] if eid.endswith(":PROTEST")
+    ]  # fmt: skip
+    assert len(protest) == 3 and len(set(protest)) == 1
+    assert protest[0] not in ids["farmers-pune"]["clusters"].values()
+    cluster = c.get(f"/api/clusters/{protest[0]}").json()
+    assert cluster["n_reports"] == 3 and cluster["n_sources"] == 3
+    # the older events wait for the next ingest (or `query clusters`), which takes them
+    assert writable.fetchall(unclustered)[0][0] == old
+    assert cluster_new(writable).events == old and writable.fetchall(unclustered)[0][0] == 0
+
+
 def test_posted_articles_take_the_ingest_path(writable, coder):
     """POST /api/articles goes through ``ingest_one`` as ``eventcoder ingest`` does: the text
     is cleaned, the language checked, near duplicates linked, skips logged."""

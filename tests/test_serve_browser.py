@@ -26,7 +26,14 @@ from eventcoder.serve.sample import build_sample_store, sample_articles
 from eventcoder.store import open_store
 
 from .conftest import EXAMPLE, REQUIRE_SERVICES, ROOT
-from .real_corpus import HISTORICAL_YEARS, NOT_NAMES, PUBLISHED, real_corpus_articles
+from .real_corpus import (
+    HISTORICAL_YEARS,
+    NOT_NAMES,
+    PUBLISHED,
+    RETOLD_MUMBAI,
+    real_corpus_articles,
+    retold_articles,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -81,8 +88,9 @@ def server(tmp_path_factory, coder):
                 source="Kurdistan 24",
             )
         )  # fmt: skip
-    # the sample corpus, and articles like a real corpus's: historical mentions, pronouns
-    extra += real_corpus_articles()
+    # the sample corpus, and articles like a real corpus's: historical mentions, pronouns,
+    # a story retold by three outlets (one event cluster of three reports)
+    extra += real_corpus_articles() + retold_articles()
     build_sample_store(store, coder, sample_articles(40), extra=extra)
     store.close()
     serving = open_for_serving(str(path))
@@ -267,6 +275,56 @@ def test_real_corpus_defaults(page, shots):
         page.click("#reset")
     assert page.locator("#f-historical").input_value() == "exclude" and _total(page) == shown
     page.screenshot(path=str(shots / "real-corpus.png"), full_page=True)
+
+
+def test_clusters_in_the_table_and_the_evidence(page, shots):
+    """One row per real-world event with its reports and sources; the evidence panel lists
+    every report of the cluster, each one opening its own evidence."""
+    events = _total(page)
+    counted = "[...document.querySelectorAll('#timeline rect.bar')].reduce((n, b) => n + Number(b.dataset.count), 0)"
+    by_event = page.evaluate(counted)
+    with page.expect_response(lambda r: "/api/events?" in r.url and "level=cluster" in r.url), _redrawn(page, "events"):
+        page.select_option("#level", "cluster")
+    assert 0 < _total(page) < events
+    cells = page.locator("#events-table tbody tr[data-id] td.reports")
+    clusters = cells.evaluate_all("cs => cs.map(c => c.dataset.cluster)")
+    assert clusters and all(clusters) and len(set(clusters)) == len(clusters)
+    with page.expect_response(lambda r: "/api/aggregates/time?" in r.url and "level=cluster" in r.url), _redrawn(page, "timeline"):
+        page.select_option("#count-level", "cluster")
+    assert 0 < page.evaluate(counted) < by_event
+    # the retold Mumbai protest: one row, three reports from three sources
+    page.select_option("#f-type", "PROTEST")
+    page.fill("#f-place", "Mumbai")
+    with _redrawn(page, "events"):
+        page.click("#apply")
+    row = page.locator("#events-table tbody tr[data-id]", has=page.locator("td.reports[data-reports='3']"))
+    assert row.count() == 1
+    assert row.locator("td.reports").get_attribute("data-sources") == "3"
+    assert "3 sources" in row.locator("td.reports").inner_text()
+    with _redrawn(page, "detail"):
+        row.click()
+    items = page.locator("#cluster-reports li")
+    assert items.count() == 3
+    assert "3 reports from 3 sources" in page.locator("#cluster-reports h3").inner_text()
+    listed = page.locator("#cluster-reports").inner_text()
+    for source in ("Mumbai Mirror", "Deccan Wire", "Western Times"):
+        assert source in listed
+    assert all("Mumbai" in t for t in page.locator("#cluster-reports .sentence").all_inner_texts())
+    shown = page.locator("#cluster-reports li.shown")
+    assert shown.count() == 1 and shown.get_attribute("data-event") == row.get_attribute("data-event")
+    # each report opens its own article and evidence
+    other = page.locator("#cluster-reports li:not(.shown)").first
+    target = other.get_attribute("data-event")
+    title = other.locator("a.open").inner_text()
+    with _redrawn(page, "detail"):
+        other.locator("a.open").click()
+    assert page.locator("#cluster-reports li.shown").get_attribute("data-event") == target
+    assert page.locator("#article-text h3").inner_text() == title
+    assert target.split(":")[0] in RETOLD_MUMBAI
+    page.wait_for_selector("#article-text .hl-trigger")
+    page.locator("#detail-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "clusters.png"), clip=_union(page, "#events-panel", "#detail-panel"),
+                    full_page=True)
 
 
 def test_open_an_event_shows_its_evidence_highlighted(page, shots):

@@ -11,10 +11,17 @@ from fastapi.testclient import TestClient
 
 from eventcoder.serve import create_app, open_for_serving
 from eventcoder.serve.sample import build_sample_store, sample_articles
-from eventcoder.store import aggregates, open_store, reads
+from eventcoder.store import aggregates, clustering, open_store, reads
 from eventcoder.store.filters import HISTORICAL_DAYS, FilterError, Filters
 
-from .real_corpus import HISTORICAL_YEARS, NOT_NAMES, PUBLISHED, real_corpus_articles
+from .real_corpus import (
+    HISTORICAL_YEARS,
+    NOT_NAMES,
+    PUBLISHED,
+    RETOLD_MUMBAI,
+    real_corpus_articles,
+    retold_articles,
+)
 from .stores import BACKENDS, fresh_target
 
 
@@ -22,7 +29,9 @@ from .stores import BACKENDS, fresh_target
 def client(tmp_path_factory, coder):
     path = tmp_path_factory.mktemp("real") / "events.duckdb"
     store = open_store(str(path))
-    build_sample_store(store, coder, sample_articles(30), extra=real_corpus_articles())
+    build_sample_store(
+        store, coder, sample_articles(30), extra=real_corpus_articles() + retold_articles()
+    )
     # as a store coded before the coder marked history (or an event it did not mark) holds it
     store.execute("UPDATE events SET modality = 'called-for' WHERE date = '1993-03-12'")
     store.close()
@@ -115,6 +124,32 @@ def test_network_nodes_are_names_or_country_sector_groups(client):
         assert edge["source"] in ids and edge["target"] in ids and edge["source"] != edge["target"]
 
 
+def test_actors_and_actor_dyads_are_names_or_country_sector_groups(client):
+    """/api/actors and the dyads by actor label actors as the network does: a name a user
+    can use, or a country+sector group; never a pronoun or a common noun."""
+    data = client.get("/api/actors", params={"limit": 1000}).json()
+    assert data["total"] == len(data["actors"]) > 10
+    labels = {a["name"] for a in data["actors"]}
+    assert not {n.lower() for n in labels} & set(NOT_NAMES)
+    for actor in data["actors"]:
+        assert actor["kind"] in ("named", "group")
+        if actor["kind"] == "group":
+            assert actor["name"] == " ".join(filter(None, (actor["code"], actor["sector"])))
+        else:
+            assert actor["name"] != actor["name"].lower()
+        assert actor["as_actor"] + actor["as_recipient"] >= actor["events"] >= 1
+    assert {"India", "IND COP"} <= labels
+    assert data["unnamed"] >= 2  # "They ...", "Fire ..."
+    # the filters narrow them as they do the events
+    police = client.get("/api/actors", params={"country": "IND", "sector": "COP"}).json()
+    assert "IND COP" in {a["name"] for a in police["actors"]} and police["total"] < data["total"]
+    pairs = client.get("/api/aggregates/dyads", params={"by": "actor", "limit": 1000}).json()
+    pairs = pairs["dyads"]
+    assert pairs and all(d["source"] and d["target"] for d in pairs)
+    ends = {d["source"] for d in pairs} | {d["target"] for d in pairs}
+    assert not {n.lower() for n in ends} & set(NOT_NAMES) and "IND COP" in ends
+
+
 def test_network_group_node_filters_back_to_its_events(client):
     data = client.get("/api/network", params={"country": "IND", "sector": "COP"}).json()
     assert any(n["id"] == "IND COP" for n in data["nodes"])
@@ -135,5 +170,70 @@ def test_historical_timeline_and_network_on_both_backends(backend, tmp_path, cod
             net = aggregates.network(store, Filters())
             assert not {n["id"].lower() for n in net["nodes"]} & set(NOT_NAMES)
             assert net["unnamed"] >= 1 and net["edges"]
+            _, actors = aggregates.list_actors(store, Filters(), limit=1000)
+            assert "IND COP" in {a["name"] for a in actors}
+            assert not {a["name"].lower() for a in actors} & set(NOT_NAMES)
+            pairs = aggregates.dyads(store, Filters(), by="actor")
+            assert pairs and not {d["source"].lower() for d in pairs} & set(NOT_NAMES)
+            # build_sample_store clusters as an ingest does; a cluster reads back whole
+            ids = [r[0] for r in store.fetchall("SELECT id FROM clusters ORDER BY id")]
+            assert len(ids) == len(set(ids)) >= 5
+            for cid in ids:
+                found = clustering.get_cluster(store, cid)
+                assert found is not None and len(found["reports"]) == found["n_reports"]
         finally:
             store.close()
+
+
+def test_cluster_level_rows_carry_reports_and_sources(client):
+    """At cluster level the retold Mumbai protest is one row, with its three reports from
+    three sources; at event level each of its reports says so; the look-alike in Pune is
+    another event."""
+    events = _events(client)
+    mumbai = [ev for ev in events if ev["doc_id"] in RETOLD_MUMBAI and ev["event"] == "PROTEST"]
+    assert len(mumbai) == 3 and len({ev["cluster_id"] for ev in mumbai}) == 1
+    assert all(ev["cluster_reports"] == 3 and ev["cluster_sources"] == 3 for ev in mumbai)
+    pune = [ev for ev in events if ev["doc_id"] == "farmers-pune"]
+    assert pune and not {ev["cluster_id"] for ev in pune} & {mumbai[0]["cluster_id"]}
+    clusters = _events(client, level="cluster")
+    assert len(clusters) < len(events)
+    assert all(ev["cluster_id"] for ev in clusters)  # every event was clustered
+    assert len({ev["cluster_id"] for ev in clusters}) == len(clusters)  # each cluster once
+    rows = [ev for ev in clusters if ev["cluster_id"] == mumbai[0]["cluster_id"]]
+    assert len(rows) == 1 and rows[0]["cluster_reports"] == 3 and rows[0]["doc_id"] in RETOLD_MUMBAI
+    # the same count in the aggregates: each cluster once
+    types = client.get("/api/aggregates/types", params={"level": "cluster"}).json()["types"]
+    assert sum(t["count"] for t in types) == len(clusters)
+
+
+def test_a_cluster_lists_every_report(client):
+    one = next(ev for ev in _events(client) if ev["doc_id"] == "farmers-mumbai-3")
+    data = client.get(f"/api/clusters/{one['cluster_id']}").json()
+    assert data["id"] == one["cluster_id"] and data["n_reports"] == 3 and data["n_sources"] == 3
+    assert sorted(data["sources"]) == ["Deccan Wire", "Mumbai Mirror", "Western Times"]
+    reports = data["reports"]
+    # in publication order (then by source)
+    assert [r["doc_id"] for r in reports] == ["farmers-mumbai-2", "farmers-mumbai-1",
+                                              "farmers-mumbai-3"]  # fmt: skip
+    assert [r["pub_date"] for r in reports] == ["2020-03-18", "2020-03-18", "2020-03-19"]
+    for r in reports:
+        assert "Mumbai" in r["sentence"] and r["title"] and r["event"] == "PROTEST"
+        assert r["date"] == "2020-03-17" and r["copies"] == []
+    assert sum(r["representative"] for r in reports) == 1
+    assert data["representative"] in {r["event_id"] for r in reports}
+    # the evidence of one event carries its cluster
+    detail = client.get(f"/api/events/{one['id']}").json()
+    assert detail["cluster"]["id"] == one["cluster_id"] and len(detail["cluster"]["reports"]) == 3
+    missing = client.get("/api/clusters/evc-0000000000000000")
+    assert missing.status_code == 404 and "cluster" in missing.json()["detail"]
+    assert client.get("/api/clusters/a%00b").status_code == 400
+
+
+def test_a_cluster_names_the_outlets_that_ran_a_copy(client):
+    """The sample's first article is stored again from another site as a linked copy: the
+    reports of its events name that site."""
+    first = next(ev for ev in _events(client) if ev["doc_id"] == "sample-000")
+    reports = client.get(f"/api/clusters/{first['cluster_id']}").json()["reports"]
+    mine = next(r for r in reports if r["event_id"] == first["id"])
+    assert [c["source"] for c in mine["copies"]] == ["a second site"]
+    assert mine["articles"] == 2

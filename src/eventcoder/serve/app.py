@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..store.filters import FilterError
 from .middleware import CSP, BodyLimit, HostCheck, security_headers
-from .routes import aggregates, assets, coding, events, export
+from .routes import aggregates, assets, clusters, coding, events, export
 from .service import DEFAULT_MAX_BODY, DEFAULT_MAX_TEXT, Service
 
 __all__ = ["CSP", "DEFAULT_MAX_BODY", "DEFAULT_MAX_TEXT", "Service", "create_app"]
@@ -60,7 +60,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=assets.STATIC), name="static")
     app.mount("/docs-static", StaticFiles(directory=assets.DOCS_STATIC), name="docs-static")
     app.include_router(assets.router())
-    for module in (events, aggregates, export, coding):
+    for module in (events, clusters, aggregates, export, coding):
         app.include_router(module.router(service))
     return app
 

@@ -101,10 +101,12 @@ def build_sample_store(
     *,
     extra: Iterable[Article] = (),
     duplicate: bool = True,
+    cluster: bool = True,
 ) -> dict[str, int]:
     """Code ``extra`` (e.g. the example article) and the sample articles into ``store``,
     through ``ingest_one`` like any ingest. With ``duplicate``, the first generated article is
-    stored a second time (from another source) as a linked report."""
+    stored a second time (from another source) as a linked report. With ``cluster``, the
+    events are then grouped into event clusters as an ingest does (``cluster_new``)."""
     from ..ingest import IngestOptions, IngestSession, Known, ingest_one
     from ..ingest.readers import Draft
     from ..ingest.writer import StoreWriter
@@ -125,4 +127,9 @@ def build_sample_store(
         ingest_one(draft, session)
     summary = session.summary
     linked = summary.exact_duplicates + summary.near_duplicates
-    return {"articles": summary.new + linked, "events": summary.events}
+    out = {"articles": summary.new + linked, "events": summary.events}
+    if cluster:
+        from ..store.clustering import cluster_new
+
+        out["clustered"] = cluster_new(store).events
+    return out

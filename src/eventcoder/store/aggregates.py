@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .filters import NOT_REPRESENTATIVE_SQL, FilterError, Filters
-from .network import FUNCTION_WORDS, network
+from .network import FUNCTION_WORDS, named_sql, network, node_sql
 from .reads import LEVELS, QUAD_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,25 +108,43 @@ def _plain(value: Any) -> Any:
 def list_actors(
     store: Store, filters: Filters, *, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[dict]]:
-    """Actors and recipients of the selected events, with how often each plays each role."""
+    """Actors and recipients of the selected events, by the label a user can name (the
+    network's rule, ``network.node_sql``): a named actor (``kind`` named), else its country
+    and sector ("IND COP", ``kind`` group); with how often each plays each role. Pronouns and
+    common nouns with no country are no row (``unnamed_actors`` counts them)."""
     where, params = filters.sql()
+    label, kind = node_sql("n"), f"CASE WHEN {named_sql('n')} THEN 'named' ELSE 'group' END"
     base = (
-        "SELECT coalesce(n.name, n.entity_text) AS name, n.code, n.sector, "
-        "sum(CASE WHEN n.role = 'actor' THEN 1 ELSE 0 END) AS as_actor, "
-        "sum(CASE WHEN n.role = 'recipient' THEN 1 ELSE 0 END) AS as_recipient, "
-        "count(DISTINCT n.event_id) AS events "
-        f"FROM entities n JOIN events e ON e.id = n.event_id{where} "
-        "GROUP BY coalesce(n.name, n.entity_text), n.code, n.sector"
+        "SELECT label, kind, code, sector, "
+        "sum(CASE WHEN role = 'actor' THEN 1 ELSE 0 END) AS as_actor, "
+        "sum(CASE WHEN role = 'recipient' THEN 1 ELSE 0 END) AS as_recipient, "
+        "count(DISTINCT event_id) AS events "
+        f"FROM (SELECT {label} AS label, {kind} AS kind, n.code, n.sector, n.role, n.event_id "
+        f"FROM entities n JOIN events e ON e.id = n.event_id{where}) t "
+        "WHERE label IS NOT NULL GROUP BY label, kind, code, sector"
     )
     total = int(store.fetchall(f"SELECT count(*) FROM ({base}) t", params)[0][0])
     rows = store.fetchall(
-        f"{base} ORDER BY events DESC, name LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"{base} ORDER BY events DESC, label, code, sector LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
-    keys = ("name", "code", "sector", "as_actor", "as_recipient", "events")
+    keys = ("name", "kind", "code", "sector", "as_actor", "as_recipient", "events")
     return total, [
-        {k: (int(v) if k in keys[3:] else v) for k, v in zip(keys, row, strict=True)}
+        {k: (int(v) if k in keys[4:] else v) for k, v in zip(keys, row, strict=True)}
         for row in rows
     ]
+
+
+def unnamed_actors(store: Store, filters: Filters) -> int:
+    """Actors and recipients of the selected events that no one can name (``list_actors``
+    leaves them out): a pronoun, or a common noun with no country."""
+    where, params = filters.sql()
+    extra = " AND " if where else " WHERE "
+    sql = (
+        f"SELECT count(*) FROM entities n JOIN events e ON e.id = n.event_id{where}"
+        f"{extra}({node_sql('n')}) IS NULL"
+    )
+    return int(store.fetchall(sql, params)[0][0])
 
 
 def list_places(
@@ -327,16 +345,17 @@ def dyads(
     store: Store, filters: Filters, *, by: str = "country", level: str = "event", limit: int = 200
 ) -> list[dict]:
     """Actor -> recipient pairs with counts, split into cooperation (quad 1-2) and conflict
-    (quad 3-4). ``by``: country code, actor name, or country+sector."""
+    (quad 3-4). ``by``: country code, actor (the label a user can name, as the network's
+    nodes: a named actor, else its country and sector; a pronoun or a common noun with no
+    country makes no pair), or country+sector."""
     if by not in DYAD_BY:
         raise FilterError("by", f"{by!r} is not one of {list(DYAD_BY)}")
-    key = {
-        "country": ("{t}.code", "{t}.code"),
-        "actor": ("coalesce({t}.name, {t}.entity_text)", "{t}.code"),
-        "sector": ("coalesce({t}.code, '') || ' ' || coalesce({t}.sector, '')", "{t}.code"),
+    label = {
+        "country": lambda t: f"{t}.code",
+        "actor": node_sql,
+        "sector": lambda t: f"coalesce({t}.code, '') || ' ' || coalesce({t}.sector, '')",
     }[by]
-    src = key[0].format(t="s")
-    dst = key[0].format(t="r")
+    src, dst = label("s"), label("r")
     where, params = filters.sql()
     weight = _weight(level)
     rows = store.fetchall(
@@ -348,6 +367,7 @@ def dyads(
         "JOIN entities s ON s.event_id = e.id AND s.role = 'actor' "
         "JOIN entities r ON r.event_id = e.id AND r.role = 'recipient'"
         + (" AND s.code IS NOT NULL AND r.code IS NOT NULL" if by == "country" else "")
+        + (f" AND ({src}) IS NOT NULL AND ({dst}) IS NOT NULL" if by == "actor" else "")
         + f"{where} GROUP BY {src}, s.code, {dst}, r.code ORDER BY n DESC, source, target LIMIT ?",
         [*params, limit],
     )

@@ -11,6 +11,8 @@ clusters already stored. See docs/clusters.md ("In the store").
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -64,19 +66,30 @@ def _spans(reports: list[Report], pad: int) -> list[tuple[int, int]]:
     return out
 
 
-def _unclustered(store: Store) -> list[Report]:
-    rows = store.fetchall(
-        REPORTS_SQL + " WHERE NOT EXISTS (SELECT 1 FROM event_clusters ec WHERE ec.event_id = e.id)"
-    )
+_NEW = " WHERE NOT EXISTS (SELECT 1 FROM event_clusters ec WHERE ec.event_id = e.id)"
+
+
+def _unclustered(store: Store, event_ids: list[str] | None = None) -> list[Report]:
+    if event_ids is None:
+        return reports_from_rows(store.fetchall(REPORTS_SQL + _NEW))
+    rows: list[tuple] = []
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows += store.fetchall(f"{REPORTS_SQL}{_NEW} AND e.id IN ({marks})", chunk)
     return reports_from_rows(rows)
 
 
-def cluster_new(store: Store, *, batch: int = BATCH) -> ClusterRun:
-    """Cluster every stored event that has no cluster yet (see the module's text)."""
+def cluster_new(
+    store: Store, *, batch: int = BATCH, event_ids: list[str] | None = None
+) -> ClusterRun:
+    """Cluster every stored event that has no cluster yet (see the module's text); with
+    ``event_ids``, only those of them (what ``POST /api/articles`` wrote: work in proportion to
+    one article whatever the store holds)."""
     t0 = time.perf_counter()
     run = ClusterRun()
     with store.exclusive("clusters"):  # two writers of one store cluster one after the other
-        reports = sorted(_unclustered(store), key=lambda r: r.order)
+        reports = sorted(_unclustered(store, event_ids), key=lambda r: r.order)
         for i in range(0, len(reports), batch):
             _cluster_batch(store, reports[i : i + batch], run)
     run.seconds = time.perf_counter() - t0
@@ -166,3 +179,88 @@ def cluster_table(store: Store, limit: int | None = None) -> tuple[list[str], li
         sql += " LIMIT ?"
         params.append(limit)
     return store.columns(sql, params)
+
+
+#: Keys of each report ``get_cluster`` lists.
+CLUSTER_REPORT_KEYS = (
+    "event_id", "doc_id", "title", "source", "url", "pub_date", "date", "date_precision",
+    "event", "mode", "modality", "sentence", "trigger", "place_name", "place_country",
+    "articles", "founded", "score",
+)  # fmt: skip
+_REPORTS_OF = (
+    "SELECT e.id, e.doc_id, a.title, a.source, a.url, a.pub_date, e.date, e.date_precision, "
+    "e.event, e.mode, e.modality, e.sentence, e.trigger, e.place_name, e.place_country, "
+    "coalesce(a.reports, 1), ec.founded, ec.score "
+    "FROM event_clusters ec JOIN events e ON e.id = ec.event_id "
+    "LEFT JOIN articles a ON a.id = e.doc_id WHERE ec.cluster_id = ? "
+    "ORDER BY a.pub_date, a.source, e.doc_id, e.sentence_start, e.id"
+)
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def get_cluster(store: Store, cluster_id: str) -> dict | None:
+    """One stored cluster (its ``clusters`` row, ``sources`` decoded) with ``reports``: every
+    coded event of it in publication order, each with its article (title, source, URL, date),
+    its sentence, and ``copies``: the articles linked to its article as exact or near
+    duplicates (other outlets carrying the same text). None when there is no such cluster."""
+    rows = store.fetchall(
+        f"SELECT {', '.join(CLUSTER_COLUMNS)} FROM clusters WHERE id = ?",  # noqa: S608
+        [cluster_id],
+    )
+    if not rows:
+        return None
+    out = {k: _plain(v) for k, v in zip(CLUSTER_COLUMNS, rows[0], strict=True)}
+    out["sources"] = json.loads(out["sources"]) if out["sources"] else []
+    reports = [
+        {k: _plain(v) for k, v in zip(CLUSTER_REPORT_KEYS, row, strict=True)}
+        for row in store.fetchall(_REPORTS_OF, [cluster_id])
+    ]
+    copies: dict[str, list[dict]] = {}
+    docs = sorted({r["doc_id"] for r in reports})
+    for i in range(0, len(docs), 500):
+        chunk = docs[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for aid, origin, title, source, url, pub_date in store.fetchall(
+            "SELECT id, cluster_id, title, source, url, pub_date FROM articles "  # noqa: S608
+            f"WHERE cluster_id IN ({marks}) AND id <> cluster_id AND n_events IS NULL "
+            "ORDER BY pub_date, source, id",
+            chunk,
+        ):
+            copies.setdefault(origin, []).append(
+                {"id": aid, "title": title, "source": source, "url": url,
+                 "pub_date": _plain(pub_date)}
+            )  # fmt: skip
+    for report in reports:
+        report["copies"] = copies.get(report["doc_id"], [])
+        report["representative"] = report["event_id"] == out["representative"]
+    out["reports"] = reports
+    return out
+
+
+def cluster_of(store: Store, event_id: str) -> dict | None:
+    """The cluster of a stored event (``get_cluster``), or None while it is not clustered."""
+    rows = store.fetchall("SELECT cluster_id FROM event_clusters WHERE event_id = ?", [event_id])
+    return get_cluster(store, rows[0][0]) if rows else None
+
+
+def cluster_posted(store: Store, event_ids: list[str]) -> dict[str, str]:
+    """Cluster ``event_ids`` (``cluster_new``, as ingest does, limited to those events) and
+    return the cluster of each: what ``POST /api/articles`` runs after writing an article, so
+    its events join clusters at once (other unclustered events wait for the next ingest)."""
+    if not event_ids:
+        return {}
+    cluster_new(store, event_ids=event_ids)
+    out: dict[str, str] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        out.update(
+            store.fetchall(
+                f"SELECT event_id, cluster_id FROM event_clusters WHERE event_id IN ({marks})",  # noqa: S608
+                chunk,
+            )
+        )
+    return out

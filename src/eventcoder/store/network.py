@@ -23,7 +23,7 @@ FUNCTION_WORDS = (
 _FUNCTION_LIST = ", ".join(f"'{w}'" for w in FUNCTION_WORDS)
 
 
-def _named(t: str) -> str:
+def named_sql(t: str) -> str:
     """SQL: the entity ``t`` has a name a user can use: a canonical name (the knowledge base's,
     a person's or organisation's proper name, a country) with a capital letter, not a pronoun
     or determiner, and not a lone capitalised word opening the sentence with no country
@@ -36,22 +36,22 @@ def _named(t: str) -> str:
     )
 
 
-def _node(t: str) -> str:
-    """SQL: the network node of entity ``t``: its name when it has one (``_named``), else its
+def node_sql(t: str) -> str:
+    """SQL: the network node of entity ``t``: its name when it has one (``named_sql``), else its
     country and sector ("IND COP"), else none (a pronoun or common noun with no country)."""
     return (
-        f"CASE WHEN {_named(t)} THEN {t}.name "
+        f"CASE WHEN {named_sql(t)} THEN {t}.name "
         f"WHEN {t}.code IS NOT NULL THEN {t}.code || coalesce(' ' || {t}.sector, '') END"
     )
 
 
 def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
-    """Actor network: nodes are actors a user can name (``_node``: named actors, else
+    """Actor network: nodes are actors a user can name (``node_sql``: named actors, else
     country+sector groups), edges the events between them; an actor or recipient that is
     neither (a pronoun, a common noun with no country) makes no node and no edge, and the
     events left out for that are counted in ``unnamed``."""
     where, params = filters.sql()
-    src, dst = _node("s"), _node("r")
+    src, dst = node_sql("s"), node_sql("r")
     joins = (
         "FROM events e JOIN entities s ON s.event_id = e.id AND s.role = 'actor' "
         "JOIN entities r ON r.event_id = e.id AND r.role = 'recipient'"
@@ -62,8 +62,8 @@ def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
         "sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), count(*) "
         f"FROM (SELECT DISTINCT e.id, e.quad_code AS quad, {src} AS source, s.code AS scode, "
         f"{dst} AS target, r.code AS tcode, "
-        f"CASE WHEN {_named('s')} THEN 'named' ELSE 'group' END AS skind, "
-        f"CASE WHEN {_named('r')} THEN 'named' ELSE 'group' END AS tkind {joins}{where}) t "
+        f"CASE WHEN {named_sql('s')} THEN 'named' ELSE 'group' END AS skind, "
+        f"CASE WHEN {named_sql('r')} THEN 'named' ELSE 'group' END AS tkind {joins}{where}) t "
         "WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target "
         "GROUP BY source, scode, target, tcode, skind, tkind "
         "ORDER BY count(*) DESC, source, target LIMIT ?",

@@ -38,15 +38,21 @@ _SUMMARY_SQL = (
     "e.id, e.doc_id, e.date, e.date_precision, e.event, e.mode, e.cameo, e.quad_code, "
     "e.event_scale, e.modality, e.confidence, e.mentions, e.sentence, e.sentence_start, "
     "e.sentence_end, e.trigger, e.place_name, e.place_country, e.geonameid, e.lat, e.lon, "
-    "a.title, a.source, a.pub_date, a.reports"
+    "a.title, a.source, a.pub_date, a.reports, rk.id, rk.n_reports, rk.n_sources, rk.n_articles"
 )
 _SUMMARY_KEYS = (
     "id", "doc_id", "date", "date_precision", "event", "mode", "cameo", "quad_code",
     "event_scale", "modality", "confidence", "mentions", "sentence", "sentence_start",
     "sentence_end", "trigger", "place_name", "place_country", "geonameid", "lat", "lon",
-    "article_title", "source", "pub_date", "reports",
+    "article_title", "source", "pub_date", "reports", "cluster_id", "cluster_reports",
+    "cluster_sources", "cluster_articles",
 )  # fmt: skip
 _FROM = "FROM events e LEFT JOIN articles a ON a.id = e.doc_id"
+#: ``_FROM`` with each event's cluster (``rk``: NULL until it is clustered).
+_SUMMARY_FROM = (
+    f"{_FROM} LEFT JOIN event_clusters rc ON rc.event_id = e.id "
+    "LEFT JOIN clusters rk ON rk.id = rc.cluster_id"
+)
 
 
 def jsonable(value: Any) -> Any:
@@ -114,7 +120,7 @@ def list_events(
     where, params = filters.sql()
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = store.fetchall(
-        f"SELECT {_SUMMARY_SQL} {_FROM}{where} ORDER BY {order}{page}",
+        f"SELECT {_SUMMARY_SQL} {_SUMMARY_FROM}{where} ORDER BY {order}{page}",
         [*params, limit, offset] if limit is not None else params,
     )
     return _summaries(store, rows)
@@ -139,7 +145,7 @@ def list_mentions(
     if page:
         ids = sorted({row[0] for row in page})
         rows = store.fetchall(
-            f"SELECT {_SUMMARY_SQL} {_FROM} WHERE e.id IN ({_marks(len(ids))})", ids
+            f"SELECT {_SUMMARY_SQL} {_SUMMARY_FROM} WHERE e.id IN ({_marks(len(ids))})", ids
         )
         summaries = {ev["id"]: ev for ev in _summaries(store, rows)}
     out = []

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from ...ingest.prepare import content_hash
 from ...ingest.readers import Draft
 from ...records import Article
+from ...store import clustering
 from ..evidence import evidence_spans
 from ..params import check_text, parse_date
 from ..service import Service
@@ -122,6 +123,11 @@ def router(service: Service) -> APIRouter:
                 "duplicate_kind": done.kind, "similarity": done.similarity,
             }  # fmt: skip
         event_ids = [ev.id for ev in done.coded.events]
-        return {"id": draft.id, "events": len(event_ids), "duplicate_of": None, "event_ids": event_ids}
+        out = {"id": draft.id, "events": len(event_ids), "duplicate_of": None, "event_ids": event_ids}
+        try:  # its events join event clusters at once, as an ingest's do
+            out["clusters"] = service.read(clustering.cluster_posted, event_ids)
+        except Exception as exc:  # stored all the same: the next ingest clusters them
+            out["clusters"], out["cluster_error"] = {}, f"{type(exc).__name__}: {exc}"
+        return out
 
     return api

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from ...store import aggregates, reads
+from ...store import aggregates, clustering, reads
 from ..evidence import evidence_spans
 from ..params import FiltersDep, Limit, Offset, check_text, page
 from ..service import Service
@@ -34,7 +34,9 @@ def router(service: Service) -> APIRouter:
             Query(
                 max_length=10,
                 description="event: one row per coded event; mention: one row per sentence "
-                "that tells it (its main sentence and those merged into it)",
+                "that tells it (its main sentence and those merged into it); report: every "
+                "coded event, as event; cluster: one row per event cluster (its "
+                "representative), each row with its cluster's reports and sources",
             ),
         ] = "event",
     ) -> dict:
@@ -54,7 +56,8 @@ def router(service: Service) -> APIRouter:
     @api.get(
         "/api/events/{event_id}",
         tags=["events"],
-        summary="One event: its full record, its article, and the evidence spans to highlight",
+        summary="One event: its full record, its article, the evidence spans to highlight, "
+        "and its event cluster with every report of it (null until clustered)",
     )
     def event(event_id: str) -> dict:
         check_text(event_id, "event_id")
@@ -63,12 +66,22 @@ def router(service: Service) -> APIRouter:
             raise HTTPException(404, f"no event with id {event_id!r}")
         record, article = found
         text = article["text"] if article else None
-        return {"event": record, "article": article, "highlights": evidence_spans(record, text)}
+        cluster = service.read(clustering.cluster_of, event_id)
+        return {
+            "event": record, "article": article, "highlights": evidence_spans(record, text),
+            "cluster": cluster,
+        }  # fmt: skip
 
-    @api.get("/api/actors", tags=["actors"], summary="Actors of the selected events, with counts")
+    @api.get(
+        "/api/actors",
+        tags=["actors"],
+        summary="Actors of the selected events, with counts: named actors or country+sector "
+        "groups (as the network's nodes); `unnamed`: pronouns and common nouns left out",
+    )
     def actors(filters: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> dict:
         total, rows = service.read(aggregates.list_actors, filters, limit=limit, offset=offset)
-        return page(total, limit, offset, actors=rows)
+        unnamed = service.read(aggregates.unnamed_actors, filters)
+        return page(total, limit, offset, actors=rows, unnamed=unnamed)
 
     @api.get("/api/places", tags=["places"], summary="Event places with coordinates and counts")
     def places(filters: FiltersDep, limit: Limit = 500, offset: Offset = 0) -> dict:

@@ -110,6 +110,18 @@ function names(ents) {
   }).join("; ");
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+// The reports column: how many reports (coded events, in any article) tell the row's
+// real-world event, and from how many sources; "–" while the event is not clustered.
+function reportsCell(ev) {
+  if (!ev.cluster_id) return el("td", {class: "reports", title: "not clustered yet", text: "–"});
+  const n = ev.cluster_reports || 1, s = ev.cluster_sources || 1;
+  return el("td", {class: "reports", "data-cluster": ev.cluster_id, "data-reports": n, "data-sources": s,
+    title: `event cluster ${ev.cluster_id}: ${plural(n, "report")} from ${plural(s, "source")}`},
+  String(n), el("div", {class: "code", text: plural(s, "source")}));
+}
+
 async function loadEvents() {
   const p = filterParams();
   p.set("limit", state.limit);
@@ -129,11 +141,12 @@ async function loadEvents() {
       el("td", {text: names(ev.actors) || "–"}),
       el("td", {text: names(ev.recipients) || "–"}),
       el("td", {text: ev.place_name ? `${ev.place_name}${ev.place_country ? ", " + ev.place_country : ""}` : "–"}),
-      el("td", {}, ev.trigger || "", ev.mention !== undefined ? el("div", {class: "code", text: ev.mention ? `told again (#${ev.mention})` : "main sentence"}) : null));
+      el("td", {}, ev.trigger || "", ev.mention !== undefined ? el("div", {class: "code", text: ev.mention ? `told again (#${ev.mention})` : "main sentence"}) : null),
+      reportsCell(ev));
     if (ev.id === state.selectedRow) row.classList.add("selected");
     body.append(row);
   }
-  if (!data.events.length) body.append(el("tr", {}, el("td", {colspan: 6, class: "empty", text: "No event matches these filters."})));
+  if (!data.events.length) body.append(el("tr", {}, el("td", {colspan: 7, class: "empty", text: "No event matches these filters."})));
   $("#events-count").textContent = `${data.total} matching`;
   const last = Math.min(state.offset + state.limit, data.total);
   $("#page-info").textContent = data.total ? `${state.offset + 1}–${last} of ${data.total}` : "";
@@ -235,8 +248,31 @@ async function showEvent(id, rowId = id) {
     box.append(highlightText(ev.text, data.highlights.map((s) => ({...s, start: s.start - ev.sentence_start, end: s.end - ev.sentence_start}))));
   }
   detail.append(box);
+  if (data.cluster) detail.append(clusterReports(data.cluster, id));
   const first = box.querySelector(".hl-trigger") || box.querySelector(".hl-sentence");
   if (first) box.scrollTop = Math.max(0, first.offsetTop - box.offsetTop - box.clientHeight / 3);
+  rendered("detail");
+}
+
+// Every report of the event's cluster: its article's title (click: its evidence here), source,
+// publication date and sentence; the article's own link and the outlets that ran a copy of it.
+function clusterReports(cluster, shownId) {
+  const list = el("ol", {class: "reports"});
+  for (const r of cluster.reports) {
+    const open = el("a", {href: `#event=${encodeURIComponent(r.event_id)}`, class: "open", "data-event": r.event_id, text: r.title || r.doc_id,
+      onclick: (e) => { e.preventDefault(); showEvent(r.event_id); }});
+    const copies = r.copies.length ? el("div", {class: "code", text: `also carried by ${r.copies.map((c) => `${c.source || c.id}${c.pub_date ? " (" + c.pub_date + ")" : ""}`).join(", ")}`}) : null;
+    list.append(el("li", {class: r.event_id === shownId ? "shown" : null, "data-event": r.event_id},
+      open, /^https?:\/\//i.test(r.url || "") ? el("a", {href: r.url, class: "code", target: "_blank", rel: "noopener noreferrer", text: " article ↗"}) : null,
+      el("span", {class: "code", text: ` ${r.source || "unknown source"} · ${r.pub_date || "no date"}${r.representative ? " · representative" : ""}`}),
+      el("div", {class: "sentence", text: r.sentence || ""}), copies));
+  }
+  const n = cluster.n_reports, s = cluster.n_sources;
+  const when = cluster.first_report === cluster.last_report ? cluster.first_report : `${cluster.first_report} to ${cluster.last_report}`;
+  return el("div", {id: "cluster-reports", "data-cluster": cluster.id, "data-reports": n},
+    el("h3", {text: n > 1 ? `Reports of this event: ${plural(n, "report")} from ${plural(s, "source")}` : "Reports of this event: only this one"}),
+    el("div", {class: "code", text: `cluster ${cluster.id} · ${cluster.event}${cluster.date ? " · " + cluster.date : ""}${cluster.place_name ? " · " + cluster.place_name : ""} · reported ${when || "?"}`}),
+    list);
 }
 
 // ---------------------------------------------------------------- timeline
