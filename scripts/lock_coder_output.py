@@ -81,7 +81,9 @@ def _corpus() -> Iterator[tuple[str, Any]]:
         sys.path.remove(str(BENCH))
     lines = [json.dumps(r, ensure_ascii=False) for r in generate(CORPUS_SIZE, CORPUS_SEED)]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    yield from _prepared(read_json("corpus", "corpus", lambda: io.BytesIO(data), DEFAULT_FIELDS), None)
+    yield from _prepared(
+        read_json("corpus", "corpus", lambda: io.BytesIO(data), DEFAULT_FIELDS), None
+    )
 
 
 def _gold(path: Path) -> Callable[[], Iterator[tuple[str, Any]]]:
@@ -110,7 +112,9 @@ def available(name: str) -> bool:
 
 def _summary(ev: dict[str, Any]) -> str:
     def who(ents: list[dict[str, Any]]) -> str:
-        return ",".join(" ".join(x for x in (e.get("code"), e.get("sector")) if x) or "?" for e in ents)
+        return ",".join(
+            " ".join(x for x in (e.get("code"), e.get("sector")) if x) or "?" for e in ents
+        )
 
     loc = ev.get("event_loc") or {}
     place = loc.get("resolved_place") or loc.get("extracted_place") or "-"
