@@ -130,9 +130,8 @@ class Coder:
         if notes:
             warn(notes, f"article {article.id!r}")
         doc = self.process(article)
-        events: list[Event] = doc.user_data.get("events", [])  # type: ignore[assignment]
         return CodedArticle(
-            article=doc.article, events=events, dropped=doc.dropped, dateline=doc.dateline
+            article=doc.article, events=doc.events, dropped=doc.dropped, dateline=doc.dateline
         )
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

@@ -381,7 +381,7 @@ def evaluate_geo(coder: Any, articles: list[GoldArticle]) -> GeoReport:
                 errors.append(f"{art.id}: date {g.text!r} -> {hit.value} ({hit.precision}), "
                               f"gold {g.value} ({g.precision})")  # fmt: skip
         # events
-        events = doc.user_data.get("events", [])
+        events = doc.events
         for g in art.events:
             t.add("ev_gold")
             ev = next(
