@@ -72,7 +72,8 @@ class Modality:
             doc.candidates = mark_salience([c for c in resolved if c.drop_reason is None])
             return doc
         # The classifier's candidates are resolved on their own (they never host or fold into
-        # a rule event), then the model's policy decides per sentence what is kept.
+        # a rule event); the stage ``combine`` (eventcoder.learn.combine) then applies the
+        # model's policy per sentence.
         name = getattr(learned, "name", "classifier")
         rules = [c for c in doc.candidates if c.detector != name]
         resolver = ModalityResolver(lexicon)
@@ -80,7 +81,5 @@ class Modality:
         for cand in doc.candidates:
             if cand.detector == name:
                 resolved += [c for c in resolver([cand]) if c.drop_reason is None]
-        doc.candidates = sorted(
-            learned.combine(resolved), key=lambda c: (c.sentence.index, c.trigger.i)
-        )
+        doc.candidates = resolved
         return doc
