@@ -13,6 +13,8 @@ import importlib
 
 import typer
 
+from . import code
+
 app = typer.Typer(
     name="eventcoder",
     help="Code news articles into PLOVER/CAMEO political events, offline.",
@@ -21,9 +23,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-#: Modules that add sub-commands (each has ``register(app: typer.Typer) -> None``).
+#: Modules that add further sub-commands (each has ``register(app: typer.Typer) -> None``);
+#: ``code``, the main command, is there as soon as this package is imported.
 COMMAND_MODULES: tuple[str, ...] = (
-    "eventcoder.cli.code",
     "eventcoder.cli.places",
     "eventcoder.cli.gazetteer",
     "eventcoder.cli.evaluate",
@@ -35,6 +37,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventcoder.cli.export",
     "eventcoder.cli.kb",
 )
+
+
+code.register(app)
 
 
 @app.callback()
