@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -100,7 +98,7 @@ def test_plover_gold_records_parse():
 
 
 @pytest.mark.slow
-def test_evaluate_command_writes_json(tmp_path):
+def test_evaluate_command_writes_json(tmp_path, run_cli):
     gold = tmp_path / "g.csv"
     gold.write_text(
         "text,label\n"
@@ -109,8 +107,7 @@ def test_evaluate_command_writes_json(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "scores.json"
-    subprocess.run([sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--json", str(out)],
-                   check=True, capture_output=True)  # fmt: skip
+    assert run_cli("evaluate", gold, "--json", out).exit_code == 0
     scores = json.loads(out.read_text())
     assert scores["per_type"]["COERCE"]["recall"] == 1.0
     assert scores["false_event_rate"] == 0.0
@@ -133,7 +130,7 @@ def test_type_scores_count_as_evaluate_does():
 
 
 @pytest.mark.slow
-def test_evaluate_scores_main_events_unless_all_events(tmp_path):
+def test_evaluate_scores_main_events_unless_all_events(tmp_path, run_cli):
     gold = tmp_path / "g.csv"
     gold.write_text(
         "text,label\n"
@@ -144,8 +141,7 @@ def test_evaluate_scores_main_events_unless_all_events(tmp_path):
     scores = {}
     for flag in ([], ["--all-events"]):
         out = tmp_path / f"scores{len(flag)}.json"
-        cmd = [sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--json", str(out)]
-        subprocess.run(cmd + flag, check=True, capture_output=True)
+        assert run_cli("evaluate", gold, "--json", out, *flag).exit_code == 0
         scores[bool(flag)] = json.loads(out.read_text())
     assert scores[False]["events_scored"] == "main" and scores[True]["events_scored"] == "all"
     assert scores[False]["per_type"]["CONCEDE"]["precision"] == 1.0
@@ -250,7 +246,7 @@ def test_one_type_per_sentence_and_role_overlap():
 
 
 @pytest.mark.slow
-def test_evaluate_command_on_role_labelled_gold(tmp_path):
+def test_evaluate_command_on_role_labelled_gold(tmp_path, run_cli):
     gold = tmp_path / "roles.csv"
     gold.write_text(
         "text,label,source,target\n"
@@ -260,9 +256,8 @@ def test_evaluate_command_on_role_labelled_gold(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "scores.json"
-    cmd = [sys.executable, "-m", "eventcoder.cli", "evaluate", str(gold), "--errors",
-           "--json", str(out)]  # fmt: skip
-    run = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    run = run_cli("evaluate", gold, "--errors", "--json", out)
+    assert run.exit_code == 0
     assert "YIELD = a coded CONCEDE or RETREAT" in run.stdout
     s = json.loads(out.read_text())["sentence"]
     assert s["sentences"] == 2 and s["yield_is_concede_or_retreat"] is True

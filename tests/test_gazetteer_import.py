@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -119,23 +116,33 @@ def test_bad_files_are_named(tmp_path):
         import_geonames([only_alt], tmp_path / "u.sqlite")
 
 
-@pytest.mark.slow
-def test_import_command_and_the_places_stage_prefer_it(dumps, tmp_path):
+@pytest.fixture
+def user_gazetteer_env(tmp_path, monkeypatch):
+    """``$EVENTCODER_GAZETTEER`` set for this test; the process-wide gazetteer, which attaches
+    the user gazetteer when first built, is rebuilt inside the test and dropped after it."""
+    from eventcoder.places.gazetteer import gazetteer
+
     target = tmp_path / "user.sqlite"
-    env = {**os.environ, "EVENTCODER_GAZETTEER": str(target)}
-    out = subprocess.run(
-        [sys.executable, "-m", "eventcoder.cli", "gazetteer", "import", str(dumps["table_zip"]),
-         str(dumps["alt_zip"])],
-        capture_output=True, text=True, check=True, env=env,
-    )  # fmt: skip
+    monkeypatch.setenv("EVENTCODER_GAZETTEER", str(target))
+    gazetteer.cache_clear()
+    yield target
+    if gazetteer.cache_info().currsize:
+        gazetteer().attach(None)  # inert for anything that kept a reference to it
+    gazetteer.cache_clear()
+
+
+@pytest.mark.slow
+def test_import_command_and_the_places_stage_prefer_it(dumps, tmp_path, user_gazetteer_env,
+                                                       run_cli):  # fmt: skip
+    target = user_gazetteer_env
+    out = run_cli("gazetteer", "import", dumps["table_zip"], dumps["alt_zip"])
+    assert out.exit_code == 0
     assert "3 places" in out.stdout and target.exists()
     assert UserGazetteer.load(target).places == 3
     article = tmp_path / "a.txt"
     article.write_text("Gunmen attacked a checkpoint in Kubaysah on Monday.", encoding="utf-8")
-    out = subprocess.run(
-        [sys.executable, "-m", "eventcoder.cli", "places", str(article)],
-        capture_output=True, text=True, check=True, env=env,
-    )  # fmt: skip
+    out = run_cli("places", article)
+    assert out.exit_code == 0
     [row] = [json.loads(line) for line in out.stdout.splitlines()]
     assert (row["extracted_place"], row["geonameid"], row["country_code"]) == (
         "Kubaysah", 9900001, "IRQ",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -105,13 +103,10 @@ def test_goals_on_the_gold_articles(coder):
 
 
 @pytest.mark.slow
-def test_evaluate_geo_command(tmp_path):
+def test_evaluate_geo_command(tmp_path, run_cli):
     out = tmp_path / "scores.json"
-    run = subprocess.run(
-        [sys.executable, "-m", "eventcoder.cli", "evaluate-geo", str(GOLD[0]), "--json",
-         str(out), "--errors"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    run = run_cli("evaluate-geo", GOLD[0], "--json", out, "--errors")
+    assert run.exit_code == 0
     assert "toponym recall" in run.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["articles"] == len(load_geo_gold(GOLD[0]))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -81,15 +79,13 @@ def test_dateline_fallback(coder):
     assert where.resolved_place == "Baghdad" and where.reason == "dateline fallback"
 
 
-def test_places_command_lists_mentions(tmp_path):
+def test_places_command_lists_mentions(tmp_path, run_cli):
     path = tmp_path / "a.txt"
     path.write_text(
         "Police clashed with protesters in Basra and in Najaf on Friday.", encoding="utf-8"
     )
-    out = subprocess.run(
-        [sys.executable, "-m", "eventcoder.cli", "places", str(path)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    out = run_cli("places", path)
+    assert out.exit_code == 0
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [(r["extracted_place"], r["geonameid"]) for r in rows] == [
         ("Basra", 99532),

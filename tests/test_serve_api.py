@@ -572,7 +572,7 @@ def test_serve_command_is_registered():
     from typer.testing import CliRunner
 
     from eventcoder.cli import app
-    from eventcoder.serve.cli import register
+    from eventcoder.cli.serve import register
 
     if not any(c.name == "serve" for c in app.registered_commands):
         register(app)

@@ -24,6 +24,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "annotate",  # spaCy parse of the kept text
     "detect",  # event triggers -> type, mode, actor/recipient phrases
     "modality",  # asserted / negated / future / called-for / ... and nested events
+    "combine",  # with a classifier (--model): its policy weighed against the rule events
     "actors",  # actor and recipient phrases -> entities with country and sector
     "places",  # where each event happened
     "dates",  # when each event happened
@@ -36,6 +37,7 @@ STAGE_MODULES: tuple[str, ...] = (
     "eventcoder.clean",
     "eventcoder.annotate",
     "eventcoder.detect",
+    "eventcoder.learn.combine",
     "eventcoder.actors",
     "eventcoder.places",
     "eventcoder.dates",
@@ -130,9 +132,8 @@ class Coder:
         if notes:
             warn(notes, f"article {article.id!r}")
         doc = self.process(article)
-        events: list[Event] = doc.user_data.get("events", [])  # type: ignore[assignment]
         return CodedArticle(
-            article=doc.article, events=events, dropped=doc.dropped, dateline=doc.dateline
+            article=doc.article, events=doc.events, dropped=doc.dropped, dateline=doc.dateline
         )
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

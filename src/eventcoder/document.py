@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .records import Article, Entity, EventDate, Location, TextSpan
+from .records import Article, Entity, Event, EventDate, Location, TextSpan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
+
+    from .detect.lexicon import Lexicon, Sense
 
 
 @dataclass
@@ -99,6 +101,16 @@ class Candidate:
     date: EventDate | None = None
     reasons: dict[str, str] = field(default_factory=dict)
     merged: list[Candidate] = field(default_factory=list)
+    # Hand-offs from detect to modality.
+    #: The lexicon sense the rule detector matched (what is asked for, speech-only...).
+    sense: Sense | None = None
+    #: Who a call or demand is addressed to ("urged supporters to ..."), not its target.
+    addressees: list[ArgumentSpan] = field(default_factory=list)
+    #: Token index of the REQUEST trigger this event is asked for under ("a call for talks").
+    requested_by: int | None = None
+    #: Why modality left the candidate out (set: the candidate is dropped).
+    drop_reason: str | None = None
+    #: The learned detector's own notes (its vote, class probabilities): ``eventcoder.learn``.
     notes: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -120,6 +132,12 @@ class Document:
     # Article-level annotations shared between stages (entity mentions, places, dates...).
     entities: list[Entity] = field(default_factory=list)
     places: list[Location] = field(default_factory=list)
+    #: The lexicon ``detect`` used, for ``modality`` (the detect -> modality hand-off).
+    lexicon: Lexicon | None = None
+    #: The learned detector ``detect`` ran beside the rules, if any (``eventcoder.learn``).
+    learned: Any | None = None
+    #: The coded events, set by ``finalize``.
+    events: list[Event] = field(default_factory=list)
     user_data: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -108,5 +108,5 @@ class Finalize:
         ]
         if self.main_events_only:
             events = [e for e in events if e.salience == "main"]
-        doc.user_data["events"] = unique_ids(events)
+        doc.events = unique_ids(events)
         return doc

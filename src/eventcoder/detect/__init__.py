@@ -47,9 +47,8 @@ class Detect:
     def __call__(self, doc: Document) -> Document:
         for detector in self.detectors:
             doc.candidates.extend(detector(doc))
-        doc.user_data["lexicon"] = self.lexicon
-        if self.learned is not None:
-            doc.user_data["learned"] = self.learned
+        doc.lexicon = self.lexicon
+        doc.learned = self.learned
         return doc
 
 
@@ -65,23 +64,22 @@ class Modality:
         self._path = None if isinstance(lexicon, Lexicon) else lexicon
 
     def __call__(self, doc: Document) -> Document:
-        lexicon = self._lexicon or doc.user_data.get("lexicon") or Lexicon.load(self._path)
+        lexicon = self._lexicon or doc.lexicon or Lexicon.load(self._path)
         assert isinstance(lexicon, Lexicon)
-        learned = doc.user_data.get("learned")
+        learned = doc.learned
         if learned is None:
             resolved = ModalityResolver(lexicon)(doc.candidates)
-            doc.candidates = mark_salience([c for c in resolved if "drop" not in c.notes])
+            doc.candidates = mark_salience([c for c in resolved if c.drop_reason is None])
             return doc
         # The classifier's candidates are resolved on their own (they never host or fold into
-        # a rule event), then the model's policy decides per sentence what is kept.
+        # a rule event); the stage ``combine`` (eventcoder.learn.combine) then applies the
+        # model's policy per sentence.
         name = getattr(learned, "name", "classifier")
         rules = [c for c in doc.candidates if c.detector != name]
         resolver = ModalityResolver(lexicon)
-        resolved = mark_salience([c for c in resolver(rules) if "drop" not in c.notes])
+        resolved = mark_salience([c for c in resolver(rules) if c.drop_reason is None])
         for cand in doc.candidates:
             if cand.detector == name:
-                resolved += [c for c in resolver([cand]) if "drop" not in c.notes]
-        doc.candidates = sorted(
-            learned.combine(resolved), key=lambda c: (c.sentence.index, c.trigger.i)
-        )
+                resolved += [c for c in resolver([cand]) if c.drop_reason is None]
+        doc.candidates = resolved
         return doc

@@ -200,12 +200,12 @@ class ModalityResolver:
         own = by_trigger.get((key, cand.trigger.i))
         if own is not None and own is not cand and own.event == "REQUEST" != cand.event:
             return own  # "X must agree to ...": the agreement is what is demanded
-        if cand.event in HOST_TYPES and cand.notes.get("requested_by") is None:
+        if cand.event in HOST_TYPES and cand.requested_by is None:
             host = self._walk_up(cand, by_trigger)
             return host if host is not None and host.event != cand.event else None
         if own is not None and own is not cand:  # "China must withdraw": the demand's content
             return own
-        requested_by = cand.notes.get("requested_by")
+        requested_by = cand.requested_by
         if requested_by is not None and (key, requested_by) in by_trigger:
             return by_trigger[(key, requested_by)]
         return self._walk_up(cand, by_trigger)
@@ -227,10 +227,7 @@ class ModalityResolver:
         if host.event != "REQUEST":
             self._absorb_content(host, nested)
             return
-        sense = nested.notes.get("sense")
-        requested = host.notes.setdefault("requested", [])
-        assert isinstance(requested, list)
-        requested.append(nested)
+        sense = nested.sense
         mode = getattr(sense, "requested_mode", None) or self.lex.requested_modes.get(nested.event)
         if host.mode is None and mode:
             host.mode = mode
@@ -238,7 +235,7 @@ class ModalityResolver:
         nested_heads = {t.i for t in nested.triggers}
         host.recipient_args = [a for a in host.recipient_args if a.head.i not in nested_heads]
         if nested.recipient_args:
-            addressee = {a.head.i for a in host.notes.get("addressee", [])}  # type: ignore[union-attr]
+            addressee = {a.head.i for a in host.addressees}
             own = [a for a in host.recipient_args if a.head.i not in addressee]
             if not own:
                 host.recipient_args = list(nested.recipient_args)
@@ -268,7 +265,6 @@ class ModalityResolver:
     def _absorb_content(self, host: Candidate, nested: Candidate) -> None:
         """ "agreed to resign", "refused to meet X", "threatened to shell", "rejected calls by
         X": the nested event is what is promised, refused or threatened."""
-        host.notes.setdefault("content", []).append(nested)  # type: ignore[union-attr]
         what = f"{nested.event} ('{nested.trigger.text}')"
         if host.mode is None:
             mode = {
@@ -292,12 +288,12 @@ class ModalityResolver:
     # ------------------------------------------------------------------ other modalities
     def _resolve(self, cand: Candidate) -> None:
         cues = find_cues(cand, self.lex)
-        sense = cand.notes.get("sense")
+        sense = cand.sense
         if cues.speech is not None:
             self._speaker_for_pronoun(cand, cues.speech)
         if getattr(sense, "speech_only", False):
             if cues.speech is None:
-                cand.notes["drop"] = "speech-only trigger outside reported speech"
+                cand.drop_reason = "speech-only trigger outside reported speech"
                 return
             doer = cand.actor_args
             cand.actor_args = self.args.speaker(cues.speech)
@@ -319,7 +315,6 @@ class ModalityResolver:
             cand.reasons["event"] = (
                 f"{threatened} announced for the future ('{cue.text}'): a threat"
             )
-            cand.notes["threatened"] = threatened
             cand.event, cand.cameo, cand.mode = "THREATEN", None, _THREAT_MODES.get(threatened)
             self._set(cand, "asserted", cue)
             return
@@ -350,7 +345,6 @@ class ModalityResolver:
             f"negated {refused} ('{cues.negation.text} {cand.trigger.text}') "  # type: ignore[union-attr]
             "stated or planned: a refusal"
         )
-        cand.notes["refused"] = refused
         cand.event = "REJECT"
         cand.mode = self.lex.refused_modes[refused]
         cand.cameo = None

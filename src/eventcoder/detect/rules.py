@@ -137,7 +137,7 @@ class RuleDetector:
             detector=self.name,
             confidence=sense.confidence,
             context=list(sense.context),
-            notes={"sense": sense},
+            sense=sense,
         )
 
     def _verb_candidate(self, sent: Sentence, tok: Token, sense: Sense) -> Candidate | None:
@@ -189,7 +189,7 @@ class RuleDetector:
                 cand.recipient_args = [
                     a for a in cand.recipient_args if a.head.i not in {x.head.i for x in addressees}
                 ] + addressees
-                cand.notes["addressee"] = addressees
+                cand.addressees = addressees
         if sense.event == "ASSAULT":
             self._assault_mode(cand, tok)
         return cand
@@ -221,7 +221,7 @@ class RuleDetector:
         cand: Candidate | None = None
         if under_request:
             cand = self._candidate(sent, [tok], sense)
-            cand.notes["requested_by"] = head.i if head.i in request_tokens else head.head.i
+            cand.requested_by = head.i if head.i in request_tokens else head.head.i
             cand.recipient_args = self._noun_recipients(tok, sense)
         elif (
             tok.dep_ in ("dobj", "attr")

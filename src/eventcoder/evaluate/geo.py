@@ -26,9 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import Any
 
 KM_LIMIT = 161.0  # 100 miles, the usual geoparsing tolerance
 
@@ -383,7 +381,7 @@ def evaluate_geo(coder: Any, articles: list[GoldArticle]) -> GeoReport:
                 errors.append(f"{art.id}: date {g.text!r} -> {hit.value} ({hit.precision}), "
                               f"gold {g.value} ({g.precision})")  # fmt: skip
         # events
-        events = doc.user_data.get("events", [])
+        events = doc.events
         for g in art.events:
             t.add("ev_gold")
             ev = next(
@@ -471,70 +469,3 @@ def print_geo_report(data: dict[str, Any], title: str) -> None:
         f"(demonyms, names inside organisations, actors) tagged as places: "
         f"{top['hard_negatives_tagged']} of {top['hard_negatives']}"
     )
-
-
-def register(app: typer.Typer) -> None:
-    @app.command("evaluate-geo")
-    def evaluate_geo_command(
-        gold: Annotated[
-            list[Path],
-            typer.Argument(help="Where-and-when gold files (YAML/JSON), or GeoWebNews-style XML."),
-        ],
-        json_out: Annotated[
-            Path | None, typer.Option("--json", help="Write scores as JSON.")
-        ] = None,
-        show_errors: Annotated[
-            bool, typer.Option("--errors", help="List every miss and wrong resolution.")
-        ] = False,
-        limit: Annotated[
-            int | None, typer.Option("--limit", help="XML corpora: only the first N articles.")
-        ] = None,
-    ) -> None:
-        """Score geoparsing, date resolution and event places/dates against gold files."""
-        from ..coder import Coder
-
-        if any(p.suffix.lower() == ".xml" for p in gold):
-            _typed_command(gold, json_out, show_errors, limit)
-            return
-        try:
-            articles = load_all(gold)
-        except GoldError as exc:
-            raise typer.BadParameter(str(exc)) from None
-        report = evaluate_geo(Coder(include_unrealised=True), articles)
-        data = report.to_json()
-        print_geo_report(data, f"{len(articles)} gold articles from "
-                         f"{', '.join(p.name for p in gold)}")  # fmt: skip
-        _finish(data, report.errors, gold, show_errors, json_out)
-
-
-def _typed_command(gold: list[Path], json_out: Path | None, show_errors: bool,
-                   limit: int | None) -> None:  # fmt: skip
-    """``evaluate-geo CORPUS.xml``: scores per toponym type (see ``geo_types``)."""
-    from ..coder import Coder
-    from .geo_types import evaluate_typed, load_typed_xml, print_typed_report
-
-    articles = []
-    for path in gold:
-        if not path.exists():
-            raise typer.BadParameter(f"no such file: {path}")
-        try:
-            articles += load_typed_xml(path)
-        except (ValueError, SyntaxError) as exc:
-            raise typer.BadParameter(f"{path}: {exc}") from None
-    if limit is not None:
-        articles = articles[:limit]
-    report = evaluate_typed(Coder(include_unrealised=True), articles)
-    data = report.to_json()
-    print_typed_report(data, f"{len(articles)} articles from {', '.join(p.name for p in gold)}")
-    _finish(data, report.errors, gold, show_errors, json_out)
-
-
-def _finish(data: dict, errors: list[str], gold: list[Path], show_errors: bool,
-            json_out: Path | None) -> None:  # fmt: skip
-    """The misses on stdout (``--errors``) and everything as JSON (``--json``)."""
-    if show_errors:
-        for line in errors:
-            typer.echo(line)
-    if json_out is not None:
-        data = {"gold": [str(p) for p in gold], **data, "errors": errors}
-        json_out.write_text(json.dumps(data, indent=2), encoding="utf-8")

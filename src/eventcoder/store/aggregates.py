@@ -13,9 +13,9 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .filters import NOT_REPRESENTATIVE_SQL, FilterError, Filters
+from .filters import LEVELS, NOT_REPRESENTATIVE_SQL, FilterError, Filters
 from .network import FUNCTION_WORDS, named_sql, network, node_sql
-from .reads import LEVELS, QUAD_NAMES
+from .reads import QUAD_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .filters import DAY_EXPR, LEVELS, FilterError, Filters, parse_day
+from .filters import DAY_EXPR, FilterError, Filters, parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store
@@ -26,7 +26,6 @@ SORTS: dict[str, str] = {
     "confidence": "e.confidence DESC, e.id",
     "doc": "e.doc_id, e.sentence_start, e.id",
 }
-__all__ = ["LEVELS"]  # the row levels live in .filters (event, mention, report, cluster)
 QUAD_NAMES = {
     1: "verbal cooperation",
     2: "material cooperation",

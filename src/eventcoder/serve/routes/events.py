@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from ...store import aggregates, clustering, reads
+from ...store.filters import LEVELS
 from ..evidence import evidence_spans
 from ..params import FiltersDep, Limit, Offset, check_text, page
 from ..service import Service
@@ -40,8 +41,8 @@ def router(service: Service) -> APIRouter:
             ),
         ] = "event",
     ) -> dict:
-        if level not in reads.LEVELS:
-            raise HTTPException(400, f"level: {level!r} is not one of {list(reads.LEVELS)}")
+        if level not in LEVELS:
+            raise HTTPException(400, f"level: {level!r} is not one of {list(LEVELS)}")
         if sort not in reads.SORTS:
             raise HTTPException(400, f"sort: {sort!r} is not one of {list(reads.SORTS)}")
         if level == "mention":

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..store.cli import DbOption, filter_options, open_for_query
-from .formats import TEXT_FORMATS, ExportFormat
+from ..export.formats import TEXT_FORMATS, ExportFormat
+from .options import DbOption, filter_options, open_for_query
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         filters: Any = None,
     ) -> None:
         """Write the store's events as PLOVER JSONL, POLECAT TSV, CSV or Parquet."""
-        from .writers import write_parquet, write_text
+        from ..export.writers import write_parquet, write_text
 
         if fmt not in TEXT_FORMATS and output is None:
             raise typer.BadParameter(f"{fmt} is binary: give a file with -o", param_hint="-o")

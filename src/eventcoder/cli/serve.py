@@ -39,17 +39,19 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from ..redact import redact_dsn
+        from ..serve import ServeError, create_app, open_for_serving
         from ..store import StoreError
-        from . import ServeError, create_app, open_for_serving
 
         if api_key is not None and len(api_key) < 8:
-            raise typer.BadParameter("use an API key of at least 8 characters", param_hint="--api-key")
+            raise typer.BadParameter(
+                "use an API key of at least 8 characters", param_hint="--api-key"
+            )
         try:
             store = open_for_serving(db, writable=api_key is not None)
         except (ServeError, StoreError) as exc:
             typer.echo(f"error: {redact_dsn(str(exc))}", err=True)
             raise typer.Exit(2) from None
-        from .middleware import LOOPBACK_HOSTS
+        from ..serve.middleware import LOOPBACK_HOSTS
 
         loopback = host in ("127.0.0.1", "localhost", "::1")
         application = create_app(
@@ -57,9 +59,13 @@ def register(app: typer.Typer) -> None:
             allowed_hosts=LOOPBACK_HOSTS if loopback else None,
         )  # fmt: skip
         mode = "read-write (API key set)" if api_key else "read-only"
-        typer.echo(f"eventcoder serve: {redact_dsn(db)} ({mode}) at http://{host}:{port}/  (API docs: /docs)")
+        typer.echo(
+            f"eventcoder serve: {redact_dsn(db)} ({mode}) at http://{host}:{port}/  (API docs: /docs)"
+        )
         if not loopback and not os.environ.get("CI"):
-            typer.echo("warning: listening beyond loopback; anyone who can reach it can read", err=True)
+            typer.echo(
+                "warning: listening beyond loopback; anyone who can reach it can read", err=True
+            )
         try:
             uvicorn.run(application, host=host, port=port, log_level="warning")
         finally:

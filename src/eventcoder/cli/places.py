@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import InputFormat, read_articles
+from .inputs import InputFormat, read_articles
 
 
 class PlacesFormat(StrEnum):

@@ -189,9 +189,9 @@ def register(app: typer.Typer) -> None:
         ] = 300.0,
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
+        from ..ingest import IngestError, IngestOptions, ingest, parse_fields
         from ..parallel import PoolError, default_workers
         from ..store import StoreError, open_store
-        from . import IngestError, IngestOptions, ingest, parse_fields
 
         try:
             fields = parse_fields(field or [])

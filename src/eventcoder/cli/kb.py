@@ -38,7 +38,7 @@ def import_command(
     ] = 0,
 ) -> None:
     """Build a knowledge base from a Wikidata JSON dump, streaming; use it with $EVENTCODER_KB."""
-    from .wikidata import DumpError, WikidataImporter, entities, open_dump, write_kb
+    from ..actors.wikidata import DumpError, WikidataImporter, entities, open_dump, write_kb
 
     if not dump.exists():
         raise typer.BadParameter(f"no such file: {dump}")
@@ -76,7 +76,7 @@ def check_command(
     files: Annotated[list[Path], typer.Argument(help="Your KB files (YAML or CSV).")],
 ) -> None:
     """Read KB files as the coder would and report the first bad record of each."""
-    from .tables import read_kb_file
+    from ..actors.tables import read_kb_file
 
     bad = False
     for path in files:
@@ -100,9 +100,9 @@ def lookup_command(
     year: Annotated[int | None, typer.Option(help="Year of the event (dated roles).")] = None,
 ) -> None:
     """Code one bare mention and print the actor record as JSON."""
-    from . import code_mention
-    from .resolve import ActorCoder
-    from .tables import KnowledgeBase
+    from ..actors import code_mention
+    from ..actors.resolve import ActorCoder
+    from ..actors.tables import KnowledgeBase
 
     coder = None
     if kb:

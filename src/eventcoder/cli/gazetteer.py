@@ -47,7 +47,7 @@ def import_command(
     ] = 0,
 ) -> None:
     """Stream GeoNames dumps into a user gazetteer merged over the shipped one."""
-    from .importer import ImportFormatError, import_geonames, user_gazetteer_path
+    from ..places.importer import ImportFormatError, import_geonames, user_gazetteer_path
 
     for path in paths:
         if not path.exists():
@@ -79,7 +79,7 @@ def lookup_command(
     """Every place of a name, best-ranked first (JSONL)."""
     from dataclasses import asdict
 
-    from .gazetteer import gazetteer
+    from ..places.gazetteer import gazetteer
 
     gaz = gazetteer()
     for name in names:
@@ -91,8 +91,8 @@ def lookup_command(
 @gazetteer_app.command("info")
 def info_command() -> None:
     """Sizes of the loaded gazetteer and where the user gazetteer is."""
-    from .gazetteer import gazetteer
-    from .importer import UserGazetteer, user_gazetteer_path
+    from ..places.gazetteer import gazetteer
+    from ..places.importer import UserGazetteer, user_gazetteer_path
 
     gaz = gazetteer()
     user = user_gazetteer_path()

@@ -1,4 +1,6 @@
-"""``eventcoder query``: common questions of an event store, as a table, CSV or JSON."""
+"""Option sets several commands share: the store (``--db``), the filters of
+``store.filters.VOCABULARY`` (``--type``, ``--date-from``...), the table output format, and
+opening a store for reading with a clear error."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ LimitOption = Annotated[int | None, typer.Option("--limit", "-n", help="At most 
 def filter_options(command: Callable[..., None]) -> Callable[..., None]:
     """Give a command every filter of ``VOCABULARY`` as an option (``--type``, ``--date-from``
     or its old spelling ``--since``...); the command receives them as one ``filters``."""
-    from .filters import VOCABULARY
+    from ..store.filters import VOCABULARY
 
     params = [
         p
@@ -56,7 +58,7 @@ def filter_options(command: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> None:
-        from .filters import FilterError, Filters
+        from ..store.filters import FilterError, Filters
 
         values = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
         try:
@@ -111,7 +113,7 @@ def print_rows(
 def open_for_query(db: str) -> Any:
     from pathlib import Path
 
-    from . import StoreError, is_postgres, open_store
+    from ..store import StoreError, is_postgres, open_store
 
     if not is_postgres(db) and not Path(db).exists():
         typer.echo(f"error: no store at {db!r} (make one with 'eventcoder ingest')", err=True)
@@ -121,94 +123,3 @@ def open_for_query(db: str) -> Any:
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-
-
-def register(app: typer.Typer) -> None:
-    query = typer.Typer(
-        name="query",
-        help="Ask an event store common questions (events, counts, the ingest log).",
-        no_args_is_help=True,
-    )
-    app.add_typer(query, name="query")
-
-    @query.command("events")
-    @filter_options
-    def events_command(
-        db: DbOption, filters: Any = None, limit: LimitOption = None, fmt: FormatOption = None
-    ) -> None:
-        """Events by type, actor/recipient country, date range, place, source..."""
-        from .reads import event_table
-
-        with open_for_query(db) as store:
-            cols, rows = event_table(store, filters, limit)
-        print_rows(cols, rows, fmt, title=f"{len(rows)} event(s)")
-
-    @query.command("counts")
-    @filter_options
-    def counts_command(
-        db: DbOption,
-        by: Annotated[
-            list[str],
-            typer.Option(
-                "--by",
-                help="month, day, year, type, quad, actor-country, recipient-country, dyad, "
-                "place, source, modality (repeat to cross them).",
-            ),
-        ],
-        filters: Any = None,
-        limit: LimitOption = None,
-        fmt: FormatOption = None,
-    ) -> None:
-        """Event counts (and the reports behind them) by month, dyad, type, place..."""
-        from .aggregates import GROUPS, counts
-
-        bad = [b for b in by if b not in GROUPS]
-        if bad:
-            raise typer.BadParameter(
-                f"{', '.join(bad)}: choose from {', '.join(GROUPS)}", param_hint="--by"
-            )
-        with open_for_query(db) as store:
-            cols, rows = counts(store, by, filters, limit)
-        print_rows(cols, rows, fmt, title="events by " + " × ".join(by))
-
-    @query.command("clusters")
-    def clusters_command(
-        db: DbOption,
-        rebuild: Annotated[
-            bool,
-            typer.Option(
-                "--rebuild", help="Forget the stored clusters and cluster every event again first."
-            ),
-        ] = False,
-        limit: LimitOption = None,
-        fmt: FormatOption = None,
-    ) -> None:
-        """Event clusters (one real-world event, many reports), most reports first; events not
-        clustered yet are clustered first."""
-        from .clustering import cluster_new, cluster_table
-        from .clustering import rebuild as rebuild_all
-
-        with open_for_query(db) as store:
-            done = rebuild_all(store) if rebuild else cluster_new(store)
-            if done.events:
-                typer.echo(f"clustered {done.events} event(s) in {done.seconds:.1f} s", err=True)
-            cols, rows = cluster_table(store, limit)
-        print_rows(cols, rows, fmt, title=f"{len(rows)} event cluster(s)")
-
-    @query.command("errors")
-    def errors_command(db: DbOption, limit: LimitOption = None, fmt: FormatOption = None) -> None:
-        """The ingest log: every record skipped (and why), failed, or warned about."""
-        from .reads import errors
-
-        with open_for_query(db) as store:
-            cols, rows = errors(store, limit)
-        print_rows(cols, rows, fmt, title="ingest log")
-
-    @query.command("summary")
-    def summary_command(db: DbOption, fmt: FormatOption = None) -> None:
-        """What the store holds: articles, duplicates, events, log entries, schema version."""
-        from .reads import summary
-
-        with open_for_query(db) as store:
-            cols, rows = summary(store)
-        print_rows(cols, rows, fmt, title=db if "://" not in db else "store")

@@ -43,7 +43,7 @@ def print_report(report, title: str) -> None:
         actors.add_row(role, str(int(s["gold"])), f"{s['span_found']:.2f}", f"{s['country']:.2f}",
                        f"{s['sector']:.2f}", f"{s['country_sector']:.2f}")  # fmt: skip
     console.print(actors)
-    from .actors import confusion_rows
+    from ..evaluate.actors import confusion_rows
 
     rows = confusion_rows(getattr(report, "actor_confusion", {}) or {})
     if rows:
@@ -159,7 +159,7 @@ def register(app: typer.Typer) -> None:
         main_events_only (the 'code --main-events-only' output): gold sets label a sentence
         with the one event it reports; --all-events scores the default 'code' output instead."""
         from ..coder import Coder
-        from . import evaluate, load_gold
+        from ..evaluate import evaluate, load_gold
 
         items = []
         for path in gold:

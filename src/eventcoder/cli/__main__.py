@@ -1,0 +1,5 @@
+"""``python -m eventcoder.cli``: the ``eventcoder`` command."""
+
+from . import main
+
+main()
