@@ -155,6 +155,7 @@ class Cluster:
                 modes=self.modes,
                 groups=self.groups,
                 docs=self.docs,
+                core_words=self.representative()[0].words,
             )
         return self._profile
 

@@ -188,13 +188,12 @@ class ClusterIndex:
         return self.assignments[report.event_id]
 
     def _linked(self, cluster: Cluster, other: Cluster) -> bool:
-        """Some report of ``other`` scores at or above the threshold against ``cluster``."""
-        profile = cluster.profile()
-        for member in other.members:
-            value = score(member, profile)
-            if value is not None and value >= self.threshold:
-                return True
-        return False
+        """The representative of ``other`` (its best-evidenced report) scores at or above the
+        threshold against ``cluster``. Not any one member: single-link chaining through a
+        weak report (a detail sentence, a telling that gave only the country) would tie
+        unrelated events together one bridge at a time."""
+        value = score(other.representative()[0], cluster.profile())
+        return value is not None and value >= self.threshold
 
     def add(self, reports: Iterable[Report]) -> list[Assignment]:
         """Cluster a batch; returns one assignment per distinct report, in canonical order."""

@@ -285,10 +285,13 @@ class Report:
 
     # ------------------------------------------------------------------ derived
     @property
-    def order(self) -> tuple[int, str, str, str]:
-        """The canonical order: publication date, source, article, event id."""
+    def order(self) -> tuple[int, str, str, tuple[float, ...], str]:
+        """The canonical order: publication date, source, article, then inside an article the
+        best-evidenced telling first (``evidence_rank``: a lede with its date and place before
+        a detail sentence with neither), then event id."""
         return (self.pub_date if self.pub_date is not None else 10**9, self.source or "",
-                self.doc_id, self.event_id)  # fmt: skip
+                self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
+                self.event_id)  # fmt: skip
 
     @property
     def countries(self) -> frozenset[str]:
