@@ -192,7 +192,7 @@ class ClusterIndex:
         threshold against ``cluster``. Not any one member: single-link chaining through a
         weak report (a detail sentence, a telling that gave only the country) would tie
         unrelated events together one bridge at a time."""
-        value = score(other.representative()[0], cluster.profile())
+        value = score(other.best(), cluster.profile())
         return value is not None and value >= self.threshold
 
     def add(self, reports: Iterable[Report]) -> list[Assignment]:

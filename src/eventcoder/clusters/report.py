@@ -278,10 +278,14 @@ class Report:
     # Derived from the keys (not serialised): what contradiction checks need, computed once.
     actor_view: PartyView = field(init=False, repr=False, compare=False)
     recipient_view: PartyView = field(init=False, repr=False, compare=False)
+    _order: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.actor_view = party_view(self.actors)
         self.recipient_view = party_view(self.recipients)
+        self._order = (self.pub_date if self.pub_date is not None else 10**9, self.source or "",
+                       self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
+                       self.event_id)  # fmt: skip
 
     # ------------------------------------------------------------------ derived
     @property
@@ -289,9 +293,7 @@ class Report:
         """The canonical order: publication date, source, article, then inside an article the
         best-evidenced telling first (``evidence_rank``: a lede with its date and place before
         a detail sentence with neither), then event id."""
-        return (self.pub_date if self.pub_date is not None else 10**9, self.source or "",
-                self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
-                self.event_id)  # fmt: skip
+        return self._order  # computed once: sorting and every comparison read it
 
     @property
     def countries(self) -> frozenset[str]:
