@@ -374,7 +374,7 @@ class Report:
     # ------------------------------------------------------------------ (de)serialising
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        del data["actor_view"], data["recipient_view"]
+        del data["actor_view"], data["recipient_view"], data["_order"]
         for key in ("actors", "recipients", "words", "names"):
             data[key] = sorted(data[key])
         data["place"] = asdict(self.place) if self.place else None
