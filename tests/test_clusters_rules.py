@@ -90,3 +90,23 @@ def test_order_is_a_function_of_the_report():
     (a,) = reports(event("x1"))
     again = Report.from_dict(a.to_dict())
     assert again.order == a.order
+
+
+def test_a_telling_without_its_city_that_fits_two_cities_abstains():
+    """The same farmers protested in Lagos and in Kano on Friday; an outlet that says only
+    "in Nigeria" could tell either: it founds its own cluster instead of guessing."""
+    found = ClusterIndex()
+    found.add(reports(
+        event("lagos", text="Nigerian farmers rallied in Lagos on Friday."),
+        event("kano", city="Kano", text="Nigerian farmers rallied in Kano on Friday."),
+        event("nga", city=None, pub="2024-03-10", text="Nigerian farmers rallied on Friday."),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"lagos"}), frozenset({"kano"}),
+                                      frozenset({"nga"})}  # fmt: skip
+    # with one city only, the same telling joins it
+    one = ClusterIndex()
+    one.add(reports(
+        event("lagos", text="Nigerian farmers rallied in Lagos on Friday."),
+        event("nga", city=None, pub="2024-03-10", text="Nigerian farmers rallied on Friday."),
+    ))  # fmt: skip
+    assert groups(one.labels()) == {frozenset({"lagos", "nga"})}

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from ..records import CodedArticle
 from .cluster import Cluster
 from .report import Report, reports_from_coded
-from .similarity import DEFAULT_THRESHOLD, assess, contradiction, score
+from .similarity import DEFAULT_THRESHOLD, assess, contradiction, place_score, score
 
 STATE_VERSION = 1
 
@@ -162,8 +162,18 @@ class ClusterIndex:
                 self.assignments[report.event_id] = old._replace(cluster_id=keep.id)
         return keep
 
+    def _ambiguous(self, report: Report, found: list[tuple[str, float]]) -> bool:
+        """A telling that names no city or province fits two clusters whose places cannot be
+        one (the same actors in two cities that day): nothing in it says which it tells."""
+        if len(found) < 2 or (report.place is not None and report.place.rank >= 2):
+            return False
+        first, second = (self.clusters[cid].profile().place for cid, _ in found[:2])
+        return place_score(first, second) is None
+
     def _place(self, report: Report) -> Assignment:
         found, open_ = self.matches(report)
+        if self._ambiguous(report, found):  # abstain: found a cluster of its own
+            found, open_ = [], []
         if not found:
             cluster = Cluster.found(report)
             if cluster.id in self.clusters:  # the same founding event id came back evicted
