@@ -1,7 +1,7 @@
 """Cluster accuracy on retold events coded by the real coder, and clustering speed and memory.
 
     PYTHONPATH=src python benchmarks/cluster_accuracy.py [--events 60] [--seed 2]
-        [--coded CACHE.jsonl] [--synthetic 100000] [--threshold T]
+        [--seeds 1,4,5,6,7,8,9,10] [--coded CACHE.jsonl|DIR] [--synthetic 100000] [--threshold T]
 
 1. Generates the retold-events corpus (``make_cluster_corpus.py``), codes every article with
    ``Coder`` (cached in ``--coded`` when given), links near-duplicate articles (MinHash, as
@@ -117,10 +117,14 @@ def dyad_day(reports: Iterable[Report]) -> dict[str, str]:
     return out
 
 
-def accuracy(args: argparse.Namespace) -> None:
+def accuracy(args: argparse.Namespace) -> tuple[float, float]:
+    """Print the accuracy on seed ``args.seed``'s corpus; returns pairwise (P, R)."""
     records = make_corpus(args.events, args.seed)
     t0 = time.perf_counter()
-    coded, cached = code_corpus(records, args.coded)
+    cache = args.coded
+    if cache is not None and cache.is_dir():
+        cache = cache / f"seed{args.seed}.jsonl"
+    coded, cached = code_corpus(records, cache)
     coding = time.perf_counter() - t0
     groups = near_groups(records)
     reports: list[Report] = []
@@ -179,6 +183,7 @@ def accuracy(args: argparse.Namespace) -> None:
     sub = {k for k in gold if "/" not in gold[k]}
     p, r, f = pairwise({k: labels[k] for k in sub}, {k: gold[k] for k in sub})
     print(f"{'planned types only (pairw.)':28} {p:9.3f} {r:7.3f} {f:6.3f}")
+    return rows[0][1][0], rows[0][1][1]
 
 
 def _rss_mb() -> float:
@@ -271,12 +276,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=60)
     parser.add_argument("--seed", type=int, default=2)
+    parser.add_argument("--seeds", default=None,
+                        help="several corpora, e.g. 1,4,5,6,7,8,9,10 (the development seeds): "
+                        "each one's figures, then the mean pairwise P and R; --coded a folder")  # fmt: skip
     parser.add_argument("--coded", type=Path, default=None)
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--threshold", type=float, default=ClusterIndex().threshold)
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
-    if not args.skip_accuracy:
+    if not args.skip_accuracy and args.seeds:
+        scores = []
+        for seed in [int(x) for x in args.seeds.split(",")]:
+            args.seed = seed
+            scores.append(accuracy(args))
+            print()
+        n = len(scores)
+        print(f"seeds {args.seeds}: mean pairwise P {sum(p for p, _ in scores) / n:.3f} "
+              f"R {sum(r for _, r in scores) / n:.3f} (lowest P {min(p for p, _ in scores):.3f}, "
+              f"lowest R {min(r for _, r in scores):.3f})")  # fmt: skip
+    elif not args.skip_accuracy:
         accuracy(args)
     if args.synthetic:
         timing(args)

@@ -119,6 +119,44 @@ def test_ingest_clusters_retold_stories(target, tmp_path, coder, monkeypatch):
 
 
 @pytest.mark.slow
+def test_copy_linked_later_recounts_its_cluster(target, tmp_path, coder):
+    """A wire copy of a clustered article ingested in a later run is not coded (no new event),
+    yet its cluster's stored articles and sources count it."""
+    first = _write(tmp_path / "first.jsonl", FIRST)
+    mirror_text = FIRST[0][3]
+    copies = _write(tmp_path / "copies.jsonl", [
+        ("nation-2", "2025-03-09", "Daily Nation", mirror_text),
+        ("echo-3", "2025-03-10", "Evening Echo", mirror_text),
+    ])  # fmt: skip
+    with open_store(target) as store:
+        ingest([first], store, coder=coder)
+        nairobi = _protest_clusters(store)["mirror-1"]
+
+        def row() -> tuple:
+            n_articles, n_sources, sources = store.fetchall(
+                "SELECT n_articles, n_sources, sources FROM clusters WHERE id = ?", (nairobi,)
+            )[0]
+            return n_articles, n_sources, json.loads(sources)
+
+        assert row() == (2, 2, ["Daily Mirror", "The Herald"])
+        before = sorted(store.fetchall("SELECT * FROM event_clusters"))
+        summary = ingest([copies], store, coder=coder)
+        assert summary.clustered == 0  # the copies are linked, not coded
+        assert row() == (4, 4, ["Daily Mirror", "Daily Nation", "Evening Echo", "The Herald"])
+        assert sorted(store.fetchall("SELECT * FROM event_clusters")) == before
+        (coast,) = store.fetchall(
+            "SELECT n_articles, n_sources FROM clusters WHERE id = ?",
+            (_protest_clusters(store)["coast-1"],),
+        )
+        assert tuple(coast) == (1, 1)  # other clusters untouched
+        assert clustering.refresh_copies(store) == 0  # nothing stale any more
+        # a rebuild counts the copies as well
+        rebuild(store)
+        nairobi = _protest_clusters(store)["mirror-1"]
+        assert row() == (4, 4, ["Daily Mirror", "Daily Nation", "Evening Echo", "The Herald"])
+
+
+@pytest.mark.slow
 def test_query_counts_level_and_export_cluster_id(tmp_path, coder, run_cli):
     db = str(tmp_path / "events.duckdb")
     with open_store(db) as store:

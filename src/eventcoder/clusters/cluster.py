@@ -155,17 +155,23 @@ class Cluster:
                 modes=self.modes,
                 groups=self.groups,
                 docs=self.docs,
+                core_words=self.best().words,
             )
         return self._profile
 
     # ------------------------------------------------------------------ summary
-    def representative(self) -> tuple[Report, str]:
-        """The best-evidenced report, and the rule that chose it."""
+    def best(self) -> Report:
+        """The best-evidenced report (the representative)."""
         best: Report | None = None
         for report in self.members:
             if _better_evidence(report, best):
                 best = report
         assert best is not None
+        return best
+
+    def representative(self) -> tuple[Report, str]:
+        """The best-evidenced report, and the rule that chose it."""
+        best = self.best()
         place = best.place.precision if best.place and best.place.precision else "no"
         reason = (
             f"best-evidenced of {len(self.members)} report(s): dated to "

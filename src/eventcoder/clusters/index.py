@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from ..records import CodedArticle
 from .cluster import Cluster
 from .report import Report, reports_from_coded
-from .similarity import DEFAULT_THRESHOLD, assess, contradiction, score
+from .similarity import DEFAULT_THRESHOLD, assess, contradiction, place_score, score
 
 STATE_VERSION = 1
 
@@ -162,8 +162,18 @@ class ClusterIndex:
                 self.assignments[report.event_id] = old._replace(cluster_id=keep.id)
         return keep
 
+    def _ambiguous(self, report: Report, found: list[tuple[str, float]]) -> bool:
+        """A telling that names no city or province fits two clusters whose places cannot be
+        one (the same actors in two cities that day): nothing in it says which it tells."""
+        if len(found) < 2 or (report.place is not None and report.place.rank >= 2):
+            return False
+        first, second = (self.clusters[cid].profile().place for cid, _ in found[:2])
+        return place_score(first, second) is None
+
     def _place(self, report: Report) -> Assignment:
         found, open_ = self.matches(report)
+        if self._ambiguous(report, found):  # abstain: found a cluster of its own
+            found, open_ = [], []
         if not found:
             cluster = Cluster.found(report)
             if cluster.id in self.clusters:  # the same founding event id came back evicted
@@ -188,13 +198,12 @@ class ClusterIndex:
         return self.assignments[report.event_id]
 
     def _linked(self, cluster: Cluster, other: Cluster) -> bool:
-        """Some report of ``other`` scores at or above the threshold against ``cluster``."""
-        profile = cluster.profile()
-        for member in other.members:
-            value = score(member, profile)
-            if value is not None and value >= self.threshold:
-                return True
-        return False
+        """The representative of ``other`` (its best-evidenced report) scores at or above the
+        threshold against ``cluster``. Not any one member: single-link chaining through a
+        weak report (a detail sentence, a telling that gave only the country) would tie
+        unrelated events together one bridge at a time."""
+        value = score(other.best(), cluster.profile())
+        return value is not None and value >= self.threshold
 
     def add(self, reports: Iterable[Report]) -> list[Assignment]:
         """Cluster a batch; returns one assignment per distinct report, in canonical order."""

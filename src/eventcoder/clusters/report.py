@@ -278,17 +278,22 @@ class Report:
     # Derived from the keys (not serialised): what contradiction checks need, computed once.
     actor_view: PartyView = field(init=False, repr=False, compare=False)
     recipient_view: PartyView = field(init=False, repr=False, compare=False)
+    _order: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.actor_view = party_view(self.actors)
         self.recipient_view = party_view(self.recipients)
+        self._order = (self.pub_date if self.pub_date is not None else 10**9, self.source or "",
+                       self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
+                       self.event_id)  # fmt: skip
 
     # ------------------------------------------------------------------ derived
     @property
-    def order(self) -> tuple[int, str, str, str]:
-        """The canonical order: publication date, source, article, event id."""
-        return (self.pub_date if self.pub_date is not None else 10**9, self.source or "",
-                self.doc_id, self.event_id)  # fmt: skip
+    def order(self) -> tuple[int, str, str, tuple[float, ...], str]:
+        """The canonical order: publication date, source, article, then inside an article the
+        best-evidenced telling first (``evidence_rank``: a lede with its date and place before
+        a detail sentence with neither), then event id."""
+        return self._order  # computed once: sorting and every comparison read it
 
     @property
     def countries(self) -> frozenset[str]:
@@ -369,7 +374,7 @@ class Report:
     # ------------------------------------------------------------------ (de)serialising
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        del data["actor_view"], data["recipient_view"]
+        del data["actor_view"], data["recipient_view"], data["_order"]
         for key in ("actors", "recipients", "words", "names"):
             data[key] = sorted(data[key])
         data["place"] = asdict(self.place) if self.place else None

@@ -25,8 +25,22 @@ WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evi
            "names": 0.15}  # fmt: skip
 #: Two city-precision places further apart than this are two places.
 CITY_KM = 40.0
-#: Score at and above which a report joins a cluster.
-DEFAULT_THRESHOLD = 0.5
+#: Score at and above which a report joins a cluster (chosen on the development seeds).
+DEFAULT_THRESHOLD = 0.4
+
+#: Head words that name a crowd or people in general, not a group of its own: "protesters"
+#: and "teachers" may be one crowd, "teachers" and "farmers" are two.
+GENERIC_HEADS = frozenset(
+    "w:" + w
+    for w in ("people", "person", "protester", "demonstrator", "crowd", "resident", "civilian",
+              "citizen", "man", "woman", "youth", "group", "member", "supporter", "other",
+              "participant", "marcher", "worker", "activist")
+)  # fmt: skip
+#: Sectors of the state and of armed groups: the same body is told as police, security
+#: forces or officers, as a minister of government or of defence; their head words vary.
+STATE_SECTORS = frozenset(
+    "s:" + s for s in ("GOV", "COP", "MIL", "JUD", "LEG", "SPY", "REB", "CRM", "INS")
+)
 
 #: Key kinds of ``report.entity_keys`` and how much a shared key of that kind says.
 _KEY_WEIGHT = {"id": 1.0, "name": 1.0, "who": 1.0, "csw": 0.9, "sw": 0.7, "cs": 0.6, "w": 0.5,
@@ -52,6 +66,7 @@ class Profile:
     modes: frozenset[str] | set[str]
     groups: frozenset[str] | set[str]
     docs: frozenset[str] | set[str]
+    core_words: frozenset[str] | None = None  # the representative's words
 
 
 def party_score(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -128,9 +143,40 @@ def names_score(r: Report, p: Profile) -> float:
 
 
 def evidence_score(r: Report, p: Profile) -> float:
+    """Content words shared with the cluster's representative (Jaccard): the union of all
+    its reports' words grows with every telling and would find any sentence in it."""
     if not r.words:
         return 0.0
-    return len(r.words & p.words) / len(r.words)
+    core = p.core_words if p.core_words is not None else p.words
+    both = r.words | core
+    return len(r.words & core) / len(both)
+
+
+def _heads(keys: frozenset[str] | set[str]) -> set[str]:
+    """The specific head words of a party key set (``w:`` keys, generic crowd words left out)."""
+    return {k for k in keys if k.startswith("w:")} - GENERIC_HEADS
+
+
+def groups_differ(r: Report, p: Profile) -> bool:
+    """Both name the actors as a civilian group by its own word (teachers, farmers, nurses)
+    and the words differ, with no name or state/armed sector to go by: two groups."""
+    if r.actor_view.strong & p.actor_view.strong:
+        return False
+    if r.actors & STATE_SECTORS or p.actors & STATE_SECTORS:
+        return False
+    mine, theirs = _heads(r.actors), _heads(p.actors)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def detained_differ(r: Report, p: Profile) -> bool:
+    """Two arrests of different kinds of people (activists / smugglers / gang members): who
+    was taken identifies an arrest as the target identifies an attack."""
+    if r.mode != "arrest" or "arrest" not in p.modes:
+        return False
+    if r.recipient_view.strong & p.recipient_view.strong:
+        return False
+    mine, theirs = _heads(r.recipients), _heads(p.recipients)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _named_place(r: Report, p: Profile) -> bool:
@@ -165,6 +211,10 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "place", 0.0, date, 0.0
     if parties_contradict(r.actor_view, p.actor_view):
         return "actors", place, date, 0.0
+    if groups_differ(r, p):
+        return "groups", place, date, 0.0
+    if detained_differ(r, p):
+        return "detained", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
     if (

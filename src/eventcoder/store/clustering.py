@@ -47,6 +47,7 @@ class ClusterRun:
     joined_stored: int = 0
     merged: int = 0
     seconds: float = 0.0
+    refreshed: int = 0  # clusters whose articles and sources were recounted (copies linked)
 
 
 def _spans(reports: list[Report], pad: int) -> list[tuple[int, int]]:
@@ -90,13 +91,16 @@ def cluster_new(
     run = ClusterRun()
     with store.exclusive("clusters"):  # two writers of one store cluster one after the other
         reports = sorted(_unclustered(store, event_ids), key=lambda r: r.order)
+        touched: set[str] = set()
         for i in range(0, len(reports), batch):
-            _cluster_batch(store, reports[i : i + batch], run)
+            touched |= _cluster_batch(store, reports[i : i + batch], run)
+        run.refreshed = refresh_copies(store, touched)
     run.seconds = time.perf_counter() - t0
     return run
 
 
-def _cluster_batch(store: Store, reports: list[Report], run: ClusterRun) -> None:
+def _cluster_batch(store: Store, reports: list[Report], run: ClusterRun) -> set[str]:
+    """Cluster one batch and write it; returns the ids of the clusters rows written."""
     index = ClusterIndex()
     loader = store_loader(store.fetchall)
     pad = 2 * index.bucket_days + 1  # the blocks of a report reach one bucket either side
@@ -122,6 +126,7 @@ def _cluster_batch(store: Store, reports: list[Report], run: ClusterRun) -> None
     run.founded += sum(1 for a in assignments if a.founded)
     run.joined_stored += sum(1 for a in assignments if not a.founded and a.cluster_id in stored)
     run.merged += len(index.merged)
+    return {a.cluster_id for a in assignments} | set(index.merged.values())
 
 
 def _delete_in(store: Store, table: str, column: str, values: list[str]) -> None:
@@ -146,6 +151,85 @@ def write_rows(store: Store, index: ClusterIndex, assignments: list[Assignment])
     rows = assignment_rows(assignments)
     _delete_in(store, "event_clusters", "event_id", [r[0] for r in rows])
     store._insert_rows("event_clusters", ASSIGNMENT_COLUMNS, rows)
+
+
+#: Clusters that hold an article with linked copies, and whose stored ``n_articles`` is not
+#: the sum of their articles' ``reports`` any more: a copy was linked after they were written.
+_STALE_SQL = """
+SELECT d.cluster_id FROM (
+    SELECT DISTINCT ec.cluster_id, e.doc_id, coalesce(a.reports, 1) AS copies
+    FROM event_clusters ec JOIN events e ON e.id = ec.event_id
+    JOIN articles a ON a.id = e.doc_id
+    WHERE ec.cluster_id IN (
+        SELECT ec2.cluster_id FROM articles a2 JOIN events e2 ON e2.doc_id = a2.id
+        JOIN event_clusters ec2 ON ec2.event_id = e2.id WHERE a2.reports > 1)
+) d JOIN clusters c ON c.id = d.cluster_id
+GROUP BY d.cluster_id, c.n_articles HAVING sum(d.copies) <> c.n_articles"""
+
+#: Per cluster: its articles' sources and copies, and the sources of their linked copies.
+_DOCS_OF = (
+    "SELECT DISTINCT ec.cluster_id, e.doc_id, a.source, coalesce(a.reports, 1) "
+    "FROM event_clusters ec JOIN events e ON e.id = ec.event_id "
+    "JOIN articles a ON a.id = e.doc_id WHERE ec.cluster_id IN ({marks})"
+)
+_COPY_SOURCES_OF = (
+    "SELECT DISTINCT ec.cluster_id, x.source FROM event_clusters ec "
+    "JOIN events e ON e.id = ec.event_id JOIN articles x ON x.cluster_id = e.doc_id "
+    "WHERE x.n_events IS NULL AND x.id <> e.doc_id AND ec.cluster_id IN ({marks})"
+)
+
+
+def refresh_copies(store: Store, touched: set[str] | None = None) -> int:
+    """Recount ``n_articles``, ``n_sources`` and ``sources`` of the clusters ``touched`` by a
+    batch and of every cluster one of whose articles had an exact or near copy linked since
+    its row was written (the copy is not coded, so no new event brings its cluster back):
+    articles are the reports' articles with their copies (``articles.reports``), sources
+    the outlets of those articles and of their copies. Only rows that change are written.
+    Returns the number of rows rewritten."""
+    stale = {row[0] for row in store.fetchall(_STALE_SQL)}
+    ids = sorted(stale | (touched or set()))
+    if not ids:
+        return 0
+    articles: dict[str, dict[str, int]] = {}
+    sources: dict[str, set[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for cid, doc, source, copies in store.fetchall(_DOCS_OF.format(marks=marks), chunk):
+            articles.setdefault(cid, {})[doc] = int(copies)
+            if source:
+                sources.setdefault(cid, set()).add(source)
+        for cid, source in store.fetchall(_COPY_SOURCES_OF.format(marks=marks), chunk):
+            if source:
+                sources.setdefault(cid, set()).add(source)
+    stored: dict[str, tuple] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for cid, *values in store.fetchall(
+            f"SELECT id, n_articles, n_sources, sources FROM clusters WHERE id IN ({marks})",  # noqa: S608
+            chunk,
+        ):
+            stored[cid] = tuple(values)
+    rows = []
+    for cid, docs in sorted(articles.items()):
+        outlets = sorted(sources.get(cid, ()))
+        values = (sum(docs.values()), len(outlets), json.dumps(outlets))
+        if cid in stored and stored[cid] != values:  # only what changed: a write costs
+            rows.append((*values, cid))
+    if not rows:
+        return 0
+    store.begin()
+    try:
+        for row in rows:
+            store.execute(
+                "UPDATE clusters SET n_articles = ?, n_sources = ?, sources = ? WHERE id = ?", row
+            )
+        store.commit()
+    except Exception:
+        store.rollback()
+        raise
+    return len(rows)
 
 
 def rebuild(store: Store) -> ClusterRun:
