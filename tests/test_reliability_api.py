@@ -80,7 +80,7 @@ def test_parallel_posts_of_one_story_code_it_once(backend, tmp_path, coder):
     for target in fresh_target(backend, tmp_path):
         store = open_store(target)
         try:
-            app = create_app(store, api_key=KEY, coder_factory=lambda **kw: coder)
+            app = create_app(store, api_key=KEY, coder_factory=lambda **kw: coder, queue=10)
             with TestClient(app, raise_server_exceptions=False) as c:
 
                 def post(i: int):

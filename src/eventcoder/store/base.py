@@ -132,6 +132,14 @@ class Store:
         anyway; PostgreSQL takes an advisory lock)."""
         yield
 
+    def try_lock(self, name: str) -> bool:
+        """Take the lock ``name`` if no other connection holds it (PostgreSQL: an advisory
+        lock, released by ``unlock``); whether it was taken. DuckDB: always (one process)."""
+        return True
+
+    def unlock(self, name: str) -> None:
+        """Release a lock taken by ``try_lock``."""
+
     def migrate(self) -> None:
         """Bring the schema to ``SCHEMA_VERSION``, one transaction per version."""
         current = self.version()
@@ -412,6 +420,15 @@ class PostgresStore(Store):
             yield
         finally:
             self.execute(f"SELECT pg_advisory_unlock(({key}))", [f"eventcoder {name}"])
+
+    def try_lock(self, name: str) -> bool:
+        key = "SELECT hashtext(CAST(? AS text) || ' ' || coalesce(current_schema(), ''))"
+        rows = self.fetchall(f"SELECT pg_try_advisory_lock(({key}))", [f"eventcoder {name}"])
+        return bool(rows[0][0])
+
+    def unlock(self, name: str) -> None:
+        key = "SELECT hashtext(CAST(? AS text) || ' ' || coalesce(current_schema(), ''))"
+        self.execute(f"SELECT pg_advisory_unlock(({key}))", [f"eventcoder {name}"])
 
     def migrate(self) -> None:
         """As ``Store.migrate``, one writer at a time: two runs creating one schema at once
