@@ -132,13 +132,15 @@ class Pipeline:
         stages = list(self)
         if budget is not None:  # also checked inside the loops of the costly stages
             doc.user_data[BUDGET_KEY] = (t0, budget)  # type: ignore[assignment]
-        for n, stage in enumerate(stages):
-            doc = stage(doc)
-            spent = time.perf_counter() - t0
-            if budget is not None and spent > budget and n + 1 < len(stages):
-                raise TimeBudgetExceeded(
-                    f"article {doc.article.id!r}: {spent:.1f} s after stage '{stage.name}', over "
-                    f"its time budget of {budget:g} s; left uncoded"
-                )
-        doc.user_data.pop(BUDGET_KEY, None)
+        try:
+            for n, stage in enumerate(stages):
+                doc = stage(doc)
+                spent = time.perf_counter() - t0
+                if budget is not None and spent > budget and n + 1 < len(stages):
+                    raise TimeBudgetExceeded(
+                        f"article {doc.article.id!r}: {spent:.1f} s after stage '{stage.name}', "
+                        f"over its time budget of {budget:g} s; left uncoded"
+                    )
+        finally:
+            doc.user_data.pop(BUDGET_KEY, None)
         return doc
