@@ -20,14 +20,19 @@ from eventcoder.worker import OVER_BUDGET, WORKER_CODERS, coder_for, options_key
 from .test_parallel import _articles
 
 
+#: A word that makes ``test_sleepy`` stall on any article whose text holds it.
+STALL = "Zzstallzz"
+
+
 @register_stage("test_sleepy")
 class Sleepy:
-    """A stage that never ends on article "slow" (as a stage stuck on a huge input would)."""
+    """A stage that never ends on article "slow", or on a text holding ``STALL`` (as a stage
+    stuck on a huge input would)."""
 
     name = "test_sleepy"
 
     def __call__(self, doc):
-        while doc.article.id == "slow":
+        while doc.article.id == "slow" or STALL in doc.article.text:
             time.sleep(0.05)
         return doc
 

@@ -38,16 +38,18 @@ def create_app(
     coders: int = 0,
     queue: int | None = None,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    coder_options: dict[str, Any] | None = None,
 ) -> FastAPI:
     """The app over an open ``Store``. ``api_key`` enables the write endpoint;
     ``allowed_hosts`` (e.g. ``LOOPBACK_HOSTS``): other ``Host`` headers get a 400, and with
     ``port`` (the port served) a ``Host`` naming another port too. ``coders``: worker
     processes that code posted text (0: in this process, one text at a time), ``queue``:
     coding requests that may wait for one (more get a 503), ``time_budget``: seconds one
-    text may take (see :mod:`.service`). ``app.state.service.close()`` stops the workers."""
+    text may take (see :mod:`.service`), ``coder_options``: the workers' other ``Coder``
+    options. ``app.state.service.close()`` stops the workers."""
     service = Service(
         store, api_key=api_key, coder_factory=coder_factory, max_text=max_text,
-        coders=coders, queue=queue, time_budget=time_budget,
+        coders=coders, queue=queue, time_budget=time_budget, coder_options=coder_options,
     )  # fmt: skip
     app = FastAPI(
         title="eventcoder",

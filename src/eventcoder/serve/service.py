@@ -58,6 +58,7 @@ class Service:
         coders: int = 0,
         queue: int | None = None,
         time_budget: float | None = DEFAULT_TIME_BUDGET,
+        coder_options: dict[str, Any] | None = None,
     ) -> None:
         self.store = store
         self.api_key = api_key or None
@@ -80,6 +81,7 @@ class Service:
         self._pools: dict[bool, Any] = {}
         self._stories: dict[str, list[Any]] = {}  # content hash -> [lock, users]
         self._limiter: Any = None
+        self.coder_options = dict(coder_options or {})  # the workers' ``Coder(**options)``
 
     # ------------------------------------------------------------------ reading
     def read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -175,6 +177,7 @@ class Service:
                 from ..parallel import CodingPool
 
                 options = {
+                    **self.coder_options,
                     "include_unrealised": include_unrealised,
                     "time_budget": self.time_budget,
                 }
