@@ -19,7 +19,6 @@ from eventcoder.worker import OVER_BUDGET, WORKER_CODERS, coder_for, options_key
 
 from .test_parallel import _articles
 
-
 #: A word that makes ``test_sleepy`` stall on any article whose text holds it.
 STALL = "Zzstallzz"
 
