@@ -87,7 +87,9 @@ def split_host(header: str) -> tuple[str, str | None]:
         if end < 0:
             return header, None
         rest = header[end + 1 :]
-        return header[: end + 1], rest[1:] if rest.startswith(":") else (rest or None)
+        if rest and not rest.startswith(":"):  # "[::1]8000": no host of ours
+            return header, None
+        return header[: end + 1], rest[1:] if rest else None
     if header.count(":") == 1:
         name, port = header.split(":")
         return name, port
