@@ -94,5 +94,7 @@ def register(app: typer.Typer) -> None:
         try:
             uvicorn.run(application, host=host, port=port, log_level="warning")
         finally:
-            application.state.service.close()
+            service = getattr(getattr(application, "state", None), "service", None)
+            if service is not None:  # stop the coding workers
+                service.close()
             store.close()
