@@ -109,8 +109,8 @@ class Service:
         with self._admit_lock:
             if self._admitted >= self.capacity:
                 raise Busy(
-                    f"all {max(1, self.coders)} coders are busy and {self.queue} requests "
-                    f"wait already; try again in {RETRY_AFTER} s"
+                    f"every coder is busy ({max(1, self.coders)}) and the queue is full "
+                    f"({self.queue} waiting); try again in {RETRY_AFTER} s"
                 )
             self._admitted += 1
         try:
