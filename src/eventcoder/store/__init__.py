@@ -1,6 +1,7 @@
 """The event store: DuckDB (one file, the default) or PostgreSQL (shared), one schema.
 
-- :mod:`.base`: ``open_store``, the ``Store`` and its two backends, the writes;
+- :mod:`.base`: ``open_store``, the ``Store``, its DuckDB backend, the writes;
+- :mod:`.postgres`: the PostgreSQL backend;
 - :mod:`.schema`: tables and migrations;
 - :mod:`.filters`: the one filter vocabulary (``Filters``) of the CLI and the API;
 - :mod:`.reads` and :mod:`.aggregates`: what the CLI, the exports and the API read.
@@ -12,12 +13,12 @@ from .base import (
     ArticleInfo,
     ArticleWrite,
     DuckDBStore,
-    PostgresStore,
     Store,
     StoreError,
     is_postgres,
     open_store,
 )
+from .postgres import PostgresStore
 from .schema import ARTICLE_COLUMNS, EVENT_TABLES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 __all__ = [
