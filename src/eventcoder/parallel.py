@@ -35,7 +35,7 @@ from concurrent.futures import Future
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any
 
-from .worker import WORKER_CODERS, CodingFailure, coder_for, options_key, worker_main
+from .worker import OVER_BUDGET, WORKER_CODERS, CodingFailure, coder_for, options_key, worker_main
 
 if TYPE_CHECKING:  # pragma: no cover
     from .coder import Coder
@@ -77,6 +77,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: tuple[Article, Future] | None = None
+        self.started = 0.0  # when the task was handed over (time.monotonic)
 
     def wait_ready(self, timeout: float) -> None:
         if not wait([self.conn, self.process.sentinel], timeout):
@@ -118,6 +119,11 @@ class CodingPool:
     process is single-threaded and already holds that coder, else ``forkserver``).
     ``cpu_seconds`` and ``busy_seconds``: CPU and wall time the workers spent coding (their
     ratio: the share of a core a worker got); ``load_seconds``: time to start them.
+
+    ``time_budget``: seconds a worker may spend on one article. A worker still coding after
+    that is killed (a running stage cannot be interrupted otherwise) and replaced; the
+    article comes back as a ``CodingFailure`` whose ``reason`` is "over time budget", and
+    the pool goes on. ``stopped`` counts the workers killed so.
     """
 
     def __init__(
@@ -126,8 +132,11 @@ class CodingPool:
         coder_options: dict[str, Any] | None = None,
         *,
         start_method: str | None = None,
+        time_budget: float | None = None,
     ) -> None:
         self.workers = max(1, workers or default_workers())
+        self.time_budget = time_budget if time_budget and time_budget > 0 else None
+        self.stopped = 0
         self.options = dict(coder_options or {})
         self.start_method = start_method
         self.cpu_seconds = self.busy_seconds = 0.0
@@ -235,6 +244,7 @@ class CodingPool:
                         self._idle.appendleft(worker)
                         continue
                     worker.task = (article, future)
+                    worker.started = time.monotonic()
                     with contextlib.suppress(OSError, EOFError):  # a death is seen below
                         worker.conn.send(article)
                     self._busy.append(worker)
@@ -243,7 +253,7 @@ class CodingPool:
             waiting: list[Any] = [self._wake_r]
             for worker in self._busy:
                 waiting += [worker.conn, worker.process.sentinel]
-            for ready in wait(waiting, timeout=5.0):
+            for ready in wait(waiting, timeout=self._next_deadline()):
                 if ready == self._wake_r:
                     os.read(self._wake_r, 4096)
                     continue
@@ -252,6 +262,55 @@ class CodingPool:
                 )
                 if worker is not None:
                     self._collect(worker)
+            self._stop_overdue()
+
+    def _next_deadline(self) -> float:
+        """Seconds to wait for a result: at most until the next worker is over its budget."""
+        if self.time_budget is None or not self._busy:
+            return 5.0
+        first = min(w.started for w in self._busy) + self.time_budget
+        return min(5.0, max(0.0, first - time.monotonic()))
+
+    def _stop_overdue(self) -> None:
+        """Kill and replace every worker coding one article for longer than the budget."""
+        if self.time_budget is None:
+            return
+        now = time.monotonic()
+        for worker in [w for w in self._busy if now - w.started > self.time_budget]:
+            if worker.conn.poll():  # its result came in just now: take it
+                self._collect(worker)
+                continue
+            assert worker.task is not None
+            article, future = worker.task
+            worker.process.kill()
+            worker.process.join(5)
+            self.stopped += 1
+            self.busy_seconds += now - worker.started
+            self._replace(worker)
+            worker.task = None
+            future.set_result(
+                CodingFailure(
+                    article.id,
+                    f"article {article.id!r}: still coding after its time budget of "
+                    f"{self.time_budget:g} s; the worker was stopped and the article left "
+                    "uncoded",
+                    OVER_BUDGET,
+                )
+            )
+
+    def _replace(self, worker: _Worker) -> None:
+        """A worker that died (or was killed) leaves the pool; a new one takes its place."""
+        worker.conn.close()
+        self._busy.remove(worker)
+        if self._closing:
+            return
+        try:
+            replacement = self._spawn()
+            replacement.wait_ready(LOAD_TIMEOUT)
+            with self._lock:
+                self._idle.append(replacement)
+        except (PoolError, OSError) as exc:
+            self._fail_all(PoolError(f"cannot replace a worker that died: {exc}"))
 
     def _collect(self, worker: _Worker) -> None:
         assert worker.task is not None
@@ -265,16 +324,7 @@ class CodingPool:
             code = worker.process.exitcode
             result = CodingFailure(article.id, f"worker process died (exit code {code})")
             cpu = busy = 0.0
-            worker.conn.close()
-            self._busy.remove(worker)
-            if not self._closing:
-                try:
-                    replacement = self._spawn()
-                    replacement.wait_ready(LOAD_TIMEOUT)
-                    with self._lock:
-                        self._idle.append(replacement)
-                except (PoolError, OSError) as exc:
-                    self._fail_all(PoolError(f"cannot replace a worker that died: {exc}"))
+            self._replace(worker)
         else:
             self._busy.remove(worker)
             with self._lock:
@@ -324,7 +374,7 @@ def code_in_order(
     if lent:  # workers forked from this process find it there: nothing is loaded again
         WORKER_CODERS[key] = coder
     try:
-        with CodingPool(workers, options) as pool:
+        with CodingPool(workers, options, time_budget=options.get("time_budget")) as pool:
             yield from pool.map(items)
     finally:
         if lent:  # it belongs to the caller

@@ -31,6 +31,25 @@ class TimeBudgetExceeded(RuntimeError):
     """An article took longer than its time budget; it is left uncoded (the run goes on)."""
 
 
+#: ``Document.user_data`` key of the ``(start, budget)`` of the article being coded.
+BUDGET_KEY = "time_budget"
+
+
+def check_budget(doc: Document, stage: str) -> None:
+    """Inside a stage's loop (per paragraph or sentence): raise ``TimeBudgetExceeded`` when
+    the article's time budget is spent. Costs one clock read; no budget, no check."""
+    budget = doc.user_data.get(BUDGET_KEY)
+    if budget is None:
+        return
+    start, seconds = budget  # type: ignore[misc]
+    spent = time.perf_counter() - start
+    if spent > seconds:
+        raise TimeBudgetExceeded(
+            f"article {doc.article.id!r}: {spent:.1f} s, during stage '{stage}', over its time "
+            f"budget of {seconds:g} s; left uncoded"
+        )
+
+
 StageFactory = Callable[..., Stage]
 _FACTORIES: dict[str, StageFactory] = {}
 
@@ -107,15 +126,21 @@ class Pipeline:
 
     def __call__(self, doc: Document, budget: float | None = None) -> Document:
         """Run the stages in order. ``budget``: seconds the article may take; checked after
-        each stage, ``TimeBudgetExceeded`` when spent with stages still to run."""
+        each stage and inside the per-paragraph and per-sentence loops of the costly stages
+        (``check_budget``): ``TimeBudgetExceeded`` when spent with work still to do."""
         t0 = time.perf_counter()
         stages = list(self)
-        for n, stage in enumerate(stages):
-            doc = stage(doc)
-            spent = time.perf_counter() - t0
-            if budget is not None and spent > budget and n + 1 < len(stages):
-                raise TimeBudgetExceeded(
-                    f"article {doc.article.id!r}: {spent:.1f} s after stage '{stage.name}', over "
-                    f"its time budget of {budget:g} s; left uncoded"
-                )
+        if budget is not None:  # also checked inside the loops of the costly stages
+            doc.user_data[BUDGET_KEY] = (t0, budget)  # type: ignore[assignment]
+        try:
+            for n, stage in enumerate(stages):
+                doc = stage(doc)
+                spent = time.perf_counter() - t0
+                if budget is not None and spent > budget and n + 1 < len(stages):
+                    raise TimeBudgetExceeded(
+                        f"article {doc.article.id!r}: {spent:.1f} s after stage '{stage.name}', "
+                        f"over its time budget of {budget:g} s; left uncoded"
+                    )
+        finally:
+            doc.user_data.pop(BUDGET_KEY, None)
         return doc

@@ -20,11 +20,17 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
+from .pipeline import TimeBudgetExceeded
+
 if TYPE_CHECKING:  # pragma: no cover
     from .coder import Coder
 
+#: ``CodingFailure.reason`` of an article that took longer than its time budget.
+OVER_BUDGET = "over time budget"
+
 #: Environment variables that size BLAS/OpenMP thread pools (read when a library loads).
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
 
 @dataclass(frozen=True)
 class CodingFailure:
@@ -32,8 +38,12 @@ class CodingFailure:
 
     article_id: str
     error: str
+    #: "coding failed", or "over time budget" (the worker was stopped: see ``CodingPool``)
+    reason: str = "coding failed"
 
     def __str__(self) -> str:
+        if self.reason != "coding failed":
+            return f"article {self.article_id!r}: {self.error}"
         return f"article {self.article_id!r}: coding failed: {self.error}"
 
 
@@ -105,6 +115,8 @@ def worker_main(conn: Connection, options: dict[str, Any]) -> None:
         c0, t0 = time.process_time(), time.perf_counter()
         try:
             result: Any = pickle.dumps(coder.code_article(article), pickle.HIGHEST_PROTOCOL)
+        except TimeBudgetExceeded as exc:  # checked by the coder between stages
+            result = pickle.dumps(CodingFailure(article.id, str(exc), OVER_BUDGET))
         except Exception as exc:  # one bad article never stops the worker
             result = pickle.dumps(CodingFailure(article.id, f"{type(exc).__name__}: {exc}"))
         # CPU and wall seconds of coding and pickling

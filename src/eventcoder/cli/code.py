@@ -132,6 +132,15 @@ def register(app: typer.Typer) -> None:
                 help="Skip (and name) articles longer than this many characters (0: no limit).",
             ),
         ] = 200_000,
+        time_budget: Annotated[
+            float,
+            typer.Option(
+                "--time-budget",
+                min=0,
+                help="Seconds one article may take to code; a slower one is named as not coded "
+                "and the others go on (a worker still coding it is stopped; 0: no budget).",
+            ),
+        ] = 300.0,
     ) -> None:
         """Code articles into events.
 
@@ -149,7 +158,7 @@ def register(app: typer.Typer) -> None:
         out_fmt = fmt or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
         options = {
             "include_unrealised": include_unrealised, "main_events_only": main_events_only,
-            "model": model,
+            "model": model, "time_budget": time_budget or None,
         }  # fmt: skip
         try:
             coder = Coder(**options)

@@ -34,6 +34,34 @@ def register(app: typer.Typer) -> None:
         max_text: Annotated[
             int, typer.Option("--max-text", min=100, help="Longest text to code, characters.")
         ] = 200_000,
+        coders: Annotated[
+            int | None,
+            typer.Option(
+                "--coders",
+                min=0,
+                help="Worker processes that code posted text, one text each at a time, so a "
+                "long text never makes other callers wait (default: the number of CPUs; 0: "
+                "code in the server's process, one text at a time).",
+            ),
+        ] = None,
+        queue: Annotated[
+            int | None,
+            typer.Option(
+                "--queue",
+                min=0,
+                help="Coding requests that may wait for a free coder (default: 4 per coder); "
+                "beyond that a request gets a 503 with Retry-After at once.",
+            ),
+        ] = None,
+        time_budget: Annotated[
+            float,
+            typer.Option(
+                "--time-budget",
+                min=0,
+                help="Seconds one posted text may take to code; the worker coding a slower "
+                "one is stopped and replaced, and the request gets a 422 (0: no budget).",
+            ),
+        ] = 120.0,
     ) -> None:
         """Serve the event store: web app at /, REST API at /api, API docs at /docs."""
         import uvicorn
@@ -51,12 +79,15 @@ def register(app: typer.Typer) -> None:
         except (ServeError, StoreError) as exc:
             typer.echo(f"error: {redact_dsn(str(exc))}", err=True)
             raise typer.Exit(2) from None
+        from ..parallel import default_workers
         from ..serve.middleware import LOOPBACK_HOSTS
 
         loopback = host in ("127.0.0.1", "localhost", "::1")
         application = create_app(
             store, api_key=api_key, max_body=max_body, max_text=max_text,
-            allowed_hosts=LOOPBACK_HOSTS if loopback else None,
+            allowed_hosts=LOOPBACK_HOSTS if loopback else None, port=port,
+            coders=default_workers() if coders is None else coders, queue=queue,
+            time_budget=time_budget or None,
         )  # fmt: skip
         mode = "read-write (API key set)" if api_key else "read-only"
         typer.echo(
@@ -69,4 +100,7 @@ def register(app: typer.Typer) -> None:
         try:
             uvicorn.run(application, host=host, port=port, log_level="warning")
         finally:
+            service = getattr(getattr(application, "state", None), "service", None)
+            if service is not None:  # stop the coding workers
+                service.close()
             store.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Document, Sentence
+from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
 from .lexicon import Lexicon, Sense, object_heads, verb_lemmas
@@ -34,6 +35,7 @@ class RuleDetector:
     def __call__(self, doc: Document) -> list[Candidate]:
         out: list[Candidate] = []
         for sent in doc.sentences:
+            check_budget(doc, "detect")
             out.extend(self.sentence(sent))
         return out
 

@@ -130,7 +130,9 @@ def ingest(
     if client is not None:
         coding = DaskCoding(client, dict(opts.coder_options))
     elif opts.workers > 1 and (summary.total is None or summary.total > SMALL_RUN):
-        coding = CodingPool(opts.workers, opts.coder_options)  # started on the first article
+        coding = CodingPool(  # started on the first article; kills a worker over budget
+            opts.workers, opts.coder_options, time_budget=opts.coder_options.get("time_budget")
+        )
     threads = _single_threaded(store)
     writer = StoreWriter(threaded=opts.threaded_writes, linger=opts.commit_every)
     session = IngestSession(

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..pipeline import TimeBudgetExceeded
 from ..sanitize import scrub
 from ..store import ArticleWrite
-from ..worker import CodingFailure, coder_for
+from ..worker import OVER_BUDGET, CodingFailure, coder_for
 from .dedup import NearDuplicateIndex, decode, encode
 from .prepare import MAX_CHARS, Prepared, Skip, content_hash, prepare
 from .readers import Draft, ReadError
@@ -182,6 +182,8 @@ def code_on_worker(article: Article, options: dict[str, Any]) -> CodedArticle | 
     """Code one article on a Dask worker (its ``Coder(**options)`` built once)."""
     try:
         return coder_for(options).code_article(article)
+    except TimeBudgetExceeded as exc:  # checked between stages (a Dask task is not killed)
+        return CodingFailure(article.id, str(exc), OVER_BUDGET)
     except Exception as exc:  # reported by the client, which logs it and goes on
         return CodingFailure(article.id, f"{type(exc).__name__}: {exc}")
 
@@ -238,7 +240,9 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
         session.known.claim(article.id, chash, signature)
 
         def finish(result: Any) -> None:
-            if isinstance(result, CodingFailure):
+            if isinstance(result, CodingFailure) and result.reason == OVER_BUDGET:
+                _over_budget(session, item.origin, article.id, result.error)
+            elif isinstance(result, CodingFailure):
                 _coding_failed(session, item.origin, article.id, result.error)
             else:
                 _store_coded(session, result, prepared, chash, signature, item.origin)
@@ -251,8 +255,7 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
         with session.coder_lock:
             coded = coder.code_article(article)
     except TimeBudgetExceeded as exc:
-        summary.skipped["over time budget"] += 1
-        session.log(item.origin, article.id, str(exc), "skipped", article.id)
+        _over_budget(session, item.origin, article.id, str(exc))
         return Outcome("skipped", article.id, detail=str(exc))
     except Exception as exc:  # one bad article never stops the run
         message = f"{type(exc).__name__}: {exc}"
@@ -263,6 +266,11 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
         summary.code_cpu_seconds += time.thread_time() - c0
     _store_coded(session, coded, prepared, chash, signature, item.origin)
     return Outcome("coded", article.id, coded=coded)
+
+
+def _over_budget(session: IngestSession, origin: str, article_id: str, message: str) -> None:
+    session.summary.skipped[OVER_BUDGET] += 1
+    session.log(origin, article_id, message, "skipped", article_id)
 
 
 def _coding_failed(session: IngestSession, origin: str, article_id: str, message: str) -> None:

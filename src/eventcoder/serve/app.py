@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from ..store.filters import FilterError
 from .middleware import CSP, BodyLimit, HostCheck, security_headers
 from .routes import aggregates, assets, clusters, coding, events, export
-from .service import DEFAULT_MAX_BODY, DEFAULT_MAX_TEXT, Service
+from .service import DEFAULT_MAX_BODY, DEFAULT_MAX_TEXT, DEFAULT_TIME_BUDGET, Service
 
 __all__ = ["CSP", "DEFAULT_MAX_BODY", "DEFAULT_MAX_TEXT", "Service", "create_app"]
 
@@ -34,10 +34,23 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     max_text: int = DEFAULT_MAX_TEXT,
     allowed_hosts: tuple[str, ...] | None = None,
+    port: int | None = None,
+    coders: int = 0,
+    queue: int | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    coder_options: dict[str, Any] | None = None,
 ) -> FastAPI:
     """The app over an open ``Store``. ``api_key`` enables the write endpoint;
-    ``allowed_hosts`` (e.g. ``LOOPBACK_HOSTS``): other ``Host`` headers get a 400."""
-    service = Service(store, api_key=api_key, coder_factory=coder_factory, max_text=max_text)
+    ``allowed_hosts`` (e.g. ``LOOPBACK_HOSTS``): other ``Host`` headers get a 400, and with
+    ``port`` (the port served) a ``Host`` naming another port too. ``coders``: worker
+    processes that code posted text (0: in this process, one text at a time), ``queue``:
+    coding requests that may wait for one (more get a 503), ``time_budget``: seconds one
+    text may take (see :mod:`.service`), ``coder_options``: the workers' other ``Coder``
+    options. ``app.state.service.close()`` stops the workers."""
+    service = Service(
+        store, api_key=api_key, coder_factory=coder_factory, max_text=max_text,
+        coders=coders, queue=queue, time_budget=time_budget, coder_options=coder_options,
+    )  # fmt: skip
     app = FastAPI(
         title="eventcoder",
         summary="PLOVER/CAMEO political events coded from news, with their evidence.",
@@ -53,7 +66,7 @@ def create_app(
     app.state.service = service
     app.add_middleware(BodyLimit, limit=max_body)
     if allowed_hosts:
-        app.add_middleware(HostCheck, allowed=tuple(allowed_hosts))
+        app.add_middleware(HostCheck, allowed=tuple(allowed_hosts), port=port)
     app.middleware("http")(security_headers)
     app.add_exception_handler(FilterError, _filter_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

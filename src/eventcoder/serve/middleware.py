@@ -79,31 +79,56 @@ class BodyLimit:
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
-def host_name(header: str) -> str:
-    """The host of a ``Host`` header without its port (``[::1]:8000`` -> ``[::1]``)."""
+def split_host(header: str) -> tuple[str, str | None]:
+    """A ``Host`` header's host and port (``[::1]:8000`` -> ``("[::1]", "8000")``)."""
     header = header.strip().lower()
     if header.startswith("["):
-        return header[: header.find("]") + 1] if "]" in header else header
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+        end = header.find("]")
+        if end < 0:
+            return header, None
+        rest = header[end + 1 :]
+        if rest and not rest.startswith(":"):  # "[::1]8000": no host of ours
+            return header, None
+        return header[: end + 1], rest[1:] if rest else None
+    if header.count(":") == 1:
+        name, port = header.split(":")
+        return name, port
+    return header, None
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header without its port (``[::1]:8000`` -> ``[::1]``)."""
+    return split_host(header)[0]
 
 
 class HostCheck:
-    """Pure ASGI middleware: a request whose ``Host`` header names none of ``allowed`` (any
-    port) gets a 400, so a page on another site whose name was re-bound to 127.0.0.1 cannot
-    read or write a server on this machine."""
+    """Pure ASGI middleware: a request whose ``Host`` header names none of ``allowed`` gets a
+    400, so a page on another site whose name was re-bound to 127.0.0.1 cannot read or write
+    a server on this machine. With ``port`` (the port served) the header must name that port
+    or none (``localhost:8000`` or ``localhost``, not ``localhost:9999``)."""
 
-    def __init__(self, app: Any, allowed: tuple[str, ...]) -> None:
+    def __init__(self, app: Any, allowed: tuple[str, ...], port: int | None = None) -> None:
         self.app = app
         self.allowed = tuple(a.lower() for a in allowed)
+        self.port = port
+
+    def accepts(self, header: str) -> bool:
+        name, port = split_host(header)
+        if name not in self.allowed:
+            return False
+        return port is None or self.port is None or port == str(self.port)
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] in ("http", "websocket"):
             host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
-            if host_name(host) not in self.allowed:
+            if not self.accepts(host):
                 shown = host[:100] or "(none)"
+                forms = ", ".join(self.allowed)
+                if self.port is not None:
+                    forms += f" (port {self.port} or none)"
                 await BodyLimit._reply(
                     send, 400, f"Host header {shown!r} not accepted: this server answers to "
-                    f"{', '.join(self.allowed)} only",
+                    f"{forms} only",
                 )  # fmt: skip
                 return
         await self.app(scope, receive, send)

@@ -1,7 +1,7 @@
 """The event store: DuckDB (one file, the default) or PostgreSQL (shared), one schema.
 
 - :mod:`.base`: the ``Store`` (connection, migrations, the writes);
-- :mod:`.backends`: ``open_store`` and the two backends, DuckDB and PostgreSQL;
+- :mod:`.backends`: ``open_store`` and the DuckDB backend; :mod:`.postgres`: the PostgreSQL one;
 - :mod:`.schema`: tables and migrations;
 - :mod:`.filters`: the one filter vocabulary (``Filters``) of the CLI and the API;
 - :mod:`.reads` and :mod:`.aggregates`: what the CLI, the exports and the API read.

@@ -1,16 +1,14 @@
-"""The two backends of the store: DuckDB (one file, the default) and PostgreSQL (shared), and
-``open_store`` choosing between them by the target's form."""
+"""The DuckDB backend of the store (one file, the default) and ``open_store``, choosing it or
+the PostgreSQL backend (:mod:`.postgres`, shared) by the target's form."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..redact import redact_dsn
 from .base import Store, StoreError, is_postgres
-from .schema import ARTICLE_COLUMNS
+from .postgres import PostgresStore
 
 
 class DuckDBStore(Store):
@@ -52,52 +50,6 @@ class DuckDBStore(Store):
             )
         finally:
             self.conn.unregister(name)
-
-
-class PostgresStore(Store):
-    param = "%s"
-    backend = "postgresql"
-
-    def _connect(self, target: str) -> Any:
-        import psycopg
-
-        try:
-            return psycopg.connect(target, autocommit=True)
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {redact_dsn(target)!r}: {exc}") from None
-
-    def _insert_articles(self, rows: list[tuple]) -> set[str]:
-        """Insert article rows, leaving out ids another writer stored first (two ingests of
-        one corpus at once): ``ON CONFLICT DO NOTHING`` waits for the other transaction and
-        skips its rows, so their events are not written twice either."""
-        new: set[str] = set()
-        marks = "(" + ", ".join("?" for _ in ARTICLE_COLUMNS) + ")"
-        per = max(1, 4000 // len(ARTICLE_COLUMNS))
-        for i in range(0, len(rows), per):
-            chunk = rows[i : i + per]
-            sql = (
-                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "  # noqa: S608
-                + ", ".join(marks for _ in chunk)
-                + " ON CONFLICT (id) DO NOTHING RETURNING id"
-            )
-            new.update(r[0] for r in self.execute(sql, [v for row in chunk for v in row]))
-        return new
-
-    @contextlib.contextmanager
-    def exclusive(self, name: str) -> Iterator[None]:
-        """An advisory lock on ``name`` in this schema, held while the block runs."""
-        key = "SELECT hashtext(CAST(? AS text) || ' ' || coalesce(current_schema(), ''))"
-        self.execute(f"SELECT pg_advisory_lock(({key}))", [f"eventcoder {name}"])
-        try:
-            yield
-        finally:
-            self.execute(f"SELECT pg_advisory_unlock(({key}))", [f"eventcoder {name}"])
-
-    def migrate(self) -> None:
-        """As ``Store.migrate``, one writer at a time: two runs creating one schema at once
-        would otherwise collide in the catalogue (a ``UniqueViolation`` on ``pg_type``)."""
-        with self.exclusive("schema"):
-            super().migrate()
 
 
 def open_store(target: str) -> Store:

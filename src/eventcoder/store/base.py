@@ -130,6 +130,14 @@ class Store:
         anyway; PostgreSQL takes an advisory lock)."""
         yield
 
+    def try_lock(self, name: str) -> bool:
+        """Take the lock ``name`` if no other connection holds it (PostgreSQL: an advisory
+        lock, released by ``unlock``); whether it was taken. DuckDB: always (one process)."""
+        return True
+
+    def unlock(self, name: str) -> None:
+        """Release a lock taken by ``try_lock``."""
+
     def migrate(self) -> None:
         """Bring the schema to ``SCHEMA_VERSION``, one transaction per version."""
         current = self.version()

@@ -3,19 +3,22 @@ one article through ``ingest_one``, the same path as ``eventcoder ingest``; need
 
 from __future__ import annotations
 
+import functools
 import hmac
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Header, HTTPException
 from pydantic import BaseModel, Field
 
 from ...ingest.prepare import content_hash
 from ...ingest.readers import Draft
+from ...pipeline import TimeBudgetExceeded
 from ...records import Article
 from ...store import clustering
 from ..evidence import evidence_spans
 from ..params import check_text, parse_date
-from ..service import Service
+from ..service import RETRY_AFTER, Busy, CodingError, Service
 
 #: ``Draft.origin`` of a posted article (in the ingest log and ``articles.origin``).
 POSTED = "POST /api/articles"
@@ -48,6 +51,10 @@ def _check_body(service: Service, text: str) -> None:
         raise HTTPException(413, f"text: longer than {service.max_text} characters")
 
 
+def _busy(exc: Busy) -> HTTPException:
+    return HTTPException(503, str(exc), headers={"Retry-After": str(RETRY_AFTER)})
+
+
 def router(service: Service) -> APIRouter:
     api = APIRouter()
 
@@ -56,13 +63,23 @@ def router(service: Service) -> APIRouter:
         tags=["code"],
         summary="Code a posted text; returns its events and their evidence (nothing is stored)",
     )
-    def code(body: CodeRequest) -> dict:
+    async def code(body: CodeRequest) -> dict:
         check_text(body.text, "text")
         _check_body(service, body.text)
         date = parse_date(body.date, "date")
-        coder = service.coder(body.include_unrealised)
-        with service.coder_lock:
-            coded = coder.code_article(Article(id="posted", text=body.text, date=date))
+        article = Article(id="posted", text=body.text, date=date)
+        try:
+            with service.admit():
+                coded = await anyio.to_thread.run_sync(
+                    functools.partial(service.code, article, body.include_unrealised),
+                    limiter=service.limiter(),
+                )
+        except Busy as exc:
+            raise _busy(exc) from None
+        except TimeBudgetExceeded as exc:
+            raise HTTPException(422, f"text: {exc}") from None
+        except CodingError as exc:
+            raise HTTPException(422, f"text: could not be coded: {exc}") from None
         events = [ev.to_json() for ev in coded.events]
         return {
             "text": body.text,
@@ -100,7 +117,7 @@ def router(service: Service) -> APIRouter:
         "API key)",
         dependencies=[Depends(require_key)],
     )
-    def ingest(body: ArticleIn) -> dict:
+    async def ingest(body: ArticleIn) -> dict:
         for name in ("text", "id", "title", "source", "url", "language"):
             check_text(getattr(body, name), name)
         _check_body(service, body.text)
@@ -110,13 +127,19 @@ def router(service: Service) -> APIRouter:
             text=body.text, title=body.title, url=body.url,
             date=date.isoformat() if date else None, source=body.source, language=body.language,
         )  # fmt: skip
-        done = service.ingest(draft)
+        try:
+            with service.admit():
+                done = await anyio.to_thread.run_sync(
+                    service.ingest, draft, limiter=service.limiter()
+                )
+        except Busy as exc:
+            raise _busy(exc) from None
         if done.kind == "already stored":
             raise HTTPException(409, f"an article with id {draft.id!r} is already stored")
         if done.kind == "skipped":
             raise HTTPException(422, f"article: {done.detail}")
-        if done.kind == "failed":
-            raise HTTPException(500, f"article: {done.detail}")
+        if done.kind == "failed":  # logged in the store; the server goes on
+            raise HTTPException(422, f"article: {done.detail}")
         if done.coded is None:  # a duplicate, linked to the article that tells the story
             return {
                 "id": draft.id, "events": 0, "duplicate_of": done.duplicate_of,
@@ -125,7 +148,9 @@ def router(service: Service) -> APIRouter:
         event_ids = [ev.id for ev in done.coded.events]
         out = {"id": draft.id, "events": len(event_ids), "duplicate_of": None, "event_ids": event_ids}
         try:  # its events join event clusters at once, as an ingest's do
-            out["clusters"] = service.read(clustering.cluster_posted, event_ids)
+            out["clusters"] = await anyio.to_thread.run_sync(
+                service.read, clustering.cluster_posted, event_ids
+            )
         except Exception as exc:  # stored all the same: the next ingest clusters them
             out["clusters"], out["cluster_error"] = {}, f"{type(exc).__name__}: {exc}"
         return out
