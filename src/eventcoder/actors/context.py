@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .resolve import _LEADER_WORDS, ArticleContext, Link
-from .tables import norm
+from ..knowledge.names import norm
+from .coded import _LEADER_WORDS, ArticleContext, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -40,9 +40,7 @@ def article_context(doc: Document, coder: ActorCoder) -> ArticleContext:
         code = hit.code if hit else None
         if code is None:
             try:
-                from ..places.gazetteer import gazetteer
-
-                places = gazetteer().lookup(doc.dateline_place)
+                places = coder.knowledge.gazetteer.lookup(doc.dateline_place)
                 code = places[0].country if places else None
             except Exception:  # the gazetteer is optional here
                 code = None

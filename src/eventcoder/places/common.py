@@ -1,0 +1,239 @@
+"""Words, records and token helpers the parts of the places stage share."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from ..document import Sentence
+from ..knowledge import Countries, Gazetteer, Place
+from ..knowledge.gazetteer import generic_name
+from ..records import Location
+from .conventions import COMPASS, DIVISION_WORDS
+from .resolve import Cue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+                      "within", "on", "between", "along", "off", "through"})  # fmt: skip
+#: Prepositions after which a name is a place even when the NER model calls it a person or an
+#: organisation ("marched in Valencia", "fled to Maiduguri", "withdrew toward Erbil").
+PLACE_PREPS = LOCATIVE | {"from", "to", "toward", "towards", "into", "via", "through", "outside"}
+PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "province",
+                         "provinces", "region", "regions", "area", "areas", "capital", "country",
+                         "district", "districts", "state", "territory", "streets", "street"})  # fmt: skip
+#: Nouns a place name can modify and still be a place ("the Gaza border", "the Kirkuk oil
+#: fields", "Sindh province"), unlike "US troops" or "Gaza's health ministry".
+GEO_HEADS = PLACE_NOUNS | frozenset({
+    "border", "borders", "frontier", "neighbourhood", "neighborhood", "neighbourhoods",
+    "suburb", "suburbs", "outskirts", "fields", "field", "bridge", "bridges", "coast",
+    "coastline", "governorate", "county", "camp", "strip", "valley", "port", "harbour",
+    "square", "quarter", "countryside", "mountains", "river", "crossing", "crossings",
+    "airport", "highway", "road", "desert", "province", "provinces", "municipality",
+})  # fmt: skip
+#: Lower-case words after a name that say which kind of place it is ("Sindh province").
+ADMIN_WORDS = frozenset({"province", "state", "governorate", "region", "county", "district",
+                         "prefecture", "oblast"})  # fmt: skip
+#: Population from which an object of a verb that the gazetteer knows is taken as a place.
+BIG_PLACE = 100_000
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+_OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Events whose target, when a place ("shelled Ajdabiya", "attacked the town of Baga"), is
+#: where they happened; for others ("leave Iraq", "accused Baghdad") it is not.
+PHYSICAL_EVENTS = frozenset({"ASSAULT", "COERCE"})
+#: Verbs whose object, when a place, is where the event happened, whatever its type.
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "occupy", "capture",
+                                "seize", "storm", "besiege", "raid", "bomb", "shell"})  # fmt: skip
+
+
+@dataclass
+class DatelineParts:
+    place: Place | None  # resolved with the cue after it only
+    name: str
+    cue: Cue | None  # the country or state written after the place
+    region: str | None
+    region_start: int | None
+
+
+@dataclass
+class Mention:
+    sentence: Sentence
+    span: Span
+    place: Place | None
+    reason: str
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    def location(self, why: str | None = None) -> Location:
+        start = self.sentence.segment.start + self.span.start_char
+        reason = f"{why}; {self.reason}" if why else self.reason
+        return _location(self.span.text, start, self.place, reason)
+
+
+_PASS_THROUGH = frozenset({"of", "with"})
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^,(–—-]+?)\s*(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?\s*(?:\(|–|—|-|$)"
+)
+_STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
+
+
+def _within_span(span: Span, ents: list[Span]) -> list[Span]:
+    """``span.ents`` from the doc's entity list built once (``span.ents`` builds the doc's
+    whole list on each call: quadratic on a long paragraph of many sentences)."""
+    out = []
+    for k in range(bisect.bisect_left(ents, span.start, key=lambda e: e.start), len(ents)):
+        ent = ents[k]  # (no slice: copying the rest of the list is quadratic again)
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            out.append(ent)
+    return out
+
+
+_CONNECTORS = frozenset({"of", "the", "and", "de", "la", "del", "al", "el"})
+#: Buildings that stand in the town they are named after ("Manila Cathedral").
+_INSIDE_WORDS = frozenset({"cathedral", "airport", "hall"})
+#: Streets and venues, named after anything ("Collins Avenue", "Oulton Park").
+_VENUE_WORDS = frozenset({"parade", "boulevard", "way", "canal", "bend", "centre", "center",
+                          "arena", "theatre", "theater", "school", "university", "college",
+                          "court", "courthouse", "chapel", "castle", "prison", "fields",
+                          "peninsula", "delta", "ocean", "sea", "gulf", "union"})  # fmt: skip
+#: Words of street and building names that are also some village's name ("Street", Somerset).
+_FACILITY_WORDS = frozenset({"street", "avenue", "road", "court", "wing", "vista", "village",
+                             "hall", "park", "centre", "center", "bridge", "square", "river",
+                             "lake", "tower", "house", "church", "hospital", "station", "point",
+                             "harbor", "harbour", "bay", "beach", "island", "hill", "hills",
+                             "town", "city", "valley", "gardens", "garden", "stadium", "drive",
+                             "lane", "place", "terrace", "mall", "market", "airport"})  # fmt: skip
+
+
+def _inner_name(text: str, gaz: Gazetteer) -> str | None:
+    """The place inside a longer name the gazetteer does not know, where news style says the
+    thing is in that place: a division written with its capitalised word ("Oaxaca State",
+    "Miami-Dade County" is not one), a place named last ("Old Town Manassas", "British Embassy
+    Tokyo"), or a cathedral, airport or hall named after its town ("Manila Cathedral"). Not a
+    street, park or venue named after a person or another place ("Collins Avenue")."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 8 or words[0].lower() in COMPASS:
+        return None  # "North Africa", "Western Europe": a region of its own
+    last = words[-1].lower()
+    if last in _INSIDE_WORDS or (last in DIVISION_WORDS and len(words) == 2):
+        candidates = [words[:-1], words[:1]]
+    elif last in _FACILITY_WORDS or last in _VENUE_WORDS:
+        return None
+    else:
+        candidates = [words[i:] for i in range(1, len(words))]  # the place named last
+    for part in candidates:
+        name = " ".join(part)
+        if (
+            part
+            and part[0][:1].isupper()
+            and len(name) > 3
+            and not generic_name(name)
+            and name.lower() not in _FACILITY_WORDS
+            and gaz.lookup(name)
+        ):
+            return name
+    return None
+
+
+def _split_at_commas(ents: tuple[Span, ...]) -> list[Span]:
+    """ "Springfield, Ill." or "Dayton, Ohio" as one entity: two names."""
+    out = []
+    for ent in ents:
+        if not any(t.text == "," for t in ent):
+            out.append(ent)
+            continue
+        start = ent.start
+        for t in [*ent, None]:
+            if t is None or t.text == ",":
+                end = t.i if t is not None else ent.end
+                if end > start:
+                    out.append(Span(ent.doc, start, end, label=ent.label_))
+                start = end + 1
+    return out
+
+
+def _trim(ent: Span) -> Span | None:
+    """The name without a leading "the" or a trailing lower-case place word ("Sindh
+    province" -> "Sindh")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ == "the" or (
+        doc[start].is_lower and doc[start].lower_ in COMPASS and end - start > 1
+    )):  # fmt: skip
+        start += 1  # "the", "north west London"
+    while end - 1 > start and (
+        (doc[end - 1].is_lower and doc[end - 1].lower_ in ADMIN_WORDS)
+        or doc[end - 1].text in ("'s", "’s", "'", "’", "--", "-", "—")
+    ):
+        end -= 1  # "Sindh province", "New York’s"
+    return doc[start:end] if end > start else None
+
+
+def _after_place_prep(tok: Token) -> bool:
+    """ "in Brussels", "in Washington and Brussels"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
+def _division_word(span: Span) -> str | None:
+    """ "Sindh province", "Mason County", "the Diyala governorate": a word saying the name is
+    a division (after it, or as its last word)."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+        return doc[span.end].lower_
+    last = span[-1].lower_
+    return last if len(span) > 1 and last in DIVISION_WORDS else None
+
+
+def _acting_subject(tok: Token) -> bool:
+    """A name as the subject of an action ("Turkey recalled", "Russia and Cuba backed")
+    stands for a government, not a place."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in _STILL
+
+
+def _local_country(span: Span, table: Countries) -> tuple[str, str] | None:
+    """ "the Iranian city of Qom" -> IRN; "Tripoli, Lebanon" -> LBN."""
+    head = span.root
+    holder = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    noun = holder.head if holder is not None else None
+    if noun is not None and noun.lower_ in PLACE_NOUNS:
+        for mod in noun.lefts:
+            hit = table.get(mod.text)
+            if hit is not None:
+                return hit.code, f"'{mod.text} {noun.text}'"
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        hit = table.get(doc[span.end + 1].text)
+        if hit is not None and hit.kind == "name":
+            return hit.code, f"', {doc[span.end + 1].text}'"
+    return None
+
+
+def _location(text: str, start: int, p: Place | None, reason: str) -> Location:
+    return Location(
+        extracted_place=text,
+        start=start,
+        end=start + len(text),
+        resolved_place=p.name if p else None,
+        geonameid=p.geonameid if p else None,
+        lat=p.lat if p else None,
+        lon=p.lon if p else None,
+        feature_class=p.feature_class if p else None,
+        feature_code=p.feature_code if p else None,
+        province=p.admin1 if p else None,
+        country_code=p.country if p else None,
+        precision=p.precision if p else None,  # type: ignore[arg-type]
+        reason=reason,
+    )
