@@ -93,8 +93,8 @@ def test_user_knowledge_base(coder, tmp_path):
         ("Israeli soldiers", "ISR", "MIL"),
     ],
 )
-def test_code_mention(text, code, sector):
-    ent = code_mention(text)
+def test_code_mention(coder, text, code, sector):
+    ent = coder.code_mention(text)
     assert ent.code == code
     if sector:
         assert ent.sector == sector
