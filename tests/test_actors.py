@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from eventcoder import Coder
-from eventcoder.actors import code_mention
 
 
 def actors(events, event_type, role="actor"):

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 
-
 def loc(events, event_type):
     ev = next(e for e in events if e.event == event_type)
     return ev.event_loc

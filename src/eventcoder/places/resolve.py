@@ -20,8 +20,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..knowledge.names import norm
 from ..knowledge.gazetteer import OWN_NAME_BONUS, Gazetteer, Place
+from ..knowledge.names import norm
 
 MAX_CANDIDATES = 25
 MAX_ANCHORS = 40
