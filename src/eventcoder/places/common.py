@@ -17,7 +17,7 @@ from .conventions import COMPASS, DIVISION_WORDS
 from .resolve import Cue
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
                       "within", "on", "between", "along", "off", "through"})  # fmt: skip
@@ -82,6 +82,18 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[^,(–—-]+?)\s*(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?\s*(?:\(|–|—|-|$)"
 )
 _STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity of ``doc.ents`` that starts at token ``i``, read from the tokens' IOB tags
+    (``doc.ents`` builds the document's whole entity list on each call: quadratic when asked
+    once per mention of a long paragraph)."""
+    if i >= len(doc) or doc[i].ent_iob_ != "B" or not doc[i].ent_type_:
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, i, end, label=doc[i].ent_type_, kb_id=doc[i].ent_kb_id_)
 
 
 def _within_span(span: Span, ents: list[Span]) -> list[Span]:

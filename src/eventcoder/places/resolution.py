@@ -12,6 +12,7 @@ from .common import (
     DatelineParts,
     Mention,
     _division_word,
+    _entity_at,
     _inner_name,
     _local_country,
     _location,
@@ -138,7 +139,8 @@ class Resolution(Toponyms):
         doc = span.doc
         if span.end + 1 >= len(doc) or doc[span.end].text != ",":
             return None
-        after = doc[span.end + 1 :].text[:40]
+        # (40 tokens hold 40 characters at least; the rest of the doc would cost its length)
+        after = doc[span.end + 1 : span.end + 41].text[:40]
         m = self.knowledge.abbreviations.pattern.match(after)
         if m:
             div = self.knowledge.abbreviations.division(m.group(1))
@@ -149,7 +151,7 @@ class Resolution(Toponyms):
             div = self.knowledge.abbreviations.division(word, postal_ok=True)
             if div is not None:
                 return Cue(div.country, div.name, f"'{span.text}, {word}'")
-        ent = next((e for e in doc.ents if e.start == span.end + 1), None)
+        ent = _entity_at(doc, span.end + 1)  # (not doc.ents: rebuilt whole on each call)
         if ent is not None:
             found = self.gaz.lookup(ent.text)
             if found and found[0].precision == "admin1" and found[0].country:

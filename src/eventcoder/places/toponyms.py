@@ -74,7 +74,7 @@ class Toponyms:
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
             return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
-                self.knowledge.abbreviations.pattern.match(doc[span.end + 1 :].text[:8])
+                self.knowledge.abbreviations.pattern.match(doc[span.end + 1 : span.end + 9].text[:8])
             )
         return span.end < len(doc) and doc[span.end].lower_ in GEO_HEADS
 
