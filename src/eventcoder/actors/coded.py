@@ -9,35 +9,11 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.actor_kb import KBEntry
 from ..knowledge.names import norm
+from ..knowledge.words import ActorWords
 from ..records import Entity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
-
-_PRONOUNS = {
-    "he": "person", "him": "person", "she": "person", "her": "person", "his": "person",
-    "they": "group", "them": "group", "their": "group", "it": "org", "its": "org",
-    "we": "group", "us": "group",
-}  # fmt: skip
-_GENERIC_HEADS = frozenset(
-    {"leader", "leaders", "head", "chief", "commander", "commanders", "member", "members",
-     "official", "officials", "spokesman", "spokeswoman", "spokesperson", "figure", "figures",
-     "representative", "representatives", "delegation", "chairman", "president", "director",
-     "group", "groups", "organization", "organisation", "faction", "factions", "number",
-     "wing", "network", "body", "arm", "forum", "branch", "unit", "cell", "cells", "side",
-     "secretary-general", "coordinator", "envoy", "chair", "boss", "founder", "deputy"}
-)  # fmt: skip
-#: Nouns that name the person leading a group ("Amiri is the commander of the Badr Organization").
-_LEADER_WORDS = frozenset(
-    {"leader", "head", "chief", "commander", "founder", "chairman", "secretary-general",
-     "president", "boss", "emir"}
-)  # fmt: skip
-#: Prepositions whose country-name object is the target of the act, not the actor's country.
-_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "toward", "towards", "at"})
-#: Locative prepositions on a mention ("opposition groups in Zimbabwe").
-_LOCATIVE = frozenset({"in", "from", "inside", "across", "throughout"})
-#: Sectors that name people acting within their own country (for the article's country).
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 
 
 @dataclass
@@ -103,35 +79,31 @@ class Coded:
         )
 
 
-def _clause(trigger: Token) -> list[Token]:
+def _clause(trigger: Token, words: ActorWords) -> list[Token]:
     """The trigger's clause: not the reporting clause around it ("..., a member of X said")."""
     top = trigger
     while top.dep_ not in ("ROOT", "ccomp", "parataxis") and top.head.i != top.i:
         top = top.head
     drop: set[int] = set()
     for child in top.children:  # "..., a member of the Chadian team has said"
-        speech = child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in _SPEECH
+        speech = (
+            child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in words.speech
+        )
         if speech and not any(t.i == trigger.i for t in child.subtree):
             drop.update(t.i for t in child.subtree)
     return [t for t in top.subtree if t.i not in drop]
 
 
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-_ORG_NOUNS = frozenset(
-    {"group", "organization", "organisation", "movement", "militia", "party", "faction",
-     "alliance", "coalition", "network", "insurgency"}
-)  # fmt: skip
-_SPEECH = frozenset({"say", "tell", "report", "announce", "add", "state", "quote", "claim"})
-_QUANTITY = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "tens"})
 
 
-def _effective_head(head: Token) -> Token:
+def _effective_head(head: Token, words: ActorWords) -> Token:
     """ "Hundreds of ethnic Albanians": the people are the of-object, not the number."""
-    if head.lemma_.lower() in _QUANTITY or head.lower_ in ("hundreds", "thousands", "dozens"):
+    if head.lemma_.lower() in words.quantity or head.lower_ in words.quantity_plurals:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if obj is not None:
-            return _effective_head(obj)
+            return _effective_head(obj, words)
     return head
 
 
@@ -185,4 +157,9 @@ def _person_name(persons: list) -> str:
 
 def _copy(dst: Coded, src: Coded) -> None:
     dst.name, dst.code, dst.sector = src.name, src.code, src.sector
-    dst.other, dst.kb, dst.kind, dst.office = list(src.other), src.kb, src.kind, src.office
+    dst.other, dst.kb, dst.kind, dst.office = (
+        list(src.other),
+        src.kb,
+        src.kind,
+        src.office,
+    )

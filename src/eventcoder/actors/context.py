@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..knowledge.names import norm
-from .coded import _LEADER_WORDS, ArticleContext, Link
+from .coded import ArticleContext, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -112,7 +112,7 @@ def _link(tok: Token, coder: ActorCoder) -> Link | None:
                 return Link(norm(leader.text).split()[-1], leader.text, "leader", group[0],
                             group[1], _evidence(group_tok, leader))  # type: ignore[arg-type]  # fmt: skip
     # "Y is the commander of X" / "Y, the leader of X"
-    if tok.lemma_.lower() in _LEADER_WORDS and tok.pos_ == "NOUN":
+    if tok.lemma_.lower() in coder.words.leader_words and tok.pos_ == "NOUN":
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         person = None

@@ -7,16 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.names import norm
-from .coded import (
-    _ORG_NOUNS,
-    _PRONOUNS,
-    _SUBJECT_PRONOUNS,
-    NON_STATE,
-    ArticleContext,
-    Coded,
-    _compatible,
-    _copy,
-)
+from .coded import NON_STATE, ArticleContext, Coded, _compatible, _copy
 from .matching import Matching
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,10 +19,13 @@ class Coreference(Matching):
         """ "his office", "their leaders": the owner's country (and sector, when none)."""
         if coded.code is not None or coded.kb is not None:
             return
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS), None)
+        owner = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in self.words.pronouns),
+            None,
+        )
         if owner is None:
             return
-        want = _PRONOUNS[owner.lower_]
+        want = self.words.pronouns[owner.lower_]
         for prev in reversed(memory):
             if _compatible(prev, want):
                 coded.code = prev.code
@@ -51,7 +45,7 @@ class Coreference(Matching):
         if any(t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NUM") for t in toks):
             return
         sector = self._sector_of(head)
-        org_noun = head.lemma_.lower() in _ORG_NOUNS
+        org_noun = head.lemma_.lower() in self.words.org_nouns
         for prev in reversed(memory):
             if org_noun and (prev.org is not None or prev.kind == "org"):
                 if prev.kind != "org" and prev.org is not None:  # "Taliban fighters" -> Taliban
@@ -102,9 +96,9 @@ class Coreference(Matching):
                         coded.why.append(f"country of its leader {link.person_text}")
 
     def _pronoun(self, coded: Coded, head: Token, memory: list[Coded]) -> Coded:
-        want = _PRONOUNS[head.lower_]
+        want = self.words.pronouns[head.lower_]
         ordered = list(reversed(memory))
-        if head.lower_ in _SUBJECT_PRONOUNS and coded.role:
+        if head.lower_ in self.words.subject_pronouns and coded.role:
             # "They have also called for ...": a subject pronoun takes up an earlier subject
             recent = [
                 m for m in ordered if m.role == coded.role and coded.sentence - m.sentence <= 2

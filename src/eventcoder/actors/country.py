@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Candidate
 from ..knowledge.names import norm
-from .coded import _LOCATIVE, _TARGET_PREPS, NON_STATE, ArticleContext, Coded, _clause
+from .coded import NON_STATE, ArticleContext, Coded, _clause
 from .matching import Matching
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +29,9 @@ class CountryFromContext(Matching):
         if coded.sector in ("IGO", "NGO"):
             return
         # 1. a locative phrase on the mention: "security forces in Guinea"
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE):
+        for prep in (
+            c for c in head.children if c.dep_ == "prep" and c.lower_ in self.words.locative
+        ):
             where = [t for t in prep.subtree if t.i != prep.i]
             for span, code, _kind, backer in self.country_cues(where) if where else []:
                 if not backer:
@@ -52,7 +54,7 @@ class CountryFromContext(Matching):
             coded.why.append(f"country of the place '{place[1]}' in the mention")
             return
         # 3. the one country the event's clause names outside the other side's phrases
-        clause = _clause(cand.trigger)
+        clause = _clause(cand.trigger, self.words)
         own = {t.i for t in toks}
         sent = [t for t in clause if t.i not in others and t.i not in own]
         other_toks = [t for t in clause if t.i in others]
@@ -73,7 +75,11 @@ class CountryFromContext(Matching):
             if (
                 backer
                 or code in other_codes
-                or (kind != "demonym" and root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS)
+                or (
+                    kind != "demonym"
+                    and root.dep_ == "pobj"
+                    and root.head.lower_ in self.words.target_preps
+                )
             ):
                 continue
             if kind != "demonym" and root.dep_ == "dobj" and root.head.i == cand.trigger.i:

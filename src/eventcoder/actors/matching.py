@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from ..knowledge import Countries, Knowledge, KnowledgeBase, Roles
 from ..knowledge.actor_kb import KBEntry
 from ..knowledge.names import NameIndex, norm
-from .coded import _GENERIC_HEADS, Coded, _ids, _tokens
+from ..knowledge.words import ActorWords
+from .coded import Coded, _ids, _tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -30,6 +31,10 @@ class Matching:
     @property
     def roles(self) -> Roles:
         return self.knowledge.roles
+
+    @property
+    def words(self) -> ActorWords:
+        return self.knowledge.actor_words
 
     def _windows(self, tokens: list[Token], longest: int, index: NameIndex | None = None):
         """Contiguous runs of phrase tokens (punctuation inside allowed, not at the edges),
@@ -109,7 +114,8 @@ class Matching:
             return
         person = next(((s, e) for s, e in matches if e.kind == "person"), None)
         span, entry = person or next(
-            ((s, e) for s, e in matches if head.i in [t.i for t in _tokens(s)]), matches[0]
+            ((s, e) for s, e in matches if head.i in [t.i for t in _tokens(s)]),
+            matches[0],
         )
         heads_match = head.i in [t.i for t in _tokens(span)]
         if entry.kind == "person" or heads_match:
@@ -132,7 +138,10 @@ class Matching:
             # militarist wing": a role, part or arm of that organisation
             coded.code = entry.code
             own = self._sector_of(head)
-            generic = head.lemma_.lower() in _GENERIC_HEADS or head.lower_ in _GENERIC_HEADS
+            generic = (
+                head.lemma_.lower() in self.words.generic_heads
+                or head.lower_ in self.words.generic_heads
+            )
             coded.sector = entry.sector if generic or own is None else own
             coded.office = f"{head.text} of {entry.name}"
             coded.kind = "person" if head.tag_ in ("NN", "NNP") and own else "group"
@@ -178,11 +187,15 @@ class Matching:
             norm(t.text) in self.roles.former and (t.head.i == head.i or t.head.head.i == head.i)
             for t in toks
         )
-        generic = head.lemma_.lower() in _GENERIC_HEADS or head.lower_ in _GENERIC_HEADS
+        generic = (
+            head.lemma_.lower() in self.words.generic_heads
+            or head.lower_ in self.words.generic_heads
+        )
         if coded.sector is None or (coded.kb is None and generic):
             head_sector = self._sector_of(head)
             mod = next(
-                ((t, sec) for t in toks if t.i != head.i and (sec := self._sector_of(t))), None
+                ((t, sec) for t in toks if t.i != head.i and (sec := self._sector_of(t))),
+                None,
             )
             if generic and mod is not None:
                 chosen = mod  # "militia groups", "leaders of the militias": the kind of group
@@ -207,7 +220,11 @@ class Matching:
             coded.why.append("a former role: ELI")
 
     def _sector_of(self, tok: Token) -> str | None:
-        if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ in ("DET", "ADP", "PUNCT"):
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ in (
+            "DET",
+            "ADP",
+            "PUNCT",
+        ):
             return None  # "West Bank" names a place, not a bank
         doc = tok.doc
         if tok.i >= 2 and doc[tok.i - 1].text == "-":  # "Secretary-General", "Vice-President"

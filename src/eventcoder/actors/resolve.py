@@ -23,12 +23,9 @@ For each phrase the detector found, in this order:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..document import ArgumentSpan, Candidate
 from ..knowledge import Countries, Knowledge, KnowledgeBase, Roles
 from .coded import (
-    _PRONOUNS,
     ArticleContext,
     Coded,
     Link,
@@ -39,9 +36,6 @@ from .coded import (
 from .coreference import Coreference
 from .country import CountryFromContext
 from .titles import Titles
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
 
 __all__ = ["ActorCoder", "ArticleContext", "Coded", "Link"]
 
@@ -82,9 +76,9 @@ class ActorCoder(Titles, Coreference, CountryFromContext):
         coded.role = arg.role
         coded.sentence = cand.sentence.index if cand is not None else -1
         coded.why.append(arg.reason)
-        if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
+        if head.pos_ == "PRON" and head.lower_ in self.words.pronouns:
             return self._pronoun(coded, head, memory)
-        head = _effective_head(head)
+        head = _effective_head(head, self.words)
         persons = [t for t in toks if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         names = [t for t in toks if t.pos_ == "PROPN"]
         org_word = self._org_name_word(names) if names else None

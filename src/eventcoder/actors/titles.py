@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.names import norm
-from .coded import _GENERIC_HEADS, Coded, _ids, _name_words
+from .coded import Coded, _ids, _name_words
 from .matching import Matching
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,7 +95,10 @@ class Titles(Matching):
             if entry.kind != "person" and entry.sector:
                 return entry.sector  # "Chairman of the Joint Chiefs of Staff"
         own = self._sector_of(root)
-        generic = root.lemma_.lower() in _GENERIC_HEADS or root.lower_ in _GENERIC_HEADS
+        generic = (
+            root.lemma_.lower() in self.words.generic_heads
+            or root.lower_ in self.words.generic_heads
+        )
         mod = next((sec for t in words if t.i != root.i and (sec := self._sector_of(t))), None)
         if generic and mod is not None:
             return mod

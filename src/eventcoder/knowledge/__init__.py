@@ -23,9 +23,11 @@ from .countries import Countries, CountryName
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .names import NameIndex, norm
 from .roles import Roles
+from .words import ActorWords
 
 __all__ = [
     "Abbreviations",
+    "ActorWords",
     "Countries",
     "CountryName",
     "Division",
@@ -70,6 +72,7 @@ class Knowledge:
         roles: Roles | None = None,
         gazetteer: Gazetteer | None = None,
         abbreviations: Abbreviations | None = None,
+        actor_words: ActorWords | None = None,
     ) -> None:
         self.extra_kb = extra_kb if extra_kb is not None else kb_files_from_env()
         self._kb = kb
@@ -77,6 +80,7 @@ class Knowledge:
         self._roles = roles
         self._gazetteer = gazetteer
         self._abbreviations = abbreviations
+        self._actor_words = actor_words
         if kb is None and self.extra_kb:
             self._kb = KnowledgeBase.load(self.extra_kb)  # a bad user file fails here, at once
 
@@ -111,12 +115,18 @@ class Knowledge:
         return self._abbreviations
 
     @property
+    def actor_words(self) -> ActorWords:
+        if self._actor_words is None:
+            self._actor_words = ActorWords.load()
+        return self._actor_words
+
+    @property
     def gazetteer_loaded(self) -> bool:
         return self._gazetteer is not None
 
     def load(self) -> Knowledge:
         """Load every table now (before forking workers that share them)."""
-        for name in ("kb", "countries", "roles", "gazetteer", "abbreviations"):
+        for name in ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words"):
             getattr(self, name)
         return self
 
@@ -134,6 +144,7 @@ class Knowledge:
             roles=self._roles,
             gazetteer=gazetteer if gazetteer is not None else self._gazetteer,
             abbreviations=self._abbreviations,
+            actor_words=self._actor_words,
         )
 
     def is_org(self, text: str) -> bool:
@@ -142,7 +153,7 @@ class Knowledge:
         return entry is not None and entry.kind != "person"
 
     def __repr__(self) -> str:
-        loaded = [n for n in ("kb", "countries", "roles", "gazetteer", "abbreviations")
+        loaded = [n for n in ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words")
                   if getattr(self, f"_{n}") is not None]  # fmt: skip
         return f"Knowledge(extra_kb={self.extra_kb!r}, loaded={loaded})"
 
