@@ -250,13 +250,13 @@ def test_the_bigger_namesake_without_local_cues(coder):
 def test_a_place_inside_a_longer_name(coder):
     from eventcoder.places import _inner_name
 
-    gaz = coder.knowledge.gazetteer
-    assert _inner_name("Manila Cathedral", gaz) == "Manila"  # a cathedral in its town
-    assert _inner_name("Old Town Manassas", gaz) == "Manassas"  # the place named last
-    assert _inner_name("Oaxaca State", gaz) == "Oaxaca"
-    assert _inner_name("Collins Avenue", gaz) is None  # a street named after anyone
-    assert _inner_name("North Africa", gaz) is None  # a region of its own
-    assert _inner_name("Rogers Centre", gaz) is None
+    gaz, words = coder.knowledge.gazetteer, coder.knowledge.place_words
+    assert _inner_name("Manila Cathedral", gaz, words) == "Manila"  # a cathedral in its town
+    assert _inner_name("Old Town Manassas", gaz, words) == "Manassas"  # the place named last
+    assert _inner_name("Oaxaca State", gaz, words) == "Oaxaca"
+    assert _inner_name("Collins Avenue", gaz, words) is None  # a street named after anyone
+    assert _inner_name("North Africa", gaz, words) is None  # a region of its own
+    assert _inner_name("Rogers Centre", gaz, words) is None
 
 
 def test_northern_and_possessive_forms(coder):

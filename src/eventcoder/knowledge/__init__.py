@@ -23,7 +23,7 @@ from .countries import Countries, CountryName
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .names import NameIndex, norm
 from .roles import Roles
-from .words import ActorWords
+from .words import ActorWords, PlaceWords
 
 __all__ = [
     "Abbreviations",
@@ -37,6 +37,7 @@ __all__ = [
     "KnowledgeBase",
     "NameIndex",
     "Place",
+    "PlaceWords",
     "Role",
     "Roles",
     "check_record",
@@ -73,6 +74,7 @@ class Knowledge:
         gazetteer: Gazetteer | None = None,
         abbreviations: Abbreviations | None = None,
         actor_words: ActorWords | None = None,
+        place_words: PlaceWords | None = None,
     ) -> None:
         self.extra_kb = extra_kb if extra_kb is not None else kb_files_from_env()
         self._kb = kb
@@ -81,6 +83,7 @@ class Knowledge:
         self._gazetteer = gazetteer
         self._abbreviations = abbreviations
         self._actor_words = actor_words
+        self._place_words = place_words
         if kb is None and self.extra_kb:
             self._kb = KnowledgeBase.load(self.extra_kb)  # a bad user file fails here, at once
 
@@ -121,12 +124,26 @@ class Knowledge:
         return self._actor_words
 
     @property
+    def place_words(self) -> PlaceWords:
+        if self._place_words is None:
+            self._place_words = PlaceWords.load()
+        return self._place_words
+
+    @property
     def gazetteer_loaded(self) -> bool:
         return self._gazetteer is not None
 
     def load(self) -> Knowledge:
         """Load every table now (before forking workers that share them)."""
-        for name in ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words"):
+        for name in (
+            "kb",
+            "countries",
+            "roles",
+            "gazetteer",
+            "abbreviations",
+            "actor_words",
+            "place_words",
+        ):
             getattr(self, name)
         return self
 
@@ -145,6 +162,7 @@ class Knowledge:
             gazetteer=gazetteer if gazetteer is not None else self._gazetteer,
             abbreviations=self._abbreviations,
             actor_words=self._actor_words,
+            place_words=self._place_words,
         )
 
     def is_org(self, text: str) -> bool:
@@ -153,7 +171,7 @@ class Knowledge:
         return entry is not None and entry.kind != "person"
 
     def __repr__(self) -> str:
-        loaded = [n for n in ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words")
+        loaded = [n for n in ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words", "place_words")
                   if getattr(self, f"_{n}") is not None]  # fmt: skip
         return f"Knowledge(extra_kb={self.extra_kb!r}, loaded={loaded})"
 

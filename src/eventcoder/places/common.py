@@ -12,33 +12,13 @@ from spacy.tokens import Span
 from ..document import Sentence
 from ..knowledge import Countries, Gazetteer, Place
 from ..knowledge.gazetteer import generic_name
+from ..knowledge.words import PlaceWords
 from ..records import Location
-from .conventions import COMPASS, DIVISION_WORDS
 from .resolve import Cue
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                      "within", "on", "between", "along", "off", "through"})  # fmt: skip
-#: Prepositions after which a name is a place even when the NER model calls it a person or an
-#: organisation ("marched in Valencia", "fled to Maiduguri", "withdrew toward Erbil").
-PLACE_PREPS = LOCATIVE | {"from", "to", "toward", "towards", "into", "via", "through", "outside"}
-PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "province",
-                         "provinces", "region", "regions", "area", "areas", "capital", "country",
-                         "district", "districts", "state", "territory", "streets", "street"})  # fmt: skip
-#: Nouns a place name can modify and still be a place ("the Gaza border", "the Kirkuk oil
-#: fields", "Sindh province"), unlike "US troops" or "Gaza's health ministry".
-GEO_HEADS = PLACE_NOUNS | frozenset({
-    "border", "borders", "frontier", "neighbourhood", "neighborhood", "neighbourhoods",
-    "suburb", "suburbs", "outskirts", "fields", "field", "bridge", "bridges", "coast",
-    "coastline", "governorate", "county", "camp", "strip", "valley", "port", "harbour",
-    "square", "quarter", "countryside", "mountains", "river", "crossing", "crossings",
-    "airport", "highway", "road", "desert", "province", "provinces", "municipality",
-})  # fmt: skip
-#: Lower-case words after a name that say which kind of place it is ("Sindh province").
-ADMIN_WORDS = frozenset({"province", "state", "governorate", "region", "county", "district",
-                         "prefecture", "oblast"})  # fmt: skip
 #: Population from which an object of a verb that the gazetteer knows is taken as a place.
 BIG_PLACE = 100_000
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
@@ -46,9 +26,6 @@ _OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "E
 #: Events whose target, when a place ("shelled Ajdabiya", "attacked the town of Baga"), is
 #: where they happened; for others ("leave Iraq", "accused Baghdad") it is not.
 PHYSICAL_EVENTS = frozenset({"ASSAULT", "COERCE"})
-#: Verbs whose object, when a place, is where the event happened, whatever its type.
-PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "enter", "invade", "occupy", "capture",
-                                "seize", "storm", "besiege", "raid", "bomb", "shell"})  # fmt: skip
 
 
 @dataclass
@@ -77,11 +54,9 @@ class Mention:
         return _location(self.span.text, start, self.place, reason)
 
 
-_PASS_THROUGH = frozenset({"of", "with"})
 _DATELINE = re.compile(
     r"^\s*(?P<place>[^,(–—-]+?)\s*(?:,\s*(?P<region>[A-Z][\w .'’-]*?))?\s*(?:\(|–|—|-|$)"
 )
-_STILL = frozenset({"be", "lie", "border", "remain", "sit", "stand"})
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
@@ -109,39 +84,22 @@ def _within_span(span: Span, ents: list[Span]) -> list[Span]:
     return out
 
 
-_CONNECTORS = frozenset({"of", "the", "and", "de", "la", "del", "al", "el"})
-#: Buildings that stand in the town they are named after ("Manila Cathedral").
-_INSIDE_WORDS = frozenset({"cathedral", "airport", "hall"})
-#: Streets and venues, named after anything ("Collins Avenue", "Oulton Park").
-_VENUE_WORDS = frozenset({"parade", "boulevard", "way", "canal", "bend", "centre", "center",
-                          "arena", "theatre", "theater", "school", "university", "college",
-                          "court", "courthouse", "chapel", "castle", "prison", "fields",
-                          "peninsula", "delta", "ocean", "sea", "gulf", "union"})  # fmt: skip
-#: Words of street and building names that are also some village's name ("Street", Somerset).
-_FACILITY_WORDS = frozenset({"street", "avenue", "road", "court", "wing", "vista", "village",
-                             "hall", "park", "centre", "center", "bridge", "square", "river",
-                             "lake", "tower", "house", "church", "hospital", "station", "point",
-                             "harbor", "harbour", "bay", "beach", "island", "hill", "hills",
-                             "town", "city", "valley", "gardens", "garden", "stadium", "drive",
-                             "lane", "place", "terrace", "mall", "market", "airport"})  # fmt: skip
-
-
-def _inner_name(text: str, gaz: Gazetteer) -> str | None:
+def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
     """The place inside a longer name the gazetteer does not know, where news style says the
     thing is in that place: a division written with its capitalised word ("Oaxaca State",
     "Miami-Dade County" is not one), a place named last ("Old Town Manassas", "British Embassy
     Tokyo"), or a cathedral, airport or hall named after its town ("Manila Cathedral"). Not a
     street, park or venue named after a person or another place ("Collins Avenue")."""
-    words = text.split()
-    if len(words) < 2 or len(words) > 8 or words[0].lower() in COMPASS:
+    names = text.split()
+    if len(names) < 2 or len(names) > 8 or names[0].lower() in words.compass:
         return None  # "North Africa", "Western Europe": a region of its own
-    last = words[-1].lower()
-    if last in _INSIDE_WORDS or (last in DIVISION_WORDS and len(words) == 2):
-        candidates = [words[:-1], words[:1]]
-    elif last in _FACILITY_WORDS or last in _VENUE_WORDS:
+    last = names[-1].lower()
+    if last in words.inside_words or (last in words.division_words and len(names) == 2):
+        candidates = [names[:-1], names[:1]]
+    elif last in words.facility_words or last in words.venue_words:
         return None
     else:
-        candidates = [words[i:] for i in range(1, len(words))]  # the place named last
+        candidates = [names[i:] for i in range(1, len(names))]  # the place named last
     for part in candidates:
         name = " ".join(part)
         if (
@@ -149,7 +107,7 @@ def _inner_name(text: str, gaz: Gazetteer) -> str | None:
             and part[0][:1].isupper()
             and len(name) > 3
             and not generic_name(name)
-            and name.lower() not in _FACILITY_WORDS
+            and name.lower() not in words.facility_words
             and gaz.lookup(name)
         ):
             return name
@@ -173,54 +131,56 @@ def _split_at_commas(ents: tuple[Span, ...]) -> list[Span]:
     return out
 
 
-def _trim(ent: Span) -> Span | None:
+def _trim(ent: Span, words: PlaceWords) -> Span | None:
     """The name without a leading "the" or a trailing lower-case place word ("Sindh
     province" -> "Sindh")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ == "the" or (
-        doc[start].is_lower and doc[start].lower_ in COMPASS and end - start > 1
+        doc[start].is_lower and doc[start].lower_ in words.compass and end - start > 1
     )):  # fmt: skip
         start += 1  # "the", "north west London"
     while end - 1 > start and (
-        (doc[end - 1].is_lower and doc[end - 1].lower_ in ADMIN_WORDS)
+        (doc[end - 1].is_lower and doc[end - 1].lower_ in words.admin_words)
         or doc[end - 1].text in ("'s", "’s", "'", "’", "--", "-", "—")
     ):
         end -= 1  # "Sindh province", "New York’s"
     return doc[start:end] if end > start else None
 
 
-def _after_place_prep(tok: Token) -> bool:
+def _after_place_prep(tok: Token, words: PlaceWords) -> bool:
     """ "in Brussels", "in Washington and Brussels"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+    return tok.dep_ == "pobj" and tok.head.lower_ in words.place_preps
 
 
-def _division_word(span: Span) -> str | None:
+def _division_word(span: Span, words: PlaceWords) -> str | None:
     """ "Sindh province", "Mason County", "the Diyala governorate": a word saying the name is
     a division (after it, or as its last word)."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+    if span.end < len(doc) and doc[span.end].lower_ in words.division_words:
         return doc[span.end].lower_
     last = span[-1].lower_
-    return last if len(span) > 1 and last in DIVISION_WORDS else None
+    return last if len(span) > 1 and last in words.division_words else None
 
 
-def _acting_subject(tok: Token) -> bool:
+def _acting_subject(tok: Token, words: PlaceWords) -> bool:
     """A name as the subject of an action ("Turkey recalled", "Russia and Cuba backed")
     stands for a government, not a place."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in _STILL
+    return (
+        tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in words.still_verbs
+    )
 
 
-def _local_country(span: Span, table: Countries) -> tuple[str, str] | None:
+def _local_country(span: Span, table: Countries, words: PlaceWords) -> tuple[str, str] | None:
     """ "the Iranian city of Qom" -> IRN; "Tripoli, Lebanon" -> LBN."""
     head = span.root
     holder = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     noun = holder.head if holder is not None else None
-    if noun is not None and noun.lower_ in PLACE_NOUNS:
+    if noun is not None and noun.lower_ in words.place_nouns:
         for mod in noun.lefts:
             hit = table.get(mod.text)
             if hit is not None:

@@ -12,7 +12,7 @@ import re
 
 from ..knowledge.abbreviations import Abbreviations, Division
 
-__all__ = ["COMPASS", "DIVISION_WORDS", "Abbreviations", "Division", "abbreviation_spans"]
+__all__ = ["Abbreviations", "Division", "abbreviation_spans"]
 
 
 #: Words before a comma after which an agency abbreviation is a place ("Springfield, Ill.")
@@ -44,13 +44,3 @@ def _capitalised_before(text: str, comma: int) -> bool:
     """The word before the comma is a capitalised name ("Springfield, IL")."""
     words = text[:comma].split()
     return bool(words) and words[-1][:1].isupper()
-
-
-#: Words after a name that say it is a division ("Mason County", "Sindh province").
-DIVISION_WORDS = frozenset({"province", "state", "governorate", "region", "county", "district",
-                            "prefecture", "oblast", "parish", "municipality", "borough",
-                            "department", "territory"})  # fmt: skip
-#: Compass words before a name: "northern Syria" is in Syria (the name is the toponym).
-COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                     "western", "northeastern", "northwestern", "southeastern", "southwestern",
-                     "central", "upstate", "downstate", "rural", "coastal"})  # fmt: skip

@@ -7,15 +7,9 @@ from typing import TYPE_CHECKING
 
 from ..document import Candidate
 from ..knowledge import Gazetteer, Knowledge
+from ..knowledge.words import PlaceWords
 from ..records import Location
-from .common import (
-    _PASS_THROUGH,
-    LOCATIVE,
-    PHYSICAL_EVENTS,
-    PLACE_NOUNS,
-    PLACE_OBJECT_VERBS,
-    Mention,
-)
+from .common import PHYSICAL_EVENTS, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -24,10 +18,11 @@ if TYPE_CHECKING:  # pragma: no cover
 class EventPlace:
     knowledge: Knowledge
     gaz: Gazetteer
+    words: PlaceWords
 
     def event_place(self, cand: Candidate, mentions: list[Mention]) -> Location | None:
         trigger = cand.trigger
-        physical = cand.event in PHYSICAL_EVENTS or trigger.lemma_ in PLACE_OBJECT_VERBS
+        physical = cand.event in PHYSICAL_EVENTS or trigger.lemma_ in self.words.place_object_verbs
         in_actor = {t.i for a in cand.actor_args for t in a.tokens}
         in_recipient = {t.i for a in cand.recipient_args for t in a.tokens}
         in_args = in_actor | in_recipient
@@ -42,14 +37,19 @@ class EventPlace:
             # any of the event's trigger words may carry the place: "were killed when police
             # opened fire ... in Mangaluru" is one attack told by two verbs
             prep = next(
-                (p for t in cand.triggers if (p := _locative_path(m.head, t, physical))), None
+                (
+                    p
+                    for t in cand.triggers
+                    if (p := _locative_path(m.head, t, self.words, physical))
+                ),
+                None,
             )
             if (
                 prep is None
                 and trigger.pos_ in ("NOUN", "PROPN")
                 and trigger.dep_ in ("nsubj", "nsubjpass", "dobj")
             ):  # "Clashes erupted in Tripoli": the noun's verb carries the place
-                prep = _locative_path(m.head, trigger.head, physical)
+                prep = _locative_path(m.head, trigger.head, self.words, physical)
             if prep is None:
                 continue
             p = m.place
@@ -70,9 +70,9 @@ class EventPlace:
         """ "in many southern and central Iraqi cities" -> Iraq, at country precision."""
         table = self.knowledge.countries
         for tok in cand.trigger.subtree:
-            if tok.i in in_args or tok.lower_ not in PLACE_NOUNS or tok.dep_ != "pobj":
+            if tok.i in in_args or tok.lower_ not in self.words.place_nouns or tok.dep_ != "pobj":
                 continue
-            if tok.head.lower_ not in LOCATIVE:
+            if tok.head.lower_ not in self.words.locative:
                 continue
             for mod in tok.lefts:
                 hit = table.get(mod.text)
@@ -90,7 +90,9 @@ class EventPlace:
         return None
 
 
-def _locative_path(tok: Token, trigger: Token, physical: bool = False) -> str | None:
+def _locative_path(
+    tok: Token, trigger: Token, words: PlaceWords, physical: bool = False
+) -> str | None:
     """The locative preposition through which ``tok`` hangs under the trigger, if it does
     ("object" when it is, or lies in, the target of a physical event).
 
@@ -104,9 +106,9 @@ def _locative_path(tok: Token, trigger: Token, physical: bool = False) -> str | 
         if cur.i == trigger.i:
             return found
         if cur.dep_ == "prep":
-            if cur.lower_ in LOCATIVE:
+            if cur.lower_ in words.locative:
                 found = found or cur.text
-            elif cur.lower_ not in _PASS_THROUGH:
+            elif cur.lower_ not in words.pass_through:
                 return None
         elif cur.dep_ == "dobj" and cur.head.i == trigger.i and physical:
             found = found or "object"

@@ -43,7 +43,7 @@ class Resolution(Toponyms):
                     ctx.admin1s[(div.country, norm(div.name))] += 1
                     ctx.countries[div.country] += 1
                 cue = self._cue(span)
-                raw.append((sent, span, cue, _division_word(span)))
+                raw.append((sent, span, cue, _division_word(span, self.words)))
                 if cue is not None:
                     ctx.countries[cue.country] += 1
                     if cue.admin1:
@@ -98,7 +98,7 @@ class Resolution(Toponyms):
             key = (norm(text), cue.why if cue else None, word, near)
             if key not in memo:
                 c = choose(self.gaz, text, ctx, cue, word, near)
-                inner = _inner_name(text, self.gaz) if c.place is None else None
+                inner = _inner_name(text, self.gaz, self.words) if c.place is None else None
                 if inner is not None:  # "Manila Cathedral", "Old Town Manassas", "Oaxaca State"
                     c = choose(self.gaz, inner, ctx, cue, word, near)
                     if c.place is not None:
@@ -133,7 +133,7 @@ class Resolution(Toponyms):
     def _cue(self, span: Span) -> Cue | None:
         """A place written beside the name: "Springfield, Ill.", "Tripoli, Lebanon",
         "Dayton, Ohio", "the Iranian city of Qom"."""
-        local = _local_country(span, self.knowledge.countries)
+        local = _local_country(span, self.knowledge.countries, self.words)
         if local is not None:
             return Cue(local[0], None, local[1])
         doc = span.doc

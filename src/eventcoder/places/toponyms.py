@@ -8,14 +8,11 @@ from spacy.tokens import Span
 
 from ..document import Sentence
 from ..knowledge import Gazetteer, Knowledge
+from ..knowledge.words import PlaceWords
 from .common import (
     _MODIFIER_DEPS,
     _OTHER_LABELS,
     BIG_PLACE,
-    GEO_HEADS,
-    LOCATIVE,
-    PLACE_NOUNS,
-    PLACE_PREPS,
     _acting_subject,
     _after_place_prep,
     _split_at_commas,
@@ -36,6 +33,10 @@ class Toponyms:
     def gaz(self) -> Gazetteer:
         return self.knowledge.gazetteer
 
+    @property
+    def words(self) -> PlaceWords:
+        return self.knowledge.place_words
+
     # ------------------------------------------------------------------ recognition
     def _is_org(self, text: str) -> bool:
         return self.knowledge.is_org(text)
@@ -49,16 +50,20 @@ class Toponyms:
             return False
         root = span.root
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
+        if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
-        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        if (
+            root.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lower_ in self.words.place_nouns
+        ):
             return True
-        if root.dep_ in ("appos", "compound") and head.lower_ in GEO_HEADS:
+        if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
             return True
         if root.dep_ == "conj":  # "in Valencia and Maracaibo"
             first = head
             return first.ent_type_ in ("GPE", "LOC") or (
-                first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPS
+                first.dep_ == "pobj" and first.head.lower_ in self.words.place_preps
             )
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
 
@@ -69,14 +74,16 @@ class Toponyms:
         if len(span) > 1 or label == "FAC" or self.gaz.lookup(span.text):
             return True
         root = span.root
-        if _after_place_prep(root):
+        if _after_place_prep(root, self.words):
             return True
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
             return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
-                self.knowledge.abbreviations.pattern.match(doc[span.end + 1 : span.end + 9].text[:8])
+                self.knowledge.abbreviations.pattern.match(
+                    doc[span.end + 1 : span.end + 9].text[:8]
+                )
             )
-        return span.end < len(doc) and doc[span.end].lower_ in GEO_HEADS
+        return span.end < len(doc) and doc[span.end].lower_ in self.words.geo_heads
 
     def _big_place_object(self, tok: Token, text: str) -> bool:
         """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
@@ -106,7 +113,7 @@ class Toponyms:
                 out.append(span)
                 seen.update(t.i for t in span)
         for ent in _split_at_commas(sent.span.ents if ents is None else ents):
-            span = _trim(ent)
+            span = _trim(ent, self.words)
             if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
                 continue
             if seen.intersection(t.i for t in span):
@@ -114,17 +121,17 @@ class Toponyms:
             if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
                 continue
             root = span.root
-            if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in GEO_HEADS:
+            if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in self.words.geo_heads:
                 if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
-            if _acting_subject(root):
+            if _acting_subject(root, self.words):
                 if skipped is not None and ent.label_ == "GPE":
                     skipped.append((span, f"acts as subject of '{root.head.text}'",
                                     sent.segment.start))  # fmt: skip
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
             if (self._is_org(ent.text) or self._is_org(span.text)) and not (
-                _after_place_prep(root) and self.gaz.lookup(span.text)
+                _after_place_prep(root, self.words) and self.gaz.lookup(span.text)
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
             if not self._plausible(span, ent.label_):
@@ -134,7 +141,7 @@ class Toponyms:
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
                 continue
-            in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+            in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative
             if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
