@@ -61,4 +61,4 @@ def test_places_stage_is_linear_in_one_long_paragraph(coder):
     full, n_full = _cpu(places, parsed, 800_000)
     assert n_full == 2 * n_half > 10_000  # every copy's two places found
     # linear: twice the text, twice the time (quadratic was four times); generous margin
-    assert full <= 2.6 * half, f"400k chars {half:.2f} s, 800k chars {full:.2f} s"
+    assert full <= 3.0 * half, f"400k chars {half:.2f} s, 800k chars {full:.2f} s"
