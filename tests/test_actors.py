@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from eventcoder import Coder
-from eventcoder.actors import code_mention
 
 
 def actors(events, event_type, role="actor"):
@@ -93,8 +92,8 @@ def test_user_knowledge_base(coder, tmp_path):
         ("Israeli soldiers", "ISR", "MIL"),
     ],
 )
-def test_code_mention(text, code, sector):
-    ent = code_mention(text)
+def test_code_mention(coder, text, code, sector):
+    ent = coder.code_mention(text)
     assert ent.code == code
     if sector:
         assert ent.sector == sector
@@ -139,7 +138,7 @@ def test_example_article_countries_from_the_text_alone(coder, example_text):
     still give every one of them the right country."""
     from eventcoder.actors import ResolveActors
     from eventcoder.actors.resolve import ActorCoder
-    from eventcoder.actors.tables import KnowledgeBase
+    from eventcoder.knowledge.actor_kb import KnowledgeBase
     from eventcoder.resources import load_yaml
 
     no_people = [r for r in load_yaml("actors.yaml")["actors"] if r.get("kind") != "person"]

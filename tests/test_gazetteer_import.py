@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from eventcoder.places.gazetteer import shipped_gazetteer
-from eventcoder.places.importer import (
+from eventcoder.knowledge.gazetteer import shipped_gazetteer
+from eventcoder.knowledge.geonames import (
     ImportFormatError,
     UserGazetteer,
     import_geonames,
@@ -118,17 +118,11 @@ def test_bad_files_are_named(tmp_path):
 
 @pytest.fixture
 def user_gazetteer_env(tmp_path, monkeypatch):
-    """``$EVENTCODER_GAZETTEER`` set for this test; the process-wide gazetteer, which attaches
-    the user gazetteer when first built, is rebuilt inside the test and dropped after it."""
-    from eventcoder.places.gazetteer import gazetteer
-
+    """``$EVENTCODER_GAZETTEER`` set for this test: every gazetteer loaded while it runs (a
+    new ``Coder``'s, the command line's) attaches the user gazetteer there."""
     target = tmp_path / "user.sqlite"
     monkeypatch.setenv("EVENTCODER_GAZETTEER", str(target))
-    gazetteer.cache_clear()
-    yield target
-    if gazetteer.cache_info().currsize:
-        gazetteer().attach(None)  # inert for anything that kept a reference to it
-    gazetteer.cache_clear()
+    return target
 
 
 @pytest.mark.slow

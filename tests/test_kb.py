@@ -12,8 +12,8 @@ import yaml
 from typer.testing import CliRunner
 
 from eventcoder import Coder
-from eventcoder.actors.tables import KnowledgeBase
 from eventcoder.cli import _register_commands, app
+from eventcoder.knowledge.actor_kb import KnowledgeBase
 
 _register_commands()
 runner = CliRunner()

@@ -6,16 +6,14 @@ import json
 
 import pytest
 
-from eventcoder.places import gazetteer
-
 
 def loc(events, event_type):
     ev = next(e for e in events if e.event == event_type)
     return ev.event_loc
 
 
-def test_gazetteer_exact_names_and_alternates():
-    gaz = gazetteer()
+def test_gazetteer_exact_names_and_alternates(coder):
+    gaz = coder.knowledge.gazetteer
     assert gaz.lookup("Qom")[0].geonameid == 119208
     assert gaz.lookup("Basra")[0].geonameid == 99532  # an alternate name of Basrah
     assert {p.country for p in gaz.lookup("Tripoli")} >= {"LBY", "LBN"}
@@ -94,8 +92,8 @@ def test_places_command_lists_mentions(tmp_path, run_cli):
     assert all(r["doc_id"] == "a" for r in rows)
 
 
-def test_own_name_before_a_larger_alternate_and_admin1():
-    gaz = gazetteer()
+def test_own_name_before_a_larger_alternate_and_admin1(coder):
+    gaz = coder.knowledge.gazetteer
     assert gaz.lookup("Islamabad")[0].country == "PAK"  # not Chattogram, once so named
     assert gaz.lookup("New Delhi")[0].geonameid == 1261481  # not Delhi
     [sindh] = [p for p in gaz.lookup("Sindh") if p.precision == "admin1"]
@@ -172,8 +170,8 @@ def resolved(coder, text):
     return {p.extracted_place: p for p in doc.places}
 
 
-def test_full_gazetteer_towns_counties_and_states_with_their_ids():
-    gaz = gazetteer()
+def test_full_gazetteer_towns_counties_and_states_with_their_ids(coder):
+    gaz = coder.knowledge.gazetteer
     niota = gaz.lookup("Niota")[0]  # a town of ~700 people
     assert (niota.geonameid, niota.country, niota.admin1) == (4645658, "USA", "Tennessee")
     counties = {p.admin1 for p in gaz.lookup("Mason County") if p.feature_code == "ADM2"}
@@ -206,15 +204,18 @@ def test_city_and_state_abbreviation(coder, text, name, admin1):
 
 
 def test_agency_abbreviations_stand_alone_only_where_places_stand():
+    from eventcoder.knowledge import Abbreviations
     from eventcoder.places.conventions import abbreviation_spans
 
+    abbr = Abbreviations.load()
+
     text = "He grew up in Ill. and moved to Tulsa, Okla., then to Wheeling, W.Va. in May."
-    got = [(text[s:e], d.name) for s, e, d in abbreviation_spans(text)]
+    got = [(text[s:e], d.name) for s, e, d in abbreviation_spans(text, abbr)]
     assert got == [("Ill.", "Illinois"), ("Okla.", "Oklahoma"), ("W.Va.", "West Virginia")]
     # a postal code only in "City, ST"; a party label or a plain word is no place
-    assert not abbreviation_spans("Sen. Jane Roe (D-Calif.) said IN the end OR never.")
+    assert not abbreviation_spans("Sen. Jane Roe (D-Calif.) said IN the end OR never.", abbr)
     assert [text[s:e] for text in ["Crews reached Austin, TX, by noon."]
-            for s, e, _ in abbreviation_spans(text)] == ["TX"]
+            for s, e, _ in abbreviation_spans(text, abbr)] == ["TX"]
 
 
 def test_article_geography_decides_between_namesakes(coder):
@@ -242,16 +243,16 @@ def test_the_bigger_namesake_without_local_cues(coder):
     assert found["Alexandria"].country_code == "EGY"
 
 
-def test_a_place_inside_a_longer_name():
+def test_a_place_inside_a_longer_name(coder):
     from eventcoder.places import _inner_name
 
-    gaz = gazetteer()
-    assert _inner_name("Manila Cathedral", gaz) == "Manila"  # a cathedral in its town
-    assert _inner_name("Old Town Manassas", gaz) == "Manassas"  # the place named last
-    assert _inner_name("Oaxaca State", gaz) == "Oaxaca"
-    assert _inner_name("Collins Avenue", gaz) is None  # a street named after anyone
-    assert _inner_name("North Africa", gaz) is None  # a region of its own
-    assert _inner_name("Rogers Centre", gaz) is None
+    gaz, words = coder.knowledge.gazetteer, coder.knowledge.place_words
+    assert _inner_name("Manila Cathedral", gaz, words) == "Manila"  # a cathedral in its town
+    assert _inner_name("Old Town Manassas", gaz, words) == "Manassas"  # the place named last
+    assert _inner_name("Oaxaca State", gaz, words) == "Oaxaca"
+    assert _inner_name("Collins Avenue", gaz, words) is None  # a street named after anyone
+    assert _inner_name("North Africa", gaz, words) is None  # a region of its own
+    assert _inner_name("Rogers Centre", gaz, words) is None
 
 
 def test_northern_and_possessive_forms(coder):

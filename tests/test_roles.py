@@ -161,8 +161,8 @@ def test_capitals_only_names_in_lower_cased_text(coder, text, code):
 
 
 def test_the_pronoun_us_is_no_country():
-    from eventcoder.actors.tables import countries
+    from eventcoder.knowledge import Countries
 
-    table = countries()
+    table = Countries()
     assert table.get("us") is None and table.get("us.") is None
     assert table.get("the us") is not None and table.get("US") is not None

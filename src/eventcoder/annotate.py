@@ -7,7 +7,6 @@ the one eventcoder was built and measured with, and says how to fix it when it i
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from .document import Document, Sentence
@@ -23,8 +22,9 @@ class ModelError(RuntimeError):
     """The spaCy pipeline is missing or not the expected one."""
 
 
-@lru_cache(maxsize=2)
 def load_nlp(package: str = MODEL_PACKAGE) -> Any:
+    """Load the spaCy pipeline (anew on each call: a ``Coder`` loads it once and hands it to
+    its stages; pass ``Coder(nlp=...)`` to share one between coders)."""
     try:
         module = __import__(package)
     except ImportError as exc:

@@ -14,8 +14,9 @@ from typing import Any
 
 from .annotate import load_nlp
 from .document import Document
+from .knowledge import Knowledge, knowledge_from_config
 from .pipeline import Pipeline, Stage, make_stage
-from .records import Article, CodedArticle, Event
+from .records import Article, CodedArticle, Entity, Event
 from .sanitize import iso_date, scrub_article, warn
 
 #: The default stages, in order. Each name is a registered stage factory.
@@ -78,6 +79,14 @@ class Coder:
         Path to a classifier trained with ``eventcoder train``, used beside the rules.
     config:
         Per-stage keyword arguments, e.g. ``{"detect": {"lexicon": "my_triggers.yaml"}}``.
+        A user KB (``{"actors": {"extra_kb": ...}}``) and a gazetteer (``{"places": {"gaz":
+        ...}}``) go into the coder's ``knowledge``, which every stage shares.
+    nlp:
+        A loaded spaCy pipeline to use (default: load ``annotate.MODEL_PACKAGE``).
+    knowledge:
+        The tables to code with (``eventcoder.knowledge.Knowledge``; default: the shipped ones
+        with the user KB of ``$EVENTCODER_KB``), built once per coder and handed to every stage.
+        Pass another coder's ``knowledge`` to share its loaded tables.
     time_budget:
         Seconds one article may take; when spent (checked between stages) coding stops with
         ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget.
@@ -93,13 +102,23 @@ class Coder:
         config: dict[str, dict[str, Any]] | None = None,
         nlp: Any | None = None,
         time_budget: float | None = None,
+        knowledge: Knowledge | None = None,
     ) -> None:
         _import_stage_modules()
         self.time_budget = time_budget
         self.nlp = nlp if nlp is not None else load_nlp()
-        config = config or {}
+        config = {name: dict(kwargs) for name, kwargs in (config or {}).items()}
+        extra_kb, gaz = knowledge_from_config(config)
+        config.get("actors", {}).pop("extra_kb", None)
+        config.get("places", {}).pop("gaz", None)
+        if knowledge is None:
+            knowledge = Knowledge(extra_kb, gazetteer=gaz)
+        else:
+            knowledge = knowledge.with_changes(extra_kb=extra_kb, gazetteer=gaz)
+        self.knowledge = knowledge
         shared = {
             "nlp": self.nlp,
+            "knowledge": self.knowledge,
             "include_unrealised": include_unrealised,
             "main_events_only": main_events_only,
             "model": model,
@@ -135,6 +154,13 @@ class Coder:
         return CodedArticle(
             article=doc.article, events=doc.events, dropped=doc.dropped, dateline=doc.dateline
         )
+
+    def code_mention(self, text: str, year: int | None = None) -> Entity:
+        """Code a bare actor mention ("Iraqi police", "the Pentagon") with this coder's
+        knowledge (its user KB included), as ``eventcoder kb lookup`` does."""
+        from .actors import code_mention
+
+        return code_mention(text, nlp=self.nlp, year=year, knowledge=self.knowledge)
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         for article in articles:

@@ -369,6 +369,9 @@ def code_in_order(
             yield article, CodingFailure(article.id, f"{type(exc).__name__}: {exc}")
     if workers <= 1:
         return
+    knowledge = getattr(coder, "knowledge", None)
+    if knowledge is not None:  # all of its tables (the gazetteer too), shared by the workers
+        knowledge.load()
     key = options_key(options)
     lent = key not in WORKER_CODERS
     if lent:  # workers forked from this process find it there: nothing is loaded again

@@ -21,6 +21,7 @@ def _warm() -> None:
 
     pin_threads()
     coder = coder_for({})
+    coder.knowledge.load()  # every table, the gazetteer included, before the workers fork
     coder.code("Police arrested ten protesters in Delhi on Monday.", date="2020-01-06")
     gc.freeze()  # the loaded objects stay out of the collector: their pages stay shared
 

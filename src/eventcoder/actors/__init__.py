@@ -8,16 +8,15 @@ resolved against earlier ones.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..document import ArgumentSpan, Document
+from ..knowledge import Knowledge
 from ..pipeline import register_stage
 from ..records import Entity
 from .context import article_context
 from .resolve import ActorCoder, Coded
-from .tables import KnowledgeBase
 
 __all__ = ["ActorCoder", "ResolveActors", "article_context", "code_mention"]
 
@@ -26,17 +25,25 @@ __all__ = ["ActorCoder", "ResolveActors", "article_context", "code_mention"]
 class ResolveActors:
     """Code every actor and recipient phrase.
 
-    ``extra_kb``: your own YAML/CSV actor file(s), merged over the shipped knowledge base (by
-    default the files named in ``$EVENTCODER_KB``, separated like ``$PATH``).
+    ``knowledge``: the coder's tables (a ``Coder`` hands in its own, shared with the places
+    stage). ``extra_kb``: your own YAML/CSV actor file(s), merged over the shipped knowledge
+    base (by default the files named in ``$EVENTCODER_KB``, separated like ``$PATH``); given
+    with ``knowledge``, a copy of it with that KB is used.
     """
 
     name = "actors"
 
-    def __init__(self, extra_kb: str | Path | list[str | Path] | None = None) -> None:
-        if extra_kb is None and os.environ.get("EVENTCODER_KB"):
-            # files named in $EVENTCODER_KB (separated like $PATH) extend the shipped KB
-            extra_kb = [p for p in os.environ["EVENTCODER_KB"].split(os.pathsep) if p]
-        self.coder = ActorCoder(kb=KnowledgeBase.load(extra_kb) if extra_kb else None)
+    def __init__(
+        self,
+        extra_kb: str | Path | list[str | Path] | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> None:
+        if knowledge is None:
+            knowledge = Knowledge(extra_kb)
+        elif extra_kb is not None:
+            knowledge = knowledge.with_changes(extra_kb=extra_kb)
+        self.knowledge = knowledge
+        self.coder = ActorCoder(knowledge=knowledge)
 
     def __call__(self, doc: Document) -> Document:
         memory: list[Coded] = []
@@ -79,15 +86,18 @@ class ResolveActors:
         return doc
 
 
-@lru_cache(maxsize=1)
-def _default_coder() -> ActorCoder:
-    return ActorCoder()
-
-
 def code_mention(
-    text: str, *, nlp=None, year: int | None = None, coder: ActorCoder | None = None
+    text: str,
+    *,
+    nlp: Any = None,
+    year: int | None = None,
+    coder: ActorCoder | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Entity:
-    """Code a bare mention ("Hungarian", "Asia-Pacific Economic Cooperation", "Tokyo")."""
+    """Code a bare mention ("Hungarian", "Asia-Pacific Economic Cooperation", "Tokyo").
+
+    ``coder`` (or ``knowledge``, the tables to code it with) and ``nlp`` (the spaCy pipeline)
+    are loaded when not given: pass a ``Coder``'s (``Coder.code_mention`` does) to code many."""
     from ..annotate import load_nlp
 
     if not text.strip():
@@ -95,7 +105,6 @@ def code_mention(
     parsed = (nlp or load_nlp())(text)
     root = next((t for t in parsed if t.dep_ == "ROOT"), parsed[0])
     tokens = [root] + [t for t in parsed if t.i != root.i and not t.is_space]
-    coded = (coder or _default_coder()).code(
-        ArgumentSpan(tokens, "actor", "mention"), None, [], year
-    )
+    coder = coder or ActorCoder(knowledge=knowledge or Knowledge())
+    coded = coder.code(ArgumentSpan(tokens, "actor", "mention"), None, [], year)
     return coded.entity()

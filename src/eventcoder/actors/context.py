@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .resolve import _LEADER_WORDS, ArticleContext, Link
-from .tables import norm
+from ..knowledge.names import norm
+from .coded import ArticleContext, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -40,9 +40,7 @@ def article_context(doc: Document, coder: ActorCoder) -> ArticleContext:
         code = hit.code if hit else None
         if code is None:
             try:
-                from ..places.gazetteer import gazetteer
-
-                places = gazetteer().lookup(doc.dateline_place)
+                places = coder.knowledge.gazetteer.lookup(doc.dateline_place)
                 code = places[0].country if places else None
             except Exception:  # the gazetteer is optional here
                 code = None
@@ -114,7 +112,7 @@ def _link(tok: Token, coder: ActorCoder) -> Link | None:
                 return Link(norm(leader.text).split()[-1], leader.text, "leader", group[0],
                             group[1], _evidence(group_tok, leader))  # type: ignore[arg-type]  # fmt: skip
     # "Y is the commander of X" / "Y, the leader of X"
-    if tok.lemma_.lower() in _LEADER_WORDS and tok.pos_ == "NOUN":
+    if tok.lemma_.lower() in coder.words.leader_words and tok.pos_ == "NOUN":
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         person = None

@@ -32,8 +32,9 @@ from typing import Any, TextIO
 
 import yaml
 
+from ..knowledge.names import norm
+from ..knowledge.roles import Roles
 from ..resources import load_yaml
-from .tables import norm, roles
 
 
 class DumpError(ValueError):
@@ -135,6 +136,7 @@ class WikidataImporter:
         self.role_classes = frozenset(mapping.get("role_classes") or ())
         self.lang = lang
         self.min_sitelinks = min_sitelinks
+        self.roles = Roles.load()  # role words -> sector, for offices and occupations
         self.iso: dict[str, str] = {}  # country QID -> alpha-3
         self.labels: dict[str, str] = {}  # office/occupation QID -> label
         self.referenced: set[str] = set()
@@ -205,7 +207,7 @@ class WikidataImporter:
 
     # ------------------------------------------------------------------ resolving
     def _sector_of_label(self, label: str) -> str | None:
-        words = roles()
+        words = self.roles
         whole = words.sector(label)
         if whole:
             return whole

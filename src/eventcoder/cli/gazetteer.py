@@ -47,7 +47,7 @@ def import_command(
     ] = 0,
 ) -> None:
     """Stream GeoNames dumps into a user gazetteer merged over the shipped one."""
-    from ..places.importer import ImportFormatError, import_geonames, user_gazetteer_path
+    from ..knowledge.geonames import ImportFormatError, import_geonames, user_gazetteer_path
 
     for path in paths:
         if not path.exists():
@@ -79,9 +79,9 @@ def lookup_command(
     """Every place of a name, best-ranked first (JSONL)."""
     from dataclasses import asdict
 
-    from ..places.gazetteer import gazetteer
+    from ..knowledge.gazetteer import load_gazetteer
 
-    gaz = gazetteer()
+    gaz = load_gazetteer()
     for name in names:
         for place in gaz.lookup(name)[:limit]:
             row = {"query": name, **asdict(place), "precision": place.precision}
@@ -91,10 +91,10 @@ def lookup_command(
 @gazetteer_app.command("info")
 def info_command() -> None:
     """Sizes of the loaded gazetteer and where the user gazetteer is."""
-    from ..places.gazetteer import gazetteer
-    from ..places.importer import UserGazetteer, user_gazetteer_path
+    from ..knowledge.gazetteer import load_gazetteer
+    from ..knowledge.geonames import UserGazetteer, user_gazetteer_path
 
-    gaz = gazetteer()
+    gaz = load_gazetteer()
     user = user_gazetteer_path()
     info: dict[str, object] = {
         "names": len(gaz.index),

@@ -76,7 +76,7 @@ def check_command(
     files: Annotated[list[Path], typer.Argument(help="Your KB files (YAML or CSV).")],
 ) -> None:
     """Read KB files as the coder would and report the first bad record of each."""
-    from ..actors.tables import read_kb_file
+    from ..knowledge.actor_kb import read_kb_file
 
     bad = False
     for path in files:
@@ -102,7 +102,7 @@ def lookup_command(
     """Code one bare mention and print the actor record as JSON."""
     from ..actors import code_mention
     from ..actors.resolve import ActorCoder
-    from ..actors.tables import KnowledgeBase
+    from ..knowledge.actor_kb import KnowledgeBase
 
     coder = None
     if kb:

@@ -21,9 +21,12 @@ import unicodedata
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import UNREALISED_MODALITIES, CodedArticle, Entity, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..knowledge.countries import Countries
 
 #: How many days before publication an event dated only by its publication date may lie.
 FALLBACK_LAG_DAYS = 3
@@ -77,11 +80,17 @@ def evidence_words(text: str) -> frozenset[str]:
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+\s*\([^)]*\)\s*[-–—]\s*")
 
 
+@lru_cache(maxsize=1)
+def _country_table() -> Countries:
+    """The shipped country table (no user data changes it; built once for the reports)."""
+    from ..knowledge.countries import Countries
+
+    return Countries()
+
+
 @lru_cache(maxsize=50_000)
 def _is_country_word(word: str) -> bool:
-    from ..actors.tables import countries
-
-    table = countries()
+    table = _country_table()
     hit = table.get(word)
     if hit is None or hit.kind == "capital":
         return False

@@ -99,9 +99,9 @@ def _actors(value: Any, cameo: dict[str, str]) -> list[GoldActor]:
 
 def load_gold(path: str | Path) -> list[GoldItem]:
     """Read a gold file (PLOVER JSON records, CSV or JSONL)."""
-    from ..actors.tables import countries
+    from ..resources import load_yaml
 
-    cameo = countries().cameo_codes
+    cameo: dict[str, str] = dict(load_yaml("countries.yaml").get("cameo_codes") or {})
     path = Path(path)
     raw = path.read_text(encoding="utf-8")
     items: list[GoldItem] = []

@@ -2,55 +2,17 @@
 "W.Va.", "Calif."), "City, ST" / "City, State" / "City, Country", and the words around a name
 that say which kind of place it is ("Mason County", "the Sindh province", "northern Syria").
 
-The abbreviation table is the project's own data (``data/place_abbreviations.yaml``).
+The abbreviation table (``knowledge.Abbreviations``) is the project's own data
+(``data/place_abbreviations.yaml``), handed in by the ``Knowledge`` of the coder.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-from ..resources import load_yaml
+from ..knowledge.abbreviations import Abbreviations, Division
 
-
-@dataclass(frozen=True)
-class Division:
-    name: str  # as the gazetteer knows it ("Illinois")
-    country: str  # ISO alpha-3
-
-
-@dataclass
-class Abbreviations:
-    agency: dict[str, Division]  # "Ill." -> Illinois
-    postal: dict[str, Division]  # "IL" -> Illinois
-    pattern: re.Pattern[str]  # every agency form, longest first
-
-    def division(self, text: str, postal_ok: bool = False) -> Division | None:
-        text = text.strip()
-        hit = self.agency.get(text) or self.agency.get(text.replace(" ", ""))
-        if hit is None and postal_ok:
-            hit = self.postal.get(text)
-        return hit
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> Abbreviations:
-    data = load_yaml("place_abbreviations.yaml")
-    agency: dict[str, Division] = {}
-    postal: dict[str, Division] = {}
-    for entry in data["divisions"]:
-        div = Division(entry["name"], entry["country"])
-        for form in entry.get("agency") or []:
-            agency.setdefault(form, div)
-        if entry.get("postal"):
-            postal.setdefault(entry["postal"], div)
-    forms = sorted(agency, key=len, reverse=True)
-    # a form ends a word: "Ill." before a space, comma, dash or the end; never "(D-Calif.)"
-    pattern = re.compile(
-        r"(?<![\w.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])"
-    )
-    return Abbreviations(agency, postal, pattern)
+__all__ = ["Abbreviations", "Division", "abbreviation_spans"]
 
 
 #: Words before a comma after which an agency abbreviation is a place ("Springfield, Ill.")
@@ -60,10 +22,9 @@ _BEFORE_AGENCY = re.compile(r"(?:[A-Z][\w.'’-]*,\s*|\b(?:in|of|from|to|near|at
 _CITY_POSTAL = re.compile(r"(?<=[a-z.]),\s(?P<code>[A-Z]{2,3})(?![\w])")
 
 
-def abbreviation_spans(text: str) -> list[tuple[int, int, Division]]:
+def abbreviation_spans(text: str, abbr: Abbreviations) -> list[tuple[int, int, Division]]:
     """Character spans of state/province abbreviations standing as places in ``text``:
     agency forms after "City," or a place preposition, postal codes only in "City, ST"."""
-    abbr = abbreviations()
     out: list[tuple[int, int, Division]] = []
     for m in abbr.pattern.finditer(text):
         if _BEFORE_AGENCY.search(text[max(0, m.start() - 40) : m.start()]):
@@ -83,13 +44,3 @@ def _capitalised_before(text: str, comma: int) -> bool:
     """The word before the comma is a capitalised name ("Springfield, IL")."""
     words = text[:comma].split()
     return bool(words) and words[-1][:1].isupper()
-
-
-#: Words after a name that say it is a division ("Mason County", "Sindh province").
-DIVISION_WORDS = frozenset({"province", "state", "governorate", "region", "county", "district",
-                            "prefecture", "oblast", "parish", "municipality", "borough",
-                            "department", "territory"})  # fmt: skip
-#: Compass words before a name: "northern Syria" is in Syria (the name is the toponym).
-COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                     "western", "northeastern", "northwestern", "southeastern", "southwestern",
-                     "central", "upstate", "downstate", "rural", "coastal"})  # fmt: skip

@@ -20,8 +20,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..actors.tables import norm
-from .gazetteer import OWN_NAME_BONUS, Gazetteer, Place
+from ..knowledge.gazetteer import OWN_NAME_BONUS, Gazetteer, Place
+from ..knowledge.names import norm
 
 MAX_CANDIDATES = 25
 MAX_ANCHORS = 40
@@ -170,9 +170,13 @@ def _score(
     if division_word:
         if p.feature_class == "A" and p.precision != "country":
             whys.append((W_DIVISION_WORD, f"a {division_word}"))
-    elif p.feature_class == "A" and p.precision != "country" and any(
-        q.feature_class == "P" and q.country == p.country and norm(q.name) == norm(text)
-        for q in found
+    elif (
+        p.feature_class == "A"
+        and p.precision != "country"
+        and any(
+            q.feature_class == "P" and q.country == p.country and norm(q.name) == norm(text)
+            for q in found
+        )
     ):
         s -= 1.0  # "Basra" alone is the city before the governorate
     if near and ctx.anchors and p.precision not in ("country", "admin1"):

@@ -31,7 +31,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..actors.tables import norm
+from ..knowledge.names import norm
 from .gazetteer import Place, cache_dir
 
 FORMAT_VERSION = 1

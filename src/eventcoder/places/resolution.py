@@ -1,0 +1,212 @@
+"""Resolution: every toponym of the article resolved together, and the dateline's place."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..document import Document, Sentence
+from ..knowledge.names import norm
+from ..records import Location
+from .common import (
+    _DATELINE,
+    DatelineParts,
+    Mention,
+    _division_word,
+    _entity_at,
+    _inner_name,
+    _local_country,
+    _location,
+    _within_span,
+)
+from .conventions import Division
+from .resolve import MAX_ANCHORS, MAX_CANDIDATES, Choice, Context, Cue, choose
+from .toponyms import Toponyms
+
+
+class Resolution(Toponyms):
+    def toponyms(self, doc: Document) -> list[Mention]:
+        """Every toponym of the article, resolved together (see ``resolve``)."""
+        table = self.knowledge.countries
+        ctx = Context()
+        raw: list[tuple[Sentence, Span, Cue | None, str | None]] = []
+
+        skipped: list[tuple[Span, str, int]] = []
+        by_doc: dict[int, list[Span]] = {}  # Span.ents rebuilds all of a doc's entities
+        for sent in doc.sentences:
+            ents = by_doc.get(id(sent.span.doc))
+            if ents is None:
+                ents = by_doc[id(sent.span.doc)] = list(sent.span.doc.ents)
+            spans = self._spans(sent, skipped, _within_span(sent.span, ents))
+            for span in spans:
+                div = self.knowledge.abbreviations.division(span.text)
+                if div is not None:
+                    ctx.admin1s[(div.country, norm(div.name))] += 1
+                    ctx.countries[div.country] += 1
+                cue = self._cue(span)
+                raw.append((sent, span, cue, _division_word(span, self.words)))
+                if cue is not None:
+                    ctx.countries[cue.country] += 1
+                    if cue.admin1:
+                        ctx.admin1s[(cue.country, norm(cue.admin1))] += 1
+            for tok in sent.span:  # countries the article names: context for ambiguous places
+                if tok.text[:1].isupper():
+                    hit = table.get(tok.text)
+                    places = self.gaz.lookup(tok.text) if hit is not None else []
+                    if hit is not None and (not places or places[0].precision == "country"):
+                        ctx.countries[hit.code] += 1  # not "Tripoli": a city name is no cue
+            for span in spans:  # a name found in one country only tells the article's country
+                found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
+                one_country = found and len({p.country for p in found}) == 1
+                if one_country and found[0].precision != "country" and found[0].country:
+                    ctx.countries[found[0].country] += 1
+                if found and found[0].precision == "admin1" and found[0].country:
+                    ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
+        doc.user_data["places_excluded"] = [  # for evaluation: names left out on purpose
+            (base + span.start_char, base + span.end_char, span.text, why)
+            for span, why, base in skipped
+        ]
+        for span, _, _ in skipped:  # "Wicomico County officials": the article is in Maryland
+            found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
+            areas = {(p.country, p.admin1) for p in found}
+            if len(areas) == 1 and found[0].country:
+                ctx.countries[found[0].country] += 1
+                if found[0].admin1 and found[0].precision != "country":
+                    ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
+        dateline = self.dateline_parts(doc)
+        if dateline is not None:
+            local = dateline.cue.country if dateline.cue else None
+            ctx.dateline = dateline.place
+            ctx.dateline_country = dateline.place.country if dateline.place else local
+            if dateline.cue and dateline.cue.admin1:
+                ctx.admin1s[(dateline.cue.country, norm(dateline.cue.admin1))] += 1
+            if ctx.dateline_country:
+                ctx.countries[ctx.dateline_country] += 1
+        # one sense per article: a cue beside one mention of a name holds for all of them
+        cues: dict[str, Cue] = {}
+        for _, span, cue, _ in raw:
+            if cue is not None:
+                cues.setdefault(norm(span.text), cue)
+        memo: dict[tuple, Choice] = {}
+
+        def pick(text: str, cue: Cue | None, word: str | None, near: bool) -> Choice:
+            div = self.knowledge.abbreviations.division(
+                text, postal_ok=text.isupper() and len(text) <= 3
+            )
+            if div is not None:
+                return self._division(text, div)
+            cue = cue or cues.get(norm(text))
+            key = (norm(text), cue.why if cue else None, word, near)
+            if key not in memo:
+                c = choose(self.gaz, text, ctx, cue, word, near)
+                inner = _inner_name(text, self.gaz, self.words) if c.place is None else None
+                if inner is not None:  # "Manila Cathedral", "Old Town Manassas", "Oaxaca State"
+                    c = choose(self.gaz, inner, ctx, cue, word, near)
+                    if c.place is not None:
+                        c.reason = f"'{inner}' in '{text}' ({c.reason})"
+                memo[key] = c
+            return memo[key]
+
+        first = [pick(span.text, cue, word, False) for _, span, cue, word in raw]
+        for (_, _, cue, _), c in zip(raw, first, strict=True):
+            p = c.place
+            if p is None or p.precision in ("country", "admin1") or len(ctx.anchors) >= MAX_ANCHORS:
+                continue
+            if c.margin >= 2.0 or cue is not None:
+                ctx.anchors.append(p)
+                if p.country and p.admin1:  # the state a confidently placed town lies in
+                    ctx.admin1s[(p.country, norm(p.admin1))] += 1
+        out = []
+        for (sent, span, cue, word), c in zip(raw, first, strict=True):
+            if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
+                c = pick(span.text, cue, word, True)
+            out.append(Mention(sent, span, c.place, c.reason))
+        return out
+
+    def _division(self, text: str, div: Division) -> Choice:
+        """ "Ill.", "W.Va.", "TX": the state or province the abbreviation stands for."""
+        found = [p for p in self.gaz.lookup(div.name) if p.country == div.country]
+        best = next((p for p in found if p.precision == "admin1"), found[0] if found else None)
+        if best is None:
+            return Choice(None, f"'{text}' stands for {div.name}, not in the gazetteer")
+        return Choice(best, f"'{text}' is the news abbreviation of {div.name}", 99.0)
+
+    def _cue(self, span: Span) -> Cue | None:
+        """A place written beside the name: "Springfield, Ill.", "Tripoli, Lebanon",
+        "Dayton, Ohio", "the Iranian city of Qom"."""
+        local = _local_country(span, self.knowledge.countries, self.words)
+        if local is not None:
+            return Cue(local[0], None, local[1])
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return None
+        # (40 tokens hold 40 characters at least; the rest of the doc would cost its length)
+        after = doc[span.end + 1 : span.end + 41].text[:40]
+        m = self.knowledge.abbreviations.pattern.match(after)
+        if m:
+            div = self.knowledge.abbreviations.division(m.group(1))
+            if div is not None:
+                return Cue(div.country, div.name, f"'{span.text}, {m.group(1)}'")
+        word = after.split(",")[0].split(" ")[0]
+        if word.isupper() and len(word) in (2, 3):
+            div = self.knowledge.abbreviations.division(word, postal_ok=True)
+            if div is not None:
+                return Cue(div.country, div.name, f"'{span.text}, {word}'")
+        ent = _entity_at(doc, span.end + 1)  # (not doc.ents: rebuilt whole on each call)
+        if ent is not None:
+            found = self.gaz.lookup(ent.text)
+            if found and found[0].precision == "admin1" and found[0].country:
+                return Cue(found[0].country, found[0].name, f"'{span.text}, {ent.text}'")
+        return None
+
+    # ------------------------------------------------------------------ dateline
+    def dateline_parts(self, doc: Document) -> DatelineParts | None:
+        """The dateline's place name, what is written after it (a country, a state or its
+        abbreviation: "SPRINGFIELD, Ill. —"), and the place resolved with that cue only."""
+        if not doc.dateline_place or doc.dateline is None:
+            return None
+        m = _DATELINE.match(doc.dateline.text)
+        region = m.group("region").strip() if m and m.group("region") else None
+        cue = self._region_cue(doc.dateline_place, region) if region else None
+        found = self.gaz.lookup(doc.dateline_place)
+        place = None
+        if cue is not None:
+            place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place
+        place = place or (found[0] if found else None)
+        r_start = doc.dateline.start + m.start("region") if m and region else None
+        return DatelineParts(place, doc.dateline_place, cue, region, r_start)
+
+    def _region_cue(self, name: str, region: str) -> Cue | None:
+        hit = self.knowledge.countries.get(region)
+        if hit is not None and hit.kind == "name":
+            return Cue(hit.code, None, f"'{name}, {region}'")
+        div = self.knowledge.abbreviations.division(
+            region, postal_ok=region.isupper() and len(region) <= 3
+        )
+        if div is not None:
+            return Cue(div.country, div.name, f"'{name}, {region}'")
+        found = self.gaz.lookup(region)
+        if found and found[0].precision == "admin1" and found[0].country:
+            return Cue(found[0].country, found[0].name, f"'{name}, {region}'")
+        return None
+
+    def _dateline(self, doc: Document, ctx: Context) -> list[Location]:
+        """The dateline's place (resolved with what is written after it and the article's
+        geography) and that country or state as a place of its own."""
+        parts = self.dateline_parts(doc)
+        if parts is None or doc.dateline is None:
+            return []
+        name = parts.name
+        start = doc.dateline.start + doc.dateline.text.find(doc.dateline.text.strip()[:1])
+        surface = doc.dateline.text[start - doc.dateline.start :][: len(name)]
+        c = choose(self.gaz, name, ctx, parts.cue, near=bool(ctx.anchors))
+        out = [_location(surface, start, c.place, f"dateline ({c.reason})")]
+        if parts.cue is not None and parts.region and parts.region_start is not None:
+            cue = parts.cue
+            region = self.gaz.countries.get(cue.country) if cue.admin1 is None else next(
+                (p for p in self.gaz.lookup(cue.admin1)
+                 if p.country == cue.country and p.precision in ("admin1", "country")), None,
+            )  # fmt: skip
+            what = "country" if cue.admin1 is None else "state or province"
+            out.append(_location(parts.region, parts.region_start, region,
+                                 f"dateline: the {what} after the place"))  # fmt: skip
+        return out

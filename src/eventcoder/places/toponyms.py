@@ -1,0 +1,147 @@
+"""Which names of a sentence are toponyms (see the package's text for the rules)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from ..document import Sentence
+from ..knowledge import Gazetteer, Knowledge
+from ..knowledge.words import PlaceWords
+from .common import (
+    _MODIFIER_DEPS,
+    _OTHER_LABELS,
+    BIG_PLACE,
+    _acting_subject,
+    _after_place_prep,
+    _split_at_commas,
+    _trim,
+)
+from .conventions import abbreviation_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+class Toponyms:
+    """Recognition: the toponym spans of one sentence."""
+
+    knowledge: Knowledge
+
+    @property
+    def gaz(self) -> Gazetteer:
+        return self.knowledge.gazetteer
+
+    @property
+    def words(self) -> PlaceWords:
+        return self.knowledge.place_words
+
+    # ------------------------------------------------------------------ recognition
+    def _is_org(self, text: str) -> bool:
+        return self.knowledge.is_org(text)
+
+    def _looks_like_place(self, span: Span) -> bool:
+        """A name the NER model labelled a person or organisation, taken as a place when the
+        gazetteer knows it and it stands where places stand: after "in"/"to"/"from", beside
+        another place ("Khartoum and Omdurman"), or with a place noun ("the capital Naypyitaw",
+        "the Cotiza neighbourhood", "the town of Baga")."""
+        if not self.gaz.lookup(span.text):
+            return False
+        root = span.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
+            return True
+        if (
+            root.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lower_ in self.words.place_nouns
+        ):
+            return True
+        if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
+            return True
+        if root.dep_ == "conj":  # "in Valencia and Maracaibo"
+            first = head
+            return first.ent_type_ in ("GPE", "LOC") or (
+                first.dep_ == "pobj" and first.head.lower_ in self.words.place_preps
+            )
+        return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
+
+    def _plausible(self, span: Span, label: str) -> bool:
+        """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
+        kept only where places stand: after a place preposition, beside another place
+        ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
+        if len(span) > 1 or label == "FAC" or self.gaz.lookup(span.text):
+            return True
+        root = span.root
+        if _after_place_prep(root, self.words):
+            return True
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
+                self.knowledge.abbreviations.pattern.match(
+                    doc[span.end + 1 : span.end + 9].text[:8]
+                )
+            )
+        return span.end < len(doc) and doc[span.end].lower_ in self.words.geo_heads
+
+    def _big_place_object(self, tok: Token, text: str) -> bool:
+        """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
+        100,000 people or more (smaller places too often share a word or a person's name)."""
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+            return False
+        found = self.gaz.lookup(text)
+        return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
+
+    def _spans(
+        self,
+        sent: Sentence,
+        skipped: list[tuple[Span, str, int]] | None = None,
+        ents: list[Span] | None = None,
+    ) -> list[Span]:
+        """Toponym spans of one sentence (see the module docstring for the rules); names
+        that are no place here ("Ohio voters", "Turkey recalled") go to ``skipped``."""
+        out: list[Span] = []
+        seen: set[int] = set()
+        doc = sent.span.doc
+        for s, e, _ in abbreviation_spans(
+            sent.span.text, self.knowledge.abbreviations
+        ):  # "Springfield, Ill.", "in W.Va."
+            span = doc.char_span(sent.span.start_char + s, sent.span.start_char + e,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None and not seen.intersection(t.i for t in span):
+                out.append(span)
+                seen.update(t.i for t in span)
+        for ent in _split_at_commas(sent.span.ents if ents is None else ents):
+            span = _trim(ent, self.words)
+            if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
+                continue
+            if seen.intersection(t.i for t in span):
+                continue
+            if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
+                continue
+            root = span.root
+            if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in self.words.geo_heads:
+                if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
+                    skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
+                continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
+            if _acting_subject(root, self.words):
+                if skipped is not None and ent.label_ == "GPE":
+                    skipped.append((span, f"acts as subject of '{root.head.text}'",
+                                    sent.segment.start))  # fmt: skip
+                continue  # "Turkey recalled its ambassadors": an actor, not a place
+            if (self._is_org(ent.text) or self._is_org(span.text)) and not (
+                _after_place_prep(root, self.words) and self.gaz.lookup(span.text)
+            ):
+                continue  # "Brussels said" is the EU; "officials in Brussels" a place
+            if not self._plausible(span, ent.label_):
+                continue
+            out.append(span)
+            seen.update(t.i for t in ent)
+        for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
+            if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
+                continue
+            in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative
+            if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
+                out.append(sent.span.doc[tok.i : tok.i + 1])
+        return out
