@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from eventcoder.clean import Clean
 from eventcoder.document import Document
 from eventcoder.ingest import count_records, ingest, iter_records
-from eventcoder.ingest.prepare import Prepared, Skip, detect_language, prepare
+from eventcoder.ingest.prepare import LanguageDetector, Prepared, Skip, detect_language, prepare
 from eventcoder.ingest.readers import Draft, ReadError, parse_date
 from eventcoder.pipeline import TimeBudgetExceeded
 from eventcoder.records import Article
@@ -155,7 +155,7 @@ def test_binary_content_is_rejected(tmp_path):
 
 def test_language_check_works_for_scripts_without_spaces():
     chinese = "北京市政府周一宣布将在全市范围内加强交通管理措施以缓解早晚高峰时段的拥堵状况"
-    assert detect_language(chinese)[0] == "zh"
+    assert detect_language(chinese, LanguageDetector())[0] == "zh"
     got = prepare(Draft(origin="zh.txt", id="zh", text=chinese))
     assert isinstance(got, Skip) and got.reason == "not English"
 

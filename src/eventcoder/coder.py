@@ -15,7 +15,7 @@ from typing import Any
 from .annotate import load_nlp
 from .document import Document
 from .knowledge import Knowledge, knowledge_from_config
-from .pipeline import Pipeline, Stage, make_stage
+from .pipeline import Pipeline, Stage, make_stage, stage_factory
 from .records import Article, CodedArticle, Entity, Event
 from .sanitize import iso_date, scrub_article, warn
 
@@ -52,7 +52,7 @@ def _import_stage_modules() -> None:
         importlib.import_module(module)
 
 
-def _as_date(value: str | dt.date | None) -> dt.date | None:
+def as_date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -130,9 +130,7 @@ class Coder:
 
     @staticmethod
     def _make(name: str, kwargs: dict[str, Any], shared: dict[str, Any]) -> Stage:
-        from .pipeline import _FACTORIES
-
-        factory = _FACTORIES.get(name)
+        factory = stage_factory(name)
         if factory is not None:
             params = inspect.signature(factory).parameters
             for key, value in shared.items():
@@ -178,6 +176,6 @@ class Coder:
     ) -> list[Event]:
         """Code one text; ``date`` is the publication date that relative dates resolve against."""
         article = Article(
-            id=doc_id or "doc", text=text, title=title, date=_as_date(date), source=source, url=url
+            id=doc_id or "doc", text=text, title=title, date=as_date(date), source=source, url=url
         )
         return self.code_article(article).events

@@ -64,6 +64,11 @@ def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
     return wrap
 
 
+def stage_factory(name: str) -> StageFactory | None:
+    """The factory registered under ``name``, or None."""
+    return _FACTORIES.get(name)
+
+
 def make_stage(name: str, **config: Any) -> Stage:
     try:
         factory = _FACTORIES[name]

@@ -146,12 +146,12 @@ def register(app: typer.Typer) -> None:
 
         Exits 0 when every record was coded, 1 when some were not (each named on stderr).
         """
-        from ..coder import Coder, _as_date
+        from ..coder import Coder, as_date
         from ..parallel import CodingFailure, code_in_order
 
         if date is not None:
             try:
-                date = _as_date(date).isoformat()  # type: ignore[union-attr]
+                date = as_date(date).isoformat()  # type: ignore[union-attr]
             except ValueError as exc:
                 raise typer.BadParameter(str(exc), param_hint="--date") from None
         check_inputs(files)

@@ -81,11 +81,12 @@ def read_articles(
     characters repaired with a warning, a bad date dropped with a warning (the record kept).
     What is not coded is added to ``errors`` by name; warnings to ``warnings``.
     """
-    from ..ingest.prepare import MAX_CHARS, Skip, prepare
+    from ..ingest.prepare import MAX_CHARS, LanguageDetector, Skip, prepare
     from ..ingest.readers import ReadError
 
     check_inputs(files)
     limit = MAX_CHARS if max_chars is None else max_chars
+    languages = LanguageDetector()  # loaded once, on the first article that needs it
     for path in files:
         try:
             items = list(_drafts(path, fmt))
@@ -97,7 +98,7 @@ def read_articles(
                 errors.append(f"{item.origin}: {item.error}")
                 continue
             try:
-                prepared = prepare(item, date, max_chars=limit or None)
+                prepared = prepare(item, date, max_chars=limit or None, languages=languages)
             except Exception as exc:  # a record the cleaners choke on never stops the batch
                 errors.append(f"{item.origin}: cleaning failed: {type(exc).__name__}: {exc}")
                 continue

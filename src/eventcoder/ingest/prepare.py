@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..records import Article
@@ -140,11 +139,20 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any] | 
     }
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+class LanguageDetector:
+    """py3langid's language model, loaded on first use by whoever prepares articles (an ingest
+    session, the ``code`` command) and handed to ``prepare``: one per run, none per process."""
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    def __init__(self) -> None:
+        self._model: Any = None
+
+    def classify(self, text: str) -> tuple[str, float]:
+        if self._model is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            self._model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        lang, prob = self._model.classify(text)
+        return str(lang), float(prob)
 
 
 def word_count(text: str) -> int:
@@ -157,12 +165,11 @@ def word_count(text: str) -> int:
     return plain + (spaceless + 1) // 2
 
 
-def detect_language(text: str) -> tuple[str | None, float]:
+def detect_language(text: str, detector: LanguageDetector) -> tuple[str | None, float]:
     """ISO 639-1 code and probability (py3langid), None for text too short to tell."""
     if word_count(text[:3000]) < MIN_WORDS_FOR_LANGUAGE:
         return None, 0.0
-    lang, prob = _identifier().classify(text[:3000])
-    return str(lang), float(prob)
+    return detector.classify(text[:3000])
 
 
 def _language_tag(tag: str | None) -> str | None:
@@ -173,7 +180,10 @@ def _language_tag(tag: str | None) -> str | None:
 
 
 def prepare(
-    draft: Draft, default_date: str | None = None, max_chars: int | None = MAX_CHARS
+    draft: Draft,
+    default_date: str | None = None,
+    max_chars: int | None = MAX_CHARS,
+    languages: LanguageDetector | None = None,
 ) -> Prepared | Skip:
     """Clean one draft into an ``Article`` (or say why it is skipped).
 
@@ -181,6 +191,7 @@ def prepare(
     over ``max_chars`` characters are skipped with a message; text that cannot be stored
     (lone surrogates, control characters) is repaired with a warning, as are bytes that were
     not UTF-8 (the reader's warning is kept). ``max_chars=None``: no size limit.
+    ``languages``: the caller's language model (a new one is loaded when none is given).
     """
     meta: dict[str, Any] = {}
     notes = list(draft.warnings)
@@ -226,7 +237,7 @@ def prepare(
     declared = _language_tag(draft.language)
     language = declared
     if language is None:
-        language, _ = detect_language(text)
+        language, _ = detect_language(text, languages or LanguageDetector())
     if language is not None and language not in SUPPORTED_LANGUAGES:
         how = "declared" if declared else "detected"
         return Skip(

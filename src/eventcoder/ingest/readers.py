@@ -298,7 +298,9 @@ def read_file(origin: str, name: str, opener: Opener, fields: dict[str, str]) ->
 
             yield from read_csv(origin, base, opener, fields, name.lower().endswith(".tsv"))
         elif kind == "feed":
-            yield from _read_feed(origin, base, opener)
+            from .feeds import read_feed
+
+            yield from read_feed(origin, base, opener)
         elif kind == "warc":
             from .warc import read_warc
 
@@ -360,48 +362,6 @@ def scrub_draft(draft: Draft) -> Draft:
                     "control characters) replaced"
                 )
     return draft
-
-
-def _feed_date(entry: Any) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
-    for key in ("published", "updated"):
-        if entry.get(key):
-            return str(entry[key])
-    return None
-
-
-def _read_feed(origin: str, base: str, opener: Opener) -> Iterator[Item]:
-    import feedparser
-
-    with opener() as fh:
-        parsed = feedparser.parse(fh.read())
-    if parsed.bozo and not parsed.entries:
-        yield ReadError(origin, f"not an RSS/Atom feed ({parsed.get('bozo_exception')})")
-        return
-    feed = parsed.get("feed", {})
-    source = _str(feed.get("title"))
-    language = _str(feed.get("language"))
-    for n, entry in enumerate(parsed.entries, 1):
-        content = entry.get("content") or []
-        body = content[0].get("value") if content else entry.get("summary")
-        where = f"{origin}[entry {n}]"
-        if not body or not str(body).strip():
-            yield ReadError(where, "feed entry has no content or summary", "empty text")
-            continue
-        yield Draft(
-            origin=where,
-            id=_str(entry.get("id")) or _str(entry.get("link")) or f"{base}#{n}",
-            html=fragment_marker + str(body),
-            title=_str(entry.get("title")),
-            url=_str(entry.get("link")),
-            date=_feed_date(entry),
-            source=source,
-            author=_str(entry.get("author")),
-            language=language,
-        )
 
 
 #: Prefix marking HTML that is a fragment (a feed entry), not a whole page: it is turned into

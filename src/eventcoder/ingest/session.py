@@ -26,7 +26,7 @@ from ..sanitize import scrub
 from ..store import ArticleWrite
 from ..worker import OVER_BUDGET, CodingFailure, coder_for
 from .dedup import NearDuplicateIndex, decode, encode
-from .prepare import MAX_CHARS, Prepared, Skip, content_hash, prepare
+from .prepare import MAX_CHARS, LanguageDetector, Prepared, Skip, content_hash, prepare
 from .readers import Draft, ReadError
 from .summary import IngestSummary
 from .writer import StoreWriter
@@ -110,6 +110,7 @@ class IngestSession:
     flushing: bool = False
     max_chars: int | None = MAX_CHARS
     echo: Callable[[str, str], None] | None = None
+    languages: LanguageDetector = field(default_factory=LanguageDetector)
 
     def emit(self, action: Callable[[], None]) -> None:
         if self.pending and not self.flushing:
@@ -214,7 +215,9 @@ def ingest_one(item: Draft | ReadError, session: IngestSession) -> Outcome:
         summary.already_stored += 1
         return Outcome("already stored", item.id)
     try:
-        prepared = prepare(item, session.default_date, max_chars=session.max_chars)
+        prepared = prepare(
+            item, session.default_date, max_chars=session.max_chars, languages=session.languages
+        )
     except Exception as exc:  # a record the cleaners choke on never stops the run
         prepared = Skip(
             "cleaning failed", f"{item.origin}: cleaning failed: {type(exc).__name__}: {exc}"

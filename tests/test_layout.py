@@ -1,0 +1,134 @@
+"""The layout rules of docs/extending.md, checked on the source: no import cycle at module level,
+no private name imported from another package, no source file over ~400 lines, and no
+process-wide resource (a zero-argument cached loader) outside a short list of memos of
+immutable shipped data."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "eventcoder"
+MAX_LINES = 420
+
+#: Zero-argument cached functions allowed at module level: memos of immutable shipped data,
+#: not resources a user can swap (those live in ``eventcoder.knowledge``, one per Coder).
+ALLOWED_MEMOS = {
+    "eventcoder.ontology.event_types": "the PLOVER ontology table the project ships",
+    "eventcoder.store.schema._dateline_pattern": "a compiled regular expression",
+    "eventcoder.clusters.report._country_table": "country names for clustering stored events",
+}
+
+
+def _modules() -> dict[str, tuple[ast.Module, bool]]:
+    out = {}
+    for path in SRC.rglob("*.py"):
+        parts = path.relative_to(SRC.parent).with_suffix("").parts
+        is_pkg = path.name == "__init__.py"
+        name = ".".join(parts[:-1] if is_pkg else parts)
+        out[name] = (ast.parse(path.read_text(encoding="utf-8")), is_pkg)
+    return out
+
+
+MODULES = _modules()
+
+
+def _target(module: str, is_pkg: bool, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = module.split(".") if is_pkg else module.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _package(module: str) -> str:
+    """``eventcoder.places.stage`` -> ``places``; a top-level module is its own package."""
+    parts = module.split(".")
+    if len(parts) > 2 or (len(parts) == 2 and (SRC / parts[1]).is_dir()):
+        return parts[1]
+    return module
+
+
+def test_no_private_name_is_imported_from_another_package():
+    crossings = []
+    for module, (tree, is_pkg) in MODULES.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            target = _target(module, is_pkg, node)
+            if not target.startswith("eventcoder"):
+                continue
+            for alias in node.names:
+                private = alias.name.startswith("_") and not alias.name.startswith("__")
+                if private and _package(module) != _package(target):
+                    crossings.append(f"{module} imports {target}.{alias.name}")
+    assert crossings == []
+
+
+def test_no_import_cycle_at_module_level():
+    graph: dict[str, set[str]] = {m: set() for m in MODULES}
+    for module, (tree, is_pkg) in MODULES.items():
+        for node in tree.body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            if isinstance(node, ast.ImportFrom):
+                target = _target(module, is_pkg, node)
+                for alias in node.names:
+                    sub = f"{target}.{alias.name}"
+                    graph[module].add(sub if sub in MODULES else target)
+    for module in graph:  # importing a.b.c runs a.b's __init__ first
+        for target in list(graph[module]):
+            parts = target.split(".")
+            for i in range(2, len(parts)):
+                parent = ".".join(parts[:i])
+                if parent in MODULES and not module.startswith(parent + "."):
+                    graph[module].add(parent)
+    cycles, state = [], {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = "open"
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in MODULES or nxt == node:
+                continue
+            if state.get(nxt) == "open":
+                cycles.append(" -> ".join([*path[path.index(nxt) :], nxt]))
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = "done"
+
+    for module in sorted(MODULES):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+def test_no_source_file_is_over_the_limit():
+    long = {
+        str(path.relative_to(SRC)): n
+        for path in SRC.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def test_no_process_wide_resource_outside_the_allowed_memos():
+    found = set()
+    for module, (tree, _) in MODULES.items():
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef) or node.args.args:
+                continue
+            if any("cache" in ast.unparse(d) for d in node.decorator_list):
+                found.add(f"{module}.{node.name}")
+    assert found <= set(ALLOWED_MEMOS), sorted(found - set(ALLOWED_MEMOS))
+
+
+def test_the_checks_see_what_they_look_for(tmp_path):
+    """The helpers find a private crossing and a cycle when there is one (the checks above
+    cannot pass by reading nothing)."""
+    tree = ast.parse("from ..places.common import _inner_name\n")
+    node = tree.body[0]
+    assert isinstance(node, ast.ImportFrom)
+    assert _target("eventcoder.actors.coded", False, node) == "eventcoder.places.common"
+    assert _package("eventcoder.actors.coded") != _package("eventcoder.places.common")
+    assert _package("eventcoder.coder") == "eventcoder.coder"
+    assert len(MODULES) > 100 and "eventcoder.knowledge" in MODULES
