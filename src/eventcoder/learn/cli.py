@@ -76,6 +76,15 @@ def register(app: typer.Typer) -> None:
                 "(default), or the sentence as it stands.",
             ),
         ] = Reads.masked,
+        tune_on: Annotated[
+            Path | None,
+            typer.Option(
+                "--tune-on",
+                help="Labelled development sentences (CSV/JSONL, role-labelled gold welcome) "
+                "to choose the combination policy on, among every kind; no weights are "
+                "learnt from them.",
+            ),
+        ] = None,
     ) -> None:
         """Train a classifier for 'eventcoder code --model DIR' (needs the "ml" extra)."""
         from ..learn.embed import MLUnavailable
@@ -95,10 +104,17 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(str(exc)) from None
         if not items:
             raise typer.BadParameter("no labelled sentences in the training data")
+        dev = None
+        if tune_on is not None:
+            try:
+                dev = load_training([tune_on])
+            except (OSError, ValueError) as exc:
+                raise typer.BadParameter(str(exc), param_hint="--tune-on") from None
         start = time.perf_counter()
         try:
             model = train(items, folds=folds, c=c, kind=combine.value, all_types=all_types, progress=True,
-                          sources=[_source(p) for p in paths], reads=reads.value)  # fmt: skip
+                          sources=[_source(p) for p in paths], reads=reads.value,
+                          tune_on=dev, tune_name=tune_on.name if tune_on else "")  # fmt: skip
         except MLUnavailable as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
