@@ -81,8 +81,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--tune-on",
                 help="Labelled development sentences (CSV/JSONL, role-labelled gold welcome) "
-                "to choose the combination policy on, among every kind; no weights are "
-                "learnt from them.",
+                "to choose the combination policy on (among the kinds --combine allows); no "
+                "weights are learnt from them.",
             ),
         ] = None,
     ) -> None:

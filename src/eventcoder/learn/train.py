@@ -289,13 +289,10 @@ def train(
         info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
         grid = [p for p in policies() if not (all_types and p.single)]
         if kind == "auto":
-            policy, scores = choose_policy(
-                probes, [p for p in grid if p.kind in CAUTIOUS_KINDS and p.veto >= 1.0]
-            )
-        elif kind == "any":
-            policy, scores = choose_policy(probes, grid)
-        else:
-            policy, scores = choose_policy(probes, [p for p in grid if p.kind == kind])
+            grid = [p for p in grid if p.kind in CAUTIOUS_KINDS and p.veto >= 1.0]
+        elif kind != "any":
+            grid = [p for p in grid if p.kind == kind]
+        policy, scores = choose_policy(probes, grid)
         model.policy = policy
         info["cv_combined"] = scores
         info["policy_chosen_by"] = (
@@ -309,7 +306,7 @@ def train(
                       file=sys.stderr)  # fmt: skip
             dev_probs = model.predict_proba(embed(from_texts([i.text for i in tune_on], reads)))
             dev_probes = probe(tune_on, dev_probs, model, progress=progress)
-            model.policy, tuned = tune(dev_probes, probes, folds=folds)
+            model.policy, tuned = tune(dev_probes, probes, folds=folds, candidates=grid)
             info["cv_combined"] = type_scores(apply_policy(model.policy, probes))
             info["tuned_on"] = {"file": tune_name, "sentences": len(tune_on), **tuned}
             info["policy_chosen_by"] = (
