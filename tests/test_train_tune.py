@@ -93,3 +93,14 @@ def test_yield_without_concede_and_retreat_examples_is_refused():
     items += [GoldItem("y1", "The army released them.", "YIELD")] * 2
     with pytest.raises(ValueError, match="YIELD"):
         train(items, embed=hash_embed, backend="hash", folds=2)
+
+
+def test_own_sentences_can_count_more_than_the_projects():
+    items = [GoldItem(str(n), t, lab) for n, (t, lab) in enumerate(TINY)]
+    ambiguous = GoldItem("x", "A bomb exploded at the strike.", "PROTEST")
+    plain = train(items + [ambiguous] * 2, embed=hash_embed, backend="hash", folds=2, kind="rules")
+    heavy = train(items + [ambiguous] * 2, embed=hash_embed, backend="hash", folds=2, kind="rules",
+                  weights=[1.0] * len(items) + [20.0, 20.0])  # fmt: skip
+    x = hash_embed([ambiguous.text])
+    p = plain.labels.index("PROTEST")
+    assert heavy.predict_proba(x)[0, p] > plain.predict_proba(x)[0, p]

@@ -193,7 +193,13 @@ def choose_policy(
 
 
 def out_of_fold(
-    X: np.ndarray, y: list[str], backend: str, folds: int, c: float, seed: int = 0
+    X: np.ndarray,
+    y: list[str],
+    backend: str,
+    folds: int,
+    c: float,
+    seed: int = 0,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
     from sklearn.model_selection import StratifiedKFold
 
@@ -203,7 +209,8 @@ def out_of_fold(
     probs = np.zeros((len(y), len(labels)))
     ya = np.array(y)
     for train, test in StratifiedKFold(k, shuffle=True, random_state=seed).split(X, ya):
-        model = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, seed=seed)
+        w = None if weights is None else weights[train]
+        model = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, seed=seed, weights=w)
         p = model.predict_proba(X[test])
         for j, lab in enumerate(model.labels):
             probs[np.ix_(test, [labels.index(lab)])] = p[:, [j]]
@@ -224,6 +231,7 @@ def train(
     reads: str = MASKED,
     tune_on: list[GoldItem] | None = None,
     tune_name: str = "",
+    weights: list[float] | None = None,
 ) -> EventClassifier:
     """Fit a classifier on ``items`` and choose its combination with the rules (see module);
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
@@ -258,7 +266,8 @@ def train(
     items, resolved = resolve_older_roots(items, X, backend, c)
     labels = Counter(item.label for item in items)
     y = [i.label for i in items]
-    model = EventClassifier.fit(X, y, backend, c=c)
+    w = None if weights is None or len(set(weights)) == 1 else np.asarray(weights, dtype=float)
+    model = EventClassifier.fit(X, y, backend, c=c, weights=w)
     model.input = reads
     info: dict[str, Any] = {
         "C": c,
@@ -275,7 +284,7 @@ def train(
     else:
         if progress:
             print(f"{folds}-fold cross-validation", file=sys.stderr)
-        oof = out_of_fold(X, y, backend, folds, c)
+        oof = out_of_fold(X, y, backend, folds, c, weights=w)
         oof_labels = sorted(labels)
         # reorder the out-of-fold columns to the final model's label order
         oof = oof[:, [oof_labels.index(lab) for lab in model.labels]]
