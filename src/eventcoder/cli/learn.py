@@ -76,6 +76,24 @@ def register(app: typer.Typer) -> None:
                 "(default), or the sentence as it stands.",
             ),
         ] = Reads.masked,
+        tune_on: Annotated[
+            Path | None,
+            typer.Option(
+                "--tune-on",
+                help="Labelled development sentences (CSV/JSONL, role-labelled gold welcome) "
+                "to choose the combination policy on (among the kinds --combine allows); no "
+                "weights are learnt from them.",
+            ),
+        ] = None,
+        own_weight: Annotated[
+            float,
+            typer.Option(
+                "--own-weight",
+                min=0.01,
+                help="With --with-project-data: how much each of your sentences counts against "
+                "one of the project's (3 chose best by cross-validation on real news).",
+            ),
+        ] = 3.0,
     ) -> None:
         """Train a classifier for 'eventcoder code --model DIR' (needs the "ml" extra)."""
         from ..learn.embed import MLUnavailable
@@ -85,20 +103,30 @@ def register(app: typer.Typer) -> None:
         for path in paths:
             if not path.is_file():
                 raise typer.BadParameter(f"no such file: {path}")
-        if with_project_data:
-            paths += project_data_files()
-        if not paths:
+        if not paths and not with_project_data:
             raise typer.BadParameter("give a labelled CSV, or --with-project-data")
         try:
             items = load_training(paths)
+            own = len(items)
+            if with_project_data:
+                paths += project_data_files()
+                items += load_training(project_data_files())
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
         if not items:
             raise typer.BadParameter("no labelled sentences in the training data")
+        dev = None
+        if tune_on is not None:
+            try:
+                dev = load_training([tune_on])
+            except (OSError, ValueError) as exc:
+                raise typer.BadParameter(str(exc), param_hint="--tune-on") from None
         start = time.perf_counter()
         try:
             model = train(items, folds=folds, c=c, kind=combine.value, all_types=all_types, progress=True,
-                          sources=[_source(p) for p in paths], reads=reads.value)  # fmt: skip
+                          sources=[_source(p) for p in paths], reads=reads.value,
+                          tune_on=dev, tune_name=tune_on.name if tune_on else "",
+                          weights=[own_weight] * own + [1.0] * (len(items) - own))  # fmt: skip
         except MLUnavailable as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

@@ -129,14 +129,20 @@ class EventClassifier:
 
     @classmethod
     def fit(
-        cls, X: np.ndarray, y: list[str], backend: str, c: float = 8.0, seed: int = 0
+        cls,
+        X: np.ndarray,
+        y: list[str],
+        backend: str,
+        c: float = 8.0,
+        seed: int = 0,
+        weights: np.ndarray | None = None,
     ) -> EventClassifier:
         from sklearn.linear_model import LogisticRegression
 
         if len(set(y)) < 2:
             raise ValueError("training data needs at least two different labels")
         lr = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
-        lr.fit(X, y)
+        lr.fit(X, y, sample_weight=weights)
         coef = np.asarray(lr.coef_, dtype=np.float64)
         intercept = np.asarray(lr.intercept_, dtype=np.float64)
         if coef.shape[0] == 1:  # binary: sklearn keeps one row for the second class

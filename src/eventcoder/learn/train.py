@@ -193,7 +193,13 @@ def choose_policy(
 
 
 def out_of_fold(
-    X: np.ndarray, y: list[str], backend: str, folds: int, c: float, seed: int = 0
+    X: np.ndarray,
+    y: list[str],
+    backend: str,
+    folds: int,
+    c: float,
+    seed: int = 0,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
     from sklearn.model_selection import StratifiedKFold
 
@@ -203,7 +209,8 @@ def out_of_fold(
     probs = np.zeros((len(y), len(labels)))
     ya = np.array(y)
     for train, test in StratifiedKFold(k, shuffle=True, random_state=seed).split(X, ya):
-        model = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, seed=seed)
+        w = None if weights is None else weights[train]
+        model = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, seed=seed, weights=w)
         p = model.predict_proba(X[test])
         for j, lab in enumerate(model.labels):
             probs[np.ix_(test, [labels.index(lab)])] = p[:, [j]]
@@ -222,8 +229,13 @@ def train(
     progress: bool = False,
     sources: list[str] | None = None,
     reads: str = MASKED,
+    tune_on: list[GoldItem] | None = None,
+    tune_name: str = "",
+    weights: list[float] | None = None,
 ) -> EventClassifier:
-    """Fit a classifier on ``items`` and choose its combination with the rules (see module)."""
+    """Fit a classifier on ``items`` and choose its combination with the rules (see module);
+    with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
+    (``tune``); no weight is learnt from them."""
     if embed is None:
         from .embed import get_embedder
 
@@ -240,14 +252,22 @@ def train(
         raise ValueError(
             f"training data needs NONE and at least two event types; got {dict(labels)}"
         )
+    if "YIELD" in labels and not {"CONCEDE", "RETREAT"} <= set(labels):
+        raise ValueError(
+            "labels YIELD need CONCEDE and RETREAT examples to be split into (add "
+            "--with-project-data)"
+        )
     rare = [lab for lab, n in labels.items() if n < 2]
     if rare:
         raise ValueError(f"each label needs at least 2 sentences; too few for {rare}")
-    y = [i.label for i in items]
     if progress:
         print(f"reading and embedding {len(items)} sentences ({reads})", file=sys.stderr)
     X = embed(from_texts([i.text for i in items], reads))
-    model = EventClassifier.fit(X, y, backend, c=c)
+    items, resolved = resolve_older_roots(items, X, backend, c)
+    labels = Counter(item.label for item in items)
+    y = [i.label for i in items]
+    w = None if weights is None or len(set(weights)) == 1 else np.asarray(weights, dtype=float)
+    model = EventClassifier.fit(X, y, backend, c=c, weights=w)
     model.input = reads
     info: dict[str, Any] = {
         "C": c,
@@ -257,12 +277,14 @@ def train(
         "data_sha256_16": data_digest(items),
         "sources": sources or [],
     }
+    if resolved:
+        info["older_roots_resolved"] = resolved
     if kind == "rules":
         model.policy = Policy("rules")
     else:
         if progress:
             print(f"{folds}-fold cross-validation", file=sys.stderr)
-        oof = out_of_fold(X, y, backend, folds, c)
+        oof = out_of_fold(X, y, backend, folds, c, weights=w)
         oof_labels = sorted(labels)
         # reorder the out-of-fold columns to the final model's label order
         oof = oof[:, [oof_labels.index(lab) for lab in model.labels]]
@@ -276,20 +298,56 @@ def train(
         info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
         grid = [p for p in policies() if not (all_types and p.single)]
         if kind == "auto":
-            policy, scores = choose_policy(
-                probes, [p for p in grid if p.kind in CAUTIOUS_KINDS and p.veto >= 1.0]
-            )
-        elif kind == "any":
-            policy, scores = choose_policy(probes, grid)
-        else:
-            policy, scores = choose_policy(probes, [p for p in grid if p.kind == kind])
+            grid = [p for p in grid if p.kind in CAUTIOUS_KINDS and p.veto >= 1.0]
+        elif kind != "any":
+            grid = [p for p in grid if p.kind == kind]
+        policy, scores = choose_policy(probes, grid)
         model.policy = policy
         info["cv_combined"] = scores
         info["policy_chosen_by"] = (
             f"best macro-F1, {folds}-fold cross-validation on the training data"
         )
+        if tune_on:
+            from .tune import tune
+
+            if progress:
+                print(f"choosing the policy on {len(tune_on)} development sentences",
+                      file=sys.stderr)  # fmt: skip
+            dev_probs = model.predict_proba(embed(from_texts([i.text for i in tune_on], reads)))
+            dev_probes = probe(tune_on, dev_probs, model, progress=progress)
+            model.policy, tuned = tune(dev_probes, probes, folds=folds, candidates=grid)
+            info["cv_combined"] = type_scores(apply_policy(model.policy, probes))
+            info["tuned_on"] = {"file": tune_name, "sentences": len(tune_on), **tuned}
+            info["policy_chosen_by"] = (
+                f"best one-type macro-F1 on {tune_name or 'the development sentences'} "
+                f"(policy only, no weights learnt from them), false-event rate on the training "
+                f"NONE sentences within {MAX_FALSE_EVENT_RATE}"
+            )
     model.info = info
     return model
+
+
+def resolve_older_roots(
+    items: list[GoldItem], X: np.ndarray, backend: str, c: float
+) -> tuple[list[GoldItem], dict[str, int]]:
+    """Sentences labelled with the older root YIELD get CONCEDE or RETREAT, whichever a model
+    fitted on the other sentences ranks higher for them (PLOVER 1.0 splits YIELD in two)."""
+    from dataclasses import replace
+
+    older = [n for n, item in enumerate(items) if item.label == "YIELD"]
+    if not older:
+        return items, {}
+    rest = [n for n in range(len(items)) if n not in set(older)]
+    first = EventClassifier.fit(X[rest], [items[n].label for n in rest], backend, c=c)
+    probs = first.predict_proba(X[older])
+    ic, ir = first.labels.index("CONCEDE"), first.labels.index("RETREAT")
+    out = list(items)
+    counts: Counter[str] = Counter()
+    for row, n in zip(probs, older, strict=True):
+        label = "CONCEDE" if row[ic] >= row[ir] else "RETREAT"
+        out[n] = replace(items[n], label=label)
+        counts[f"YIELD->{label}"] += 1
+    return out, dict(sorted(counts.items()))
 
 
 def summary(model: EventClassifier) -> str:
@@ -302,5 +360,15 @@ def summary(model: EventClassifier) -> str:
                 f"{key}: macro-F1 {s['macro_f1']:.3f}, any-event recall {s['any_event_recall']:.3f}, "
                 f"false-event rate {s['false_event_rate']:.3f}"
             )
+    tuned = info.get("tuned_on")
+    if tuned:
+        for key, s in tuned.items():
+            if isinstance(s, dict):
+                lines.append(
+                    f"on {tuned['file']}, {key}: accuracy {s['accuracy']:.3f}, macro-F1 "
+                    f"{s['macro_f1']:.3f}, no event {s['no_event']:.3f}"
+                )
+    if "older_roots_resolved" in info:
+        lines.append(f"older roots split: {info['older_roots_resolved']}")
     lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
     return "\n".join(lines)
