@@ -1,6 +1,6 @@
 """The layout rules of docs/extending.md, checked on the source: no import cycle at module level,
 no private name imported from another package, no source file over ~400 lines, and no
-process-wide resource (a zero-argument cached loader) outside a short list of memos of
+process-wide resource (a cached loader callable without arguments) outside a short list of memos of
 immutable shipped data."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ ALLOWED_MEMOS = {
     "eventcoder.ontology.event_types": "the PLOVER ontology table the project ships",
     "eventcoder.store.schema._dateline_pattern": "a compiled regular expression",
     "eventcoder.clusters.report._country_table": "country names for clustering stored events",
+    "eventcoder.serve.basemap.world_geojson": "the web app's shipped world outline",
 }
 
 
@@ -115,7 +116,9 @@ def test_no_process_wide_resource_outside_the_allowed_memos():
     found = set()
     for module, (tree, _) in MODULES.items():
         for node in tree.body:
-            if not isinstance(node, ast.FunctionDef) or node.args.args:
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            if len(node.args.defaults) < len(node.args.args):  # needs an argument: a memo
                 continue
             if any("cache" in ast.unparse(d) for d in node.decorator_list):
                 found.add(f"{module}.{node.name}")

@@ -298,9 +298,9 @@ needs_ml = pytest.mark.skipif(
 @pytest.mark.slow
 @needs_ml
 def test_minilm_embeddings_are_normalised_and_meaningful():
-    from eventcoder.learn.embed import get_embedder
+    from eventcoder.learn.embed import load_embedder
 
-    emb = get_embedder()
+    emb = load_embedder()
     X = emb.encode(["Troops shelled the town.", "Artillery pounded the city.", "Rain fell."])
     assert X.shape == (3, 384)
     assert np.allclose(np.linalg.norm(X, axis=1), 1.0, atol=1e-4)
@@ -323,13 +323,13 @@ def test_builtin_model_fills_what_the_rules_miss(coder):
 @needs_ml
 def test_shipped_model_is_reproducible_from_the_shipped_data():
     from eventcoder.learn.detector import resolve_model
-    from eventcoder.learn.embed import get_embedder
+    from eventcoder.learn.embed import load_embedder
 
     shipped = EventClassifier.load(resolve_model("builtin"))
     items = load_training(project_data_files())
     from eventcoder.learn.inputs import from_texts
 
-    X = get_embedder().encode(from_texts([i.text for i in items], shipped.input))
+    X = load_embedder().encode(from_texts([i.text for i in items], shipped.input))
     refit = EventClassifier.fit(X, [i.label for i in items], shipped.backend, c=shipped.info["C"])
     assert refit.labels == shipped.labels
     assert np.allclose(refit.coef, shipped.coef, atol=1e-3)

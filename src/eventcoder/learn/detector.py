@@ -67,9 +67,9 @@ class LearnedDetector:
         self.assault_cues = dict(lexicon.assault_mode_cues)
         self.lexicon = lexicon
         if embed is None:
-            from .embed import get_embedder
+            from .embed import load_embedder
 
-            embedder = get_embedder(classifier.backend)
+            embedder = load_embedder(classifier.backend)
             embed = embedder.encode
         self.embed = embed
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -74,9 +73,9 @@ class MiniLMEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-@lru_cache(maxsize=2)
-def get_embedder(name: str = DEFAULT_BACKEND) -> MiniLMEmbedder:
-    """The embedder a model was trained with (loaded once per process)."""
+def load_embedder(name: str = DEFAULT_BACKEND) -> MiniLMEmbedder:
+    """The embedder a model was trained with, loaded anew: whoever needs it (a
+    ``LearnedDetector``, one per ``Coder``; a training run) loads it once and keeps it."""
     if name != DEFAULT_BACKEND:
         raise ValueError(
             f"unknown embedding backend {name!r}; this eventcoder has {DEFAULT_BACKEND!r}"

@@ -237,9 +237,9 @@ def train(
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
     (``tune``); no weight is learnt from them."""
     if embed is None:
-        from .embed import get_embedder
+        from .embed import load_embedder
 
-        embedder = get_embedder()
+        embedder = load_embedder()
         embed, backend = embedder.encode, embedder.name
     assert backend is not None
     labels = Counter(item.label for item in items)
