@@ -77,6 +77,17 @@ class ArgumentSpan:
         return self.tokens[0]
 
 
+@dataclass(frozen=True)
+class Vote:
+    """What the learned classifier said of a sentence: its label, that label's probability,
+    the probability of no event, and every class's probability."""
+
+    label: str
+    prob: float
+    p_none: float
+    probs: dict[str, float]
+
+
 @dataclass
 class Candidate:
     """An event proposed by a detector and completed by the later stages."""
@@ -110,8 +121,8 @@ class Candidate:
     requested_by: int | None = None
     #: Why modality left the candidate out (set: the candidate is dropped).
     drop_reason: str | None = None
-    #: The learned detector's own notes (its vote, class probabilities): ``eventcoder.learn``.
-    notes: dict[str, object] = field(default_factory=dict)
+    #: The learned detector's vote for its own candidates (``eventcoder.learn``).
+    vote: Vote | None = None
 
     @property
     def trigger(self) -> Token:
@@ -138,6 +149,11 @@ class Document:
     learned: Any | None = None
     #: The coded events, set by ``finalize``.
     events: list[Event] = field(default_factory=list)
+    #: Names the places stage left out on purpose, ``(start, end, text, why)`` (for evaluation).
+    places_excluded: list[tuple[int, int, str, str]] = field(default_factory=list)
+    #: ``(start, seconds)`` of the time budget of the article being coded (``Pipeline``).
+    budget: tuple[float, float] | None = None
+    #: Room for a user's own stages (the shipped stages never use it).
     user_data: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -31,17 +31,13 @@ class TimeBudgetExceeded(RuntimeError):
     """An article took longer than its time budget; it is left uncoded (the run goes on)."""
 
 
-#: ``Document.user_data`` key of the ``(start, budget)`` of the article being coded.
-BUDGET_KEY = "time_budget"
-
-
 def check_budget(doc: Document, stage: str) -> None:
     """Inside a stage's loop (per paragraph or sentence): raise ``TimeBudgetExceeded`` when
     the article's time budget is spent. Costs one clock read; no budget, no check."""
-    budget = doc.user_data.get(BUDGET_KEY)
+    budget = doc.budget
     if budget is None:
         return
-    start, seconds = budget  # type: ignore[misc]
+    start, seconds = budget
     spent = time.perf_counter() - start
     if spent > seconds:
         raise TimeBudgetExceeded(
@@ -136,7 +132,7 @@ class Pipeline:
         t0 = time.perf_counter()
         stages = list(self)
         if budget is not None:  # also checked inside the loops of the costly stages
-            doc.user_data[BUDGET_KEY] = (t0, budget)  # type: ignore[assignment]
+            doc.budget = (t0, budget)
         try:
             for n, stage in enumerate(stages):
                 doc = stage(doc)
@@ -147,5 +143,5 @@ class Pipeline:
                         f"over its time budget of {budget:g} s; left uncoded"
                     )
         finally:
-            doc.user_data.pop(BUDGET_KEY, None)
+            doc.budget = None
         return doc

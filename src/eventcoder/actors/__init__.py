@@ -49,11 +49,6 @@ class ResolveActors:
         memory: list[Coded] = []
         year = doc.pub_date.year if doc.pub_date else None
         context = article_context(doc, self.coder)
-        doc.user_data["actor_links"] = [
-            {"leader": link.person_text, "role": link.role, "group": link.group,
-             "evidence": link.evidence}
-            for link in context.links
-        ]  # fmt: skip
         for cand in sorted(doc.candidates, key=lambda c: (c.sentence.index, c.trigger.i)):
             if cand.event == "PROTEST" and not cand.actor_args:
                 implied = self.coder.participants(cand)

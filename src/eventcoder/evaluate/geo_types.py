@@ -186,7 +186,7 @@ def evaluate_typed(coder: Any, articles: list[TypedArticle]) -> TypedReport:
             if loc.start is not None and loc.end is not None:
                 preds.setdefault((loc.start, loc.end), loc)
         names = [g for g in art.toponyms if g.type not in NOT_NAMES]
-        excluded = doc.user_data.get("places_excluded") or []
+        excluded = doc.places_excluded
         for (s, e), loc in preds.items():
             predicted += 1
             if any(s < g.end and g.start < e for g in names):

@@ -19,7 +19,7 @@ import numpy as np
 from ..detect import dyads
 from ..detect.lexicon import direct_object, sense_applies
 from ..detect.salience import BACKGROUND
-from ..document import Candidate, Document, Sentence
+from ..document import Candidate, Document, Sentence, Vote
 from ..records import UNREALISED_MODALITIES
 from .inputs import from_spans
 from .model import EventClassifier, Policy, decide
@@ -102,10 +102,9 @@ class LearnedDetector:
             triggers=[root],
             detector=self.name,
             confidence=prob,
-            notes={
-                "classifier": (label, prob, p_none),
-                "probs": dict(zip(self.classifier.labels, map(float, row), strict=True)),
-            },
+            vote=Vote(
+                label, prob, p_none, dict(zip(self.classifier.labels, map(float, row), strict=True))
+            ),
         )
         if label == "ASSAULT":  # the weapon words the rules use give the mode
             cue = next((t for t in sent.span if t.lower_ in self.assault_cues), None)
@@ -177,10 +176,10 @@ def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
         keep.update(id(c) for c in rules if c.salience == BACKGROUND)
         main = [c for c in rules if c.salience != BACKGROUND]
         cand = learned[0]
-        label, prob, p_none = cand.notes["classifier"]  # type: ignore[misc]
+        assert cand.vote is not None  # every candidate of the learned detector has its vote
+        prob, p_none, probs = cand.vote.prob, cand.vote.p_none, cand.vote.probs
         rule_types = {c.event for c in main if c.modality not in UNREALISED_MODALITIES}
-        probs = cand.notes.get("probs")
-        decision = decide(policy, rule_types, cand.event, prob, p_none, probs)  # type: ignore[arg-type]
+        decision = decide(policy, rule_types, cand.event, prob, p_none, probs)
         if decision.keep_only is not None:
             keep.update(id(c) for c in main)
             for c in main:  # the other types stay, told as background of the one reported
@@ -192,9 +191,6 @@ def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:
                     )
         elif not decision.drop_rules:
             keep.update(id(c) for c in main)
-        else:
-            for c in main:
-                c.notes["dropped_by"] = decision.why
         if decision.add:
             cand.reasons["event"] = decision.why
             keep.add(id(cand))

@@ -61,7 +61,7 @@ class Resolution(Toponyms):
                     ctx.countries[found[0].country] += 1
                 if found and found[0].precision == "admin1" and found[0].country:
                     ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
-        doc.user_data["places_excluded"] = [  # for evaluation: names left out on purpose
+        doc.places_excluded = [  # for evaluation: names left out on purpose
             (base + span.start_char, base + span.end_char, span.text, why)
             for span, why, base in skipped
         ]
