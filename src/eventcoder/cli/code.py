@@ -11,6 +11,7 @@ import typer
 
 from ..records import CodedArticle, Event
 from .inputs import InputFormat, check_inputs, read_articles
+from .options import IncludeUnrealisedOption, ModelOption
 
 
 class OutputFormat(StrEnum):
@@ -94,17 +95,8 @@ def register(app: typer.Typer) -> None:
                 "--input", help="text: one article per file; jsonl: one article per line."
             ),
         ] = InputFormat.text,
-        model: Annotated[
-            str | None,
-            typer.Option("--model", help="Classifier directory made by 'eventcoder train'."),
-        ] = None,
-        include_unrealised: Annotated[
-            bool,
-            typer.Option(
-                "--include-unrealised",
-                help="Also output negated, hypothetical and unconfirmed events.",
-            ),
-        ] = False,
+        model: ModelOption = None,
+        include_unrealised: IncludeUnrealisedOption = False,
         main_events_only: Annotated[
             bool,
             typer.Option(

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
+from .options import IncludeUnrealisedOption, ModelOption
+
 
 def _progress_printer(stream: Any, every: float = 10.0) -> tuple[Any, Any]:
     """A progress callback and a closer: a rich bar in a terminal, else a line every ``every`` s."""
@@ -116,17 +118,8 @@ def register(app: typer.Typer) -> None:
                 "one story.",
             ),
         ] = 0.8,
-        include_unrealised: Annotated[
-            bool,
-            typer.Option(
-                "--include-unrealised",
-                help="Also store negated, hypothetical and unconfirmed events.",
-            ),
-        ] = False,
-        model: Annotated[
-            str | None,
-            typer.Option("--model", help="Classifier directory made by 'eventcoder train'."),
-        ] = None,
+        include_unrealised: IncludeUnrealisedOption = False,
+        model: ModelOption = None,
         limit: Annotated[
             int | None, typer.Option("--limit", help="Stop after this many records.")
         ] = None,

@@ -1,4 +1,5 @@
-"""Option sets several commands share: the store (``--db``), the filters of
+"""Option sets several commands share: the store (``--db``), the coder (``--model``,
+``--include-unrealised``), the filters of
 ``store.filters.VOCABULARY`` (``--type``, ``--date-from``...), the table output format, and
 opening a store for reading with a clear error."""
 
@@ -32,6 +33,17 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="table (default in a terminal), csv or json."),
 ]
 LimitOption = Annotated[int | None, typer.Option("--limit", "-n", help="At most this many rows.")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="Classifier directory made by 'eventcoder train'."),
+]
+IncludeUnrealisedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-unrealised",
+        help="Also code negated, hypothetical and unconfirmed events (labelled).",
+    ),
+]
 
 
 def filter_options(command: Callable[..., None]) -> Callable[..., None]:
