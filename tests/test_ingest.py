@@ -354,6 +354,13 @@ def _corpus_for_kill(folder: Path, n: int) -> Path:
     return folder
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl-C as in a terminal, even when this test run was started in the
+    background by a shell without job control (which leaves SIGINT ignored, and a Python
+    started with SIGINT ignored never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run(args: list[str], env: dict) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "eventcoder.cli", *args],
@@ -361,6 +368,7 @@ def _run(args: list[str], env: dict) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=_default_sigint,
     )
 
 
