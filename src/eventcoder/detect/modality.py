@@ -359,7 +359,7 @@ class ModalityResolver:
         """ "the United States has said it does not plan...": 'it' is the speaker."""
         speaker = None
         for arg in cand.actor_args:
-            subject = arg.head.lower_ in ("it", "they", "we", "he", "she", "i")
+            subject = arg.head.lower_ in self.lex.words.speaker_pronouns
             if is_pronoun(arg.head, self.lex.words) and subject:
                 speaker = speaker if speaker is not None else self.args.speaker(speech)
                 if speaker:

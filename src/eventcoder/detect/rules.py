@@ -315,7 +315,7 @@ class RuleDetector:
                 if child.dep_ == "poss":
                     why = f"who suffered '{noun.text}'"
                     out.extend(spans_for(child, "recipient", why, self.lex.words))
-        preps = self.lex.preps_for(sense.event) | {"of", "with", "to", "against", "on", "into"}
+        preps = self.lex.preps_for(sense.event) | self.lex.words.noun_target_preps
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:

@@ -97,9 +97,11 @@ class DetectWords:
     object_control: frozenset[str]
     thing_preps: frozenset[str]
     argument_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
     personal_pronouns: frozenset[str]
     partitives: frozenset[str]
     event_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
     complement_preps: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -114,9 +116,11 @@ class DetectWords:
             object_control=_words(data, "object_control_verbs"),
             thing_preps=_words(data, "thing_prepositions"),
             argument_pronouns=_words(data, "argument_pronouns"),
+            speaker_pronouns=_words(data, "speaker_pronouns"),
             personal_pronouns=_words(data, "personal_pronouns"),
             partitives=_words(data, "partitives"),
             event_preps=_words(data, "event_prepositions"),
+            noun_target_preps=_words(data, "noun_target_prepositions"),
             complement_preps=_words(data, "complement_prepositions"),
             future_aux=_words(data, "future_auxiliaries"),
             hypothetical_aux=_words(data, "hypothetical_auxiliaries"),
