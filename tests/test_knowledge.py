@@ -87,3 +87,28 @@ def test_a_gazetteer_given_to_the_places_stage_reaches_the_actors(coder):
     assert stock.actor[0].code == "IRQ" and stock.event_loc.country_code == "IRQ"
     assert event.actor[0].code == "FRA"  # "Police in Mosul": the country of the place
     assert event.event_loc.country_code == "FRA"
+
+
+def test_the_detect_modality_and_dedup_stages_read_the_coders_word_lists(coder):
+    knowledge = coder.knowledge
+    assert coder.pipeline.get("detect").lexicon.words is knowledge.detect_words
+    assert coder.pipeline.get("dedup").words is knowledge.dedup_words
+    assert "will" in knowledge.detect_words.future_aux  # data/detect_words.yaml was read
+
+
+def test_a_coders_own_detect_words_change_how_it_reads(coder):
+    """A ``Knowledge`` whose future auxiliaries leave out "will" codes "will withdraw" as a
+    withdrawal that happened; the coder with the shipped lists reads a promise (CONCEDE)."""
+    k = coder.knowledge
+    words = dataclasses.replace(k.detect_words, future_aux=k.detect_words.future_aux - {"will"})
+    mine = Knowledge(
+        kb=k.kb, countries=k.countries, roles=k.roles, gazetteer=k.gazetteer,
+        abbreviations=k.abbreviations, actor_words=k.actor_words, place_words=k.place_words,
+        detect_words=words,
+    )  # fmt: skip
+    text = "The rebels will withdraw from the northern town."
+    stock = Coder(nlp=coder.nlp, knowledge=k, include_unrealised=True)
+    changed = Coder(nlp=coder.nlp, knowledge=mine, include_unrealised=True)
+    assert changed.pipeline.get("detect").lexicon.words is words
+    assert [(e.event, e.modality) for e in stock.code(text)] == [("CONCEDE", "future")]
+    assert [(e.event, e.modality) for e in changed.code(text)] == [("RETREAT", "asserted")]

@@ -15,28 +15,29 @@ import datetime as dt
 import re
 
 from .document import Candidate, Document
+from .knowledge import DedupWords, Knowledge
 from .pipeline import register_stage
 from .records import UNREALISED_MODALITIES, Entity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "mr", "mrs", "ms"})
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "them", "him", "her", "his", "its"})
 
 
-def _keys(entity: Entity) -> set[str]:
-    """Ways an entity can be recognised again: id, canonical name, surname."""
+def _keys(entity: Entity, words: DedupWords) -> set[str]:
+    """Ways an entity can be recognised again: id, canonical name, surname (not a determiner,
+    title or pronoun of ``words``)."""
     keys: set[str] = set()
     if entity.identifier_id:
         keys.add(f"id:{entity.identifier_id}")
     if entity.name:
         keys.add(f"name:{entity.name.lower()}")
     parts = [p for w in _WORD.findall(entity.name or entity.entity_text) for p in w.split("-")]
-    words = [p for p in parts if p[:1].isupper() and p.lower() not in _FUNCTION_WORDS]
-    words = [w for w in words if w.lower() not in _PRONOUNS]
-    if not words:  # a common noun phrase: "the rebels", "an army base"
-        words = [p for p in parts if p.lower() not in _FUNCTION_WORDS | _PRONOUNS][-1:]
-    if words:
-        last = re.sub(r"['’]s$", "", words[-1].lower())
+    function, pronouns = words.function_words, words.pronouns
+    names = [p for p in parts if p[:1].isupper() and p.lower() not in function]
+    names = [w for w in names if w.lower() not in pronouns]
+    if not names:  # a common noun phrase: "the rebels", "an army base"
+        names = [p for p in parts if p.lower() not in function | pronouns][-1:]
+    if names:
+        last = re.sub(r"['’]s$", "", names[-1].lower())
         keys.add(f"word:{last}")
     return keys
 
@@ -47,10 +48,10 @@ def _code_keys(entity: Entity) -> set[str]:
     return set()
 
 
-def same_party(a: list[Entity], b: list[Entity]) -> bool:
+def same_party(a: list[Entity], b: list[Entity], words: DedupWords) -> bool:
     """Whether two actor lists share a member (by id, name, surname, or country+sector)."""
-    keys_a = set().union(*(_keys(e) | _code_keys(e) for e in a)) if a else set()
-    keys_b = set().union(*(_keys(e) | _code_keys(e) for e in b)) if b else set()
+    keys_a = set().union(*(_keys(e, words) | _code_keys(e) for e in a)) if a else set()
+    keys_b = set().union(*(_keys(e, words) | _code_keys(e) for e in b)) if b else set()
     return bool(keys_a & keys_b)
 
 
@@ -58,10 +59,10 @@ def _countries(entities: list[Entity]) -> set[str]:
     return {e.code for e in entities if e.code}
 
 
-def recipients_agree(a: list[Entity], b: list[Entity]) -> bool:
+def recipients_agree(a: list[Entity], b: list[Entity], words: DedupWords) -> bool:
     if not a or not b:
         return True
-    if same_party(a, b):
+    if same_party(a, b, words):
         return True
     ca, cb = _countries(a), _countries(b)
     return bool(ca and cb and ca & cb)
@@ -88,15 +89,15 @@ def _realised(cand: Candidate) -> bool:
     return cand.modality not in UNREALISED_MODALITIES
 
 
-def same_event(a: Candidate, b: Candidate) -> bool:
+def same_event(a: Candidate, b: Candidate, words: DedupWords) -> bool:
     if a.event != b.event or _realised(a) != _realised(b):
         return False
     if a.actor and b.actor:
-        if not same_party(a.actor, b.actor):
+        if not same_party(a.actor, b.actor, words):
             return False
-    elif not (a.recipient and b.recipient and same_party(a.recipient, b.recipient)):
+    elif not (a.recipient and b.recipient and same_party(a.recipient, b.recipient, words)):
         return False
-    return recipients_agree(a.recipient, b.recipient) and dates_agree(a, b)
+    return recipients_agree(a.recipient, b.recipient, words) and dates_agree(a, b)
 
 
 def evidence_rank(cand: Candidate) -> tuple:
@@ -112,22 +113,22 @@ def evidence_rank(cand: Candidate) -> tuple:
     )
 
 
-def _add_missing(into: list[Entity], extra: list[Entity]) -> None:
+def _add_missing(into: list[Entity], extra: list[Entity], words: DedupWords) -> None:
     for entity in extra:
-        keys = _keys(entity) | _code_keys(entity)
-        if not any(keys & (_keys(e) | _code_keys(e)) for e in into):
+        keys = _keys(entity, words) | _code_keys(entity)
+        if not any(keys & (_keys(e, words) | _code_keys(e)) for e in into):
             into.append(entity)
 
 
-def merge_into(keep: Candidate, other: Candidate) -> None:
+def merge_into(keep: Candidate, other: Candidate, words: DedupWords) -> None:
     keep.merged.append(other)
     keep.merged.extend(other.merged)
     other.merged = []
-    _add_missing(keep.actor, other.actor)
+    _add_missing(keep.actor, other.actor, words)
     if not keep.recipient:
         keep.recipient = list(other.recipient)
     else:
-        _add_missing(keep.recipient, other.recipient)
+        _add_missing(keep.recipient, other.recipient, words)
     if keep.event_loc is None and other.event_loc is not None:
         keep.event_loc = other.event_loc
     if keep.mode is None and other.mode is not None:
@@ -137,19 +138,25 @@ def merge_into(keep: Candidate, other: Candidate) -> None:
 
 @register_stage("dedup")
 class Deduplicate:
+    """``knowledge``: the coder's tables (its ``dedup_words``: determiners, titles and pronouns
+    that never recognise an actor)."""
+
     name = "dedup"
+
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.words = knowledge.dedup_words if knowledge is not None else DedupWords.load()
 
     def __call__(self, doc: Document) -> Document:
         groups: list[Candidate] = []
         for cand in doc.candidates:
-            match = next((g for g in groups if same_event(g, cand)), None)
+            match = next((g for g in groups if same_event(g, cand, self.words)), None)
             if match is None:
                 groups.append(cand)
                 continue
             keep, other = (
                 (match, cand) if evidence_rank(match) >= evidence_rank(cand) else (cand, match)
             )
-            merge_into(keep, other)
+            merge_into(keep, other, self.words)
             groups[groups.index(match)] = keep
         doc.candidates = sorted(groups, key=lambda c: (c.sentence.index, c.trigger.i))
         return doc

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..records import UNREALISED_MODALITIES, CodedArticle, Entity, Event
+from .words import cluster_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..knowledge.countries import Countries
@@ -37,21 +38,6 @@ DATE_RANK = {"day": 4, "week": 3, "month": 2, "fallback": 1, "year": 0, None: -1
 PLACE_RANK = {"city": 3, "admin1": 2, "country": 1, "region": 0, None: -1}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-#: Words that say nothing about which event a sentence tells (function words, reporting verbs,
-#: days and months: the date is compared on its own).
-_STOP_TEXT = """a an the and or but of in on at to from by for with without into over under after before
-    about against between during near as than that this these those there their they them it
-    its he she his her him we our you your i was were is are be been being has have had do did
-    does not no said says say told according reported reports report officials official
-    witnesses witness sources source local news agency wire statement monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august
-    september october november december yesterday today week weeks day days earlier later
-    last next also who which while when where what some more most many several other others
-    one two three four five six seven eight nine ten dozens dozen hundreds thousands least
-    people mr mrs ms which would could will can may might"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
-_PRONOUN_TEXT = "he she it they we them him her his its their i you us who whom which that this"
-_PRONOUNS = frozenset(_PRONOUN_TEXT.split())
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
 _NON_STATE = frozenset({"IGO", "UNO", "NGO", "IMG", "MNC", "EUR", "AFR", "ASA", "MEA", "WSM"})
 
@@ -73,7 +59,8 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 
 def evidence_words(text: str) -> frozenset[str]:
     """The content words and figures of a sentence, stemmed (what 'similar evidence' compares)."""
-    words = {stem(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in STOPWORDS}
+    stop = cluster_words().stopwords
+    words = {stem(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in stop}
     return frozenset(words | {"#" + n.rstrip(".,") for n in _NUMBER.findall(text)})
 
 
@@ -118,15 +105,17 @@ def proper_names(text: str) -> frozenset[str]:
     caps = [w for w in words[1:] if w[:1].isupper()]
     if len(caps) > 0.6 * (len(words) - 1):
         return frozenset()
+    stop = cluster_words().stopwords
     return frozenset(
         fold(w) for w in caps
-        if not w.isupper() and w.casefold() not in STOPWORDS and not _is_country_word(w)
+        if not w.isupper() and w.casefold() not in stop and not _is_country_word(w)
     )  # fmt: skip
 
 
 def _head_word(text: str) -> str | None:
     words = [w for w in _WORD.findall(text)]
-    words = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in _PRONOUNS]
+    stop, pronouns = cluster_words().stopwords, cluster_words().pronouns
+    words = [w for w in words if w.lower() not in stop and w.lower() not in pronouns]
     return stem(words[-1]) if words else None
 
 
@@ -256,7 +245,8 @@ def _place_names(place: Place | None) -> frozenset[str]:
     """A resolved place below country level counts as a proper name of the report."""
     if place is None or not place.name or place.rank < 2:
         return frozenset()
-    return frozenset(fold(w) for w in _WORD.findall(place.name) if w.casefold() not in STOPWORDS)
+    stop = cluster_words().stopwords
+    return frozenset(fold(w) for w in _WORD.findall(place.name) if w.casefold() not in stop)
 
 
 @dataclass(slots=True)

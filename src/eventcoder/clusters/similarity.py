@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .report import PartyView, Place, Report, fold
+from .words import cluster_words
 
 #: Weights of the agreement score (they sum to 1).
 WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evidence": 0.15,
@@ -28,14 +29,6 @@ CITY_KM = 40.0
 #: Score at and above which a report joins a cluster (chosen on the development seeds).
 DEFAULT_THRESHOLD = 0.4
 
-#: Head words that name a crowd or people in general, not a group of its own: "protesters"
-#: and "teachers" may be one crowd, "teachers" and "farmers" are two.
-GENERIC_HEADS = frozenset(
-    "w:" + w
-    for w in ("people", "person", "protester", "demonstrator", "crowd", "resident", "civilian",
-              "citizen", "man", "woman", "youth", "group", "member", "supporter", "other",
-              "participant", "marcher", "worker", "activist")
-)  # fmt: skip
 #: Sectors of the state and of armed groups: the same body is told as police, security
 #: forces or officers, as a minister of government or of defence; their head words vary.
 STATE_SECTORS = frozenset(
@@ -153,8 +146,9 @@ def evidence_score(r: Report, p: Profile) -> float:
 
 
 def _heads(keys: frozenset[str] | set[str]) -> set[str]:
-    """The specific head words of a party key set (``w:`` keys, generic crowd words left out)."""
-    return {k for k in keys if k.startswith("w:")} - GENERIC_HEADS
+    """The specific head words of a party key set (``w:`` keys, generic crowd words left out:
+    "protesters" and "teachers" may be one crowd, "teachers" and "farmers" are two)."""
+    return {k for k in keys if k.startswith("w:")} - cluster_words().generic_heads
 
 
 def groups_differ(r: Report, p: Profile) -> bool:

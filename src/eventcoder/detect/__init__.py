@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document
+from ..knowledge import Knowledge
 from ..pipeline import register_stage
 from .lexicon import Lexicon, Sense
 from .modality import ModalityResolver
@@ -24,7 +25,8 @@ __all__ = ["Detect", "Lexicon", "Modality", "RuleDetector", "Sense"]
 class Detect:
     """Propose events. ``lexicon``: a user trigger file merged over the shipped one;
     ``model``: a classifier directory from ``eventcoder train`` (or ``builtin``), run beside the
-    rules (needs the ``ml`` extra); ``learned``: a ready ``LearnedDetector`` instead."""
+    rules (needs the ``ml`` extra); ``learned``: a ready ``LearnedDetector`` instead;
+    ``knowledge``: the coder's tables (its ``detect_words`` go into the lexicon)."""
 
     name = "detect"
 
@@ -33,8 +35,13 @@ class Detect:
         lexicon: str | Path | Lexicon | None = None,
         model: str | Path | None = None,
         learned: Any | None = None,
+        knowledge: Knowledge | None = None,
     ) -> None:
-        self.lexicon = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(lexicon)
+        if isinstance(lexicon, Lexicon):
+            self.lexicon = lexicon
+        else:
+            words = knowledge.detect_words if knowledge is not None else None
+            self.lexicon = Lexicon.load(lexicon, words)
         self.detectors: list[Any] = [RuleDetector(self.lexicon)]
         if learned is None and model is not None:
             from ..learn.detector import LearnedDetector  # the "ml" extra: imported only here
@@ -59,17 +66,21 @@ class Modality:
 
     name = "modality"
 
-    def __init__(self, lexicon: str | Path | Lexicon | None = None) -> None:
+    def __init__(
+        self, lexicon: str | Path | Lexicon | None = None, knowledge: Knowledge | None = None
+    ) -> None:
         self._lexicon = lexicon if isinstance(lexicon, Lexicon) else None
         self._path = None if isinstance(lexicon, Lexicon) else lexicon
+        self._words = knowledge.detect_words if knowledge is not None else None
 
     def __call__(self, doc: Document) -> Document:
-        lexicon = self._lexicon or doc.lexicon or Lexicon.load(self._path)
+        lexicon = self._lexicon or doc.lexicon or Lexicon.load(self._path, self._words)
         assert isinstance(lexicon, Lexicon)
+        marks = lexicon.words.temporal_marks
         learned = doc.learned
         if learned is None:
             resolved = ModalityResolver(lexicon)(doc.candidates)
-            doc.candidates = mark_salience([c for c in resolved if c.drop_reason is None])
+            doc.candidates = mark_salience([c for c in resolved if c.drop_reason is None], marks)
             return doc
         # The classifier's candidates are resolved on their own (they never host or fold into
         # a rule event); the stage ``combine`` (eventcoder.learn.combine) then applies the
@@ -77,7 +88,7 @@ class Modality:
         name = getattr(learned, "name", "classifier")
         rules = [c for c in doc.candidates if c.detector != name]
         resolver = ModalityResolver(lexicon)
-        resolved = mark_salience([c for c in resolver(rules) if c.drop_reason is None])
+        resolved = mark_salience([c for c in resolver(rules) if c.drop_reason is None], marks)
         for cand in doc.candidates:
             if cand.detector == name:
                 resolved += [c for c in resolver([cand]) if c.drop_reason is None]

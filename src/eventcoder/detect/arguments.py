@@ -15,37 +15,25 @@ from .lexicon import Lexicon, direct_object, infinitive, is_party, subject_token
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+    from ..knowledge.words import DetectWords
+
 #: Named-entity kinds that are never a party to an event (dates, times, amounts).
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Children that never belong to an argument phrase.
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-#: Role nouns whose "for"-phrase names what they serve ("spokesman for the ministry").
-_FOR_ROLES = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "envoy", "commissioner", "minister",
-     "secretary", "representative", "ambassador", "coordinator", "rapporteur", "director",
-     "head", "chief", "adviser", "advisor", "official", "officials", "candidate"}
-)  # fmt: skip
 
 
-def _describes(noun: Token, prep: Token) -> bool:
-    """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X")."""
+def _describes(noun: Token, prep: Token, words: DetectWords) -> bool:
+    """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X": a role
+    noun of ``words.for_roles``)."""
     if prep.lower_ == "of":  # "the rebels of attacking ...": a gerund is what they did
         return not any(c.dep_ == "pcomp" for c in prep.children)
-    return prep.lower_ == "for" and noun.lemma_.lower() in _FOR_ROLES
+    return prep.lower_ == "for" and noun.lemma_.lower() in words.for_roles
 
 
-#: Where a verb's object is a thing, these name the party it goes to, comes from or is shared
-#: with: "suspended flights to Armenia", "withdrew peacekeepers from X", "ties with X".
-_THING_PREPS = frozenset({"to", "from", "with"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
-#: Verbs whose infinitive complement's subject is their object: "urged X to", "called on X to".
-_OBJECT_CONTROL = frozenset(
-    {"call", "urge", "ask", "order", "tell", "force", "press", "appeal", "invite", "allow",
-     "encourage", "persuade", "beg", "implore", "instruct", "push", "help"}
-)  # fmt: skip
-
-
-def phrase(head: Token, drop: frozenset[int] = frozenset(), keep_conj: bool = False) -> list[Token]:
+def phrase(
+    head: Token, words: DetectWords, drop: frozenset[int] = frozenset(), keep_conj: bool = False
+) -> list[Token]:
     """The head's phrase: its subtree without coordinated members, clauses and loose PPs."""
     keep: list[Token] = []
     stack = [head]
@@ -57,7 +45,7 @@ def phrase(head: Token, drop: frozenset[int] = frozenset(), keep_conj: bool = Fa
                 continue
             if tok == head and not keep_conj and child.dep_ in ("conj", "cc", "preconj"):
                 continue
-            if child.dep_ == "prep" and not _describes(tok, child):
+            if child.dep_ == "prep" and not _describes(tok, child, words):
                 continue
             stack.append(child)
     keep.sort(key=lambda t: t.i)
@@ -70,7 +58,7 @@ def phrase(head: Token, drop: frozenset[int] = frozenset(), keep_conj: bool = Fa
     return [head, *keep]
 
 
-def members(head: Token) -> list[list[Token]]:
+def members(head: Token, words: DetectWords) -> list[list[Token]]:
     """The phrases of the coordinated members of a noun phrase, head token first in each.
 
     "US Secretary of Defense Mark Esper, as well as Chairman ..., Gen. Mark Milley": the parser
@@ -87,7 +75,7 @@ def members(head: Token) -> list[list[Token]]:
     # coordinated inside the of-phrase with a name starts a new member
     conjs += [
         t
-        for t in phrase(head)[1:]
+        for t in phrase(head, words)[1:]
         if t.dep_ == "conj"
         and t.pos_ == "NOUN"
         and t.head.pos_ == "PROPN"
@@ -96,13 +84,13 @@ def members(head: Token) -> list[list[Token]]:
     ]
     conjs.sort(key=lambda t: t.i)
     if not conjs:
-        return [phrase(head)]
+        return [phrase(head, words)]
     if (
         head.pos_ != "PROPN"
         and any(a.pos_ == "PROPN" for a in apps)
         and all(c.pos_ != "PROPN" for c in conjs)
     ):
-        return [phrase(head, keep_conj=True)]  # one person with several roles
+        return [phrase(head, words, keep_conj=True)]  # one person with several roles
     moved: dict[int, list[Token]] = {}
     for app in apps:
         owner = max((c for c in conjs if c.i < app.i), key=lambda c: c.i, default=None)
@@ -113,23 +101,23 @@ def members(head: Token) -> list[list[Token]]:
         if conj.head != head:  # hung on an apposition: leave it out of the head's phrase
             head_drop.update(t.i for t in conj.subtree)
             head_drop.update(c.i for c in conj.head.children if c.dep_ == "cc")
-    out = [phrase(head, frozenset(head_drop))]
+    out = [phrase(head, words, frozenset(head_drop))]
     for conj in conjs:
-        toks = phrase(conj)
+        toks = phrase(conj, words)
         toks.extend(t for t in moved.get(conj.i, []) if t not in toks)
         out.append(toks)
     return out
 
 
-def spans_for(head: Token, role: str, reason: str) -> list[ArgumentSpan]:
+def spans_for(head: Token, role: str, reason: str, words: DetectWords) -> list[ArgumentSpan]:
     """One ``ArgumentSpan`` per member of the phrase headed by ``head`` (plus "including X")."""
     out: list[ArgumentSpan] = []
-    for toks in members(head):
+    for toks in members(head, words):
         out.append(ArgumentSpan(tokens=toks, role=role, reason=reason))
         for child in toks[0].children:  # "foreign forces, including Americans"
             if child.dep_ == "prep" and child.lower_ in ("including", "includes"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    for sub in members(pobj):
+                    for sub in members(pobj, words):
                         out.append(ArgumentSpan(sub, role, f"{reason} (including)"))
     return out
 
@@ -214,7 +202,7 @@ class ArgumentFinder:
             found = self.subject(head, depth + 1)
             return (found[0], f"{found[1]}, shared by '{verb.text}'") if found else None
         if verb.dep_ == "xcomp":
-            if head.lemma_.lower() in _OBJECT_CONTROL:
+            if head.lemma_.lower() in self.lex.words.object_control:
                 obj = direct_object(head) or _pobj(head, ("on", "upon"))
                 if obj is not None:
                     return obj, f"object of '{head.text}' who is to '{verb.text}'"
@@ -249,7 +237,7 @@ class ArgumentFinder:
             issued = self.issuer(tok)
             if issued is not None:
                 tok, reason = issued
-        return spans_for(tok, "actor", reason)
+        return spans_for(tok, "actor", reason, self.lex.words)
 
     # ------------------------------------------------------------------ who is acted on
     def target(self, noun: Token, reason: str) -> tuple[Token, str]:
@@ -289,7 +277,8 @@ class ArgumentFinder:
         preps = self.lex.preps_for(event)
         thing = direct_object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
         if thing is not None and thing.dep_ == "dobj" and not is_party(thing, self.lex):
-            preps = preps | _THING_PREPS  # "suspended flights to X", "withdrew aid from X"
+            # "suspended flights to X", "withdrew aid from X"
+            preps = preps | self.lex.words.thing_preps
         if trigger.pos_ in ("VERB", "AUX"):
             obj = direct_object(trigger)
             if obj is not None and obj.i not in skip:
@@ -299,22 +288,21 @@ class ArgumentFinder:
                     reason = f"object of '{trigger.text}'"
                 tok, reason = self.target(obj, reason)
                 if not is_empty_abstract(tok, self.empty_nouns):
-                    out.extend(spans_for(tok, "recipient", reason))
+                    out.extend(spans_for(tok, "recipient", reason, self.lex.words))
                 elif tok.lemma_.lower() in self.lex.nouns and tok.lemma_.lower() not in (
                     self.lex.abstract_nouns
                 ):  # "condemned the bombing": the event itself, its doer unnamed
                     why = f"{reason} (the event acted on; its doer unnamed)"
-                    out.append(ArgumentSpan(phrase(tok), "recipient", why))
+                    out.append(ArgumentSpan(phrase(tok, self.lex.words), "recipient", why))
             for child in trigger.children:
                 if child.dep_ in ("dative", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-                    out.extend(
-                        spans_for(child, "recipient", f"indirect object of '{trigger.text}'")
-                    )
+                    why = f"indirect object of '{trigger.text}'"
+                    out.extend(spans_for(child, "recipient", why, self.lex.words))
                 elif child.dep_ == "dative" and child.lower_ in preps:  # "voiced support for them"
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             reason = f"'{child.text} ...' of '{trigger.text}'"
-                            out.extend(spans_for(pobj, "recipient", reason))
+                            out.extend(spans_for(pobj, "recipient", reason, self.lex.words))
         holders = [trigger]
         if trigger.pos_ in ("VERB", "AUX"):  # "lift embargoes ... to Iran", "aid for Romania"
             obj = direct_object(trigger)
@@ -330,7 +318,7 @@ class ArgumentFinder:
                     ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
                         if not is_empty_abstract(tok, self.empty_nouns):
-                            out.extend(spans_for(tok, "recipient", reason))
+                            out.extend(spans_for(tok, "recipient", reason, self.lex.words))
         return out
 
     def anti_targets(self, noun: Token) -> list[ArgumentSpan]:
@@ -374,5 +362,5 @@ def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+def is_pronoun(token: Token, words: DetectWords) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in words.argument_pronouns

@@ -1,7 +1,7 @@
 """Who did what to whom, beyond the trigger's own subject and object.
 
 General patterns of news English, applied to a rule candidate after its own arguments are read
-(word lists in ``data/triggers.yaml``, see ``data/README.md``):
+(word lists in ``data/triggers.yaml`` and ``data/detect_words.yaml``, see ``data/README.md``):
 
 - instruments are no parties: "a car bomb killed", "police fired 40 rounds, killing" — the
   weapon's user is the actor when the phrase names one ("police firing", "an Israeli air
@@ -24,17 +24,13 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive, spans_for
-from .lexicon import PARTY_ENTS, PERSONAL_PRONOUNS, Lexicon, is_party
+from .lexicon import PARTY_ENTS, Lexicon, is_party
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 #: ``ArgumentFinder.target``: what a recipient noun stands for ("a request from X" → X).
 TargetOf = Callable[["Token", str], "tuple[Token, str]"]
-#: Prepositions after a passive that name the event it happened in: "killed in police firing".
-_EVENT_PREPS = frozenset({"in", "during", "by", "after", "under"})
-#: Prepositions of a complement's act whose object is who it is done to.
-_COMPLEMENT_PREPS = ("to", "with", "from", "against", "on", "into", "for", "at")
 #: Types whose instrument words are the means ("fired rounds"), not what the event is about.
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose passive participle's noun is who suffered the act.
@@ -101,7 +97,7 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
             continue
         tok, why = user
         if all(a.head.i != tok.i for a in actors + cand.actor_args):
-            actors.extend(spans_for(tok, "actor", f"{why}: the user of the instrument"))
+            actors.extend(spans_for(tok, "actor", f"{why}: the user of the instrument", lex.words))
     cand.actor_args = actors
     if cand.event in _MATERIAL:  # "opened fire on the crowd"; but "condemned the bombing"
         cand.recipient_args = [a for a in cand.recipient_args if not is_instrument(a.head, lex)]
@@ -121,7 +117,7 @@ def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
     if not is_passive(verb) or agent_of(verb) is not None:
         return []
     for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ not in _EVENT_PREPS:
+        if child.dep_ != "prep" or child.lower_ not in lex.words.event_preps:
             continue
         for pobj in child.children:
             lemma = pobj.lemma_.lower()
@@ -133,16 +129,17 @@ def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
                 and (after.lower_ in lex.instrument_nouns or after.lemma_.lower() in lex.nouns)
             ):  # "in police firing" parsed as "police" with a participle after it
                 why = f"'{pobj.text} {after.text}', in which '{verb.text}' happened"
-                return spans_for(pobj, "actor", why)
+                return spans_for(pobj, "actor", why, lex.words)
             if pobj.dep_ == "pobj" and (lemma in lex.nouns or is_instrument(pobj, lex)):
                 user = user_of(pobj, lex)
                 if user is not None:
                     tok, why = user
-                    return spans_for(tok, "actor", f"{why}, in which '{verb.text}' happened")
+                    why = f"{why}, in which '{verb.text}' happened"
+                    return spans_for(tok, "actor", why, lex.words)
     return []
 
 
-def participle_patient(verb: Token, event: str) -> list[ArgumentSpan]:
+def participle_patient(verb: Token, event: str, lex: Lexicon) -> list[ArgumentSpan]:
     """ "the six people killed in the clash", "the activists arrested on Monday": a passive
     participle's noun suffered the act (not so "the protest called for by X")."""
     if (
@@ -151,7 +148,7 @@ def participle_patient(verb: Token, event: str) -> list[ArgumentSpan]:
         and verb.tag_ == "VBN"
         and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
     ):
-        return spans_for(verb.head, "recipient", f"noun that was '{verb.text}'")
+        return spans_for(verb.head, "recipient", f"noun that was '{verb.text}'", lex.words)
     return []
 
 
@@ -172,13 +169,15 @@ def reciprocal(cand: Candidate, lex: Lexicon) -> None:
     cand.recipient_args = moved + cand.recipient_args
 
 
-def demanded_of(verb: Token) -> list[ArgumentSpan]:
+def demanded_of(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
     """ "demanded that the contractor repay": who is to act is who is asked."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and (subj.pos_ != "PRON" or subj.lower_ in PERSONAL_PRONOUNS):
-                return spans_for(subj, "recipient", f"who is to '{child.text}' ('{verb.text}')")
+            personal = lex.words.personal_pronouns
+            if subj is not None and (subj.pos_ != "PRON" or subj.lower_ in personal):
+                why = f"who is to '{child.text}' ('{verb.text}')"
+                return spans_for(subj, "recipient", why, lex.words)
     return []
 
 
@@ -196,22 +195,26 @@ def complement_recipients(
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("dative", "iobj") and is_party(child, lex):
-                    out += spans_for(child, "recipient", f"indirect object of '{comp.text}'")
-                elif child.dep_ in ("prep", "dative") and child.lower_ in _COMPLEMENT_PREPS:
+                    why = f"indirect object of '{comp.text}'"
+                    out += spans_for(child, "recipient", why, lex.words)
+                elif (
+                    child.dep_ in ("prep", "dative")
+                    and child.lower_ in lex.words.complement_preps
+                ):
                     for pobj in child.children:
                         if pobj.dep_ != "pobj":
                             continue
                         why = f"'{child.text} ...' of '{holder.text}' (what is {verb.lemma_}d)"
                         tok, why = target(pobj, why)
                         if is_party(tok, lex):
-                            out += spans_for(tok, "recipient", why)
+                            out += spans_for(tok, "recipient", why, lex.words)
                 elif (
                     holder is comp
                     and child.dep_ == "dobj"
                     and is_party(child, lex)
                     and child.pos_ != "NOUN"
                 ):
-                    out += spans_for(child, "recipient", f"object of '{comp.text}'")
+                    out += spans_for(child, "recipient", f"object of '{comp.text}'", lex.words)
         out += complement_recipients(comp, lex, target, depth + 1)
     return out
 

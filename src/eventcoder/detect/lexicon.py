@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..knowledge.words import DetectWords
 from ..ontology import PLOVER_TYPES
 from ..resources import load_yaml, load_yaml_file
 
@@ -59,17 +60,6 @@ class Sense:
         )
 
 
-#: Heads that stand for the noun in their of-phrase when a sense checks the object:
-#: "suspended part of the aid", "lifted the state of emergency", "freed dozens of prisoners".
-_PARTITIVES = frozenset(
-    {"part", "some", "all", "most", "many", "much", "portion", "rest", "remainder", "state",
-     "number", "group", "batch", "dozen", "dozens", "hundred", "hundreds", "thousand",
-     "thousands", "handful", "half", "majority", "several", "share", "bulk", "package",
-     "round", "wave", "series", "set", "team", "mission", "delegation", "contingent",
-     "tonne", "tonnes", "ton", "tons", "truckload", "truckloads", "consignment", "cargo"}
-)  # fmt: skip
-
-
 def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
 
@@ -85,9 +75,10 @@ def direct_object(token: Token) -> Token | None:
     return None
 
 
-def object_heads(obj: Token) -> list[Token]:
-    """The object and, after a partitive head, the noun it quantifies ("part of the aid")."""
-    if obj.lemma_.lower() not in _PARTITIVES:
+def object_heads(obj: Token, words: DetectWords) -> list[Token]:
+    """The object and, after a partitive head (``words.partitives``), the noun it quantifies
+    ("part of the aid")."""
+    if obj.lemma_.lower() not in words.partitives:
         return [obj]
     inner = [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [obj, *inner]
@@ -121,7 +112,7 @@ def subject_token(token: Token) -> Token | None:
     return None
 
 
-def _holds(token: Token, key: str, value: Any) -> bool:
+def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
     """Whether one condition of a sense holds for ``token``."""
     children = list(token.children)
     if key == "prep":
@@ -136,7 +127,7 @@ def _holds(token: Token, key: str, value: Any) -> bool:
             return False
         if key == "dobj_any":
             return bool(value)
-        objs = [*object_heads(obj), *obj.conjuncts]
+        objs = [*object_heads(obj, words), *obj.conjuncts]
         if key == "dobj":
             return any(_words(o) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
@@ -195,13 +186,12 @@ def _holds(token: Token, key: str, value: Any) -> bool:
 
 #: Entity kinds that name a party.
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 
 
 def is_party(tok: Token, lex: Lexicon) -> bool:
     """A word that can name a party: a person, organisation or place entity, a proper noun, a
     personal pronoun or a role word ("strikers", "the army")."""
-    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in PERSONAL_PRONOUNS:
+    if tok.ent_type_ in PARTY_ENTS or tok.lower_ in lex.words.personal_pronouns:
         return True
     if tok.lemma_.lower() in lex.instrument_nouns or tok.lower_ in lex.instrument_nouns:
         return False
@@ -212,10 +202,10 @@ def is_party(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def sense_applies(sense: Sense, token: Token) -> bool:
-    if any(not _holds(token, k, v) for k, v in sense.needs.items()):
+def sense_applies(sense: Sense, token: Token, words: DetectWords) -> bool:
+    if any(not _holds(token, k, v, words) for k, v in sense.needs.items()):
         return False
-    return not any(_holds(token, k, v) for k, v in sense.unless.items())
+    return not any(_holds(token, k, v, words) for k, v in sense.unless.items())
 
 
 @dataclass
@@ -249,19 +239,22 @@ class Lexicon:
     #: Nouns naming a party (the role words of roles.yaml): "the strikers", "doctors".
     party_words: frozenset[str] = frozenset()
     version: int = 1
+    #: The closed-class and role words of ``data/detect_words.yaml`` (a coder's
+    #: ``Knowledge.detect_words``; loaded here when the lexicon is built on its own).
+    words: DetectWords = field(default_factory=DetectWords.load)
 
     @classmethod
-    def load(cls, extra: str | Path | None = None) -> Lexicon:
+    def load(cls, extra: str | Path | None = None, words: DetectWords | None = None) -> Lexicon:
         data = load_yaml("triggers.yaml")
         if extra is not None:
             data = merge(data, load_yaml_file(extra))
         if "party_words" not in data:
             sectors = (load_yaml("roles.yaml") or {}).get("sectors") or {}
             data["party_words"] = [str(w).lower() for ws in sectors.values() for w in ws]
-        return cls.from_data(data)
+        return cls.from_data(data, words)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+    def from_data(cls, data: dict[str, Any], words: DetectWords | None = None) -> Lexicon:
         data = _unbool(data)
 
         def senses(table: dict[str, Any]) -> dict[str, list[Sense]]:
@@ -272,8 +265,8 @@ class Lexicon:
             return out
 
         cues: dict[str, str] = {}
-        for mode, words in (data.get("assault_mode_cues") or {}).items():
-            for word in words:
+        for mode, cue_words in (data.get("assault_mode_cues") or {}).items():
+            for word in cue_words:
                 cues[str(word).lower()] = mode
         preps = {
             str(k): frozenset(str(p) for p in v)
@@ -308,19 +301,20 @@ class Lexicon:
             joint_nouns=frozenset(data.get("joint_nouns", [])),
             party_words=frozenset(data.get("party_words", [])),
             version=int(data.get("version", 1)),
+            words=words if words is not None else DetectWords.load(),
         )
 
     def verb_sense(self, token: Token) -> Sense | None:
         lemma = next((v for v in verb_lemmas(token) if v in self.verbs), None)
         for sense in self.verbs.get(lemma or "", ()):
-            if sense_applies(sense, token):
+            if sense_applies(sense, token, self.words):
                 return sense
         return None
 
     def noun_sense(self, token: Token) -> Sense | None:
         senses = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_) or ()
         for sense in senses:
-            if sense_applies(sense, token):
+            if sense_applies(sense, token, self.words):
                 return sense
         return None
 

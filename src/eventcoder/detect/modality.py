@@ -24,9 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 _CLAUSE_UP = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "aux", "pcomp", "acomp"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
-_FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "scheduled", "future", "expected"})
 _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
                  "MOBILIZE": "violence"}  # fmt: skip
 #: Verbal events whose complement is their content, not a separate event.
@@ -97,16 +94,16 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
                 or (child.dep_ == "det" and low == "no" and tok.pos_ == "NOUN")
             ):
                 cues.negation = cues.negation or child
-            if child.dep_ == "aux" and low in _FUTURE_AUX:
+            if child.dep_ == "aux" and low in lex.words.future_aux:
                 cues.future = cues.future or child
-            if child.dep_ == "aux" and low in _HYPOTHETICAL_AUX:
+            if child.dep_ == "aux" and low in lex.words.hypothetical_aux:
                 if low == "would" and cues.speech is not None:
                     cues.future = cues.future or child
                 else:
                     cues.hypothetical = cues.hypothetical or child
             if child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 cues.hypothetical = cues.hypothetical or child
-            if child.dep_ == "amod" and low in _FUTURE_ADJ and tok.pos_ == "NOUN":
+            if child.dep_ == "amod" and low in lex.words.future_adj and tok.pos_ == "NOUN":
                 cues.future = cues.future or child
             if low in lex.hedge_words:
                 cues.hedge = cues.hedge or child
@@ -362,7 +359,8 @@ class ModalityResolver:
         """ "the United States has said it does not plan...": 'it' is the speaker."""
         speaker = None
         for arg in cand.actor_args:
-            if is_pronoun(arg.head) and arg.head.lower_ in ("it", "they", "we", "he", "she", "i"):
+            subject = arg.head.lower_ in self.lex.words.speaker_pronouns
+            if is_pronoun(arg.head, self.lex.words) and subject:
                 speaker = speaker if speaker is not None else self.args.speaker(speech)
                 if speaker:
                     cand.actor_args = speaker

@@ -123,9 +123,8 @@ class RuleDetector:
         cand.actor_args = self.args.actors(speaker)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            cand.recipient_args = spans_for(
-                subj, "recipient", f"subject of '{modal.text} {tok.text}' in the statement"
-            )
+            why = f"subject of '{modal.text} {tok.text}' in the statement"
+            cand.recipient_args = spans_for(subj, "recipient", why, self.lex.words)
         cand.reasons["event"] = f"'{modal.text} {tok.text}' stated by '{tok.head.text}': a demand"
         return cand
 
@@ -150,7 +149,7 @@ class RuleDetector:
         skip: set[int] = set()
         if "dobj" in sense.needs:  # "hold talks", "impose sanctions": the object is the event
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            for head in object_heads(obj) if obj is not None else []:
+            for head in object_heads(obj, self.lex.words) if obj is not None else []:
                 if head.lemma_.lower() in self.lex.nouns:
                     triggers.append(head)
                     skip.add(head.i)
@@ -168,7 +167,7 @@ class RuleDetector:
                 a for a in self._noun_recipients(noun, sense) if a.head.i not in heads
             ]
         if not cand.recipient_args:
-            cand.recipient_args = dyads.participle_patient(tok, sense.event)
+            cand.recipient_args = dyads.participle_patient(tok, sense.event, self.lex)
         if not dyads.has_party(cand.recipient_args, self.lex):
             cand.recipient_args = (
                 dyads.complement_recipients(tok, self.lex, self.args.target) + cand.recipient_args
@@ -180,13 +179,16 @@ class RuleDetector:
                 for prep in on
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
-                for span in spans_for(pobj, "recipient", f"addressee of '{tok.text} {prep.text}'")
+                for span in spans_for(
+                    pobj, "recipient", f"addressee of '{tok.text} {prep.text}'", self.lex.words
+                )
             ]
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and any(c.dep_ == "xcomp" for c in tok.children):
                 # "urged supporters to stage a rally": who is asked, not the target
-                addressees += spans_for(obj, "recipient", f"addressee of '{tok.text}'")
-            addressees += dyads.demanded_of(tok)
+                why = f"addressee of '{tok.text}'"
+                addressees += spans_for(obj, "recipient", why, self.lex.words)
+            addressees += dyads.demanded_of(tok, self.lex)
             if addressees:
                 cand.recipient_args = [
                     a for a in cand.recipient_args if a.head.i not in {x.head.i for x in addressees}
@@ -292,7 +294,7 @@ class RuleDetector:
         patient = noun.lemma_.lower() in self.lex.patient_nouns  # "X's arrest": X is arrested
         for child in noun.children:
             if child.dep_ == "poss" and not patient:
-                return spans_for(child, "actor", f"possessor of '{noun.text}'")
+                return spans_for(child, "actor", f"possessor of '{noun.text}'", self.lex.words)
         # "the arrest of X by Y": the parser may hang the by-phrase on X
         holders = [noun] + [
             g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -302,7 +304,8 @@ class RuleDetector:
                 if child.dep_ in ("prep", "agent") and child.lower_ == "by":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return spans_for(pobj, "actor", f"'by ...' of '{noun.text}'")
+                            why = f"'by ...' of '{noun.text}'"
+                            return spans_for(pobj, "actor", why, self.lex.words)
         return self.args.noun_modifier_actor(noun)
 
     def _noun_recipients(self, noun: Token, sense: Sense) -> list[ArgumentSpan]:
@@ -310,8 +313,9 @@ class RuleDetector:
         if noun.lemma_.lower() in self.lex.patient_nouns:  # "the governor's assassination"
             for child in noun.children:
                 if child.dep_ == "poss":
-                    out.extend(spans_for(child, "recipient", f"who suffered '{noun.text}'"))
-        preps = self.lex.preps_for(sense.event) | {"of", "with", "to", "against", "on", "into"}
+                    why = f"who suffered '{noun.text}'"
+                    out.extend(spans_for(child, "recipient", why, self.lex.words))
+        preps = self.lex.preps_for(sense.event) | self.lex.words.noun_target_preps
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -321,7 +325,7 @@ class RuleDetector:
                         pobj, _ = self.args.target(pobj, "")
                     reason = f"'{child.text} ...' of '{noun.text}'"
                     tok, reason = self.args.target(pobj, reason)
-                    out.extend(spans_for(tok, "recipient", reason))
+                    out.extend(spans_for(tok, "recipient", reason, self.lex.words))
         return out
 
 

@@ -6,7 +6,8 @@ curfew; the killings sit in a relative clause. Event datasets coded one sentence
 (PLOVER's gold records among them) code the main clause's event only; an article coder wants
 the background events too (they may be the only report of them), but marked as such.
 
-The rule here is syntactic and needs no lexicon: an event's *clause depth* is the number of
+The rule here is syntactic and needs no lexicon (only the subordinators of time of
+``data/detect_words.yaml``): an event's *clause depth* is the number of
 dependency arcs from its trigger up to the root of its sentence, where coordination
 (``conj``) and the inside of a name or compound (``compound``, ``flat``, ``appos``) do not
 count — "condemned graft and demanded the ouster" are two main events. Among the events of a
@@ -26,6 +27,7 @@ false-event rate from 0.114 to 0.077, with the PLOVER gold macro-F1 unchanged at
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from ..records import UNREALISED_MODALITIES
@@ -49,12 +51,9 @@ def clause_depth(token: Token) -> int:
     return sum(t.dep_ not in LEVEL_ARCS for t in path)
 
 
-#: Subordinators of a clause that tells when something else happened.
-TEMPORAL_MARKS = frozenset({"since", "when", "after", "before", "until", "once"})
-
-
-def circumstance_clause(token: Token) -> Token | None:
-    """The relative or temporal clause ``token`` sits in, if any (its head word)."""
+def circumstance_clause(token: Token, temporal_marks: AbstractSet[str]) -> Token | None:
+    """The relative or temporal clause ``token`` sits in, if any (its head word); a temporal
+    clause is opened by one of ``temporal_marks`` ("since", "when")."""
     verb_root = token.sent.root.pos_ in ("VERB", "AUX")
     for tok in (token, *token.ancestors):
         if tok.dep_ == "relcl" and not infinitive(tok):
@@ -63,7 +62,7 @@ def circumstance_clause(token: Token) -> Token | None:
             return tok  # "peacekeepers deployed in the country" (with no verb at the root,
             # the parser took the main verb for a participle: "Doctors donated ...")
         if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children
+            c.dep_ == "mark" and c.lower_ in temporal_marks for c in tok.children
         ):
             return tok
     return None
@@ -75,9 +74,10 @@ def clause_text(head: Token, words: int = 8) -> str:
     return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
 
 
-def mark_salience(candidates: list[Candidate]) -> list[Candidate]:
+def mark_salience(candidates: list[Candidate], temporal_marks: AbstractSet[str]) -> list[Candidate]:
     """Set ``salience`` (and a reason for ``background``) on every candidate, per spaCy
-    sentence. Returns the same list."""
+    sentence; ``temporal_marks``: the subordinators of a temporal clause
+    (``DetectWords.temporal_marks``). Returns the same list."""
     groups: dict[tuple[int, int], list[tuple[int, Candidate]]] = {}
     for cand in candidates:
         cand.salience = MAIN
@@ -88,7 +88,7 @@ def mark_salience(candidates: list[Candidate]) -> list[Candidate]:
         key = (id(cand.sentence), trigger.sent.start)
         groups.setdefault(key, []).append((clause_depth(trigger), cand))
     for group in groups.values():
-        clauses = [circumstance_clause(cand.trigger) for _, cand in group]
+        clauses = [circumstance_clause(cand.trigger, temporal_marks) for _, cand in group]
         core = [
             (depth, cand) for (depth, cand), cl in zip(group, clauses, strict=True) if cl is None
         ]

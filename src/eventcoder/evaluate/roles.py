@@ -21,21 +21,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Entity, Event
+from ..resources import load_yaml
 
 #: Older root that PLOVER 1.0 splits in two.
 YIELD_SPLIT = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 
 _WORD = re.compile(r"[\w][\w'’.-]*", re.UNICODE)
-#: Words too common to show that two spans name the same actor.
-_FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with",
-    "'s", "’s", "s", "its", "his", "her", "their", "our", "this", "that", "these", "those", "who",
-    "which", "said", "says",
-})  # fmt: skip
+
+
+def scoring_words(name: str = "evaluate_words.yaml") -> frozenset[str]:
+    """Words too common to show that two spans name the same actor (articles, prepositions,
+    pronouns, "said"): the shipped ``data/evaluate_words.yaml`` list, one per scorer."""
+    return frozenset(str(w) for w in load_yaml(name)["function_words"])
 
 
 def _bare(word: str) -> str:
@@ -46,11 +48,12 @@ def _bare(word: str) -> str:
     return word.strip(".-'’")
 
 
-def content_words(text: str | None) -> set[str]:
+def content_words(text: str | None, stop: AbstractSet[str]) -> set[str]:
+    """The words of ``text`` but those of ``stop`` (``scoring_words``)."""
     if not text:
         return set()
     words = {_bare(w) for w in _WORD.findall(text)}
-    return {w for w in words if w and w not in _FUNCTION_WORDS}
+    return {w for w in words if w and w not in stop}
 
 
 def event_order(events: Iterable[Event]) -> list[Event]:
@@ -107,7 +110,9 @@ class RoleTally:
         }
 
 
-def span_head(span: str, parse: Callable[[str], Any] | None) -> str | None:
+def span_head(
+    span: str, parse: Callable[[str], Any] | None, stop: AbstractSet[str]
+) -> str | None:
     """The head word of a gold span: the root of its parse, else its last content word."""
     if parse is not None:
         doc = parse(span)
@@ -115,16 +120,18 @@ def span_head(span: str, parse: Callable[[str], Any] | None) -> str | None:
         if roots:
             return _bare(roots[0].text)
     words = [_bare(w) for w in _WORD.findall(span)]
-    words = [w for w in words if w and w not in _FUNCTION_WORDS]
+    words = [w for w in words if w and w not in stop]
     return words[-1] if words else None
 
 
-def _match(gold: str, head: str | None, coded: list[Entity]) -> tuple[bool, bool]:
-    want = content_words(gold)
+def _match(
+    gold: str, head: str | None, coded: list[Entity], stop: AbstractSet[str]
+) -> tuple[bool, bool]:
+    want = content_words(gold, stop)
     words: set[str] = set()
     for ent in coded:
-        words |= content_words(ent.entity_text)
-        words |= content_words(ent.name)
+        words |= content_words(ent.entity_text, stop)
+        words |= content_words(ent.name, stop)
     return bool(want & words), bool(head and head in words)
 
 
@@ -146,10 +153,12 @@ class SentenceScorer:
     recipient_coded: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     _heads: dict[str, str | None] = field(default_factory=dict)
+    #: words that never match two spans (``scoring_words``)
+    function_words: frozenset[str] = field(default_factory=scoring_words)
 
     def head(self, span: str) -> str | None:
         if span not in self._heads:
-            self._heads[span] = span_head(span, self.parse)
+            self._heads[span] = span_head(span, self.parse, self.function_words)
         return self._heads[span]
 
     def add(
@@ -173,12 +182,12 @@ class SentenceScorer:
         recipients = [r for e in of_type for r in e.recipient]
         miss: dict[str, Any] = {}
         if source:
-            ok, head = _match(source, self.head(source), actors)
+            ok, head = _match(source, self.head(source), actors, self.function_words)
             self.source.add(label, ok, head)
             if not ok:
                 miss["source"] = True
         if target:
-            ok, head = _match(target, self.head(target), recipients)
+            ok, head = _match(target, self.head(target), recipients, self.function_words)
             self.target.add(label, ok, head)
             if not ok:
                 miss["target"] = True

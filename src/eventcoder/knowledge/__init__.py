@@ -1,5 +1,6 @@
-"""What a ``Coder`` knows: the actor knowledge base, countries, role words, the gazetteer and the
-news abbreviations of places — built once per ``Coder`` and handed to every stage that needs it.
+"""What a ``Coder`` knows: the actor knowledge base, countries, role words, the gazetteer, the
+news abbreviations of places and the English word lists of the stages — built once per
+``Coder`` and handed to every stage that needs it.
 
 >>> knowledge = Knowledge(extra_kb="my_actors.yaml")   # doctest: +SKIP
 >>> Coder(knowledge=knowledge)                          # doctest: +SKIP
@@ -23,13 +24,15 @@ from .countries import Countries, CountryName
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .names import NameIndex, norm
 from .roles import Roles
-from .words import ActorWords, PlaceWords
+from .words import ActorWords, DedupWords, DetectWords, PlaceWords
 
 __all__ = [
     "Abbreviations",
     "ActorWords",
     "Countries",
     "CountryName",
+    "DedupWords",
+    "DetectWords",
     "Division",
     "Gazetteer",
     "KBEntry",
@@ -75,6 +78,8 @@ class Knowledge:
         abbreviations: Abbreviations | None = None,
         actor_words: ActorWords | None = None,
         place_words: PlaceWords | None = None,
+        detect_words: DetectWords | None = None,
+        dedup_words: DedupWords | None = None,
     ) -> None:
         self.extra_kb = extra_kb if extra_kb is not None else kb_files_from_env()
         self._kb = kb
@@ -84,6 +89,8 @@ class Knowledge:
         self._abbreviations = abbreviations
         self._actor_words = actor_words
         self._place_words = place_words
+        self._detect_words = detect_words
+        self._dedup_words = dedup_words
         if kb is None and self.extra_kb:
             self._kb = KnowledgeBase.load(self.extra_kb)  # a bad user file fails here, at once
 
@@ -130,6 +137,18 @@ class Knowledge:
         return self._place_words
 
     @property
+    def detect_words(self) -> DetectWords:
+        if self._detect_words is None:
+            self._detect_words = DetectWords.load()
+        return self._detect_words
+
+    @property
+    def dedup_words(self) -> DedupWords:
+        if self._dedup_words is None:
+            self._dedup_words = DedupWords.load()
+        return self._dedup_words
+
+    @property
     def gazetteer_loaded(self) -> bool:
         return self._gazetteer is not None
 
@@ -143,6 +162,8 @@ class Knowledge:
             "abbreviations",
             "actor_words",
             "place_words",
+            "detect_words",
+            "dedup_words",
         ):
             getattr(self, name)
         return self
@@ -163,6 +184,8 @@ class Knowledge:
             abbreviations=self._abbreviations,
             actor_words=self._actor_words,
             place_words=self._place_words,
+            detect_words=self._detect_words,
+            dedup_words=self._dedup_words,
         )
 
     def is_org(self, text: str) -> bool:
@@ -171,8 +194,9 @@ class Knowledge:
         return entry is not None and entry.kind != "person"
 
     def __repr__(self) -> str:
-        loaded = [n for n in ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words", "place_words")
-                  if getattr(self, f"_{n}") is not None]  # fmt: skip
+        names = ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words",
+                 "place_words", "detect_words", "dedup_words")  # fmt: skip
+        loaded = [n for n in names if getattr(self, f"_{n}") is not None]
         return f"Knowledge(extra_kb={self.extra_kb!r}, loaded={loaded})"
 
 

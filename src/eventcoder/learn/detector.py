@@ -135,7 +135,8 @@ class LearnedDetector:
             words.append((obj, self.lexicon.nouns.get(obj.lemma_.lower(), [])))
         for tok, senses in words:
             for sense in senses:
-                if sense.event == label and sense.mode and sense_applies(sense, tok):
+                applies = sense_applies(sense, tok, self.lexicon.words)
+                if sense.event == label and sense.mode and applies:
                     cand.mode = sense.mode
                     cand.reasons["mode"] = f"'{tok.text}' as a {label} in the trigger lexicon"
                     return

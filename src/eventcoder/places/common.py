@@ -106,7 +106,7 @@ def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
             part
             and part[0][:1].isupper()
             and len(name) > 3
-            and not generic_name(name)
+            and not generic_name(name, words.generic_names)
             and name.lower() not in words.facility_words
             and gaz.lookup(name)
         ):

@@ -14,13 +14,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .filters import LEVELS, NOT_REPRESENTATIVE_SQL, FilterError, Filters
-from .network import FUNCTION_WORDS, named_sql, network, node_sql
+from .network import function_words, named_sql, network, node_sql
 from .reads import QUAD_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store
 
-__all__ = ["FUNCTION_WORDS", "network"]  # the actor network lives in .network
+__all__ = ["function_words", "network"]  # the actor network lives in .network
 
 INTERVALS = ("day", "week", "month")
 DYAD_BY = ("country", "actor", "sector")
@@ -113,7 +113,9 @@ def list_actors(
     and sector ("IND COP", ``kind`` group); with how often each plays each role. Pronouns and
     common nouns with no country are no row (``unnamed_actors`` counts them)."""
     where, params = filters.sql()
-    label, kind = node_sql("n"), f"CASE WHEN {named_sql('n')} THEN 'named' ELSE 'group' END"
+    words = store.function_words
+    label = node_sql("n", words)
+    kind = f"CASE WHEN {named_sql('n', words)} THEN 'named' ELSE 'group' END"
     base = (
         "SELECT label, kind, code, sector, "
         "sum(CASE WHEN role = 'actor' THEN 1 ELSE 0 END) AS as_actor, "
@@ -142,7 +144,7 @@ def unnamed_actors(store: Store, filters: Filters) -> int:
     extra = " AND " if where else " WHERE "
     sql = (
         f"SELECT count(*) FROM entities n JOIN events e ON e.id = n.event_id{where}"
-        f"{extra}({node_sql('n')}) IS NULL"
+        f"{extra}({node_sql('n', store.function_words)}) IS NULL"
     )
     return int(store.fetchall(sql, params)[0][0])
 
@@ -352,7 +354,7 @@ def dyads(
         raise FilterError("by", f"{by!r} is not one of {list(DYAD_BY)}")
     label = {
         "country": lambda t: f"{t}.code",
-        "actor": node_sql,
+        "actor": lambda t: node_sql(t, store.function_words),
         "sector": lambda t: f"coalesce({t}.code, '') || ' ' || coalesce({t}.sector, '')",
     }[by]
     src, dst = label("s"), label("r")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import CodedArticle, Event
+from .network import function_words
 from .schema import (
     ARTICLE_COLUMNS,
     EVENT_TABLES,
@@ -71,6 +72,8 @@ class Store:
 
     def __init__(self, target: str) -> None:
         self.target = target
+        #: words that never name an actor (``data/store_words.yaml``), for the network queries
+        self.function_words = function_words()
         self.conn = self._connect(target)
         self.migrate()
 

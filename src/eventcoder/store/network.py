@@ -8,39 +8,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..resources import load_yaml
 from .filters import Filters
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store
 
-#: Words that never name an actor on their own: pronouns, determiners and quantifiers (a
-#: closed class, the project's own list).
-FUNCTION_WORDS = (
-    "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
-    "that", "these", "those", "who", "whom", "which", "the", "a", "an", "some", "others", "all",
-    "both", "one", "someone", "somebody", "anyone", "everyone", "none", "each",
-)  # fmt: skip
-_FUNCTION_LIST = ", ".join(f"'{w}'" for w in FUNCTION_WORDS)
+
+def function_words(name: str = "store_words.yaml") -> tuple[str, ...]:
+    """Words that never name an actor on their own (pronouns, determiners, quantifiers): the
+    shipped ``data/store_words.yaml`` list, read by each ``Store`` (``Store.function_words``)."""
+    words = tuple(str(w).lower() for w in load_yaml(name)["function_words"])
+    if not all(w.replace(" ", "").isalpha() for w in words):  # they are written into the SQL
+        raise ValueError(f"{name}: function words must be letters only")
+    return words
 
 
-def named_sql(t: str) -> str:
+def named_sql(t: str, words: tuple[str, ...]) -> str:
     """SQL: the entity ``t`` has a name a user can use: a canonical name (the knowledge base's,
     a person's or organisation's proper name, a country) with a capital letter, not a pronoun
-    or determiner, and not a lone capitalised word opening the sentence with no country
-    behind it (there the capital says nothing: "Fire broke out ...")."""
+    or determiner of ``words`` (``Store.function_words``), and not a lone capitalised word
+    opening the sentence with no country behind it (there the capital says nothing: "Fire
+    broke out ...")."""
+    listed = ", ".join(f"'{w}'" for w in words)
     return (
         f"({t}.name IS NOT NULL AND lower({t}.name) <> {t}.name "
-        f"AND lower({t}.name) NOT IN ({_FUNCTION_LIST}) "
+        f"AND lower({t}.name) NOT IN ({listed}) "
         f"AND NOT ({t}.code IS NULL AND strpos({t}.name, ' ') = 0 "
         f"AND {t}.start_char = e.sentence_start))"
     )
 
 
-def node_sql(t: str) -> str:
+def node_sql(t: str, words: tuple[str, ...]) -> str:
     """SQL: the network node of entity ``t``: its name when it has one (``named_sql``), else its
     country and sector ("IND COP"), else none (a pronoun or common noun with no country)."""
     return (
-        f"CASE WHEN {named_sql(t)} THEN {t}.name "
+        f"CASE WHEN {named_sql(t, words)} THEN {t}.name "
         f"WHEN {t}.code IS NOT NULL THEN {t}.code || coalesce(' ' || {t}.sector, '') END"
     )
 
@@ -51,7 +54,8 @@ def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
     neither (a pronoun, a common noun with no country) makes no node and no edge, and the
     events left out for that are counted in ``unnamed``."""
     where, params = filters.sql()
-    src, dst = node_sql("s"), node_sql("r")
+    words = store.function_words
+    src, dst = node_sql("s", words), node_sql("r", words)
     joins = (
         "FROM events e JOIN entities s ON s.event_id = e.id AND s.role = 'actor' "
         "JOIN entities r ON r.event_id = e.id AND r.role = 'recipient'"
@@ -62,8 +66,9 @@ def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
         "sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), count(*) "
         f"FROM (SELECT DISTINCT e.id, e.quad_code AS quad, {src} AS source, s.code AS scode, "
         f"{dst} AS target, r.code AS tcode, "
-        f"CASE WHEN {named_sql('s')} THEN 'named' ELSE 'group' END AS skind, "
-        f"CASE WHEN {named_sql('r')} THEN 'named' ELSE 'group' END AS tkind {joins}{where}) t "
+        f"CASE WHEN {named_sql('s', words)} THEN 'named' ELSE 'group' END AS skind, "
+        f"CASE WHEN {named_sql('r', words)} THEN 'named' ELSE 'group' END AS tkind "
+        f"{joins}{where}) t "
         "WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target "
         "GROUP BY source, scode, target, tcode, skind, tkind "
         "ORDER BY count(*) DESC, source, target LIMIT ?",
