@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..records import UNREALISED_MODALITIES, CodedArticle, Entity, Event
+from .topics import topic_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..knowledge.countries import Countries
@@ -34,7 +35,7 @@ FALLBACK_LAG_DAYS = 3
 #: Rank of date precisions, best first (used to pick a cluster's date and representative).
 DATE_RANK = {"day": 4, "week": 3, "month": 2, "fallback": 1, "year": 0, None: -1}
 #: Rank of place precisions.
-PLACE_RANK = {"city": 3, "admin1": 2, "country": 1, "region": 0, None: -1}
+PLACE_RANK = {"city": 3, "admin1": 2, "region": 2, "country": 1, None: -1}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: Words that say nothing about which event a sentence tells (function words, reporting verbs,
@@ -281,6 +282,7 @@ class Report:
     recipients: frozenset[str] = field(default_factory=frozenset)
     words: frozenset[str] = field(default_factory=frozenset)
     names: frozenset[str] = field(default_factory=frozenset)
+    topic: frozenset[str] = field(default_factory=frozenset)  # what a meeting was about
     n_entities: int = 0  # actors + recipients coded with a country or a knowledge-base id
     confidence: float = 0.0
     mentions: int = 1
@@ -375,6 +377,7 @@ class Report:
             recipients=_keys(event.recipient),
             words=evidence_words(" ".join([event.text, *event.event_text])),
             names=proper_names(event.text) | _place_names(place),
+            topic=evidence_words(topic_phrase(event.text) or ""),
             n_entities=sum(1 for e in parties if e.code or e.identifier_id),
             confidence=event.confidence,
             mentions=event.mentions,
@@ -384,7 +387,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["actor_view"], data["recipient_view"], data["_order"]
-        for key in ("actors", "recipients", "words", "names"):
+        for key in ("actors", "recipients", "words", "names", "topic"):
             data[key] = sorted(data[key])
         data["place"] = asdict(self.place) if self.place else None
         return {k: v for k, v in data.items() if v is not None}
@@ -392,7 +395,7 @@ class Report:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
         data = dict(data)
-        for key in ("actors", "recipients", "words", "names"):
+        for key in ("actors", "recipients", "words", "names", "topic"):
             data[key] = frozenset(data.get(key, ()))
         if data.get("place") is not None:
             data["place"] = Place(**data["place"])

@@ -67,6 +67,8 @@ class Profile:
     groups: frozenset[str] | set[str]
     docs: frozenset[str] | set[str]
     core_words: frozenset[str] | None = None  # the representative's words
+    topics: frozenset[str] | set[str] = frozenset()  # what its meetings were about
+    core_recipients: frozenset[str] = frozenset()  # the representative's recipients
 
 
 def party_score(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -188,6 +190,39 @@ def _named_place(r: Report, p: Profile) -> bool:
     return False
 
 
+RULES: set[str] = {"topic", "target", "arrest"}
+#: Event types whose recipient is what was attacked: its identity is part of the event's.
+TARGETED = frozenset({"ASSAULT"})
+
+
+def target_absent(r: Report, p: Profile) -> bool:
+    """Both tell who or what was acted on and neither sentence mentions the other's: an
+    attack on "a bus station" and one on "a police checkpoint" (whether or not the coder
+    took the target as the recipient)."""
+    targeted = r.event in TARGETED or ("arrest" in RULES and r.mode == "arrest")
+    if not targeted or not r.actors:
+        return False
+    arrest = r.event not in TARGETED
+    theirs = _target_words(p.core_recipients, arrest)
+    mine = _target_words(r.recipients, arrest)
+    return bool(theirs or mine) and not theirs & r.words and not mine & p.words
+
+
+#: Sectors of the state's own bodies: a "police station" is where the arrested are held,
+#: not who was arrested.
+_OWN_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
+
+
+def _target_words(keys: frozenset[str] | set[str], arrest: bool) -> set[str]:
+    """The specific head words of a target; of an arrest, without those of the state's own
+    bodies."""
+    if not arrest:
+        return {k[2:] for k in _heads(keys)}
+    own = {k.rsplit("/", 1)[1] for k in keys
+           if k.startswith(("csw:", "sw:")) and k.split("/")[-2].split(":")[-1] in _OWN_SECTORS}  # fmt: skip
+    return {k[2:] for k in _heads(keys)} - own
+
+
 #: ``assess`` result of a report that contradicts nothing but has no anchor in the cluster.
 UNANCHORED = float("-inf")
 
@@ -215,6 +250,8 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "groups", place, date, 0.0
     if detained_differ(r, p):
         return "detained", place, date, 0.0
+    if "topic" in RULES and r.topic and p.topics and not r.topic & p.topics:
+        return "topic", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
     if (
@@ -254,6 +291,8 @@ def assess(r: Report, p: Profile) -> float | None:
         place = 0.6  # the place is named in the sentence, only the resolver missed it
     same_group = r.article_group is not None and r.article_group in p.groups
     same_doc = r.doc_id in p.docs
+    if "target" in RULES and not (same_group or same_doc) and target_absent(r, p):
+        return None
     anchored = (
         same_group
         or same_doc
