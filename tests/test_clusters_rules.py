@@ -201,3 +201,37 @@ def test_a_region_with_its_province_is_as_precise_as_the_province():
     cebu.place = Place(country="PHL", admin1="Central Visayas", precision="region",
                        name="Cebu")  # fmt: skip
     assert contradiction(davao, Cluster.found(cebu).profile()) == "place"
+
+
+def test_tellings_that_name_the_city_go_before_those_of_the_country_on_their_day():
+    """The outlet that says only "in Nigeria" is taken after the day's tellings that name a
+    city, whatever its name: it sees both cities and abstains instead of founding a cluster
+    the Lagos telling then joins."""
+    items = reports(
+        event("country", city=None, text="Nigerian farmers rallied on Friday."),
+        event("lagos", text="Nigerian farmers rallied in Lagos on Friday."),
+        event("kano", city="Kano", text="Nigerian farmers rallied in Kano on Friday."),
+    )  # fmt: skip
+    assert items[1].order < items[0].order  # "Outlet-country" sorts before "Outlet-lagos"
+    found = ClusterIndex()
+    found.add(items)
+    assert groups(found.labels()) == {frozenset({"country"}), frozenset({"lagos"}),
+                                      frozenset({"kano"})}  # fmt: skip
+
+
+def test_a_cluster_of_the_country_only_is_not_merged_into_one_of_two_cities():
+    """A telling that abstained (it fits Lagos and Kano) founds a cluster; a later Lagos
+    telling must not pull it into Lagos through a merge, since it fits Kano as well."""
+    found = ClusterIndex()
+    found.add(reports(
+        event("lagos", text="Nigerian farmers rallied in Lagos on Friday."),
+        event("kano", city="Kano", text="Nigerian farmers rallied in Kano on Friday."),
+    ))  # fmt: skip
+    found.add(reports(
+        event("country", city=None, pub="2024-03-10", text="Nigerian farmers rallied on Friday."),
+    ))  # fmt: skip
+    found.add(reports(
+        event("lagos2", pub="2024-03-11", text="Farmers rallied in Lagos on Friday."),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"lagos", "lagos2"}), frozenset({"kano"}),
+                                      frozenset({"country"})}  # fmt: skip

@@ -190,7 +190,7 @@ def _named_place(r: Report, p: Profile) -> bool:
     return False
 
 
-RULES: set[str] = {"topic", "target", "arrest"}
+RULES: set[str] = {"topic", "target", "arrest", "mergeabstain"}
 #: Event types whose recipient is what was attacked: its identity is part of the event's.
 TARGETED = frozenset({"ASSAULT"})
 
