@@ -235,3 +235,18 @@ def test_a_cluster_of_the_country_only_is_not_merged_into_one_of_two_cities():
     ))  # fmt: skip
     assert groups(found.labels()) == {frozenset({"lagos", "lagos2"}), frozenset({"kano"}),
                                       frozenset({"country"})}  # fmt: skip
+
+
+def test_police_firing_tear_gas_is_not_the_arrest_of_that_city():
+    """Undated, the same city and police: firing tear gas at a crowd is not the arrest of
+    protest leaders told the day before (nothing of who was arrested is in it)."""
+    gas, pub = event("gas", "COERCE", day=None, pub="2024-03-10", city="Kano",
+                     actor=("Police", "NGA", "COP"), recipient=("the crowd", None, None),
+                     text="Police in Kano fired tear gas to disperse the crowd.")  # fmt: skip
+    found = ClusterIndex()
+    found.add(reports(
+        _arrest("held", "Police arrested 19 protest leaders in Kano on Friday.",
+                ("19 protest leaders", "NGA", "CVL")),
+        (gas.model_copy(update={"mode": "restrict"}), pub),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"held"}), frozenset({"gas"})}

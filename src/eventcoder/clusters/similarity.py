@@ -199,7 +199,7 @@ def target_absent(r: Report, p: Profile) -> bool:
     """Both tell who or what was acted on and neither sentence mentions the other's: an
     attack on "a bus station" and one on "a police checkpoint" (whether or not the coder
     took the target as the recipient)."""
-    targeted = r.event in TARGETED or ("arrest" in RULES and r.mode == "arrest")
+    targeted = r.event in TARGETED or ("arrest" in RULES and "arrest" in p.modes | {r.mode})
     if not targeted or not r.actors:
         return False
     arrest = r.event not in TARGETED
