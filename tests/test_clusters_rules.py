@@ -8,7 +8,7 @@ from __future__ import annotations
 from eventcoder.clusters import Cluster, ClusterIndex, Place, Report
 from eventcoder.clusters.similarity import contradiction
 from eventcoder.clusters.topics import topic_phrase
-from eventcoder.records import Entity
+from eventcoder.records import Entity, EventDate
 
 from .test_clusters import event, groups, reports
 
@@ -163,6 +163,19 @@ def test_attacks_on_two_targets_are_two_attacks():
                 pub="2024-03-10"),
     ))  # fmt: skip
     assert groups(found.labels()) == {frozenset({"post", "post2"}), frozenset({"bus"})}
+    # The target named by any telling counts, not only by the representative (here the dated
+    # telling, whose target the coder missed).
+    dated, pub = _attack("day", "Gunmen stormed a police checkpoint in Lagos on Friday.", None)
+    again = ClusterIndex()
+    again.add(reports(
+        _attack("post", "Gunmen attacked a police checkpoint in Lagos, killing 9 people.",
+                "a police checkpoint"),
+        (dated.model_copy(update={"date_info": EventDate(value="2024-03-08", precision="day",
+                                                         text="on Friday", reason="test")}), pub),
+        _attack("bus", "Gunmen killed 12 people in an assault on a bus station in Lagos.",
+                None, pub="2024-03-11"),
+    ))  # fmt: skip
+    assert groups(again.labels()) == {frozenset({"post", "day"}), frozenset({"bus"})}
 
 
 def _arrest(doc: str, text: str, *detained: tuple[str, str | None, str | None]):

@@ -203,7 +203,9 @@ def target_absent(r: Report, p: Profile) -> bool:
     if not targeted or not r.actors:
         return False
     arrest = r.event not in TARGETED
-    theirs = _target_words(p.core_recipients, arrest)
+    # What any telling of an attack named as its target; of an arrest, what its representative
+    # named (the coder adds where the detained are held to an arrest's recipients).
+    theirs = _target_words(p.core_recipients if arrest else p.recipients, arrest)
     mine = _target_words(r.recipients, arrest)
     return bool(theirs or mine) and not theirs & r.words and not mine & p.words
 
