@@ -185,8 +185,8 @@ def _arrest(doc: str, text: str, *detained: tuple[str, str | None, str | None]):
 
 
 def test_an_arrest_named_by_a_generic_word_is_told_by_its_words():
-    """"Alleged gang members" (a generic head word) and "suspected smugglers" are two
-    arrests; the police station where the detained are held does not name who was held."""
+    """The arrest of "alleged gang members" (a generic head word) and of "suspected
+    smugglers" are two arrests; the police station where the detained are held does not name who was held."""
     found = ClusterIndex()
     found.add(reports(
         _arrest("smug", "Police arrested 9 suspected smugglers in Kano on Friday.",

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from ..records import CodedArticle
 from .cluster import Cluster
 from .report import Report, reports_from_coded
-from .similarity import DEFAULT_THRESHOLD, RULES, assess, contradiction, place_score, score
+from .similarity import DEFAULT_THRESHOLD, assess, contradiction, place_score, score
 
 STATE_VERSION = 1
 
@@ -193,8 +193,10 @@ class ClusterIndex:
             other = self.clusters.get(cid)
             if other is None or other is cluster or not self._linked(cluster, other):
                 continue
-            if self._compatible(cluster, other) and self._compatible(other, cluster) and not (
-                "mergeabstain" in RULES and self._torn(cluster, other)
+            if (
+                self._compatible(cluster, other)
+                and self._compatible(other, cluster)
+                and not self._torn(cluster, other)
             ):
                 cluster = self._merge(cluster, other)
         return self.assignments[report.event_id]

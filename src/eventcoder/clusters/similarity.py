@@ -6,7 +6,9 @@ Two kinds of test, kept apart on purpose:
   same (two cities, two provinces, two countries), dates that cannot be the same (explicit days
   more than a day apart, intervals that do not meet), actors of different states with no
   name in common, or the actor of one report being the recipient of the other (reprisal, not
-  retelling). A contradiction is final: no amount of similar wording merges the two.
+  retelling), meetings on topics with no word in common, attacks or arrests whose target the
+  other telling does not mention. A contradiction is final: no amount of similar wording
+  merges the two.
 - **agreement** (a score in 0..1): actors and recipients recognised again, the same place,
   the same day, shared content words. A report joins a cluster when the score reaches the
   threshold; missing information (no place, no date) neither contradicts nor helps.
@@ -190,16 +192,17 @@ def _named_place(r: Report, p: Profile) -> bool:
     return False
 
 
-RULES: set[str] = {"topic", "target", "arrest", "mergeabstain"}
 #: Event types whose recipient is what was attacked: its identity is part of the event's.
 TARGETED = frozenset({"ASSAULT"})
 
 
 def target_absent(r: Report, p: Profile) -> bool:
-    """Both tell who or what was acted on and neither sentence mentions the other's: an
-    attack on "a bus station" and one on "a police checkpoint" (whether or not the coder
-    took the target as the recipient)."""
-    targeted = r.event in TARGETED or ("arrest" in RULES and "arrest" in p.modes | {r.mode})
+    """An attack or an arrest whose target one side names and the other's sentence does not
+    mention (nor the other way round): an attack on "a bus station" and one on "a police
+    checkpoint", whether or not the coder took the target as the recipient; the arrest of
+    "suspected smugglers" and of "alleged gang members". Only a telling with an actor (not a
+    detail sentence, which joins through its own article) is read this way."""
+    targeted = r.event in TARGETED or "arrest" in p.modes | {r.mode}
     if not targeted or not r.actors:
         return False
     arrest = r.event not in TARGETED
@@ -252,7 +255,7 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "groups", place, date, 0.0
     if detained_differ(r, p):
         return "detained", place, date, 0.0
-    if "topic" in RULES and r.topic and p.topics and not r.topic & p.topics:
+    if r.topic and p.topics and not r.topic & p.topics:
         return "topic", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
@@ -293,7 +296,7 @@ def assess(r: Report, p: Profile) -> float | None:
         place = 0.6  # the place is named in the sentence, only the resolver missed it
     same_group = r.article_group is not None and r.article_group in p.groups
     same_doc = r.doc_id in p.docs
-    if "target" in RULES and not (same_group or same_doc) and target_absent(r, p):
+    if not (same_group or same_doc) and target_absent(r, p):
         return None
     anchored = (
         same_group
