@@ -263,3 +263,15 @@ def test_police_firing_tear_gas_is_not_the_arrest_of_that_city():
         (gas.model_copy(update={"mode": "restrict"}), pub),
     ))  # fmt: skip
     assert groups(found.labels()) == {frozenset({"held"}), frozenset({"gas"})}
+
+
+def test_a_target_the_coder_took_from_another_sentence_still_counts():
+    """Two tellings whose coded target ("the checkpoint") is not in their own sentence (the
+    coder took it from another one) name the same target: one attack."""
+    found = ClusterIndex()
+    found.add(reports(
+        _attack("one", "Gunmen opened fire in Lagos, killing 9 people.", "a police checkpoint"),
+        _attack("two", "Gunmen struck in Lagos, killing nine.", "the checkpoint",
+                pub="2024-03-10"),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"one", "two"})}

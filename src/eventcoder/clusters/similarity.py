@@ -210,7 +210,8 @@ def target_absent(r: Report, p: Profile) -> bool:
     # named (the coder adds where the detained are held to an arrest's recipients).
     theirs = _target_words(p.core_recipients if arrest else p.recipients, arrest)
     mine = _target_words(r.recipients, arrest)
-    return bool(theirs or mine) and not theirs & r.words and not mine & p.words
+    # The coded targets count as said even where the coder took them from another sentence.
+    return bool(theirs or mine) and not theirs & (r.words | mine) and not mine & p.words
 
 
 #: Sectors of the state's own bodies: a "police station" is where the arrested are held,
