@@ -1,10 +1,14 @@
 """Rules of how news retells an event, on sentences written for these tests
 (docs/clusters.md, "The algorithm"): two civilian groups are two protests, two arrests of
-different kinds of people are two arrests, an article's best-evidenced telling goes first."""
+different kinds of people are two arrests, an article's best-evidenced telling goes first,
+meetings on two topics are two meetings, attacks on two targets are two attacks."""
 
 from __future__ import annotations
 
-from eventcoder.clusters import ClusterIndex, Report
+from eventcoder.clusters import Cluster, ClusterIndex, Place, Report
+from eventcoder.clusters.similarity import contradiction
+from eventcoder.clusters.topics import topic_phrase
+from eventcoder.records import Entity, EventDate
 
 from .test_clusters import event, groups, reports
 
@@ -110,3 +114,164 @@ def test_a_telling_without_its_city_that_fits_two_cities_abstains():
         event("nga", city=None, pub="2024-03-10", text="Nigerian farmers rallied on Friday."),
     ))  # fmt: skip
     assert groups(one.labels()) == {frozenset({"lagos", "nga"})}
+
+
+def _consult(doc: str, text: str, pub: str = "2024-03-09"):
+    return event(doc, "CONSULT", pub=pub, text=text,
+                 actor=("Foreign minister Ade Bello", "NGA", "GOV"),
+                 recipient=("Ruth Wanjiru", "KEN", "GOV"))  # fmt: skip
+
+
+def test_meetings_of_the_same_people_on_two_topics_are_two_meetings():
+    found = ClusterIndex()
+    found.add(reports(
+        _consult("trade", "Foreign minister Ade Bello met Ruth Wanjiru of Kenya in Lagos on "
+                 "Friday to discuss trade."),
+        _consult("attack", "Ade Bello held talks with Ruth Wanjiru of Kenya in Lagos on Friday "
+                 "on the attack on the market in Kano."),
+        _consult("again", "Nigeria's Ade Bello and Kenya's Ruth Wanjiru discussed trade ties at "
+                 "a meeting in Lagos on Friday.", pub="2024-03-10"),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"trade", "again"}), frozenset({"attack"})}
+
+
+def test_the_topic_of_a_meeting():
+    assert topic_phrase("Bello met Wanjiru in Lagos on Friday to discuss water sharing.") \
+        == "water sharing"  # fmt: skip
+    assert topic_phrase("Bello held talks with Wanjiru in Lagos on March 8 on the attack on "
+                        "the market in Kano.") == "the attack on the market"  # fmt: skip
+    assert topic_phrase("Both sides described the talks as constructive.") is None
+    assert topic_phrase("Farmers marched in Lagos demanding lower fuel prices.") is None
+
+
+def _attack(doc: str, text: str, target: str | None, pub: str = "2024-03-09"):
+    recipient = (target, "NGA", "COP") if target else None
+    return event(doc, "ASSAULT", day=None, pub=pub, text=text,
+                 actor=("Gunmen", "NGA", "REB"), recipient=recipient)  # fmt: skip
+
+
+def test_attacks_on_two_targets_are_two_attacks():
+    """Undated, one city, days that may meet: a police checkpoint and a bus station are two
+    attacks, whether or not the coder took the bus station as the recipient."""
+    found = ClusterIndex()
+    found.add(reports(
+        _attack("post", "Gunmen attacked a police checkpoint in Lagos, killing 9 people.",
+                "a police checkpoint"),
+        _attack("bus", "Gunmen killed 12 people in an assault on a bus station in Lagos.",
+                None, pub="2024-03-11"),
+        _attack("post2", "Gunmen stormed a police checkpoint in Lagos, killing 9.", None,
+                pub="2024-03-10"),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"post", "post2"}), frozenset({"bus"})}
+    # The target named by any telling counts, not only by the representative (here the dated
+    # telling, whose target the coder missed).
+    dated, pub = _attack("day", "Gunmen stormed a police checkpoint in Lagos on Friday.", None)
+    again = ClusterIndex()
+    again.add(reports(
+        _attack("post", "Gunmen attacked a police checkpoint in Lagos, killing 9 people.",
+                "a police checkpoint"),
+        (dated.model_copy(update={"date_info": EventDate(value="2024-03-08", precision="day",
+                                                         text="on Friday", reason="test")}), pub),
+        _attack("bus", "Gunmen killed 12 people in an assault on a bus station in Lagos.",
+                None, pub="2024-03-11"),
+    ))  # fmt: skip
+    assert groups(again.labels()) == {frozenset({"post", "day"}), frozenset({"bus"})}
+
+
+def _arrest(doc: str, text: str, *detained: tuple[str, str | None, str | None]):
+    ev, pub = event(doc, "COERCE", text=text, city="Kano", actor=("Police", "NGA", "COP"))
+    people = [Entity(entity_text=t, code=c, sector=s) for t, c, s in detained]
+    return ev.model_copy(update={"mode": "arrest", "recipient": people}), pub
+
+
+def test_an_arrest_named_by_a_generic_word_is_told_by_its_words():
+    """The arrest of "alleged gang members" (a generic head word) and of "suspected
+    smugglers" are two arrests; the police station where the detained are held does not name who was held."""
+    found = ClusterIndex()
+    found.add(reports(
+        _arrest("smug", "Police arrested 9 suspected smugglers in Kano on Friday.",
+                ("9 suspected smugglers", "NGA", "CRM")),
+        _arrest("gang", "Police detained 4 alleged gang members in Kano on Friday.",
+                ("4 alleged gang members", None, None)),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"smug"}), frozenset({"gang"})}
+    held = ClusterIndex()
+    held.add(reports(
+        _arrest("act", "Police arrested 6 activists in Kano on Friday.",
+                ("6 activists", "NGA", "CVL"), ("a police station", "NGA", "COP")),
+        _arrest("act2", "Police detained 6 opposition activists in Kano on Friday.",
+                ("6 opposition activists", "NGA", "CVL")),
+    ))  # fmt: skip
+    assert groups(held.labels()) == {frozenset({"act", "act2"})}
+
+
+def test_a_region_with_its_province_is_as_precise_as_the_province():
+    """An island or district the gazetteer puts in a province is not "only a country": it
+    cannot be a city of another province."""
+    (davao,) = reports(event("davao", city=None, text="Farmers marched in Davao on Friday."))
+    (cebu,) = reports(event("cebu", city=None, text="Farmers marched in Cebu on Friday."))
+    davao.place = Place(country="PHL", admin1="Davao", precision="city", name="Davao")
+    cebu.place = Place(country="PHL", admin1="Central Visayas", precision="region",
+                       name="Cebu")  # fmt: skip
+    assert contradiction(davao, Cluster.found(cebu).profile()) == "place"
+
+
+def test_tellings_that_name_the_city_go_before_those_of_the_country_on_their_day():
+    """The outlet that says only "in Nigeria" is taken after the day's tellings that name a
+    city, whatever its name: it sees both cities and abstains instead of founding a cluster
+    the Lagos telling then joins."""
+    items = reports(
+        event("country", city=None, text="Nigerian farmers rallied on Friday."),
+        event("lagos", text="Nigerian farmers rallied in Lagos on Friday."),
+        event("kano", city="Kano", text="Nigerian farmers rallied in Kano on Friday."),
+    )  # fmt: skip
+    assert items[1].order < items[0].order  # "Outlet-country" sorts before "Outlet-lagos"
+    found = ClusterIndex()
+    found.add(items)
+    assert groups(found.labels()) == {frozenset({"country"}), frozenset({"lagos"}),
+                                      frozenset({"kano"})}  # fmt: skip
+
+
+def test_a_cluster_of_the_country_only_is_not_merged_into_one_of_two_cities():
+    """A telling that abstained (it fits Lagos and Kano) founds a cluster; a later Lagos
+    telling must not pull it into Lagos through a merge, since it fits Kano as well."""
+    found = ClusterIndex()
+    found.add(reports(
+        event("lagos", text="Nigerian farmers rallied in Lagos on Friday."),
+        event("kano", city="Kano", text="Nigerian farmers rallied in Kano on Friday."),
+    ))  # fmt: skip
+    found.add(reports(
+        event("country", city=None, pub="2024-03-10", text="Nigerian farmers rallied on Friday."),
+    ))  # fmt: skip
+    found.add(reports(
+        event("lagos2", pub="2024-03-11", text="Farmers rallied in Lagos on Friday."),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"lagos", "lagos2"}), frozenset({"kano"}),
+                                      frozenset({"country"})}  # fmt: skip
+
+
+def test_police_firing_tear_gas_is_not_the_arrest_of_that_city():
+    """Undated, the same city and police: firing tear gas at a crowd is not the arrest of
+    protest leaders told the day before (nothing of who was arrested is in it)."""
+    gas, pub = event("gas", "COERCE", day=None, pub="2024-03-10", city="Kano",
+                     actor=("Police", "NGA", "COP"), recipient=("the crowd", None, None),
+                     text="Police in Kano fired tear gas to disperse the crowd.")  # fmt: skip
+    found = ClusterIndex()
+    found.add(reports(
+        _arrest("held", "Police arrested 19 protest leaders in Kano on Friday.",
+                ("19 protest leaders", "NGA", "CVL")),
+        (gas.model_copy(update={"mode": "restrict"}), pub),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"held"}), frozenset({"gas"})}
+
+
+def test_a_target_the_coder_took_from_another_sentence_still_counts():
+    """Two tellings whose coded target ("the checkpoint") is not in their own sentence (the
+    coder took it from another one) name the same target: one attack."""
+    found = ClusterIndex()
+    found.add(reports(
+        _attack("one", "Gunmen opened fire in Lagos, killing 9 people.", "a police checkpoint"),
+        _attack("two", "Gunmen struck in Lagos, killing nine.", "the checkpoint",
+                pub="2024-03-10"),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"one", "two"})}

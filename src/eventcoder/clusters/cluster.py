@@ -76,6 +76,7 @@ class Cluster:
     recipient_who: bool = False
     words: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
@@ -107,6 +108,7 @@ class Cluster:
         self.recipient_who = self.recipient_who or rv.who
         self.words |= report.words
         self.names |= report.names
+        self.topics |= report.topic
         if report.mode:
             self.modes.add(report.mode)
         if report.article_group:
@@ -156,6 +158,8 @@ class Cluster:
                 groups=self.groups,
                 docs=self.docs,
                 core_words=self.best().words,
+                topics=self.topics,
+                core_recipients=self.best().recipients,
             )
         return self._profile
 

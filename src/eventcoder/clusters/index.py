@@ -193,9 +193,38 @@ class ClusterIndex:
             other = self.clusters.get(cid)
             if other is None or other is cluster or not self._linked(cluster, other):
                 continue
-            if self._compatible(cluster, other) and self._compatible(other, cluster):
+            if (
+                self._compatible(cluster, other)
+                and self._compatible(other, cluster)
+                and not self._torn(cluster, other)
+            ):
                 cluster = self._merge(cluster, other)
         return self.assignments[report.event_id]
+
+    def _torn(self, cluster: Cluster, other: Cluster) -> bool:
+        """One of the two knows only the country and its representative also fits a cluster
+        of another city: merging would guess which of the two it tells (see ``_ambiguous``)."""
+        pair = [(c, d) for c, d in ((cluster, other), (other, cluster))
+                if (c.best_place is None or c.best_place.place is None
+                    or c.best_place.place.rank < 2)
+                and d.best_place is not None and d.best_place.place is not None
+                and d.best_place.place.rank >= 2]  # fmt: skip
+        if not pair:
+            return False
+        vague, precise = pair[0]
+        rep = vague.best()
+        where = precise.best_place.place if precise.best_place else None
+        for cid in self.candidates(rep):
+            third = self.clusters.get(cid)
+            if third is None or third is vague or third is precise:
+                continue
+            place = third.profile().place
+            if place is None or place.rank < 2 or place_score(place, where) is not None:
+                continue
+            value = score(rep, third.profile())
+            if value is not None and value >= self.threshold:
+                return True
+        return False
 
     def _linked(self, cluster: Cluster, other: Cluster) -> bool:
         """The representative of ``other`` (its best-evidenced report) scores at or above the

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..records import UNREALISED_MODALITIES, CodedArticle, Entity, Event
+from .topics import topic_phrase
 from .words import cluster_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,7 +36,7 @@ FALLBACK_LAG_DAYS = 3
 #: Rank of date precisions, best first (used to pick a cluster's date and representative).
 DATE_RANK = {"day": 4, "week": 3, "month": 2, "fallback": 1, "year": 0, None: -1}
 #: Rank of place precisions.
-PLACE_RANK = {"city": 3, "admin1": 2, "country": 1, "region": 0, None: -1}
+PLACE_RANK = {"city": 3, "admin1": 2, "region": 2, "country": 1, None: -1}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
@@ -271,6 +272,7 @@ class Report:
     recipients: frozenset[str] = field(default_factory=frozenset)
     words: frozenset[str] = field(default_factory=frozenset)
     names: frozenset[str] = field(default_factory=frozenset)
+    topic: frozenset[str] = field(default_factory=frozenset)  # what a meeting was about
     n_entities: int = 0  # actors + recipients coded with a country or a knowledge-base id
     confidence: float = 0.0
     mentions: int = 1
@@ -282,15 +284,15 @@ class Report:
     def __post_init__(self) -> None:
         self.actor_view = party_view(self.actors)
         self.recipient_view = party_view(self.recipients)
-        self._order = (self.pub_date if self.pub_date is not None else 10**9, self.source or "",
-                       self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
+        self._order = (self.pub_date if self.pub_date is not None else 10**9,
+                       self.place is None or self.place.rank < 2, self.source or "", self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
                        self.event_id)  # fmt: skip
 
     # ------------------------------------------------------------------ derived
     @property
     def order(self) -> tuple[int, str, str, tuple[float, ...], str]:
-        """The canonical order: publication date, source, article, then inside an article the
-        best-evidenced telling first (``evidence_rank``: a lede with its date and place before
+        """The canonical order: publication date, tellings that name a city or province before
+        those that do not, source, article, then inside an article the best-evidenced first (``evidence_rank``: a lede with its date and place before
         a detail sentence with neither), then event id."""
         return self._order  # computed once: sorting and every comparison read it
 
@@ -365,6 +367,7 @@ class Report:
             recipients=_keys(event.recipient),
             words=evidence_words(" ".join([event.text, *event.event_text])),
             names=proper_names(event.text) | _place_names(place),
+            topic=evidence_words(topic_phrase(event.text) or ""),
             n_entities=sum(1 for e in parties if e.code or e.identifier_id),
             confidence=event.confidence,
             mentions=event.mentions,
@@ -374,7 +377,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["actor_view"], data["recipient_view"], data["_order"]
-        for key in ("actors", "recipients", "words", "names"):
+        for key in ("actors", "recipients", "words", "names", "topic"):
             data[key] = sorted(data[key])
         data["place"] = asdict(self.place) if self.place else None
         return {k: v for k, v in data.items() if v is not None}
@@ -382,7 +385,7 @@ class Report:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
         data = dict(data)
-        for key in ("actors", "recipients", "words", "names"):
+        for key in ("actors", "recipients", "words", "names", "topic"):
             data[key] = frozenset(data.get(key, ()))
         if data.get("place") is not None:
             data["place"] = Place(**data["place"])

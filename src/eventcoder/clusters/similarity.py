@@ -6,7 +6,9 @@ Two kinds of test, kept apart on purpose:
   same (two cities, two provinces, two countries), dates that cannot be the same (explicit days
   more than a day apart, intervals that do not meet), actors of different states with no
   name in common, or the actor of one report being the recipient of the other (reprisal, not
-  retelling). A contradiction is final: no amount of similar wording merges the two.
+  retelling), meetings on topics with no word in common, attacks or arrests whose target the
+  other telling does not mention. A contradiction is final: no amount of similar wording
+  merges the two.
 - **agreement** (a score in 0..1): actors and recipients recognised again, the same place,
   the same day, shared content words. A report joins a cluster when the score reaches the
   threshold; missing information (no place, no date) neither contradicts nor helps.
@@ -60,6 +62,8 @@ class Profile:
     groups: frozenset[str] | set[str]
     docs: frozenset[str] | set[str]
     core_words: frozenset[str] | None = None  # the representative's words
+    topics: frozenset[str] | set[str] = frozenset()  # what its meetings were about
+    core_recipients: frozenset[str] = frozenset()  # the representative's recipients
 
 
 def party_score(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -182,6 +186,43 @@ def _named_place(r: Report, p: Profile) -> bool:
     return False
 
 
+#: Event types whose recipient is what was attacked: its identity is part of the event's.
+TARGETED = frozenset({"ASSAULT"})
+
+
+def target_absent(r: Report, p: Profile) -> bool:
+    """An attack or an arrest whose target one side names and the other's sentence does not
+    mention (nor the other way round): an attack on "a bus station" and one on "a police
+    checkpoint", whether or not the coder took the target as the recipient; the arrest of
+    "suspected smugglers" and of "alleged gang members". Only a telling with an actor (not a
+    detail sentence, which joins through its own article) is read this way."""
+    targeted = r.event in TARGETED or "arrest" in p.modes | {r.mode}
+    if not targeted or not r.actors:
+        return False
+    arrest = r.event not in TARGETED
+    # What any telling of an attack named as its target; of an arrest, what its representative
+    # named (the coder adds where the detained are held to an arrest's recipients).
+    theirs = _target_words(p.core_recipients if arrest else p.recipients, arrest)
+    mine = _target_words(r.recipients, arrest)
+    # The coded targets count as said even where the coder took them from another sentence.
+    return bool(theirs or mine) and not theirs & (r.words | mine) and not mine & p.words
+
+
+#: Sectors of the state's own bodies: a "police station" is where the arrested are held,
+#: not who was arrested.
+_OWN_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
+
+
+def _target_words(keys: frozenset[str] | set[str], arrest: bool) -> set[str]:
+    """The specific head words of a target; of an arrest, without those of the state's own
+    bodies."""
+    if not arrest:
+        return {k[2:] for k in _heads(keys)}
+    own = {k.rsplit("/", 1)[1] for k in keys
+           if k.startswith(("csw:", "sw:")) and k.split("/")[-2].split(":")[-1] in _OWN_SECTORS}  # fmt: skip
+    return {k[2:] for k in _heads(keys)} - own
+
+
 #: ``assess`` result of a report that contradicts nothing but has no anchor in the cluster.
 UNANCHORED = float("-inf")
 
@@ -209,6 +250,8 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "groups", place, date, 0.0
     if detained_differ(r, p):
         return "detained", place, date, 0.0
+    if r.topic and p.topics and not r.topic & p.topics:
+        return "topic", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
     if (
@@ -248,6 +291,8 @@ def assess(r: Report, p: Profile) -> float | None:
         place = 0.6  # the place is named in the sentence, only the resolver missed it
     same_group = r.article_group is not None and r.article_group in p.groups
     same_doc = r.doc_id in p.docs
+    if not (same_group or same_doc) and target_absent(r, p):
+        return None
     anchored = (
         same_group
         or same_doc
