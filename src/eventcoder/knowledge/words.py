@@ -49,6 +49,8 @@ class PlaceWords:
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
     geo_heads: frozenset[str]
+    located_heads: frozenset[str]
+    ruling_nouns: frozenset[str]
     admin_words: frozenset[str]
     division_words: frozenset[str]
     compass: frozenset[str]
@@ -71,6 +73,8 @@ class PlaceWords:
             place_preps=words("place_prepositions"),
             place_nouns=words("place_nouns"),
             geo_heads=words("geo_heads"),
+            located_heads=words("located_heads"),
+            ruling_nouns=words("ruling_nouns"),
             admin_words=words("admin_words"),
             division_words=words("division_words"),
             compass=words("compass_words"),

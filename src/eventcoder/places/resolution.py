@@ -168,6 +168,9 @@ class Resolution(Toponyms):
         region = m.group("region").strip() if m and m.group("region") else None
         cue = self._region_cue(doc.dateline_place, region) if region else None
         found = self.gaz.lookup(doc.dateline_place)
+        text = doc.dateline.text.rstrip()
+        if not found and text.endswith(":") and "(" not in text:
+            return None  # "UPDATE:", "WATCH:" open paragraphs as "NEW DELHI:" does
         place = None
         if cue is not None:
             place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place

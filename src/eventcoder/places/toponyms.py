@@ -85,6 +85,14 @@ class Toponyms:
             )
         return span.end < len(doc) and doc[span.end].lower_ in self.words.geo_heads
 
+    def _place_head(self, head: Token) -> bool:
+        """A noun a place name can modify and still be a place: a kind of place ("the Gaza
+        border") or a thing that stands somewhere ("the Riverdale gas station", "London-based")."""
+        word = head.lower_
+        if word == "based" and head.head.lower_ in self.words.ruling_nouns:
+            return False  # "the Tripoli-based government": a side, not a place
+        return word in self.words.geo_heads or word in self.words.located_heads
+
     def _big_place_object(self, tok: Token, text: str) -> bool:
         """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
         100,000 people or more (smaller places too often share a word or a person's name)."""
@@ -121,7 +129,7 @@ class Toponyms:
             if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
                 continue
             root = span.root
-            if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in self.words.geo_heads:
+            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head):
                 if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country

@@ -1,0 +1,73 @@
+"""News-style places on sentences written for these tests: datelines in their common forms,
+names modifying things that stand somewhere, and places in their own states."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.clean import Clean
+from eventcoder.document import Document
+from eventcoder.records import Article
+
+
+def places_of(coder, text):
+    doc = coder.process(Article(id="t", text=text))
+    return {p.extracted_place: p for p in doc.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "rest"),
+    [
+        ("MOSUL (Wire) Gunmen attacked a checkpoint.", "Mosul", "Gunmen"),  # no dash
+        ("ERBIL—Gunmen attacked a checkpoint.", "Erbil", "Gunmen"),  # the dash touches
+        ("AMMAN (Wire) \ufffd Gunmen attacked a checkpoint.", "Amman", "Gunmen"),  # mangled dash
+        ("Kirkuk (Wire) – Gunmen attacked a checkpoint.", "Kirkuk", "Gunmen"),  # title case
+        ("TIKRIT, May 4 (Wire): Gunmen attacked a checkpoint.", "Tikrit", "Gunmen"),
+        ("By Jane Roe. BASRA (Wire) - Gunmen attacked a checkpoint.", "Basra", "Gunmen"),
+        ("DOHUK, Iraq--Gunmen attacked a checkpoint.", "Dohuk", "Gunmen"),
+        ("NEW DELHI: Gunmen attacked a checkpoint.", "New Delhi", "Gunmen"),
+    ],
+)
+def test_dateline_forms(text, place, rest):
+    doc = Clean()(Document(article=Article(id="t", text=text)))
+    assert doc.dateline_place == place
+    assert doc.dateline is not None
+    assert text[doc.dateline.start :].lower().startswith(place.lower())
+    assert doc.text[doc.segments[0].start :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FBI Director Jane Roe said the agency would appeal.",
+        "US President Jane Roe met the envoy.",
+        "Jane Roe (R-Ohio) said the bill would pass.",
+    ],
+)
+def test_no_dateline_in_ordinary_openings(text):
+    doc = Clean()(Document(article=Article(id="t", text=text)))
+    assert doc.dateline is None and doc.text[doc.segments[0].start :] == text
+
+
+def test_a_heading_with_a_colon_is_no_dateline_place(coder):
+    found = places_of(coder, "UPDATE: Police arrested two men in Leeds on Monday.")
+    assert "UPDATE" not in found and found["Leeds"].country_code == "GBR"
+
+
+def test_names_modifying_things_that_stand_there_are_places(coder):
+    text = (
+        "A Tulsa-based company bought the Fresno gas station, and the Bakersfield jail was "
+        "closed. Nevada's economy grew. Idaho has a young population."
+    )
+    found = places_of(coder, text)
+    assert found["Tulsa"].country_code == "USA"
+    assert found["Fresno"].province == "California"
+    assert found["Bakersfield"].province == "California"
+    assert found["Nevada"].precision == "admin1" and found["Idaho"].precision == "admin1"
+
+
+def test_names_modifying_actors_stay_out(coder):
+    found = places_of(coder, "Ohio voters and Texas officials met US troops in Kuwait.")
+    assert set(found) == {"Kuwait"}
+    found = places_of(coder, "The Benghazi-based government condemned the raid in Sirte.")
+    assert set(found) == {"Sirte"}
