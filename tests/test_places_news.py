@@ -71,3 +71,11 @@ def test_names_modifying_actors_stay_out(coder):
     assert set(found) == {"Kuwait"}
     found = places_of(coder, "The Benghazi-based government condemned the raid in Sirte.")
     assert set(found) == {"Sirte"}
+
+
+def test_a_name_describing_a_thing_is_not_where_the_event_was(coder):
+    text = "Gunmen shot dead the commander of Turkey's rebel ally in northern Syria on Sunday."
+    found = places_of(coder, text)
+    assert {"Turkey", "Syria"} <= set(found)  # "Turkey's ally" names Turkey, a place
+    [assault] = [e for e in coder.code(text) if e.event == "ASSAULT"]
+    assert assault.event_loc.country_code == "SYR"

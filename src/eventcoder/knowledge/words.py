@@ -51,6 +51,7 @@ class PlaceWords:
     geo_heads: frozenset[str]
     located_heads: frozenset[str]
     ruling_nouns: frozenset[str]
+    name_only_heads: frozenset[str]
     admin_words: frozenset[str]
     division_words: frozenset[str]
     compass: frozenset[str]
@@ -75,6 +76,7 @@ class PlaceWords:
             geo_heads=words("geo_heads"),
             located_heads=words("located_heads"),
             ruling_nouns=words("ruling_nouns"),
+            name_only_heads=words("name_only_heads"),
             admin_words=words("admin_words"),
             division_words=words("division_words"),
             compass=words("compass_words"),

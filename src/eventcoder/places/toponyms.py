@@ -85,13 +85,27 @@ class Toponyms:
             )
         return span.end < len(doc) and doc[span.end].lower_ in self.words.geo_heads
 
-    def _place_head(self, head: Token) -> bool:
+    def _place_head(self, head: Token, dep: str) -> bool:
         """A noun a place name can modify and still be a place: a kind of place ("the Gaza
-        border") or a thing that stands somewhere ("the Riverdale gas station", "London-based")."""
+        border"), a thing that stands somewhere ("the Riverdale gas station", "London-based"),
+        or, for "X's" and "X noun", any noun that names no actor ("Hawaii's economy", "the
+        Iowa campaign"; not "US troops", "Ohio voters", "Gaza's health ministry")."""
         word = head.lower_
         if word == "based" and head.head.lower_ in self.words.ruling_nouns:
             return False  # "the Tripoli-based government": a side, not a place
-        return word in self.words.geo_heads or word in self.words.located_heads
+        if word in self.words.geo_heads or word in self.words.located_heads:
+            return True
+        if dep not in ("poss", "compound") or head.pos_ != "NOUN" or head.ent_type_:
+            return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
+        lemma = head.lemma_.lower()
+        actors = self.knowledge.actor_words
+        return not (
+            word in self.words.name_only_heads
+            or lemma in self.words.ruling_nouns
+            or lemma in actors.generic_heads
+            or lemma in actors.org_nouns
+            or self.knowledge.roles.sector(head.text, head.lemma_) is not None
+        )
 
     def _big_place_object(self, tok: Token, text: str) -> bool:
         """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
@@ -129,7 +143,7 @@ class Toponyms:
             if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
                 continue
             root = span.root
-            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head):
+            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_):
                 if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
