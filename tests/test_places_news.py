@@ -79,3 +79,14 @@ def test_a_name_describing_a_thing_is_not_where_the_event_was(coder):
     assert {"Turkey", "Syria"} <= set(found)  # "Turkey's ally" names Turkey, a place
     [assault] = [e for e in coder.code(text) if e.event == "ASSAULT"]
     assert assault.event_loc.country_code == "SYR"
+
+
+def test_a_later_stories_dateline_and_lists_of_places(coder):
+    text = (
+        "The vote was delayed. FRESNO, Calif. (Wire) - Officials said the count resumed. "
+        "The chain closed its stores in Bratislava, Trnava, Nitra and Zvolen last year."
+    )
+    found = places_of(coder, text)
+    assert found["FRESNO"].province == "California"
+    assert {"Trnava", "Nitra", "Zvolen"} <= set(found)
+    assert all(found[n].country_code == "SVK" for n in ("Trnava", "Nitra", "Zvolen"))

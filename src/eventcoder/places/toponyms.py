@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -22,6 +23,15 @@ from .conventions import abbreviation_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
+
+#: A dateline opening a sentence further on (pages that carry several stories): a place in
+#: capitals, maybe its state or country, then an agency or a dash ("OAKLAND, Calif. (AP) -",
+#: "TORONTO — ").
+_LATER_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
+    r"(?:\s*\([A-Z][^)]{0,39}\)\s*(?:[–—-]{1,2}|:)?|\s*[–—]|\s*--)\s"
+)
 
 
 class Toponyms:
@@ -60,12 +70,34 @@ class Toponyms:
             return True
         if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
             return True
-        if root.dep_ == "conj":  # "in Valencia and Maracaibo"
-            first = head
-            return first.ent_type_ in ("GPE", "LOC") or (
-                first.dep_ == "pobj" and first.head.lower_ in self.words.place_preps
-            )
+        if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
+            return self._in_place_list(root)
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
+
+    def _in_place_list(self, tok: Token) -> bool:
+        """A conjunct of a place or of a place phrase ("in Valencia and Maracaibo", "Suwon
+        and Incheon", "stores in Nitra, Presov and Kosice"): the list's first item is a place
+        entity or stands after a place preposition."""
+        first = tok
+        for _ in range(12):
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        if first.i == tok.i:
+            return False
+        head = tok.head
+        if head.ent_type_ in ("GPE", "LOC") or (
+            head.dep_ == "pobj" and head.head.lower_ in self.words.place_preps
+        ):
+            return True  # "Kerala and Puducherry", "in Valencia and Maracaibo"
+        if first.ent_type_ in ("GPE", "LOC"):
+            return True
+        return (  # "in Zilina, Nitra and Kosice": the first a known name after "in"
+            first.dep_ == "pobj"
+            and first.head.lower_ in self.words.place_preps
+            and first.pos_ == "PROPN"
+            and bool(self.gaz.lookup(first.text))
+        )
 
     def _plausible(self, span: Span, label: str) -> bool:
         """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
@@ -134,6 +166,13 @@ class Toponyms:
             if span is not None and not seen.intersection(t.i for t in span):
                 out.append(span)
                 seen.update(t.i for t in span)
+        m = _LATER_DATELINE.match(sent.span.text)  # a second story's dateline in the text
+        if m and self.gaz.lookup(m.group("place")):
+            span = doc.char_span(sent.span.start_char + m.start("place"),
+                                 sent.span.start_char + m.end("place"), alignment_mode="expand")  # fmt: skip
+            if span is not None and not seen.intersection(t.i for t in span):
+                out.append(span)
+                seen.update(t.i for t in span)
         for ent in _split_at_commas(sent.span.ents if ents is None else ents):
             span = _trim(ent, self.words)
             if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
@@ -163,7 +202,9 @@ class Toponyms:
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
                 continue
-            in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative
+            in_phrase = (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative) or (
+                tok.dep_ == "conj" and self._in_place_list(tok)
+            )
             if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
