@@ -90,3 +90,15 @@ def test_a_later_stories_dateline_and_lists_of_places(coder):
     assert found["FRESNO"].province == "California"
     assert {"Trnava", "Nitra", "Zvolen"} <= set(found)
     assert all(found[n].country_code == "SVK" for n in ("Trnava", "Nitra", "Zvolen"))
+
+
+def test_a_street_or_building_stands_in_the_articles_town(coder):
+    text = (
+        "Firefighters in Tulsa were called to a house on Cherrywood Street on Sunday. "
+        "The mayor later spoke at Tulsa City Hall."
+    )
+    found = places_of(coder, text)
+    street = found["Cherrywood Street"]
+    assert (street.resolved_place, street.province) == ("Tulsa", "Oklahoma")
+    assert "street or building" in street.reason
+    assert found["Tulsa City Hall"].resolved_place == "Tulsa"

@@ -52,6 +52,7 @@ class PlaceWords:
     located_heads: frozenset[str]
     ruling_nouns: frozenset[str]
     name_only_heads: frozenset[str]
+    built_words: frozenset[str]
     admin_words: frozenset[str]
     division_words: frozenset[str]
     compass: frozenset[str]
@@ -77,6 +78,7 @@ class PlaceWords:
             located_heads=words("located_heads"),
             ruling_nouns=words("ruling_nouns"),
             name_only_heads=words("name_only_heads"),
+            built_words=words("built_words"),
             admin_words=words("admin_words"),
             division_words=words("division_words"),
             compass=words("compass_words"),
