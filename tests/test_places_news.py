@@ -102,3 +102,10 @@ def test_a_street_or_building_stands_in_the_articles_town(coder):
     assert (street.resolved_place, street.province) == ("Tulsa", "Oklahoma")
     assert "street or building" in street.reason
     assert found["Tulsa City Hall"].resolved_place == "Tulsa"
+
+
+def test_the_division_or_country_after_a_place(coder):
+    text = "Two walkers were found near Aberporth, Ceredigion, and in Ipoh, Malaysia, last week."
+    found = places_of(coder, text)
+    assert found["Ceredigion"].country_code == "GBR"
+    assert found["Malaysia"].precision == "country"

@@ -99,6 +99,29 @@ class Toponyms:
             and bool(self.gaz.lookup(first.text))
         )
 
+    def _regions_after(self, found: list[Span], seen: set[int], end: int) -> list[Span]:
+        """The state, county or country written after a place ("near New Quay, Ceredigion",
+        "Oulton Park, Cheshire", "Kuala Lumpur, Malaysia"), whatever the parser labelled it."""
+        out = []
+        for span in list(found):
+            doc = span.doc
+            i = span.end
+            if i + 1 >= end or doc[i].text != "," or doc[i + 1].i in seen:
+                continue
+            j = i + 1
+            while j < end and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].i not in seen:
+                j += 1
+            if j == i + 1:
+                continue
+            region = doc[i + 1 : j]
+            hits = self.gaz.lookup(region.text)
+            if hits and hits[0].precision in ("country", "admin1") or any(
+                p.feature_code == "ADM2" for p in hits[:5]
+            ):
+                out.append(region)
+                seen.update(t.i for t in region)
+        return out
+
     def _plausible(self, span: Span, label: str) -> bool:
         """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
         kept only where places stand: after a place preposition, beside another place
@@ -199,6 +222,7 @@ class Toponyms:
                 continue
             out.append(span)
             seen.update(t.i for t in ent)
+        out += self._regions_after(out, seen, sent.span.end)
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
                 continue
