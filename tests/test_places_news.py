@@ -109,3 +109,13 @@ def test_the_division_or_country_after_a_place(coder):
     found = places_of(coder, text)
     assert found["Ceredigion"].country_code == "GBR"
     assert found["Malaysia"].precision == "country"
+
+
+def test_no_street_is_placed_in_a_town_outside_the_articles_country(coder):
+    text = (
+        "Officials in Ohio, Texas and Iowa said the road to Cherrywood Street would reopen. "
+        "The plan was first shown at a fair in Lyon."
+    )
+    found = places_of(coder, text)
+    assert found["Lyon"].country_code == "FRA"
+    assert found["Cherrywood Street"].resolved_place is None

@@ -138,6 +138,9 @@ class Resolution(Toponyms):
                     towns.setdefault(m.place.geonameid, m.place)
             if counts:
                 town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
+            main = ctx.countries.most_common(1)
+            if town is not None and main and town.country != main[0][0]:
+                town = None  # a namesake far from the article's country ("Dubreuil" the man)
         if town is None:
             return mentions
         why = "the dateline's" if town is ctx.dateline else "the town the article names most"
