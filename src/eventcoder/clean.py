@@ -120,9 +120,11 @@ class Clean:
                     doc.article = doc.article.model_copy(update={"title": para.strip()})
                 continue
             match = self.rules.dateline.match(para)
-            if match and doc.dateline is None:
+            if match and doc.dateline is None:  # (a byline before it is set aside with it)
                 doc.dateline = TextSpan(
-                    text=match.group(0).strip(), start=start, end=start + match.end()
+                    text=match.group(0)[match.start("place") :].strip(),
+                    start=start + match.start("place"),
+                    end=start + match.end(),
                 )
                 doc.dateline_place = match.group("place").strip().title()
                 start += match.end()

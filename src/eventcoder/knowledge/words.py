@@ -49,6 +49,10 @@ class PlaceWords:
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
     geo_heads: frozenset[str]
+    located_heads: frozenset[str]
+    ruling_nouns: frozenset[str]
+    name_only_heads: frozenset[str]
+    built_words: frozenset[str]
     admin_words: frozenset[str]
     division_words: frozenset[str]
     compass: frozenset[str]
@@ -72,6 +76,10 @@ class PlaceWords:
             place_preps=words("place_prepositions"),
             place_nouns=words("place_nouns"),
             geo_heads=words("geo_heads"),
+            located_heads=words("located_heads"),
+            ruling_nouns=words("ruling_nouns"),
+            name_only_heads=words("name_only_heads"),
+            built_words=words("built_words"),
             admin_words=words("admin_words"),
             division_words=words("division_words"),
             compass=words("compass_words"),

@@ -120,7 +120,36 @@ class Resolution(Toponyms):
             if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
                 c = pick(span.text, cue, word, True)
             out.append(Mention(sent, span, c.place, c.reason))
-        return out
+        return self._built_in_town(out, ctx)
+
+    def _built_in_town(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
+        Centre") stands in the article's town: the dateline's, else the town it names most."""
+        built = self.words.built_words
+        if not any(m.place is None and m.span[-1].lower_ in built for m in mentions):
+            return mentions
+        town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
+        if town is None:
+            counts: dict[int, int] = {}
+            towns = {}
+            for m in mentions:
+                if m.place is not None and m.place.feature_class == "P" and m.place.geonameid:
+                    counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
+                    towns.setdefault(m.place.geonameid, m.place)
+            if counts:
+                town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
+            main = ctx.countries.most_common(1)
+            if town is not None and main and town.country != main[0][0]:
+                town = None  # a namesake far from the article's country ("Dubreuil" the man)
+        if town is None:
+            return mentions
+        why = "the dateline's" if town is ctx.dateline else "the town the article names most"
+        return [
+            Mention(m.sentence, m.span, town,
+                    f"'{m.span.text}' is a street or building: placed in {town.name}, {why}")
+            if m.place is None and m.span[-1].lower_ in built else m
+            for m in mentions
+        ]  # fmt: skip
 
     def _division(self, text: str, div: Division) -> Choice:
         """ "Ill.", "W.Va.", "TX": the state or province the abbreviation stands for."""
@@ -168,6 +197,9 @@ class Resolution(Toponyms):
         region = m.group("region").strip() if m and m.group("region") else None
         cue = self._region_cue(doc.dateline_place, region) if region else None
         found = self.gaz.lookup(doc.dateline_place)
+        text = doc.dateline.text.rstrip()
+        if not found and text.endswith(":") and "(" not in text:
+            return None  # "UPDATE:", "WATCH:" open paragraphs as "NEW DELHI:" does
         place = None
         if cue is not None:
             place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -22,6 +23,15 @@ from .conventions import abbreviation_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
+
+#: A dateline opening a sentence further on (pages that carry several stories): a place in
+#: capitals, maybe its state or country, then an agency or a dash ("OAKLAND, Calif. (AP) -",
+#: "TORONTO — ").
+_LATER_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
+    r"(?:\s*\([A-Z][^)]{0,39}\)\s*(?:[–—-]{1,2}|:)?|\s*[–—]|\s*--)\s"
+)
 
 
 class Toponyms:
@@ -60,12 +70,57 @@ class Toponyms:
             return True
         if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
             return True
-        if root.dep_ == "conj":  # "in Valencia and Maracaibo"
-            first = head
-            return first.ent_type_ in ("GPE", "LOC") or (
-                first.dep_ == "pobj" and first.head.lower_ in self.words.place_preps
-            )
+        if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
+            return self._in_place_list(root)
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
+
+    def _in_place_list(self, tok: Token) -> bool:
+        """A conjunct of a place or of a place phrase ("in Valencia and Maracaibo", "Suwon
+        and Incheon", "stores in Nitra, Presov and Kosice"): the list's first item is a place
+        entity or stands after a place preposition."""
+        first = tok
+        for _ in range(12):
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        if first.i == tok.i:
+            return False
+        head = tok.head
+        if head.ent_type_ in ("GPE", "LOC") or (
+            head.dep_ == "pobj" and head.head.lower_ in self.words.place_preps
+        ):
+            return True  # "Kerala and Puducherry", "in Valencia and Maracaibo"
+        if first.ent_type_ in ("GPE", "LOC"):
+            return True
+        return (  # "in Zilina, Nitra and Kosice": the first a known name after "in"
+            first.dep_ == "pobj"
+            and first.head.lower_ in self.words.place_preps
+            and first.pos_ == "PROPN"
+            and bool(self.gaz.lookup(first.text))
+        )
+
+    def _regions_after(self, found: list[Span], seen: set[int], end: int) -> list[Span]:
+        """The state, county or country written after a place ("near New Quay, Ceredigion",
+        "Oulton Park, Cheshire", "Kuala Lumpur, Malaysia"), whatever the parser labelled it."""
+        out = []
+        for span in list(found):
+            doc = span.doc
+            i = span.end
+            if i + 1 >= end or doc[i].text != "," or doc[i + 1].i in seen:
+                continue
+            j = i + 1
+            while j < end and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].i not in seen:
+                j += 1
+            if j == i + 1:
+                continue
+            region = doc[i + 1 : j]
+            hits = self.gaz.lookup(region.text)
+            if hits and hits[0].precision in ("country", "admin1") or any(
+                p.feature_code == "ADM2" for p in hits[:5]
+            ):
+                out.append(region)
+                seen.update(t.i for t in region)
+        return out
 
     def _plausible(self, span: Span, label: str) -> bool:
         """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
@@ -84,6 +139,28 @@ class Toponyms:
                 )
             )
         return span.end < len(doc) and doc[span.end].lower_ in self.words.geo_heads
+
+    def _place_head(self, head: Token, dep: str) -> bool:
+        """A noun a place name can modify and still be a place: a kind of place ("the Gaza
+        border"), a thing that stands somewhere ("the Riverdale gas station", "London-based"),
+        or, for "X's" and "X noun", any noun that names no actor ("Hawaii's economy", "the
+        Iowa campaign"; not "US troops", "Ohio voters", "Gaza's health ministry")."""
+        word = head.lower_
+        if word == "based" and head.head.lower_ in self.words.ruling_nouns:
+            return False  # "the Tripoli-based government": a side, not a place
+        if word in self.words.geo_heads or word in self.words.located_heads:
+            return True
+        if dep not in ("poss", "compound") or head.pos_ != "NOUN" or head.ent_type_:
+            return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
+        lemma = head.lemma_.lower()
+        actors = self.knowledge.actor_words
+        return not (
+            word in self.words.name_only_heads
+            or lemma in self.words.ruling_nouns
+            or lemma in actors.generic_heads
+            or lemma in actors.org_nouns
+            or self.knowledge.roles.sector(head.text, head.lemma_) is not None
+        )
 
     def _big_place_object(self, tok: Token, text: str) -> bool:
         """ "shelled Misrata", "bombed Aleppo": a verb's object that is a country or a city of
@@ -112,6 +189,13 @@ class Toponyms:
             if span is not None and not seen.intersection(t.i for t in span):
                 out.append(span)
                 seen.update(t.i for t in span)
+        m = _LATER_DATELINE.match(sent.span.text)  # a second story's dateline in the text
+        if m and self.gaz.lookup(m.group("place")):
+            span = doc.char_span(sent.span.start_char + m.start("place"),
+                                 sent.span.start_char + m.end("place"), alignment_mode="expand")  # fmt: skip
+            if span is not None and not seen.intersection(t.i for t in span):
+                out.append(span)
+                seen.update(t.i for t in span)
         for ent in _split_at_commas(sent.span.ents if ents is None else ents):
             span = _trim(ent, self.words)
             if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
@@ -121,7 +205,7 @@ class Toponyms:
             if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
                 continue
             root = span.root
-            if root.dep_ in _MODIFIER_DEPS and root.head.lower_ not in self.words.geo_heads:
+            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_):
                 if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
@@ -138,10 +222,13 @@ class Toponyms:
                 continue
             out.append(span)
             seen.update(t.i for t in ent)
+        out += self._regions_after(out, seen, sent.span.end)
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
                 continue
-            in_phrase = tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative
+            in_phrase = (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative) or (
+                tok.dep_ == "conj" and self._in_place_list(tok)
+            )
             if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
