@@ -97,6 +97,7 @@ class Coder:
         Seconds one article may take; when spent (checked between stages) coding stops with
         ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget.
 
+    ``options`` holds the options above (all but ``nlp`` and ``knowledge``) as given;
     ``variant(**options)`` makes a coder with other options that shares this one's spaCy
     pipeline, tables and classifier (loading nothing again).
     """
@@ -119,7 +120,7 @@ class Coder:
             "include_unrealised": include_unrealised,
             "main_events_only": main_events_only,
             "model": model,
-            "config": config,
+            "config": None if config is None else {n: dict(kw) for n, kw in config.items()},
             "time_budget": time_budget,
         }
         self.time_budget = time_budget
