@@ -48,8 +48,10 @@ def example_events(coder, example_text):
 
 
 @pytest.fixture(scope="session")
-def run_cli():
-    """Run an ``eventcoder`` command in this process (typer's CliRunner): no second spaCy load."""
+def run_cli(coder):
+    """Run an ``eventcoder`` command in this process (typer's CliRunner) with the session coder
+    as the context object: commands code with its variants (``Coder.variant``), no second
+    spaCy load. (tests/test_cli_package.py runs the installed command as a process.)"""
     from typer.testing import CliRunner
 
     from eventcoder.cli import _register_commands, app
@@ -57,7 +59,11 @@ def run_cli():
     _register_commands()
     runner = CliRunner()
 
-    def invoke(*args: object, input: str | None = None):
-        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+    def invoke(*args: object, input: str | None = None, fresh: bool = False):
+        """``fresh``: the command builds its own coder (one that reads the environment)."""
+        loaded = None if fresh else coder
+        return runner.invoke(
+            app, [str(a) for a in args], input=input, catch_exceptions=False, obj=loaded
+        )
 
     return invoke

@@ -77,7 +77,7 @@ def test_user_knowledge_base(coder, tmp_path):
         "name,aliases,code,sector,other_sectors,kind,wikidata\nNorthern Front,NF,SYR,REB,,org,\n",
         encoding="utf-8",
     )
-    mine = Coder(nlp=coder.nlp, config={"actors": {"extra_kb": str(kb)}})
+    mine = coder.variant(config={"actors": {"extra_kb": str(kb)}})
     events = mine.code("The Northern Front attacked an army checkpoint.")
     assert actors(events, "ASSAULT") == [("Northern Front", "SYR", "REB")]
 
@@ -144,7 +144,7 @@ def test_example_article_countries_from_the_text_alone(coder, example_text):
     no_people = [r for r in load_yaml("actors.yaml")["actors"] if r.get("kind") != "person"]
     stage = ResolveActors()
     stage.coder = ActorCoder(kb=KnowledgeBase(no_people))
-    mine = Coder(nlp=coder.nlp)
+    mine = coder.variant()
     mine.pipeline.replace("actors", stage)
     ents = _all_entities(mine.code(example_text, date="2020-01-14"))
     for needle, code in EXAMPLE_COUNTRIES.items():

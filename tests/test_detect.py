@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder import Coder
 from eventcoder.detect import Lexicon
 
 
 @pytest.fixture(scope="module")
 def full(coder):
     """A coder that keeps unrealised events, so their modality can be checked."""
-    return Coder(nlp=coder.nlp, include_unrealised=True)
+    return coder.variant(include_unrealised=True)
 
 
 def texts(entities) -> list[str]:
@@ -142,7 +141,7 @@ def test_same_event_told_twice_comes_out_once(coder):
 def test_user_lexicon_adds_a_trigger(coder, tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("verbs:\n  snub:\n    - {event: ACCUSE, mode: disapprove}\n", encoding="utf-8")
-    mine = Coder(nlp=coder.nlp, config={"detect": {"lexicon": str(extra)}})
+    mine = coder.variant(config={"detect": {"lexicon": str(extra)}})
     assert only(mine.code("The president snubbed the ambassador."), "ACCUSE").mode == "disapprove"
 
 
@@ -329,7 +328,6 @@ def test_a_law_that_allows_something_is_no_concession(coder):
 
 # ------------------------------------------------------------------ salience (main/background)
 def test_event_in_a_relative_clause_is_background(coder):
-    from eventcoder import Coder
 
     text = "Serbia lifted the night curfew in the town, where 28 people were killed in riots."
     events = {e.event: e for e in coder.code(text)}
@@ -338,7 +336,7 @@ def test_event_in_a_relative_clause_is_background(coder):
     reason = events["ASSAULT"].reasons["salience"]
     assert "'killed' sits in a relative clause" in reason
     assert "salience" not in events["CONCEDE"].reasons
-    main_only = Coder(main_events_only=True, nlp=coder.nlp).code(text)
+    main_only = coder.variant(main_events_only=True).code(text)
     assert [e.event for e in main_only] == ["CONCEDE"]
 
 
@@ -360,11 +358,10 @@ def test_a_deeper_clause_is_background_to_the_main_one(coder):
     ],
 )
 def test_circumstances_told_in_passing_are_background_even_alone(coder, text):
-    from eventcoder import Coder
 
     events = coder.code(text)
     assert events and {e.salience for e in events} == {"background"}
-    assert Coder(main_events_only=True, nlp=coder.nlp).code(text) == []
+    assert coder.variant(main_events_only=True).code(text) == []
 
 
 def test_coordinated_events_are_both_main(coder):

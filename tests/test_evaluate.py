@@ -155,12 +155,10 @@ def test_accuracy_on_the_held_out_sentences_does_not_regress(coder):
     false-event rate 0.05 on benchmarks/data/heldout_sentences.csv) with some slack."""
     from pathlib import Path
 
-    from eventcoder import Coder
-
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "heldout_sentences.csv"
     items = load_gold(path)
     assert len(items) == 170
-    report = evaluate(Coder(main_events_only=True, nlp=coder.nlp), items)
+    report = evaluate(coder.variant(main_events_only=True), items)
     assert report.macro["f1"] >= 0.80
     assert report.any_event_recall >= 0.78
     assert report.false_event_rate is not None and report.false_event_rate <= 0.10

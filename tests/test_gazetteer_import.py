@@ -135,7 +135,7 @@ def test_import_command_and_the_places_stage_prefer_it(dumps, tmp_path, user_gaz
     assert UserGazetteer.load(target).places == 3
     article = tmp_path / "a.txt"
     article.write_text("Gunmen attacked a checkpoint in Kubaysah on Monday.", encoding="utf-8")
-    out = run_cli("places", article)
+    out = run_cli("places", article, fresh=True)  # a new coder, which reads the environment
     assert out.exit_code == 0
     [row] = [json.loads(line) for line in out.stdout.splitlines()]
     assert (row["extracted_place"], row["geonameid"], row["country_code"]) == (

@@ -11,7 +11,6 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from eventcoder import Coder
 from eventcoder.cli import _register_commands, app
 from eventcoder.knowledge.actor_kb import KnowledgeBase
 
@@ -158,7 +157,7 @@ def imported(tmp_path_factory, coder):
     write_dump(dump)
     out = tmp / "kb.yaml"
     assert runner.invoke(app, ["kb", "import", str(dump), "--out", str(out)]).exit_code == 0
-    return Coder(nlp=coder.nlp, config={"actors": {"extra_kb": str(out)}})
+    return coder.variant(config={"actors": {"extra_kb": str(out)}})
 
 
 def test_coder_uses_the_imported_kb(imported):

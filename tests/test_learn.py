@@ -11,7 +11,6 @@ import sys
 
 import numpy as np
 import pytest
-from typer.testing import CliRunner
 
 from eventcoder.evaluate import GoldItem, type_scores
 from eventcoder.learn.model import EventClassifier, Policy, decide
@@ -200,7 +199,7 @@ def test_train_refuses_data_without_none():
         train(items, embed=hash_embed, backend="hash")
 
 
-def test_learned_detector_in_the_pipeline(tiny_model):
+def test_learned_detector_in_the_pipeline(tiny_model, coder):
     from eventcoder import Coder
     from eventcoder.detect.lexicon import Lexicon
     from eventcoder.learn.detector import LearnedDetector
@@ -209,13 +208,13 @@ def test_learned_detector_in_the_pipeline(tiny_model):
     # in the second sentence is kept.
     text = "A bomb exploded at the market in Kano. Protesters marched in Baghdad on Friday."
 
-    def coder(policy: Policy) -> Coder:
+    def with_policy(policy: Policy) -> Coder:
         det = LearnedDetector(tiny_model, Lexicon.load(None), embed=hash_embed, policy=policy)
-        return Coder(config={"detect": {"learned": det}})
+        return coder.variant(config={"detect": {"learned": det}})
 
-    rules_only = Coder().code(text)
+    rules_only = coder.code(text)
     assert [(e.event, e.sentence_index) for e in rules_only] == [("PROTEST", 1)]
-    filled = coder(Policy("fill", fill=0.4)).code(text)
+    filled = with_policy(Policy("fill", fill=0.4)).code(text)
     assert [(e.event, e.detector, e.sentence_index) for e in filled] == [
         ("ASSAULT", "classifier", 0),
         ("PROTEST", "rules", 1),
@@ -225,31 +224,26 @@ def test_learned_detector_in_the_pipeline(tiny_model):
     assert learned.event_text == ["exploded"] and learned.text in text
     assert learned.mode == "explosives" and learned.cameo  # weapon word -> mode, as for rules
     assert [a.entity_text for a in learned.actor] == ["A bomb"] or learned.actor == []
-    assert [(e.event, e.detector) for e in coder(Policy("rules")).code(text)] == [
+    assert [(e.event, e.detector) for e in with_policy(Policy("rules")).code(text)] == [
         ("PROTEST", "rules")
     ]
     # veto: where the classifier gives NONE enough probability, the rules' event is dropped
-    assert coder(Policy("fill", fill=0.99, veto=0.0)).code(text) == []
+    assert with_policy(Policy("fill", fill=0.99, veto=0.0)).code(text) == []
 
 
-def test_negated_sentence_stays_negated(tiny_model):
-    from eventcoder import Coder
+def test_negated_sentence_stays_negated(tiny_model, coder):
     from eventcoder.detect.lexicon import Lexicon
     from eventcoder.learn.detector import LearnedDetector
 
     det = LearnedDetector(tiny_model, Lexicon.load(None), embed=hash_embed,
                           policy=Policy("fill", fill=0.0))  # fmt: skip
-    coder = Coder(config={"detect": {"learned": det}}, include_unrealised=True)
-    events = coder.code("No bomb exploded at the market, the police said.")
+    negated = coder.variant(config={"detect": {"learned": det}}, include_unrealised=True)
+    events = negated.code("No bomb exploded at the market, the police said.")
     assert events and all(e.modality == "negated" for e in events)
 
 
-def test_missing_model_directory_is_a_clear_cli_error(tmp_path):
-    from eventcoder.cli import _register_commands, app
-
-    _register_commands()
-    result = CliRunner().invoke(app, ["code", "-", "--model", str(tmp_path / "nope")],
-                                input="Police arrested him.")  # fmt: skip
+def test_missing_model_directory_is_a_clear_cli_error(tmp_path, run_cli):
+    result = run_cli("code", "-", "--model", tmp_path / "nope", input="Police arrested him.")
     assert result.exit_code == 2
     assert "no such directory" in re.sub(r"[\s│╭╮╰╯─]+", " ", result.output)
 
@@ -310,13 +304,18 @@ def test_minilm_embeddings_are_normalised_and_meaningful():
 @pytest.mark.slow
 @needs_ml
 def test_builtin_model_fills_what_the_rules_miss(coder):
-    from eventcoder import Coder
-
     text = "The two rival parties inked a power-sharing pact on Saturday."
     assert coder.code(text) == []
-    events = Coder(model="builtin").code(text)
+    builtin = coder.variant(model="builtin")
+    events = builtin.code(text)
     assert [(e.event, e.detector) for e in events] == [("AGREE", "classifier")]
     assert events[0].reasons["event"].startswith("classifier: AGREE")
+    # a variant of it shares the loaded classifier and embedder, and codes as it does
+    again = builtin.variant(main_events_only=True)
+    assert again.learned is not None and builtin.learned is not None
+    assert again.learned.classifier is builtin.learned.classifier
+    assert again.learned.embed == builtin.learned.embed
+    assert again.code(text) == events
 
 
 @pytest.mark.slow
@@ -339,10 +338,7 @@ def test_shipped_model_is_reproducible_from_the_shipped_data():
 
 @pytest.mark.slow
 @needs_ml
-def test_train_and_code_commands(tmp_path):
-    from eventcoder.cli import _register_commands, app
-
-    _register_commands()
+def test_train_and_code_commands(tmp_path, run_cli):
     rows = ["text,label"]
     for n in range(6):
         rows += [f'"Villagers in district {n} planted trees along the river.",PROTEST',
@@ -350,16 +346,14 @@ def test_train_and_code_commands(tmp_path):
                  f'"The weather in district {n} was mild.",NONE']  # fmt: skip
     data = tmp_path / "mine.csv"
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    runner = CliRunner()
-    result = runner.invoke(app, ["train", str(data), "-o", str(tmp_path / "m"), "--folds", "3",
-                                 "--combine", "fill"])  # fmt: skip
+    result = run_cli("train", data, "-o", tmp_path / "m", "--folds", "3", "--combine", "fill")
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / "m" / "model.json").read_text(encoding="utf-8"))
     assert meta["info"]["sentences"] == 18 and meta["policy"]["kind"] == "fill"
     assert "cv_combined" in result.output
     # the user's own event definition is applied by 'code --model'
-    result = runner.invoke(app, ["code", "-", "--model", str(tmp_path / "m"), "-f", "jsonl"],
-                           input="Villagers in the next district planted trees along the river.")  # fmt: skip
+    result = run_cli("code", "-", "--model", tmp_path / "m", "-f", "jsonl",
+                     input="Villagers in the next district planted trees along the river.")  # fmt: skip
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [(e["event"], e["detector"]) for e in events] == [("PROTEST", "classifier")]
@@ -378,43 +372,40 @@ def answering(label: str, prob: float, policy: Policy):
                            policy=policy)  # fmt: skip
 
 
-def test_classifier_event_takes_its_mode_from_the_trigger_lexicon():
-    from eventcoder import Coder
+def test_classifier_event_takes_its_mode_from_the_trigger_lexicon(coder):
     from eventcoder.learn.detector import DETECTOR
     from eventcoder.records import Article
 
     det = answering("RETREAT", 0.9, Policy("union", fill=0.0))
     det.combine = lambda cands: cands  # type: ignore[method-assign]
-    coder = Coder(stages=("clean", "annotate", "detect", "modality"),
-                  config={"detect": {"learned": det}})  # fmt: skip
-    doc = coder.process(Article(id="t", text="The rebels released the hostages on Friday."))
+    mine = coder.variant(stages=("clean", "annotate", "detect", "modality"),
+                         config={"detect": {"learned": det}})  # fmt: skip
+    doc = mine.process(Article(id="t", text="The rebels released the hostages on Friday."))
     learned = [c for c in doc.candidates if c.detector == DETECTOR]
     assert [(c.event, c.mode) for c in learned] == [("RETREAT", "release")]
     assert learned[0].reasons["mode"] == "'released' as a RETREAT in the trigger lexicon"
 
 
-def test_classifier_proposes_no_event_for_a_sentence_of_state():
-    from eventcoder import Coder
+def test_classifier_proposes_no_event_for_a_sentence_of_state(coder):
     from eventcoder.learn.detector import DETECTOR
     from eventcoder.records import Article
 
-    coder = Coder(
+    mine = coder.variant(
         config={"detect": {"learned": answering("CONSULT", 0.9, Policy("fill", fill=0.5))}}
     )
-    state = coder.code_article(
+    state = mine.code_article(
         Article(id="s", text="The gathering included senior militia leaders.")
     )
     assert state.events == []
-    act = coder.code_article(Article(id="a", text="Militia leaders gathered in Qom on Monday."))
+    act = mine.code_article(Article(id="a", text="Militia leaders gathered in Qom on Monday."))
     assert [(e.event, e.detector) for e in act.events] == [("CONSULT", DETECTOR)]
 
 
-def test_one_type_per_sentence_keeps_the_others_as_background():
-    from eventcoder import Coder
-
+def test_one_type_per_sentence_keeps_the_others_as_background(coder):
     text = "Students condemned the corruption and demanded the resignation of the minister."
     policy = Policy("fill", fill=0.5, single=True)
-    events = Coder(config={"detect": {"learned": answering("ACCUSE", 0.9, policy)}}).code(text)
+    accuse = coder.variant(config={"detect": {"learned": answering("ACCUSE", 0.9, policy)}})
+    events = accuse.code(text)
     assert {(e.event, e.salience) for e in events} == {
         ("ACCUSE", "main"),
         ("REQUEST", "background"),
@@ -423,7 +414,7 @@ def test_one_type_per_sentence_keeps_the_others_as_background():
     assert request.reasons["salience"].startswith(
         "one type per sentence: the classifier ranks ACCUSE"
     )
-    main_only = Coder(
+    main_only = coder.variant(
         main_events_only=True, config={"detect": {"learned": answering("ACCUSE", 0.9, policy)}}
     )
     assert [e.event for e in main_only.code(text)] == ["ACCUSE"]

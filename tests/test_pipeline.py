@@ -1,6 +1,6 @@
 import pytest
 
-from eventcoder import DEFAULT_STAGES, Coder
+from eventcoder import DEFAULT_STAGES
 from eventcoder.annotate import EXPECTED_VERSION, load_nlp
 from eventcoder.document import Document
 
@@ -16,7 +16,7 @@ def test_default_pipeline_lists_named_stages(coder):
 
 
 def test_a_stage_can_be_replaced_disabled_and_added(coder):
-    c = Coder(nlp=coder.nlp)
+    c = coder.variant()
     seen = []
 
     class Spy:

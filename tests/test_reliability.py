@@ -230,9 +230,8 @@ def test_a_date_that_is_no_calendar_day_in_the_text_does_not_crash(coder):
 
 
 def test_time_budget_leaves_the_article_uncoded_and_ingest_goes_on(tmp_path, coder):
-    from eventcoder import Coder
 
-    hasty = Coder(nlp=coder.nlp, time_budget=1e-9)
+    hasty = coder.variant(time_budget=1e-9)
     with pytest.raises(TimeBudgetExceeded, match="time budget"):
         hasty.code(story(7))
     (tmp_path / "a.txt").write_text(story(8))

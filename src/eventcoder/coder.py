@@ -10,7 +10,8 @@ import datetime as dt
 import importlib
 import inspect
 from collections.abc import Iterable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .annotate import load_nlp
 from .document import Document
@@ -18,6 +19,9 @@ from .knowledge import Knowledge, knowledge_from_config
 from .pipeline import Pipeline, Stage, make_stage, stage_factory
 from .records import Article, CodedArticle, Entity, Event
 from .sanitize import iso_date, scrub_article, warn
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .learn.detector import LearnedDetector
 
 #: The default stages, in order. Each name is a registered stage factory.
 DEFAULT_STAGES: tuple[str, ...] = (
@@ -76,7 +80,9 @@ class Coder:
         background in a subordinate clause (``Event.salience``): the convention of datasets
         coded one event per sentence. Off by default: an article's background events are kept.
     model:
-        Path to a classifier trained with ``eventcoder train``, used beside the rules.
+        Path to a classifier trained with ``eventcoder train`` (or ``builtin``), used beside
+        the rules; or a loaded ``LearnedDetector`` (another coder's) to share its classifier
+        and embedder.
     config:
         Per-stage keyword arguments, e.g. ``{"detect": {"lexicon": "my_triggers.yaml"}}``.
         A user KB (``{"actors": {"extra_kb": ...}}``) and a gazetteer (``{"places": {"gaz":
@@ -90,6 +96,10 @@ class Coder:
     time_budget:
         Seconds one article may take; when spent (checked between stages) coding stops with
         ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget.
+
+    ``options`` holds the options above (all but ``nlp`` and ``knowledge``) as given;
+    ``variant(**options)`` makes a coder with other options that shares this one's spaCy
+    pipeline, tables and classifier (loading nothing again).
     """
 
     def __init__(
@@ -98,21 +108,33 @@ class Coder:
         *,
         include_unrealised: bool = False,
         main_events_only: bool = False,
-        model: str | None = None,
+        model: str | Path | LearnedDetector | None = None,
         config: dict[str, dict[str, Any]] | None = None,
         nlp: Any | None = None,
         time_budget: float | None = None,
         knowledge: Knowledge | None = None,
     ) -> None:
         _import_stage_modules()
+        self.options: dict[str, Any] = {
+            "stages": None if stages is None else tuple(stages),
+            "include_unrealised": include_unrealised,
+            "main_events_only": main_events_only,
+            "model": model,
+            "config": None if config is None else {n: dict(kw) for n, kw in config.items()},
+            "time_budget": time_budget,
+        }
         self.time_budget = time_budget
         self.nlp = nlp if nlp is not None else load_nlp()
         config = {name: dict(kwargs) for name, kwargs in (config or {}).items()}
         extra_kb, gaz = knowledge_from_config(config)
         config.get("actors", {}).pop("extra_kb", None)
         config.get("places", {}).pop("gaz", None)
+        #: The tables before this coder's user KB and gazetteer: what a variant starts from.
+        self._base_knowledge = knowledge
         if knowledge is None:
             knowledge = Knowledge(extra_kb, gazetteer=gaz)
+            if extra_kb is None and gaz is None:
+                self._base_knowledge = knowledge
         else:
             knowledge = knowledge.with_changes(extra_kb=extra_kb, gazetteer=gaz)
         self.knowledge = knowledge
@@ -124,9 +146,52 @@ class Coder:
             "model": model,
         }
         built: list[Stage] = []
-        for name in stages or DEFAULT_STAGES:
+        for name in self.options["stages"] or DEFAULT_STAGES:
             built.append(self._make(name, dict(config.get(name, {})), shared))
         self.pipeline = Pipeline(built)
+
+    def variant(self, **options: Any) -> Coder:
+        """A coder with other options (the keyword arguments of ``Coder``, except ``nlp`` and
+        ``knowledge``), coding as ``Coder(**{**self.options, **options})`` would, but sharing
+        this coder's spaCy pipeline, its tables (one user KB or gazetteer that differs is
+        loaded alone) and its classifier when ``model`` is the same. ``config`` replaces this
+        coder's whole configuration. This coder is left as it was."""
+        unknown = sorted(set(options) - set(self.options))
+        if unknown:
+            raise TypeError(f"Coder.variant() got unexpected options: {', '.join(unknown)}")
+        merged = {**self.options, **options}
+        config = {name: dict(kwargs) for name, kwargs in (merged["config"] or {}).items()}
+        extra_kb, gaz = knowledge_from_config(config)
+        mine_kb, mine_gaz = knowledge_from_config(self.options["config"] or {})
+        knowledge = self._base_knowledge
+        if extra_kb == mine_kb and gaz is mine_gaz:  # the same tables: this coder's own
+            config.get("actors", {}).pop("extra_kb", None)
+            config.get("places", {}).pop("gaz", None)
+            knowledge = self.knowledge
+        model = merged["model"]
+        given = (self.options["config"] or {}).get("detect", {}).get("learned")
+        if model is not None and model == self.options["model"] and given is None:
+            model = self.learned or model  # loaded from this model: shared
+        made = Coder(
+            merged["stages"],
+            include_unrealised=merged["include_unrealised"],
+            main_events_only=merged["main_events_only"],
+            model=model,
+            config=config,
+            nlp=self.nlp,
+            time_budget=merged["time_budget"],
+            knowledge=knowledge,
+        )
+        made.options = merged
+        if knowledge is self.knowledge:
+            made._base_knowledge = self._base_knowledge
+        return made
+
+    @property
+    def learned(self) -> LearnedDetector | None:
+        """The classifier run by the ``detect`` stage (``model``), if any."""
+        detect = next((s for s in self.pipeline if s.name == "detect"), None)
+        return getattr(detect, "learned", None)
 
     @staticmethod
     def _make(name: str, kwargs: dict[str, Any], shared: dict[str, Any]) -> Stage:

@@ -11,7 +11,7 @@ import typer
 
 from ..records import CodedArticle, Event
 from .inputs import InputFormat, check_inputs, read_articles
-from .options import IncludeUnrealisedOption, ModelOption
+from .options import IncludeUnrealisedOption, ModelOption, make_coder
 
 
 class OutputFormat(StrEnum):
@@ -138,7 +138,7 @@ def register(app: typer.Typer) -> None:
 
         Exits 0 when every record was coded, 1 when some were not (each named on stderr).
         """
-        from ..coder import Coder, as_date
+        from ..coder import as_date
         from ..parallel import CodingFailure, code_in_order
 
         if date is not None:
@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
             "model": model, "time_budget": time_budget or None,
         }  # fmt: skip
         try:
-            coder = Coder(**options)
+            coder = make_coder(**options)
         except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad directory
             raise typer.BadParameter(str(exc), param_hint="--model") from None
         errors: list[str] = []

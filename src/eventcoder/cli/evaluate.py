@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from .options import make_coder
+
 SHORT = {"AGREE": "AGR", "CONSULT": "CSL", "SUPPORT": "SUP", "CONCEDE": "CNC", "COOPERATE": "COO",
          "AID": "AID", "RETREAT": "RET", "REQUEST": "REQ", "ACCUSE": "ACC", "REJECT": "REJ",
          "THREATEN": "THR", "PROTEST": "PRO", "SANCTION": "SAN", "MOBILIZE": "MOB",
@@ -158,7 +160,6 @@ def register(app: typer.Typer) -> None:
         Each gold sentence is coded as a small article. By default the coder runs with
         main_events_only (the 'code --main-events-only' output): gold sets label a sentence
         with the one event it reports; --all-events scores the default 'code' output instead."""
-        from ..coder import Coder
         from ..evaluate import evaluate, load_gold
 
         items = []
@@ -170,7 +171,7 @@ def register(app: typer.Typer) -> None:
             except ValueError as exc:
                 raise typer.BadParameter(str(exc)) from None
         try:
-            coder = Coder(model=model, main_events_only=not all_events)
+            coder = make_coder(model=model, main_events_only=not all_events)
         except (RuntimeError, OSError, ValueError) as exc:  # --model: missing extra, bad dir
             raise typer.BadParameter(str(exc), param_hint="--model") from None
         start = time.perf_counter()

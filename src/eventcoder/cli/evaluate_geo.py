@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..evaluate.geo import GoldError, evaluate_geo, load_all, print_geo_report
+from .options import make_coder
 
 
 def register(app: typer.Typer) -> None:
@@ -29,8 +30,6 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Score geoparsing, date resolution and event places/dates against gold files."""
-        from ..coder import Coder
-
         if any(p.suffix.lower() == ".xml" for p in gold):
             _typed_command(gold, json_out, show_errors, limit)
             return
@@ -38,7 +37,7 @@ def register(app: typer.Typer) -> None:
             articles = load_all(gold)
         except GoldError as exc:
             raise typer.BadParameter(str(exc)) from None
-        report = evaluate_geo(Coder(include_unrealised=True), articles)
+        report = evaluate_geo(make_coder(include_unrealised=True), articles)
         data = report.to_json()
         print_geo_report(data, f"{len(articles)} gold articles from "
                          f"{', '.join(p.name for p in gold)}")  # fmt: skip
@@ -48,7 +47,6 @@ def register(app: typer.Typer) -> None:
 def _typed_command(gold: list[Path], json_out: Path | None, show_errors: bool,
                    limit: int | None) -> None:  # fmt: skip
     """``evaluate-geo CORPUS.xml``: scores per toponym type (see ``geo_types``)."""
-    from ..coder import Coder
     from ..evaluate.geo_types import evaluate_typed, load_typed_xml, print_typed_report
 
     articles = []
@@ -61,7 +59,7 @@ def _typed_command(gold: list[Path], json_out: Path | None, show_errors: bool,
             raise typer.BadParameter(f"{path}: {exc}") from None
     if limit is not None:
         articles = articles[:limit]
-    report = evaluate_typed(Coder(include_unrealised=True), articles)
+    report = evaluate_typed(make_coder(include_unrealised=True), articles)
     data = report.to_json()
     print_typed_report(data, f"{len(articles)} articles from {', '.join(p.name for p in gold)}")
     _finish(data, report.errors, gold, show_errors, json_out)

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .options import IncludeUnrealisedOption, ModelOption
+from .options import IncludeUnrealisedOption, ModelOption, make_coder
 
 
 def _progress_printer(stream: Any, every: float = 10.0) -> tuple[Any, Any]:
@@ -204,10 +204,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 
-        def make_coder() -> Any:
-            from ..coder import Coder
-
-            return Coder(
+        def coder_here() -> Any:
+            return make_coder(
                 include_unrealised=include_unrealised, model=model, time_budget=time_budget or None
             )
 
@@ -233,7 +231,7 @@ def register(app: typer.Typer) -> None:
                 max_chars=max_chars or None,
                 echo=lambda kind, message: typer.echo(f"{kind}: {message}", err=True),
             )  # fmt: skip
-            summary = ingest(paths, store, coder=make_coder, options=options, progress=callback)
+            summary = ingest(paths, store, coder=coder_here, options=options, progress=callback)
         except (IngestError, PoolError) as exc:
             close()
             typer.echo(f"error: {exc}", err=True)

@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from .options import loaded_coder
+
 
 class Combine(StrEnum):
     auto = "auto"
@@ -126,7 +128,8 @@ def register(app: typer.Typer) -> None:
             model = train(items, folds=folds, c=c, kind=combine.value, all_types=all_types, progress=True,
                           sources=[_source(p) for p in paths], reads=reads.value,
                           tune_on=dev, tune_name=tune_on.name if tune_on else "",
-                          weights=[own_weight] * own + [1.0] * (len(items) - own))  # fmt: skip
+                          weights=[own_weight] * own + [1.0] * (len(items) - own),
+                          coder=loaded_coder())  # fmt: skip
         except MLUnavailable as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

@@ -135,3 +135,24 @@ def open_for_query(db: str) -> Any:
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def loaded_coder() -> Any:
+    """The loaded ``Coder`` a program running the command line in its own process handed it
+    as the context object (``app(obj=coder)``, ``CliRunner().invoke(app, args, obj=coder)``),
+    or None (the command line run as a command)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    obj = context.find_root().obj if context is not None else None
+    return obj if callable(getattr(obj, "variant", None)) else None
+
+
+def make_coder(**options: Any) -> Any:
+    """The ``Coder(**options)`` a command codes with; ``loaded_coder().variant(**options)``
+    when there is a loaded coder: the same output (it codes with the tables that coder
+    loaded, under the environment it was made in), without loading spaCy again."""
+    from ..coder import Coder
+
+    loaded = loaded_coder()
+    return loaded.variant(**options) if loaded is not None else Coder(**options)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from .inputs import InputFormat, read_articles
+from .options import make_coder
 
 
 class PlacesFormat(StrEnum):
@@ -31,9 +32,7 @@ def register(app: typer.Typer) -> None:
         ] = PlacesFormat.jsonl,
     ) -> None:
         """List every place name with offsets and its GeoNames resolution (JSONL)."""
-        from ..coder import Coder
-
-        coder = Coder(stages=["clean", "annotate", "places"])
+        coder = make_coder(stages=["clean", "annotate", "places"])
         errors: list[str] = []
         rows = []
         for article in read_articles(files, input_format, date, errors):

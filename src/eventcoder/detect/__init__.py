@@ -8,7 +8,7 @@ beside it, see ``eventcoder.learn``) and puts ``Candidate`` events on the docume
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document
 from ..knowledge import Knowledge
@@ -18,6 +18,9 @@ from .modality import ModalityResolver
 from .rules import RuleDetector
 from .salience import mark_salience
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..learn.detector import LearnedDetector
+
 __all__ = ["Detect", "Lexicon", "Modality", "RuleDetector", "Sense"]
 
 
@@ -25,7 +28,8 @@ __all__ = ["Detect", "Lexicon", "Modality", "RuleDetector", "Sense"]
 class Detect:
     """Propose events. ``lexicon``: a user trigger file merged over the shipped one;
     ``model``: a classifier directory from ``eventcoder train`` (or ``builtin``), run beside the
-    rules (needs the ``ml`` extra); ``learned``: a ready ``LearnedDetector`` instead;
+    rules (needs the ``ml`` extra), or a loaded ``LearnedDetector`` whose classifier and embedder
+    to share (with this stage's lexicon); ``learned``: a ready ``LearnedDetector`` instead;
     ``knowledge``: the coder's tables (its ``detect_words`` go into the lexicon)."""
 
     name = "detect"
@@ -33,7 +37,7 @@ class Detect:
     def __init__(
         self,
         lexicon: str | Path | Lexicon | None = None,
-        model: str | Path | None = None,
+        model: str | Path | LearnedDetector | None = None,
         learned: Any | None = None,
         knowledge: Knowledge | None = None,
     ) -> None:
@@ -46,7 +50,10 @@ class Detect:
         if learned is None and model is not None:
             from ..learn.detector import LearnedDetector  # the "ml" extra: imported only here
 
-            learned = LearnedDetector.load(model, self.lexicon)
+            if isinstance(model, LearnedDetector):
+                learned = model.with_lexicon(self.lexicon)
+            else:
+                learned = LearnedDetector.load(model, self.lexicon)
         self.learned = learned
         if learned is not None:
             self.detectors.append(learned)

@@ -15,6 +15,7 @@ Each part is loaded on first use (the gazetteer takes about a second from its di
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,12 @@ __all__ = [
 ]
 
 KbFiles = str | Path | list[str | Path] | None
+
+#: The tables a ``Knowledge`` holds, each loaded on first use.
+TABLES = (
+    "kb", "countries", "roles", "gazetteer", "abbreviations",
+    "actor_words", "place_words", "detect_words", "dedup_words",
+)
 
 
 def kb_files_from_env() -> list[str] | None:
@@ -91,102 +98,99 @@ class Knowledge:
         self._place_words = place_words
         self._detect_words = detect_words
         self._dedup_words = dedup_words
+        self._parent: Knowledge | None = None  # set by ``with_changes``
+        self._shared: frozenset[str] = frozenset()  # the tables taken from the parent
         if kb is None and self.extra_kb:
             self._kb = KnowledgeBase.load(self.extra_kb)  # a bad user file fails here, at once
 
+    def _table(self, name: str, build: Callable[[], Any]) -> Any:
+        """The table ``name``: kept once built; taken from the parent (``with_changes``) when
+        this one shares it, so a table loaded by either is loaded once for both."""
+        value = getattr(self, f"_{name}")
+        if value is None:
+            parent = self._parent
+            shared = parent is not None and name in self._shared
+            value = getattr(parent, name) if shared else build()
+            setattr(self, f"_{name}", value)
+        return value
+
     @property
     def kb(self) -> KnowledgeBase:
-        if self._kb is None:
-            self._kb = KnowledgeBase.load(self.extra_kb)
-        return self._kb
+        kb: KnowledgeBase = self._table("kb", lambda: KnowledgeBase.load(self.extra_kb))
+        return kb
 
     @property
     def countries(self) -> Countries:
-        if self._countries is None:
-            self._countries = Countries()
-        return self._countries
+        countries: Countries = self._table("countries", Countries)
+        return countries
 
     @property
     def roles(self) -> Roles:
-        if self._roles is None:
-            self._roles = Roles.load()
-        return self._roles
+        roles: Roles = self._table("roles", Roles.load)
+        return roles
 
     @property
     def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer
+        gazetteer: Gazetteer = self._table("gazetteer", load_gazetteer)
+        return gazetteer
 
     @property
     def abbreviations(self) -> Abbreviations:
-        if self._abbreviations is None:
-            self._abbreviations = Abbreviations.load()
-        return self._abbreviations
+        abbreviations: Abbreviations = self._table("abbreviations", Abbreviations.load)
+        return abbreviations
 
     @property
     def actor_words(self) -> ActorWords:
-        if self._actor_words is None:
-            self._actor_words = ActorWords.load()
-        return self._actor_words
+        words: ActorWords = self._table("actor_words", ActorWords.load)
+        return words
 
     @property
     def place_words(self) -> PlaceWords:
-        if self._place_words is None:
-            self._place_words = PlaceWords.load()
-        return self._place_words
+        words: PlaceWords = self._table("place_words", PlaceWords.load)
+        return words
 
     @property
     def detect_words(self) -> DetectWords:
-        if self._detect_words is None:
-            self._detect_words = DetectWords.load()
-        return self._detect_words
+        words: DetectWords = self._table("detect_words", DetectWords.load)
+        return words
 
     @property
     def dedup_words(self) -> DedupWords:
-        if self._dedup_words is None:
-            self._dedup_words = DedupWords.load()
-        return self._dedup_words
+        words: DedupWords = self._table("dedup_words", DedupWords.load)
+        return words
 
     @property
     def gazetteer_loaded(self) -> bool:
-        return self._gazetteer is not None
+        if self._gazetteer is not None:
+            return True
+        parent = self._parent
+        return parent is not None and "gazetteer" in self._shared and parent.gazetteer_loaded
 
     def load(self) -> Knowledge:
         """Load every table now (before forking workers that share them)."""
-        for name in (
-            "kb",
-            "countries",
-            "roles",
-            "gazetteer",
-            "abbreviations",
-            "actor_words",
-            "place_words",
-            "detect_words",
-            "dedup_words",
-        ):
+        for name in TABLES:
             getattr(self, name)
         return self
 
     def with_changes(
         self, *, extra_kb: KbFiles = None, gazetteer: Gazetteer | None = None
     ) -> Knowledge:
-        """A ``Knowledge`` sharing this one's loaded tables, with another user KB and/or
-        gazetteer (the same object when neither is given)."""
+        """A ``Knowledge`` with another user KB and/or gazetteer (the same object when neither
+        is given) sharing this one's other tables, whether loaded already or later: a table
+        either one loads first is loaded once for both."""
         if extra_kb is None and gazetteer is None:
             return self
-        return Knowledge(
+        child = Knowledge(
             extra_kb if extra_kb is not None else self.extra_kb,
             kb=self._kb if extra_kb is None else None,
-            countries=self._countries,
-            roles=self._roles,
-            gazetteer=gazetteer if gazetteer is not None else self._gazetteer,
-            abbreviations=self._abbreviations,
-            actor_words=self._actor_words,
-            place_words=self._place_words,
-            detect_words=self._detect_words,
-            dedup_words=self._dedup_words,
+            gazetteer=gazetteer,
         )
+        child._parent = self
+        own = {"kb"} if extra_kb is not None else set()
+        if gazetteer is not None:
+            own.add("gazetteer")
+        child._shared = frozenset(TABLES) - own
+        return child
 
     def is_org(self, text: str) -> bool:
         """Whether the KB knows ``text`` as an organisation or institution (not a person)."""
@@ -194,9 +198,7 @@ class Knowledge:
         return entry is not None and entry.kind != "person"
 
     def __repr__(self) -> str:
-        names = ("kb", "countries", "roles", "gazetteer", "abbreviations", "actor_words",
-                 "place_words", "detect_words", "dedup_words")  # fmt: skip
-        loaded = [n for n in names if getattr(self, f"_{n}") is not None]
+        loaded = [n for n in TABLES if getattr(self, f"_{n}") is not None]
         return f"Knowledge(extra_kb={self.extra_kb!r}, loaded={loaded})"
 
 

@@ -77,6 +77,10 @@ class LearnedDetector:
     def load(cls, model: str | Path, lexicon: Lexicon) -> LearnedDetector:
         return cls(EventClassifier.load(resolve_model(model)), lexicon)
 
+    def with_lexicon(self, lexicon: Lexicon) -> LearnedDetector:
+        """This detector (its classifier, embedder and policy) with another trigger lexicon."""
+        return LearnedDetector(self.classifier, lexicon, embed=self.embed, policy=self.policy)
+
     def __call__(self, doc: Document) -> list[Candidate]:
         if self.policy.kind == "rules" or not doc.sentences:
             return []

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -31,6 +31,9 @@ from ..evaluate import GoldItem, load_gold, type_scores
 from ..records import UNREALISED_MODALITIES
 from .inputs import MASKED, from_texts
 from .model import NONE, EventClassifier, Policy, decide
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..coder import Coder
 
 KINDS = ("rules", "fill", "override", "union")
 #: What ``auto`` chooses among: the classifier adds an event where the rules found none, never
@@ -97,8 +100,14 @@ class _FixedClassifier:
 
 
 def probe(
-    items: list[GoldItem], probs: np.ndarray, model: EventClassifier, progress: bool = False
+    items: list[GoldItem],
+    probs: np.ndarray,
+    model: EventClassifier,
+    progress: bool = False,
+    coder: Coder | None = None,
 ) -> list[Probe]:
+    """Run the rules' stages over ``items`` beside a classifier answering ``probs``; with a
+    loaded ``coder``, a variant of it (its spaCy pipeline and tables) runs them."""
     from ..coder import Coder
     from ..detect.lexicon import Lexicon
     from ..records import Article
@@ -112,14 +121,15 @@ def probe(
         policy=Policy(kind="union", fill=0.0),
     )
     detector.combine = lambda cands: cands  # type: ignore[method-assign]
-    coder = Coder(
-        stages=("clean", "annotate", "detect", "modality"),
-        config={"detect": {"learned": detector}},
-    )
+    options: dict[str, Any] = {
+        "stages": ("clean", "annotate", "detect", "modality"),
+        "config": {"detect": {"learned": detector}},
+    }
+    rules = coder.variant(**options) if coder is not None else Coder(**options)
     out: list[Probe] = []
     for n, (item, row) in enumerate(zip(items, probs, strict=True)):
         fixed.row = row
-        doc = coder.process(Article(id=item.id, text=item.text))
+        doc = rules.process(Article(id=item.id, text=item.text))
         rule_types = {  # what the sentence reports, as combine() weighs it
             c.event
             for c in doc.candidates
@@ -232,10 +242,12 @@ def train(
     tune_on: list[GoldItem] | None = None,
     tune_name: str = "",
     weights: list[float] | None = None,
+    coder: Coder | None = None,
 ) -> EventClassifier:
     """Fit a classifier on ``items`` and choose its combination with the rules (see module);
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
-    (``tune``); no weight is learnt from them."""
+    (``tune``); no weight is learnt from them. ``coder``: a loaded coder whose spaCy pipeline
+    the rules' runs share (default: one is loaded)."""
     if embed is None:
         from .embed import load_embedder
 
@@ -294,7 +306,7 @@ def train(
         info["cv_classifier_alone"] = type_scores(alone)
         if progress:
             print("probing the pipeline (rules + out-of-fold classifier)", file=sys.stderr)
-        probes = probe(items, oof, model, progress=progress)
+        probes = probe(items, oof, model, progress=progress, coder=coder)
         info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
         grid = [p for p in policies() if not (all_types and p.single)]
         if kind == "auto":
@@ -314,7 +326,7 @@ def train(
                 print(f"choosing the policy on {len(tune_on)} development sentences",
                       file=sys.stderr)  # fmt: skip
             dev_probs = model.predict_proba(embed(from_texts([i.text for i in tune_on], reads)))
-            dev_probes = probe(tune_on, dev_probs, model, progress=progress)
+            dev_probes = probe(tune_on, dev_probs, model, progress=progress, coder=coder)
             model.policy, tuned = tune(dev_probes, probes, folds=folds, candidates=grid)
             info["cv_combined"] = type_scores(apply_policy(model.policy, probes))
             info["tuned_on"] = {"file": tune_name, "sentences": len(tune_on), **tuned}
