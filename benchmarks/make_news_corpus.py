@@ -52,30 +52,120 @@ COUNTRIES = [
     ("Venezuela", "Venezuelan", "Caracas", "Maracaibo"),
     ("Myanmar", "Myanmar", "Naypyidaw", "Yangon"),
 ]
-FIRST = ["Amir", "Leila", "Jonas", "Maria", "Omar", "Sofia", "Daniel", "Aisha", "Pedro",
-         "Nadia", "Viktor", "Grace", "Hassan", "Elena", "Samuel", "Yara", "Rafael", "Ines"]
-LAST = ["Haddad", "Kaya", "Novak", "Okafor", "Rahimi", "Silva", "Mensah", "Petrov",
-        "Duarte", "Nasser", "Lindqvist", "Oduya", "Marin", "Farouk", "Castillo", "Aziz"]
-OFFICES = ["prime minister", "foreign minister", "president", "interior minister",
-           "defence minister", "opposition leader", "central bank governor"]
-GROUPS = ["farmers", "students", "teachers", "workers", "doctors", "pensioners",
-          "residents", "truck drivers", "lawyers", "nurses"]
-DEMANDS = ["higher wages", "the release of detained activists", "an end to power cuts",
-           "the resignation of the government", "lower fuel prices", "new elections",
-           "action against corruption", "clean water in their neighbourhoods"]
-TOPICS = ["border security", "trade", "energy supplies", "the refugee crisis",
-          "water sharing", "a ceasefire", "debt relief", "grain exports"]
-ISSUES = ["human rights abuses", "its nuclear programme", "election fraud",
-          "the crackdown on protesters", "support for armed groups", "cyber attacks"]
-BLOCS = ["The European Union", "The United States", "The United Nations Security Council",
-         "Britain", "Canada", "Japan"]
-ARMED = ["Gunmen", "Suspected militants", "Rebel fighters", "An armed group",
-         "Unidentified attackers"]
-TARGETS = ["police checkpoint", "army convoy", "market", "village", "military base",
-           "bus station"]
+FIRST = [
+    "Amir",
+    "Leila",
+    "Jonas",
+    "Maria",
+    "Omar",
+    "Sofia",
+    "Daniel",
+    "Aisha",
+    "Pedro",
+    "Nadia",
+    "Viktor",
+    "Grace",
+    "Hassan",
+    "Elena",
+    "Samuel",
+    "Yara",
+    "Rafael",
+    "Ines",
+]
+LAST = [
+    "Haddad",
+    "Kaya",
+    "Novak",
+    "Okafor",
+    "Rahimi",
+    "Silva",
+    "Mensah",
+    "Petrov",
+    "Duarte",
+    "Nasser",
+    "Lindqvist",
+    "Oduya",
+    "Marin",
+    "Farouk",
+    "Castillo",
+    "Aziz",
+]
+OFFICES = [
+    "prime minister",
+    "foreign minister",
+    "president",
+    "interior minister",
+    "defence minister",
+    "opposition leader",
+    "central bank governor",
+]
+GROUPS = [
+    "farmers",
+    "students",
+    "teachers",
+    "workers",
+    "doctors",
+    "pensioners",
+    "residents",
+    "truck drivers",
+    "lawyers",
+    "nurses",
+]
+DEMANDS = [
+    "higher wages",
+    "the release of detained activists",
+    "an end to power cuts",
+    "the resignation of the government",
+    "lower fuel prices",
+    "new elections",
+    "action against corruption",
+    "clean water in their neighbourhoods",
+]
+TOPICS = [
+    "border security",
+    "trade",
+    "energy supplies",
+    "the refugee crisis",
+    "water sharing",
+    "a ceasefire",
+    "debt relief",
+    "grain exports",
+]
+ISSUES = [
+    "human rights abuses",
+    "its nuclear programme",
+    "election fraud",
+    "the crackdown on protesters",
+    "support for armed groups",
+    "cyber attacks",
+]
+BLOCS = [
+    "The European Union",
+    "The United States",
+    "The United Nations Security Council",
+    "Britain",
+    "Canada",
+    "Japan",
+]
+ARMED = [
+    "Gunmen",
+    "Suspected militants",
+    "Rebel fighters",
+    "An armed group",
+    "Unidentified attackers",
+]
+TARGETS = ["police checkpoint", "army convoy", "market", "village", "military base", "bus station"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-OUTLETS = ["Daily Courier", "The Observer Post", "Metro Herald", "Capital Times",
-           "Evening Standard Wire", "Regional Gazette", "Global Dispatch", "News Today"]
+OUTLETS = [
+    "Daily Courier",
+    "The Observer Post",
+    "Metro Herald",
+    "Capital Times",
+    "Evening Standard Wire",
+    "Regional Gazette",
+    "Global Dispatch",
+    "News Today",
+]
 AGENCIES = ["Wire", "AP-style Wire", "NewsWire", "Press Agency"]
 
 EVENT_TEMPLATES = [
@@ -96,16 +186,39 @@ EVENT_TEMPLATES = [
     "The {adj} army withdrew its troops from the border area near {city2} on {day}.",
     "{person} praised the efforts of {country2} to {praise}.",
 ]
-ACTIONS = ["hold early elections", "release political prisoners", "cut fuel taxes",
-           "open talks with the opposition", "investigate the killings"]
-WRONGS = ["interfering in its internal affairs", "violating the ceasefire",
-          "arming rebel groups", "spreading false information", "blocking aid deliveries"]
-THREATS = ["close the border", "suspend trade talks", "recall its ambassador",
-           "impose tariffs", "withdraw from the agreement"]
-CONDS = ["stop the shelling", "return the seized ships", "end its support for the rebels",
-         "pay its debts"]
-PROPOSALS = ["share the dam's water", "hold a referendum", "deploy observers",
-             "reopen the crossing"]
+ACTIONS = [
+    "hold early elections",
+    "release political prisoners",
+    "cut fuel taxes",
+    "open talks with the opposition",
+    "investigate the killings",
+]
+WRONGS = [
+    "interfering in its internal affairs",
+    "violating the ceasefire",
+    "arming rebel groups",
+    "spreading false information",
+    "blocking aid deliveries",
+]
+THREATS = [
+    "close the border",
+    "suspend trade talks",
+    "recall its ambassador",
+    "impose tariffs",
+    "withdraw from the agreement",
+]
+CONDS = [
+    "stop the shelling",
+    "return the seized ships",
+    "end its support for the rebels",
+    "pay its debts",
+]
+PROPOSALS = [
+    "share the dam's water",
+    "hold a referendum",
+    "deploy observers",
+    "reopen the crossing",
+]
 PRAISES = ["end the fighting", "host refugees", "fight corruption", "rebuild the port"]
 BACKGROUND = [
     "The country has faced {problem} since {year}, and analysts say the situation is "
@@ -137,12 +250,21 @@ QUOTES = [
     '"This is a difficult moment for our country," {person} said in a statement.',
     '"We call on all sides to show restraint," a spokesman for the ministry said.',
 ]
-PROBLEMS = ["an economic crisis", "political deadlock", "repeated droughts",
-            "a wave of attacks", "high unemployment"]
+PROBLEMS = [
+    "an economic crisis",
+    "political deadlock",
+    "repeated droughts",
+    "a wave of attacks",
+    "high unemployment",
+]
 MINISTRIES = ["interior ministry", "foreign ministry", "defence ministry", "presidency"]
-BOILER = ["Read More: {headline2}", "Editing by {person}", "Reporting by {person}; "
-          "additional reporting by {person2}", "Share this article on social media",
-          "Follow us on our channels for more updates"]
+BOILER = [
+    "Read More: {headline2}",
+    "Editing by {person}",
+    "Reporting by {person}; additional reporting by {person2}",
+    "Share this article on social media",
+    "Follow us on our channels for more updates",
+]
 
 OTHER_LANGUAGE = [
     "Die Regierung hat am {d} neue Maßnahmen gegen die Inflation beschlossen. Die Opposition "
@@ -245,10 +367,10 @@ def as_html(record: dict) -> dict:
     paras = record["text"].split("\n\n")
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras[1:])
     page = (
-        f"<!doctype html><html lang=\"en\"><head><title>{html.escape(record['title'])}</title>"
-        f"<meta property=\"og:site_name\" content=\"{html.escape(record['source'])}\">"
-        f"<meta property=\"article:published_time\" content=\"{record['date']}T08:00:00Z\">"
-        "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+        f'<!doctype html><html lang="en"><head><title>{html.escape(record["title"])}</title>'
+        f'<meta property="og:site_name" content="{html.escape(record["source"])}">'
+        f'<meta property="article:published_time" content="{record["date"]}T08:00:00Z">'
+        '</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
         f"<article><h1>{html.escape(record['title'])}</h1>{body}</article>"
         "<footer>Contact us · Privacy</footer></body></html>"
     )

@@ -31,7 +31,9 @@ DEFAULT_TRAIN = ["--with-project-data", "--combine", "any"]
 
 
 def _run(args: list[str]) -> None:
-    done = subprocess.run([sys.executable, "-m", "eventcoder.cli", *args], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "eventcoder.cli", *args], capture_output=True, text=True
+    )
     if done.returncode:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"failed: eventcoder {' '.join(args)}")
@@ -66,7 +68,9 @@ def _pooled(folds: list[dict[str, Any]]) -> dict[str, float]:
     n = sum(f["figures"]["sentences"] for f in folds)
     pooled: dict[str, float] = {"sentences": n}
     for key in ("accuracy", "source_overlap", "target_overlap", "recipient_coded"):
-        pooled[key] = round(sum(f["figures"][key] * f["figures"]["sentences"] for f in folds) / n, 3)
+        pooled[key] = round(
+            sum(f["figures"][key] * f["figures"]["sentences"] for f in folds) / n, 3
+        )
     pooled["macro_f1"] = round(sum(f["figures"]["macro_f1"] for f in folds) / len(folds), 3)
     return pooled
 
@@ -90,8 +94,13 @@ def main() -> None:
         header, rows = list(reader.fieldnames or []), list(reader)
     order = list(range(len(rows)))
     random.Random(args.seed).shuffle(order)
-    results: dict[str, Any] = {"gold": args.gold.name, "folds": args.folds, "seed": args.seed,
-                               "train_options": train_options, "per_fold": []}
+    results: dict[str, Any] = {
+        "gold": args.gold.name,
+        "folds": args.folds,
+        "seed": args.seed,
+        "train_options": train_options,
+        "per_fold": [],
+    }
     with tempfile.TemporaryDirectory(prefix="plv-cv-") as tmp_name:
         tmp = Path(tmp_name)
         folds: list[dict[str, Any]] = []

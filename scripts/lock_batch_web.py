@@ -48,7 +48,11 @@ def main(out: Path) -> None:
         ingest([corpus], store, coder=coder)
     cli._register_commands()
     runner = CliRunner()
-    for fmt, name in (("plover-jsonl", "cli.jsonl"), ("csv", "cli.csv"), ("polecat-tsv", "cli.tsv")):
+    for fmt, name in (
+        ("plover-jsonl", "cli.jsonl"),
+        ("csv", "cli.csv"),
+        ("polecat-tsv", "cli.tsv"),
+    ):
         res = runner.invoke(cli.app, ["export", "--db", db, "-f", fmt])
         (out / name).write_text(res.stdout, encoding="utf-8")
     for args, name in (

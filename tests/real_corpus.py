@@ -31,8 +31,12 @@ NOT_NAMES = ("they", "the", "fire", "hands", "them", "it")
 def real_corpus_articles() -> list[Article]:
     return [
         Article(
-            id=f"police-report-{i}", text=text, title=text.split(" on ")[0],
-            date=PUBLISHED + dt.timedelta(days=i), source="Police Daily", language="en",
+            id=f"police-report-{i}",
+            text=text,
+            title=text.split(" on ")[0],
+            date=PUBLISHED + dt.timedelta(days=i),
+            source="Police Daily",
+            language="en",
         )  # fmt: skip
         for i, text in enumerate(_TEXTS)
     ]
@@ -41,16 +45,32 @@ def real_corpus_articles() -> list[Article]:
 #: One farmers' protest in Mumbai told by three outlets in their own words, and a look-alike
 #: the same day in Pune (another city: another event).
 _RETOLD = (
-    ("farmers-mumbai-1", "Mumbai Mirror", 0,
-     "Thousands of farmers protested in Mumbai on Tuesday against the new land law, blocking "
-     "the main highway for hours."),
-    ("farmers-mumbai-2", "Deccan Wire", 0,
-     "Farmers marched through Mumbai on Tuesday to demand the repeal of the land law. "
-     "Organisers said about 5,000 people took part."),
-    ("farmers-mumbai-3", "Western Times", 1,
-     "Angry farmers held a protest in Mumbai on Tuesday over the land law."),
-    ("farmers-pune", "Deccan Wire", 0,
-     "Farmers protested in Pune on Tuesday against the land law."),
+    (
+        "farmers-mumbai-1",
+        "Mumbai Mirror",
+        0,
+        "Thousands of farmers protested in Mumbai on Tuesday against the new land law, blocking "
+        "the main highway for hours.",
+    ),
+    (
+        "farmers-mumbai-2",
+        "Deccan Wire",
+        0,
+        "Farmers marched through Mumbai on Tuesday to demand the repeal of the land law. "
+        "Organisers said about 5,000 people took part.",
+    ),
+    (
+        "farmers-mumbai-3",
+        "Western Times",
+        1,
+        "Angry farmers held a protest in Mumbai on Tuesday over the land law.",
+    ),
+    (
+        "farmers-pune",
+        "Deccan Wire",
+        0,
+        "Farmers protested in Pune on Tuesday against the land law.",
+    ),
 )
 #: Ids of the articles that tell the Mumbai protest.
 RETOLD_MUMBAI = ("farmers-mumbai-1", "farmers-mumbai-2", "farmers-mumbai-3")
@@ -62,7 +82,13 @@ def retold_articles() -> list[Article]:
     """A story retold by three outlets and a look-alike (published on and after
     ``RETOLD_PUBLISHED``; the protests were on the Tuesday before)."""
     return [
-        Article(id=aid, text=text, title=text.split(" on ")[0], source=source,
-                date=RETOLD_PUBLISHED + dt.timedelta(days=lag), language="en")  # fmt: skip
+        Article(
+            id=aid,
+            text=text,
+            title=text.split(" on ")[0],
+            source=source,
+            date=RETOLD_PUBLISHED + dt.timedelta(days=lag),
+            language="en",
+        )  # fmt: skip
         for aid, source, lag, text in _RETOLD
     ]

@@ -24,7 +24,7 @@ BACKENDS = ("duckdb", pytest.param("postgresql", marks=pytest.mark.postgres))
 def pg_dsn() -> str:
     dsn = os.environ.get("EVENTCODER_TEST_PG_DSN")
     if not dsn:
-        message = "EVENTCODER_TEST_PG_DSN is not set (eval \"$(bash scripts/start-postgres.sh)\")"
+        message = 'EVENTCODER_TEST_PG_DSN is not set (eval "$(bash scripts/start-postgres.sh)")'
         if REQUIRE_SERVICES:
             pytest.fail(message + " but EVENTCODER_REQUIRE_SERVICES=1")
         pytest.skip(message)

@@ -43,11 +43,7 @@ def test_the_column_table_is_the_export_columns():
 
 def test_the_endpoint_table_is_the_api():
     spec = create_app(None).openapi()
-    served = {
-        (method.upper(), path)
-        for path, ops in spec["paths"].items()
-        for method in ops
-    }
+    served = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
     rows = _section("## REST API")
     assert {(r[0], r[1]) for r in rows} == served
     names = {s.name for s in VOCABULARY}

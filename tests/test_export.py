@@ -195,7 +195,9 @@ def test_plover_line_is_the_record_encoded_whole(db):
                "pub_date": "2020-01-02", "ingested_at": "2020-01-03 10:00:00"}  # fmt: skip
     with open_store(db) as store:
         stored = [r[0] for r in store.fetchall("SELECT record FROM events ORDER BY id")]
-    tricky = json.dumps({"id": "x", "text": 'he said "reports": many', "n": 1.5}, ensure_ascii=False)
+    tricky = json.dumps(
+        {"id": "x", "text": 'he said "reports": many', "n": 1.5}, ensure_ascii=False
+    )
     for text in [*stored, tricky]:
         whole = json.dumps(plover_record(json.loads(text), article), ensure_ascii=False) + "\n"
         assert plover_line(text, article) == whole

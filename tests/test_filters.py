@@ -80,7 +80,12 @@ def test_cli_and_api_select_the_same_events(db):
     try:
         with TestClient(create_app(store)) as client:
             api = [
-                [e["id"] for e in client.get("/api/events", params={**q, "limit": 1000, "sort": "date"}).json()["events"]]
+                [
+                    e["id"]
+                    for e in client.get(
+                        "/api/events", params={**q, "limit": 1000, "sort": "date"}
+                    ).json()["events"]
+                ]
                 for q in queries
             ]
     finally:

@@ -143,7 +143,9 @@ def test_typed_xml_loads_and_auc(tmp_path):
     path.write_text(TYPED_XML, encoding="utf-8")
     (art,) = load_typed_xml(path)
     assert [(t.text, t.type) for t in art.toponyms] == [
-        ("Springfield", "Literal"), ("Ill.", "Literal"), ("Ottawa", "Metonymic"),
+        ("Springfield", "Literal"),
+        ("Ill.", "Literal"),
+        ("Ottawa", "Metonymic"),
         ("waters", "Literal_Expression"),
     ]  # the record with negative offsets is skipped
     assert art.toponyms[0].geonameid == 4250542 and art.toponyms[2].lat is None

@@ -537,7 +537,8 @@ def test_dask_scheduler_that_cannot_be_reached_is_a_run_error(tmp_path, monkeypa
     need_module("distributed")
     monkeypatch.setattr("eventcoder.ingest.run.DASK_CONNECT_TIMEOUT", 2)
     (tmp_path / "a.txt").write_text(SANCTIONS, encoding="utf-8")
-    with open_store(str(tmp_path / "s.duckdb")) as store, pytest.raises(
-        IngestError, match="cannot reach the Dask scheduler"
+    with (
+        open_store(str(tmp_path / "s.duckdb")) as store,
+        pytest.raises(IngestError, match="cannot reach the Dask scheduler"),
     ):
         ingest([tmp_path / "a.txt"], store, options=IngestOptions(dask="tcp://127.0.0.1:1"))

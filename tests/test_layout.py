@@ -177,9 +177,7 @@ def _word_count(value: ast.expr) -> int:
             and isinstance(node.func.value.value, str)
         ):
             best = max(best, sum(bool(_WORD.match(w)) for w in node.func.value.value.split()))
-        words = [
-            e.value for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)
-        ]
+        words = [e.value for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         best = max(best, sum(bool(_WORD.match(w)) for w in words))
     return best
 

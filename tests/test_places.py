@@ -214,8 +214,11 @@ def test_agency_abbreviations_stand_alone_only_where_places_stand():
     assert got == [("Ill.", "Illinois"), ("Okla.", "Oklahoma"), ("W.Va.", "West Virginia")]
     # a postal code only in "City, ST"; a party label or a plain word is no place
     assert not abbreviation_spans("Sen. Jane Roe (D-Calif.) said IN the end OR never.", abbr)
-    assert [text[s:e] for text in ["Crews reached Austin, TX, by noon."]
-            for s, e, _ in abbreviation_spans(text, abbr)] == ["TX"]
+    assert [
+        text[s:e]
+        for text in ["Crews reached Austin, TX, by noon."]
+        for s, e, _ in abbreviation_spans(text, abbr)
+    ] == ["TX"]
 
 
 def test_article_geography_decides_between_namesakes(coder):
@@ -256,6 +259,8 @@ def test_a_place_inside_a_longer_name(coder):
 
 
 def test_northern_and_possessive_forms(coder):
-    found = resolved(coder, "Rockets hit towns in northern Syria as snow fell on New York’s suburbs.")
+    found = resolved(
+        coder, "Rockets hit towns in northern Syria as snow fell on New York’s suburbs."
+    )
     assert found["Syria"].country_code == "SYR"
     assert found["New York"].country_code == "USA"  # the name without the possessive

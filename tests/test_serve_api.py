@@ -266,7 +266,9 @@ def test_network_nodes_and_edges(client):
     data = client.get("/api/network").json()
     names = {n["id"] for n in data["nodes"]}
     assert data["edges"]
-    assert any(e["conflict"] for e in data["edges"]) and any(e["cooperation"] for e in data["edges"])
+    assert any(e["conflict"] for e in data["edges"]) and any(
+        e["cooperation"] for e in data["edges"]
+    )
     for edge in data["edges"]:
         assert edge["source"] in names and edge["target"] in names
         assert edge["source"] != edge["target"]
@@ -281,7 +283,9 @@ def test_exports_csv_and_plover_jsonl(client):
     assert list(rows[0]) == [snake(c) for c in COLUMNS]  # the one CSV column set
     assert {r["event_id"] for r in rows} == expected
     assert all(r["event_type"] == "ASSAULT" for r in rows)
-    listed = {e["id"]: e for e in client.get("/api/events?type=ASSAULT&limit=1000").json()["events"]}
+    listed = {
+        e["id"]: e for e in client.get("/api/events?type=ASSAULT&limit=1000").json()["events"]
+    }
     for r in rows:
         ev = listed[r["event_id"]]
         assert r["actor_name"] == ";".join(x["name"] or x["entity_text"] for x in ev["actors"])
@@ -291,10 +295,15 @@ def test_exports_csv_and_plover_jsonl(client):
     response = client.get("/api/export", params={"format": "plover-jsonl", "type": "ASSAULT"})
     records = [json.loads(line) for line in response.text.splitlines()]
     assert {r["id"] for r in records} == expected
-    assert all({"actor", "recipient", "event_loc", "event_text", "quad_code"} <= r.keys() for r in records)
+    assert all(
+        {"actor", "recipient", "event_loc", "event_text", "quad_code"} <= r.keys() for r in records
+    )
     assert all({"cite_info", "coder", "coded_date", "reports"} <= r.keys() for r in records)
     tsv = client.get("/api/export", params={"format": "polecat-tsv", "type": "ASSAULT"})
-    assert tsv.text.startswith("Event ID\tEvent Date\t") and len(tsv.text.splitlines()) == len(rows) + 1
+    assert (
+        tsv.text.startswith("Event ID\tEvent Date\t")
+        and len(tsv.text.splitlines()) == len(rows) + 1
+    )
 
 
 @pytest.mark.parametrize("fmt", ["plover-jsonl", "csv", "polecat-tsv"])
@@ -430,8 +439,10 @@ def test_basemap_is_served_from_countryinfo(client):
     geo = client.get("/api/basemap.geojson").json()
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) > 150
     iraq = next(f for f in geo["features"] if f["id"] == "IRQ")
-    lon, lat = iraq["geometry"]["coordinates"][0][0] if iraq["geometry"]["type"] == "Polygon" else (
-        iraq["geometry"]["coordinates"][0][0][0]
+    lon, lat = (
+        iraq["geometry"]["coordinates"][0][0]
+        if iraq["geometry"]["type"] == "Polygon"
+        else (iraq["geometry"]["coordinates"][0][0][0])
     )
     assert 38 < lon < 49 and 29 < lat < 38
 
@@ -482,7 +493,9 @@ def test_ingest_needs_the_key_and_stores_the_article(writable, coder):
     ).json()  # fmt: skip
     assert again["duplicate_of"] == "posted-1" and again["events"] == 0
     assert c.get("/api/articles/posted-1").json()["reports"] == 2
-    bad = c.post("/api/articles", json={**body, "id": "p3", "date": "soon"}, headers={"X-API-Key": key})
+    bad = c.post(
+        "/api/articles", json={**body, "id": "p3", "date": "soon"}, headers={"X-API-Key": key}
+    )
     assert bad.status_code == 400
 
 

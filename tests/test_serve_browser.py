@@ -167,7 +167,8 @@ def _redrawn(page, *views: str) -> Iterator[None]:
     yield
     for view, count in before.items():
         page.wait_for_function(
-            "([v, c]) => (document.body.dataset[v] || '0') !== c", arg=[view, count],
+            "([v, c]) => (document.body.dataset[v] || '0') !== c",
+            arg=[view, count],
             timeout=30_000,
         )
 
@@ -195,7 +196,10 @@ def test_filter_narrows_every_view(page):
     before = _total(page)
     edges_before = _count(page, "#network line.edge")
     page.select_option("#f-type", "ASSAULT")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "type=ASSAULT" in r.url), _redrawn(page, "events", "timeline", "network"):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "type=ASSAULT" in r.url),
+        _redrawn(page, "events", "timeline", "network"),
+    ):
         page.click("#apply")
     after = _total(page)
     assert 0 < after < before
@@ -209,7 +213,10 @@ def test_filter_narrows_every_view(page):
     # a click on a timeline bar keeps only that period
     bar = page.locator("#timeline rect.bar").last
     period = bar.get_attribute("data-period")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "date_from=" + period in r.url), _redrawn(page, "events"):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "date_from=" + period in r.url),
+        _redrawn(page, "events"),
+    ):
         bar.click()
     dates = page.locator("#events-table tbody tr[data-id] td:first-child").all_inner_texts()
     assert dates and all(d.startswith(period) for d in dates)
@@ -220,7 +227,10 @@ def test_mention_rows_and_mention_counts(page):
     events = _total(page)
     counted = "[...document.querySelectorAll('#timeline rect.bar')].reduce((n, b) => n + Number(b.dataset.count), 0)"
     by_event = page.evaluate(counted)
-    with page.expect_response(lambda r: "/api/events?" in r.url and "level=mention" in r.url), _redrawn(page, "events"):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "level=mention" in r.url),
+        _redrawn(page, "events"),
+    ):
         page.select_option("#level", "mention")
     assert _total(page) > events
     row = page.locator("#events-table tbody tr[data-id*='#']").first
@@ -228,7 +238,12 @@ def test_mention_rows_and_mention_counts(page):
     assert row.get_attribute("data-id").startswith(event_id + "#")
     row.click()
     page.wait_for_selector("#article-text .hl-trigger")
-    with page.expect_response(lambda r: "/api/aggregates/time?" in r.url and "level=mention" in r.url), _redrawn(page, "timeline"):
+    with (
+        page.expect_response(
+            lambda r: "/api/aggregates/time?" in r.url and "level=mention" in r.url
+        ),
+        _redrawn(page, "timeline"),
+    ):
         page.select_option("#count-level", "mention")
     assert page.evaluate(counted) > by_event > 0  # retellings and duplicate reports count
 
@@ -283,13 +298,21 @@ def test_clusters_in_the_table_and_the_evidence(page, shots):
     events = _total(page)
     counted = "[...document.querySelectorAll('#timeline rect.bar')].reduce((n, b) => n + Number(b.dataset.count), 0)"
     by_event = page.evaluate(counted)
-    with page.expect_response(lambda r: "/api/events?" in r.url and "level=cluster" in r.url), _redrawn(page, "events"):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "level=cluster" in r.url),
+        _redrawn(page, "events"),
+    ):
         page.select_option("#level", "cluster")
     assert 0 < _total(page) < events
     cells = page.locator("#events-table tbody tr[data-id] td.reports")
     clusters = cells.evaluate_all("cs => cs.map(c => c.dataset.cluster)")
     assert clusters and all(clusters) and len(set(clusters)) == len(clusters)
-    with page.expect_response(lambda r: "/api/aggregates/time?" in r.url and "level=cluster" in r.url), _redrawn(page, "timeline"):
+    with (
+        page.expect_response(
+            lambda r: "/api/aggregates/time?" in r.url and "level=cluster" in r.url
+        ),
+        _redrawn(page, "timeline"),
+    ):
         page.select_option("#count-level", "cluster")
     assert 0 < page.evaluate(counted) < by_event
     # the retold Mumbai protest: one row, three reports from three sources
@@ -297,7 +320,9 @@ def test_clusters_in_the_table_and_the_evidence(page, shots):
     page.fill("#f-place", "Mumbai")
     with _redrawn(page, "events"):
         page.click("#apply")
-    row = page.locator("#events-table tbody tr[data-id]", has=page.locator("td.reports[data-reports='3']"))
+    row = page.locator(
+        "#events-table tbody tr[data-id]", has=page.locator("td.reports[data-reports='3']")
+    )
     assert row.count() == 1
     assert row.locator("td.reports").get_attribute("data-sources") == "3"
     assert "3 sources" in row.locator("td.reports").inner_text()
@@ -311,7 +336,9 @@ def test_clusters_in_the_table_and_the_evidence(page, shots):
         assert source in listed
     assert all("Mumbai" in t for t in page.locator("#cluster-reports .sentence").all_inner_texts())
     shown = page.locator("#cluster-reports li.shown")
-    assert shown.count() == 1 and shown.get_attribute("data-event") == row.get_attribute("data-event")
+    assert shown.count() == 1 and shown.get_attribute("data-event") == row.get_attribute(
+        "data-event"
+    )
     # each report opens its own article and evidence
     other = page.locator("#cluster-reports li:not(.shown)").first
     target = other.get_attribute("data-event")
@@ -323,8 +350,11 @@ def test_clusters_in_the_table_and_the_evidence(page, shots):
     assert target.split(":")[0] in RETOLD_MUMBAI
     page.wait_for_selector("#article-text .hl-trigger")
     page.locator("#detail-panel").scroll_into_view_if_needed()
-    page.screenshot(path=str(shots / "clusters.png"), clip=_union(page, "#events-panel", "#detail-panel"),
-                    full_page=True)
+    page.screenshot(
+        path=str(shots / "clusters.png"),
+        clip=_union(page, "#events-panel", "#detail-panel"),
+        full_page=True,
+    )
 
 
 def test_open_an_event_shows_its_evidence_highlighted(page, shots):
@@ -382,7 +412,10 @@ def test_map_view_filters_the_events(page, shots):
         page.wait_for_function(
             "v => document.querySelector('#map svg').getAttribute('viewBox') !== v", arg=view
         )
-    with page.expect_response(lambda r: "/api/events?" in r.url and "bbox=" in r.url), _redrawn(page, "events"):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "bbox=" in r.url),
+        _redrawn(page, "events"),
+    ):
         page.check("#f-mapview")
     inside = _total(page)
     assert 0 < inside < total
@@ -391,12 +424,18 @@ def test_map_view_filters_the_events(page, shots):
     assert west < 44 < east and south < 33 < north and east - west < 100
     places = page.locator("#events-table tbody tr[data-id] td:nth-child(5)").all_inner_texts()
     assert places and all(p != "–" for p in places)  # only events placed in the view
-    page.screenshot(path=str(shots / "map.png"), clip=_union(page, "#map-panel", "#network-panel"),
-                    full_page=True)
+    page.screenshot(
+        path=str(shots / "map.png"),
+        clip=_union(page, "#map-panel", "#network-panel"),
+        full_page=True,
+    )
     # a single place's marker filters the table to that place
     single = page.locator("#map .marker.place").first
     name = single.get_attribute("data-name")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "place=" in r.url), _redrawn(page, "events"):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "place=" in r.url),
+        _redrawn(page, "events"),
+    ):
         single.click()
     shown = page.locator("#events-table tbody tr[data-id] td:nth-child(5)").all_inner_texts()
     assert shown and all(name.lower() in p.lower() for p in shown)
@@ -429,10 +468,12 @@ def test_api_docs_page_is_offline(browser, server):
     off_host: list[str] = []
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if (urlparse(route.request.url).hostname or "") in LOOPBACK
-        or route.request.url.startswith("data:")
-        else (off_host.append(route.request.url), route.abort()),
+        lambda route: (
+            route.continue_()
+            if (urlparse(route.request.url).hostname or "") in LOOPBACK
+            or route.request.url.startswith("data:")
+            else (off_host.append(route.request.url), route.abort())
+        ),
     )
     page = context.new_page()
     page.goto(server + "/docs")

@@ -306,15 +306,24 @@ class ArgumentFinder:
         holders = [trigger]
         if trigger.pos_ in ("VERB", "AUX"):  # "lift embargoes ... to Iran", "aid for Romania"
             obj = direct_object(trigger)
-            if obj is not None and obj.pos_ == "NOUN" and obj.dep_ == "dobj" and (
-                obj.lemma_.lower() not in self.lex.nouns  # an event noun keeps its own PPs
+            if (
+                obj is not None
+                and obj.pos_ == "NOUN"
+                and obj.dep_ == "dobj"
+                and (
+                    obj.lemma_.lower() not in self.lex.nouns  # an event noun keeps its own PPs
+                )
             ):
                 holders.append(obj)
         for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in skip and (
-                        pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
+                    if (
+                        pobj.dep_ == "pobj"
+                        and pobj.i not in skip
+                        and (
+                            pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
+                        )
                     ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
                         if not is_empty_abstract(tok, self.empty_nouns):

@@ -106,9 +106,7 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
 def _is_count(tok: Token) -> bool:
     """A bare number ("26 were killed"), not a number of something ("thousands of teachers"
     protested: a crowd, the doer)."""
-    return (tok.pos_ == "NUM" or tok.like_num) and not any(
-        c.dep_ != "punct" for c in tok.children
-    )
+    return (tok.pos_ == "NUM" or tok.like_num) and not any(c.dep_ != "punct" for c in tok.children)
 
 
 def passive_event_agent(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
@@ -198,8 +196,7 @@ def complement_recipients(
                     why = f"indirect object of '{comp.text}'"
                     out += spans_for(child, "recipient", why, lex.words)
                 elif (
-                    child.dep_ in ("prep", "dative")
-                    and child.lower_ in lex.words.complement_preps
+                    child.dep_ in ("prep", "dative") and child.lower_ in lex.words.complement_preps
                 ):
                     for pobj in child.children:
                         if pobj.dep_ != "pobj":

@@ -110,9 +110,7 @@ class RoleTally:
         }
 
 
-def span_head(
-    span: str, parse: Callable[[str], Any] | None, stop: AbstractSet[str]
-) -> str | None:
+def span_head(span: str, parse: Callable[[str], Any] | None, stop: AbstractSet[str]) -> str | None:
     """The head word of a gold span: the root of its parse, else its last content word."""
     if parse is not None:
         doc = parse(span)

@@ -54,8 +54,15 @@ KbFiles = str | Path | list[str | Path] | None
 
 #: The tables a ``Knowledge`` holds, each loaded on first use.
 TABLES = (
-    "kb", "countries", "roles", "gazetteer", "abbreviations",
-    "actor_words", "place_words", "detect_words", "dedup_words",
+    "kb",
+    "countries",
+    "roles",
+    "gazetteer",
+    "abbreviations",
+    "actor_words",
+    "place_words",
+    "detect_words",
+    "dedup_words",
 )
 
 

@@ -41,7 +41,5 @@ class Abbreviations:
                 postal.setdefault(entry["postal"], div)
         forms = sorted(agency, key=len, reverse=True)
         # a form ends a word: "Ill." before a space, comma, dash or the end; never "(D-Calif.)"
-        pattern = re.compile(
-            r"(?<![\w.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])"
-        )
+        pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
         return cls(agency, postal, pattern)

@@ -45,7 +45,6 @@ class KBEntry:
         return self.sector, None
 
 
-
 PLOVER_SECTORS = frozenset(
     [
         "COP",

@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .geonames import UserGazetteer
 
 
-
 @dataclass(frozen=True, slots=True)
 class Place:
     geonameid: int | None

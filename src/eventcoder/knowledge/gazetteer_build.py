@@ -140,7 +140,6 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
     return gaz
 
 
-
 def promote_capitals(gaz: Gazetteer) -> None:
     """A capital's name alone is the capital: "Washington" is the US capital before the state,
     "Kabul" the city before the province (the project's country table names the capitals)."""

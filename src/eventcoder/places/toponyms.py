@@ -115,8 +115,10 @@ class Toponyms:
                 continue
             region = doc[i + 1 : j]
             hits = self.gaz.lookup(region.text)
-            if hits and hits[0].precision in ("country", "admin1") or any(
-                p.feature_code == "ADM2" for p in hits[:5]
+            if (
+                hits
+                and hits[0].precision in ("country", "admin1")
+                or any(p.feature_code == "ADM2" for p in hits[:5])
             ):
                 out.append(region)
                 seen.update(t.i for t in region)

@@ -187,7 +187,11 @@ SPANS = ("bulk", "all")
 
 
 def timeline(
-    store: Store, filters: Filters, *, interval: str = "month", level: str = "event",
+    store: Store,
+    filters: Filters,
+    *,
+    interval: str = "month",
+    level: str = "event",
     span: str = "bulk",
 ) -> dict:
     """Counts by period and event type. An event dated less precisely than the interval (a

@@ -158,7 +158,9 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
         raise FilterError("bbox", f"{value!r} has a part that is not a number") from None
-    if not all(abs(x) <= 180 for x in (west, east)) or not all(abs(y) <= 90 for y in (south, north)):
+    if not all(abs(x) <= 180 for x in (west, east)) or not all(
+        abs(y) <= 90 for y in (south, north)
+    ):
         raise FilterError("bbox", "longitudes must lie in [-180, 180] and latitudes in [-90, 90]")
     if south > north:
         raise FilterError("bbox", "min_lat is greater than max_lat")
@@ -180,7 +182,9 @@ def _code(value: str | None, param: str, pattern: re.Pattern[str], example: str)
 
 def _codes(values: str | list[str] | None, param: str) -> list[str]:
     return [
-        c for v in split(values) if (c := _code(v, param, CODE_RE, "a three-letter code")) is not None
+        c
+        for v in split(values)
+        if (c := _code(v, param, CODE_RE, "a three-letter code")) is not None
     ]
 
 

@@ -74,9 +74,7 @@ def network(store: Store, filters: Filters, *, limit: int = 150) -> dict:
         "ORDER BY count(*) DESC, source, target LIMIT ?",
         [*params, limit],
     )
-    paired = store.fetchall(
-        f"SELECT count(DISTINCT e.id) {joins}{where}", params
-    )[0][0]
+    paired = store.fetchall(f"SELECT count(DISTINCT e.id) {joins}{where}", params)[0][0]
     drawn = store.fetchall(
         f"SELECT count(DISTINCT e.id) {joins}{where}"
         + (" AND " if where else " WHERE ")

@@ -223,12 +223,16 @@ def list_articles(
         "ORDER BY a.pub_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return total, [{k: jsonable(v) for k, v in zip(_ARTICLE_KEYS, row, strict=True)} for row in rows]
+    return total, [
+        {k: jsonable(v) for k, v in zip(_ARTICLE_KEYS, row, strict=True)} for row in rows
+    ]
 
 
 def get_article(store: Store, article_id: str) -> dict | None:
     """One article with its text and its events (a linked duplicate: its story's events)."""
-    rows = store.fetchall(f"SELECT {_ARTICLE_SQL}, a.text FROM articles a WHERE a.id = ?", [article_id])
+    rows = store.fetchall(
+        f"SELECT {_ARTICLE_SQL}, a.text FROM articles a WHERE a.id = ?", [article_id]
+    )
     if not rows:
         return None
     article = {k: jsonable(v) for k, v in zip((*_ARTICLE_KEYS, "text"), rows[0], strict=True)}

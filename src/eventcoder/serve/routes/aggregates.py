@@ -33,9 +33,7 @@ def router(service: Service) -> APIRouter:
             ),
         ] = "bulk",
     ) -> dict:
-        return service.read(
-            aggregates.timeline, filters, interval=interval, level=level, span=span
-        )
+        return service.read(aggregates.timeline, filters, interval=interval, level=level, span=span)
 
     @api.get("/api/aggregates/types", tags=["aggregates"], summary="Event counts by type")
     def by_type(filters: FiltersDep, level: Level = "event") -> dict:
@@ -48,7 +46,9 @@ def router(service: Service) -> APIRouter:
     )
     def by_dyad(
         filters: FiltersDep,
-        by: Annotated[str, Query(max_length=10, description="country, actor or sector")] = "country",
+        by: Annotated[
+            str, Query(max_length=10, description="country, actor or sector")
+        ] = "country",
         level: Level = "event",
         limit: Limit = 200,
     ) -> dict:

@@ -146,7 +146,12 @@ def router(service: Service) -> APIRouter:
                 "duplicate_kind": done.kind, "similarity": done.similarity,
             }  # fmt: skip
         event_ids = [ev.id for ev in done.coded.events]
-        out = {"id": draft.id, "events": len(event_ids), "duplicate_of": None, "event_ids": event_ids}
+        out = {
+            "id": draft.id,
+            "events": len(event_ids),
+            "duplicate_of": None,
+            "event_ids": event_ids,
+        }
         try:  # its events join event clusters at once, as an ingest's do
             out["clusters"] = await anyio.to_thread.run_sync(
                 service.read, clustering.cluster_posted, event_ids
