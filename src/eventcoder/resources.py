@@ -20,6 +20,11 @@ def load_yaml(name: str) -> Any:
         return yaml.safe_load(fh)
 
 
+def word_set(data: dict[str, Any], key: str) -> frozenset[str]:
+    """One word list of a shipped YAML file (``data[key]``) as a set of strings."""
+    return frozenset(str(w) for w in data[key])
+
+
 def load_yaml_file(path: str | Path) -> Any:
     with Path(path).open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)

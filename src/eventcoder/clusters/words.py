@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_yaml
+from ..resources import load_yaml, word_set
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,10 @@ class ClusterWords:
     def load(cls, name: str = "cluster_words.yaml") -> ClusterWords:
         data = load_yaml(name)
 
-        def words(key: str) -> frozenset[str]:
-            return frozenset(str(w) for w in data[key])
-
         return cls(
-            stopwords=words("stopwords"),
-            pronouns=words("pronouns"),
-            generic_heads=frozenset("w:" + w for w in words("generic_heads")),
+            stopwords=word_set(data, "stopwords"),
+            pronouns=word_set(data, "pronouns"),
+            generic_heads=frozenset("w:" + w for w in word_set(data, "generic_heads")),
         )
 
 

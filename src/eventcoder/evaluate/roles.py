@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Entity, Event
-from ..resources import load_yaml
+from ..resources import load_yaml, word_set
 
 #: Older root that PLOVER 1.0 splits in two.
 YIELD_SPLIT = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -37,7 +37,7 @@ _WORD = re.compile(r"[\w][\w'’.-]*", re.UNICODE)
 def scoring_words(name: str = "evaluate_words.yaml") -> frozenset[str]:
     """Words too common to show that two spans name the same actor (articles, prepositions,
     pronouns, "said"): the shipped ``data/evaluate_words.yaml`` list, one per scorer."""
-    return frozenset(str(w) for w in load_yaml(name)["function_words"])
+    return word_set(load_yaml(name), "function_words")
 
 
 def _bare(word: str) -> str:

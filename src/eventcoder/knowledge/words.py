@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..resources import load_yaml
+from ..resources import load_yaml, word_set
 
 
 @dataclass(frozen=True)
@@ -26,20 +26,17 @@ class ActorWords:
     def load(cls, name: str = "actor_words.yaml") -> ActorWords:
         data = load_yaml(name)
 
-        def words(key: str) -> frozenset[str]:
-            return frozenset(str(w) for w in data[key])
-
         return cls(
             pronouns={str(k): str(v) for k, v in data["pronouns"].items()},
-            subject_pronouns=words("subject_pronouns"),
-            generic_heads=words("generic_heads"),
-            leader_words=words("leader_words"),
-            org_nouns=words("org_nouns"),
-            target_preps=words("target_prepositions"),
-            locative=words("locative_prepositions"),
-            speech=words("speech_verbs"),
-            quantity=words("quantity_words"),
-            quantity_plurals=words("quantity_plurals"),
+            subject_pronouns=word_set(data, "subject_pronouns"),
+            generic_heads=word_set(data, "generic_heads"),
+            leader_words=word_set(data, "leader_words"),
+            org_nouns=word_set(data, "org_nouns"),
+            target_preps=word_set(data, "target_prepositions"),
+            locative=word_set(data, "locative_prepositions"),
+            speech=word_set(data, "speech_verbs"),
+            quantity=word_set(data, "quantity_words"),
+            quantity_plurals=word_set(data, "quantity_plurals"),
         )
 
 
@@ -68,33 +65,26 @@ class PlaceWords:
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
         data = load_yaml(name)
 
-        def words(key: str) -> frozenset[str]:
-            return frozenset(str(w) for w in data[key])
-
         return cls(
-            locative=words("locative_prepositions"),
-            place_preps=words("place_prepositions"),
-            place_nouns=words("place_nouns"),
-            geo_heads=words("geo_heads"),
-            located_heads=words("located_heads"),
-            ruling_nouns=words("ruling_nouns"),
-            name_only_heads=words("name_only_heads"),
-            built_words=words("built_words"),
-            admin_words=words("admin_words"),
-            division_words=words("division_words"),
-            compass=words("compass_words"),
-            place_object_verbs=words("place_object_verbs"),
-            pass_through=words("pass_through_prepositions"),
-            still_verbs=words("still_verbs"),
-            inside_words=words("inside_words"),
-            venue_words=words("venue_words"),
-            facility_words=words("facility_words"),
-            generic_names=words("generic_name_words"),
+            locative=word_set(data, "locative_prepositions"),
+            place_preps=word_set(data, "place_prepositions"),
+            place_nouns=word_set(data, "place_nouns"),
+            geo_heads=word_set(data, "geo_heads"),
+            located_heads=word_set(data, "located_heads"),
+            ruling_nouns=word_set(data, "ruling_nouns"),
+            name_only_heads=word_set(data, "name_only_heads"),
+            built_words=word_set(data, "built_words"),
+            admin_words=word_set(data, "admin_words"),
+            division_words=word_set(data, "division_words"),
+            compass=word_set(data, "compass_words"),
+            place_object_verbs=word_set(data, "place_object_verbs"),
+            pass_through=word_set(data, "pass_through_prepositions"),
+            still_verbs=word_set(data, "still_verbs"),
+            inside_words=word_set(data, "inside_words"),
+            venue_words=word_set(data, "venue_words"),
+            facility_words=word_set(data, "facility_words"),
+            generic_names=word_set(data, "generic_name_words"),
         )
-
-
-def _words(data: dict, key: str) -> frozenset[str]:
-    return frozenset(str(w) for w in data[key])
 
 
 @dataclass(frozen=True)
@@ -120,20 +110,20 @@ class DetectWords:
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
         data = load_yaml(name)
         return cls(
-            for_roles=_words(data, "for_roles"),
-            object_control=_words(data, "object_control_verbs"),
-            thing_preps=_words(data, "thing_prepositions"),
-            argument_pronouns=_words(data, "argument_pronouns"),
-            speaker_pronouns=_words(data, "speaker_pronouns"),
-            personal_pronouns=_words(data, "personal_pronouns"),
-            partitives=_words(data, "partitives"),
-            event_preps=_words(data, "event_prepositions"),
-            noun_target_preps=_words(data, "noun_target_prepositions"),
-            complement_preps=_words(data, "complement_prepositions"),
-            future_aux=_words(data, "future_auxiliaries"),
-            hypothetical_aux=_words(data, "hypothetical_auxiliaries"),
-            future_adj=_words(data, "future_adjectives"),
-            temporal_marks=_words(data, "temporal_marks"),
+            for_roles=word_set(data, "for_roles"),
+            object_control=word_set(data, "object_control_verbs"),
+            thing_preps=word_set(data, "thing_prepositions"),
+            argument_pronouns=word_set(data, "argument_pronouns"),
+            speaker_pronouns=word_set(data, "speaker_pronouns"),
+            personal_pronouns=word_set(data, "personal_pronouns"),
+            partitives=word_set(data, "partitives"),
+            event_preps=word_set(data, "event_prepositions"),
+            noun_target_preps=word_set(data, "noun_target_prepositions"),
+            complement_preps=word_set(data, "complement_prepositions"),
+            future_aux=word_set(data, "future_auxiliaries"),
+            hypothetical_aux=word_set(data, "hypothetical_auxiliaries"),
+            future_adj=word_set(data, "future_adjectives"),
+            temporal_marks=word_set(data, "temporal_marks"),
         )
 
 
@@ -147,4 +137,6 @@ class DedupWords:
     @classmethod
     def load(cls, name: str = "dedup_words.yaml") -> DedupWords:
         data = load_yaml(name)
-        return cls(function_words=_words(data, "function_words"), pronouns=_words(data, "pronouns"))
+        return cls(
+            function_words=word_set(data, "function_words"), pronouns=word_set(data, "pronouns")
+        )
