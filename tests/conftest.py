@@ -56,6 +56,22 @@ class CodedOnce:
         return self._coded[key].model_copy(deep=True)
 
 
+class MainEventsOnly:
+    """What ``coder.variant(main_events_only=True)`` answers, read from a ``CodedOnce`` of the
+    coder without that option: its coding with the events that are not ``main`` left out, as
+    the ``finalize`` stage (the only stage the option reaches) leaves them out. The events and
+    scores are the same; only the ``#n`` of an id shared by two events may be numbered apart.
+    The held-out accuracy test reads the sentences the behaviour lock codes, coded once."""
+
+    def __init__(self, coded: CodedOnce) -> None:
+        assert not coded.options["main_events_only"], "the coder already keeps main events only"
+        self.coded = coded
+
+    def code_article(self, article: Any) -> Any:
+        out = self.coded.code_article(article)
+        return out.model_copy(update={"events": [e for e in out.events if e.salience == "main"]})
+
+
 @pytest.fixture(scope="session")
 def coded_once(coder) -> CodedOnce:
     """The session coder behind a session-wide cache of coded articles (``CodedOnce``)."""
