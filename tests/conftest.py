@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +36,46 @@ def coder():
     from eventcoder import Coder
 
     return Coder()
+
+
+class CodedOnce:
+    """A stand-in for a ``Coder`` that codes each distinct article once per pytest session:
+    ``code_article`` answers from a cache keyed by the article (all its fields) and the coder's
+    options, and every answer is a deep copy, so no test can change another's data. Tests that
+    build sample stores (``build_sample_store``) code the same generated articles many times."""
+
+    def __init__(self, coder: Any) -> None:
+        self.coder = coder
+        self.options = coder.options
+        self._coded: dict[tuple[str, str], Any] = {}
+
+    def code_article(self, article: Any) -> Any:
+        key = (repr(sorted(self.coder.options.items())), article.model_dump_json())
+        if key not in self._coded:
+            self._coded[key] = self.coder.code_article(article)
+        return self._coded[key].model_copy(deep=True)
+
+
+class MainEventsOnly:
+    """What ``coder.variant(main_events_only=True)`` answers, read from a ``CodedOnce`` of the
+    coder without that option: its coding with the events that are not ``main`` left out, as
+    the ``finalize`` stage (the only stage the option reaches) leaves them out. The events and
+    scores are the same; only the ``#n`` of an id shared by two events may be numbered apart.
+    The held-out accuracy test reads the sentences the behaviour lock codes, coded once."""
+
+    def __init__(self, coded: CodedOnce) -> None:
+        assert not coded.options["main_events_only"], "the coder already keeps main events only"
+        self.coded = coded
+
+    def code_article(self, article: Any) -> Any:
+        out = self.coded.code_article(article)
+        return out.model_copy(update={"events": [e for e in out.events if e.salience == "main"]})
+
+
+@pytest.fixture(scope="session")
+def coded_once(coder) -> CodedOnce:
+    """The session coder behind a session-wide cache of coded articles (``CodedOnce``)."""
+    return CodedOnce(coder)
 
 
 @pytest.fixture(scope="session")

@@ -47,12 +47,12 @@ def _until(condition, what: str, limit: float = 120.0) -> None:
 
 
 @pytest.mark.slow
-def test_a_long_request_never_makes_readers_or_other_coders_wait(tmp_path, coder, monkeypatch):
+def test_a_long_request_never_makes_readers_or_other_coders_wait(tmp_path, coded_once, monkeypatch):
     options = {**SLEEPY, "include_unrealised": False, "time_budget": BUDGET}
     coder_for(options).code_article(_articles(1)[0])  # loaded here, lent to forked workers
     monkeypatch.setattr("eventcoder.parallel.CodingPool", _ForkedPool)
     store = open_store(str(tmp_path / "s.duckdb"))
-    build_sample_store(store, coder, sample_articles(2), duplicate=False)
+    build_sample_store(store, coded_once, sample_articles(2), duplicate=False)
     app = create_app(
         store, api_key=KEY, coders=2, queue=1, time_budget=BUDGET, coder_options=SLEEPY
     )

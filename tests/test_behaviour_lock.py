@@ -39,13 +39,15 @@ def _check(coder, names: tuple[str, ...]) -> None:
     )
 
 
-def test_shipped_inputs_code_as_locked(coder):
-    _check(coder, LOCK.SHIPPED)
+def test_shipped_inputs_code_as_locked(coded_once):
+    # the session coder, each article coded once a session (the held-out accuracy test in
+    # tests/test_evaluate.py reads the same held-out sentences)
+    _check(coded_once, LOCK.SHIPPED)
 
 
-def test_plover_gold_codes_as_locked(coder):
+def test_plover_gold_codes_as_locked(coded_once):
     need_shared(LOCK.PLOVER_GOLD)
-    _check(coder, LOCK.SHARED)
+    _check(coded_once, LOCK.SHARED)
 
 
 def test_diff_names_the_changed_record_and_events():

@@ -38,10 +38,10 @@ def test_from_params_checks_every_value_and_names_the_bad_one():
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, coder):
+def db(tmp_path_factory, coded_once):
     path = str(tmp_path_factory.mktemp("filters") / "s.duckdb")
     with open_store(path) as store:
-        build_sample_store(store, coder, sample_articles(12), duplicate=False)
+        build_sample_store(store, coded_once, sample_articles(12), duplicate=False)
     return path
 
 

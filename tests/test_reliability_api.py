@@ -21,9 +21,9 @@ STORY = "Police arrested forty protesters in Baghdad yesterday and will free the
 
 
 @pytest.fixture
-def writable(tmp_path, coder):
+def writable(tmp_path, coded_once):
     store = open_store(str(tmp_path / "w.duckdb"))
-    build_sample_store(store, coder, sample_articles(2), duplicate=False)
+    build_sample_store(store, coded_once, sample_articles(2), duplicate=False)
     yield store
     store.close()
 

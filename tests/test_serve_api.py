@@ -35,10 +35,10 @@ def _extra() -> list[Article]:
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory, coder):
+def store_path(tmp_path_factory, coded_once):
     path = tmp_path_factory.mktemp("serve") / "events.duckdb"
     store = open_store(str(path))
-    build_sample_store(store, coder, sample_articles(30), extra=_extra())
+    build_sample_store(store, coded_once, sample_articles(30), extra=_extra())
     store.close()
     return str(path)
 
@@ -451,10 +451,10 @@ def test_basemap_is_served_from_countryinfo(client):
 
 
 @pytest.fixture
-def writable(tmp_path, coder):
+def writable(tmp_path, coded_once):
     path = tmp_path / "w.duckdb"
     store = open_store(str(path))
-    build_sample_store(store, coder, sample_articles(2), duplicate=False)
+    build_sample_store(store, coded_once, sample_articles(2), duplicate=False)
     yield store
     store.close()
 
@@ -651,7 +651,7 @@ def test_serve_command_runs_a_server(store_path, tmp_path):
 
 
 @pytest.mark.postgres
-def test_same_api_over_postgresql(coder):
+def test_same_api_over_postgresql(coded_once):
     dsn = os.environ.get("EVENTCODER_TEST_PG_DSN")
     if not dsn:
         if REQUIRE_SERVICES:
@@ -666,7 +666,7 @@ def test_same_api_over_postgresql(coder):
     try:
         store = open_for_serving(target)
         try:
-            build_sample_store(store, coder, sample_articles(8))
+            build_sample_store(store, coded_once, sample_articles(8))
             c = TestClient(create_app(store))
             events = c.get("/api/events", params={"limit": 1000}).json()
             assert events["total"] == len(events["events"]) > 10

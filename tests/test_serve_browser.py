@@ -73,7 +73,7 @@ def shots(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, coder):
+def server(tmp_path_factory, coder, coded_once):
     _need_browser()
     import uvicorn
 
@@ -91,7 +91,7 @@ def server(tmp_path_factory, coder):
     # the sample corpus, and articles like a real corpus's: historical mentions, pronouns,
     # a story retold by three outlets (one event cluster of three reports)
     extra += real_corpus_articles() + retold_articles()
-    build_sample_store(store, coder, sample_articles(40), extra=extra)
+    build_sample_store(store, coded_once, sample_articles(40), extra=extra)
     store.close()
     serving = open_for_serving(str(path))
     app = create_app(serving, coder_factory=lambda **kw: coder)

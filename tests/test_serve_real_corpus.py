@@ -26,11 +26,11 @@ from .stores import BACKENDS, fresh_target
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory, coder):
+def client(tmp_path_factory, coded_once):
     path = tmp_path_factory.mktemp("real") / "events.duckdb"
     store = open_store(str(path))
     build_sample_store(
-        store, coder, sample_articles(30), extra=real_corpus_articles() + retold_articles()
+        store, coded_once, sample_articles(30), extra=real_corpus_articles() + retold_articles()
     )
     # as a store coded before the coder marked history (or an event it did not mark) holds it
     store.execute("UPDATE events SET modality = 'called-for' WHERE date = '1993-03-12'")
@@ -156,11 +156,11 @@ def test_network_group_node_filters_back_to_its_events(client):
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_historical_timeline_and_network_on_both_backends(backend, tmp_path, coder):
+def test_historical_timeline_and_network_on_both_backends(backend, tmp_path, coded_once):
     for target in fresh_target(backend, tmp_path):
         store = open_store(target)
         try:
-            build_sample_store(store, coder, sample_articles(5), extra=real_corpus_articles())
+            build_sample_store(store, coded_once, sample_articles(5), extra=real_corpus_articles())
             only = reads.list_events(store, Filters(historical="only"), limit=None)
             assert sorted(ev["date"][:4] for ev in only) == ["1972", "1984", "1984", "1993"]
             rest = reads.count_events(store, Filters(historical="exclude"))
