@@ -53,6 +53,8 @@ class Annotate:
     """Tokenise, tag, parse and run NER on every kept segment; list the sentences."""
 
     name = "annotate"
+    requires = ("segments",)  # Document fields it reads (checked by Pipeline)
+    sets = ("sentences",)
 
     def __init__(self, nlp: Any | None = None, batch_size: int = 64) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()

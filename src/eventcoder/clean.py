@@ -72,6 +72,8 @@ class Clean:
     """Keep the reporting, set aside the rest (with a reason for each piece set aside)."""
 
     name = "clean"
+    requires = ()  # Document fields it reads (checked by Pipeline)
+    sets = ("segments", "dropped", "dateline", "dateline_place")
 
     def __init__(self, rules: CleaningRules | None = None) -> None:
         self._rules = rules

@@ -142,6 +142,8 @@ class Deduplicate:
     that never recognise an actor)."""
 
     name = "dedup"
+    requires = ("candidates",)  # Document fields it reads (checked by Pipeline)
+    sets = ()
 
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.words = knowledge.dedup_words if knowledge is not None else DedupWords.load()

@@ -95,6 +95,8 @@ def to_event(doc: Document, cand: Candidate) -> Event:
 @register_stage("finalize")
 class Finalize:
     name = "finalize"
+    requires = ("candidates",)  # Document fields it reads (checked by Pipeline)
+    sets = ("events",)
 
     def __init__(self, include_unrealised: bool = False, main_events_only: bool = False) -> None:
         self.include_unrealised = include_unrealised

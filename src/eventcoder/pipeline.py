@@ -2,7 +2,12 @@
 
 Each stage is a callable object with a ``name`` that takes the document and returns it.
 Stages are made by factories registered under a name, so a configuration (or a user) can list,
-replace, add or disable a stage without touching the others::
+replace, add or disable a stage without touching the others. A stage may state the ``Document``
+fields it reads (``requires``) and the ones it fills (``sets``); the pipeline checks them
+whenever it is built or changed: a field read by one stage and filled only by a later one is an
+error (``PipelineError``), and so is a name that is not a ``Document`` field. A field no stage
+of the pipeline fills is the caller's to provide (a pipeline of some stages over a prepared
+``Document``). Every shipped stage states both::
 
     coder = Coder()
     coder.pipeline.names            # ['clean', 'annotate', 'detect', 'actors', ...]
@@ -11,6 +16,7 @@ replace, add or disable a stage without touching the others::
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, runtime_checkable
@@ -25,6 +31,42 @@ class Stage(Protocol):
     name: str
 
     def __call__(self, doc: Document) -> Document: ...
+
+
+class PipelineError(ValueError):
+    """The stages cannot run in this order (a field read before the stage that fills it)."""
+
+
+def _declared(stage: Stage, kind: str) -> tuple[str, ...]:
+    return tuple(getattr(stage, kind, ()) or ())
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Raise ``PipelineError`` when a stage reads (``requires``) a ``Document`` field that only
+    a later stage fills (``sets``), or states a name that is no ``Document`` field. Stages
+    that state nothing are not checked."""
+    stages = list(stages)
+    known = {f.name for f in dataclasses.fields(Document)}
+    for stage in stages:
+        for kind in ("requires", "sets"):
+            wrong = [f for f in _declared(stage, kind) if f not in known]
+            if wrong:
+                raise PipelineError(
+                    f"stage {stage.name!r}: {kind} {', '.join(map(repr, wrong))}, not a field "
+                    f"of Document (its fields: {', '.join(sorted(known))})"
+                )
+    filled: set[str] = set()
+    for i, stage in enumerate(stages):
+        for field_name in _declared(stage, "requires"):
+            if field_name in filled:
+                continue
+            later = [s.name for s in stages[i + 1 :] if field_name in _declared(s, "sets")]
+            if later:
+                raise PipelineError(
+                    f"stage {stage.name!r} reads {field_name!r}, which only {later[0]!r} fills, "
+                    f"after it: put {stage.name!r} after {later[0]!r}"
+                )
+        filled.update(_declared(stage, "sets"))
 
 
 class TimeBudgetExceeded(RuntimeError):
@@ -83,6 +125,7 @@ class Pipeline:
     def __init__(self, stages: Iterable[Stage] = ()) -> None:
         self._stages: list[Stage] = list(stages)
         self._disabled: set[str] = set()
+        check_order(self)
 
     @property
     def names(self) -> list[str]:
@@ -101,26 +144,40 @@ class Pipeline:
         raise KeyError(f"no stage named {name!r} in {self.names}")
 
     def replace(self, name: str, stage: Stage) -> None:
-        self._stages[self._index(name)] = stage
+        self._change(lambda stages: stages.__setitem__(self._index(name), stage))
 
     def add(self, stage: Stage, *, before: str | None = None, after: str | None = None) -> None:
         if before is not None:
-            self._stages.insert(self._index(before), stage)
+            at = self._index(before)
         elif after is not None:
-            self._stages.insert(self._index(after) + 1, stage)
+            at = self._index(after) + 1
         else:
-            self._stages.append(stage)
+            at = len(self._stages)
+        self._change(lambda stages: stages.insert(at, stage))
 
     def remove(self, name: str) -> Stage:
-        return self._stages.pop(self._index(name))
+        stage = self.get(name)
+        self._change(lambda stages: stages.remove(stage))
+        return stage
 
     def disable(self, *names: str) -> None:
         for name in names:
             self._index(name)
-            self._disabled.add(name)
+        self._change(disabled=self._disabled | set(names))
 
     def enable(self, *names: str) -> None:
-        self._disabled.difference_update(names)
+        self._change(disabled=self._disabled - set(names))
+
+    def _change(
+        self, edit: Callable[[list[Stage]], object] | None = None, disabled: set[str] | None = None
+    ) -> None:
+        """Apply a change to a copy, check the order, and only then keep it."""
+        stages = list(self._stages)
+        if edit is not None:
+            edit(stages)
+        off = self._disabled if disabled is None else disabled
+        check_order(s for s in stages if s.name not in off)
+        self._stages, self._disabled = stages, set(off)
 
     def __iter__(self) -> Iterator[Stage]:
         return (s for s in self._stages if s.name not in self._disabled)

@@ -32,6 +32,8 @@ class ResolveActors:
     """
 
     name = "actors"
+    requires = ("sentences", "candidates")  # Document fields it reads (checked by Pipeline)
+    sets = ("entities",)
 
     def __init__(
         self,

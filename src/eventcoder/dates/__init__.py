@@ -85,6 +85,8 @@ def _beyond_calendar(reference: dt.date | None, exc: Exception) -> EventDate:
 @register_stage("dates")
 class ResolveDates:
     name = "dates"
+    requires = ("sentences", "candidates")  # Document fields it reads (checked by Pipeline)
+    sets = ()
 
     def __call__(self, doc: Document) -> Document:
         pub = doc.pub_date

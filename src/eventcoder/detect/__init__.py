@@ -33,6 +33,8 @@ class Detect:
     ``knowledge``: the coder's tables (its ``detect_words`` go into the lexicon)."""
 
     name = "detect"
+    requires = ("sentences",)  # Document fields it reads (checked by Pipeline)
+    sets = ("candidates", "lexicon", "learned")
 
     def __init__(
         self,
@@ -72,6 +74,8 @@ class Modality:
     events a sentence reports and which it tells as background (``salience``)."""
 
     name = "modality"
+    requires = ("candidates", "lexicon")  # Document fields it reads (checked by Pipeline)
+    sets = ()
 
     def __init__(
         self, lexicon: str | Path | Lexicon | None = None, knowledge: Knowledge | None = None

@@ -18,6 +18,8 @@ class Combine:
     events; the result in text order."""
 
     name = "combine"
+    requires = ("candidates", "learned")  # Document fields it reads (checked by Pipeline)
+    sets = ()
 
     def __call__(self, doc: Document) -> Document:
         if doc.learned is None:

@@ -21,6 +21,13 @@ class Geolocate(Resolution, EventPlace):
     copy of it with that gazetteer is used)."""
 
     name = "places"
+    requires = (
+        "sentences",
+        "candidates",
+        "dateline",
+        "dateline_place",
+    )  # Document fields it reads (checked by Pipeline)
+    sets = ("places", "places_excluded")
 
     def __init__(self, gaz: Gazetteer | None = None, knowledge: Knowledge | None = None) -> None:
         if knowledge is None:
