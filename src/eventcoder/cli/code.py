@@ -11,7 +11,13 @@ import typer
 
 from ..records import CodedArticle, Event
 from .inputs import InputFormat, check_inputs, read_articles
-from .options import IncludeUnrealisedOption, ModelOption, make_coder
+from .options import (
+    IncludeUnrealisedOption,
+    MaxCharsOption,
+    ModelOption,
+    TimeBudgetOption,
+    make_coder,
+)
 
 
 class OutputFormat(StrEnum):
@@ -116,23 +122,8 @@ def register(app: typer.Typer) -> None:
                 "input order whatever the number.",
             ),
         ] = None,
-        max_chars: Annotated[
-            int,
-            typer.Option(
-                "--max-chars",
-                min=0,
-                help="Skip (and name) articles longer than this many characters (0: no limit).",
-            ),
-        ] = 200_000,
-        time_budget: Annotated[
-            float,
-            typer.Option(
-                "--time-budget",
-                min=0,
-                help="Seconds one article may take to code; a slower one is named as not coded "
-                "and the others go on (a worker still coding it is stopped; 0: no budget).",
-            ),
-        ] = 300.0,
+        max_chars: MaxCharsOption = 200_000,
+        time_budget: TimeBudgetOption = 300.0,
     ) -> None:
         """Code articles into events.
 

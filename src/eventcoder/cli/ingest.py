@@ -10,7 +10,13 @@ from typing import Annotated, Any
 
 import typer
 
-from .options import IncludeUnrealisedOption, ModelOption, make_coder
+from .options import (
+    IncludeUnrealisedOption,
+    MaxCharsOption,
+    ModelOption,
+    TimeBudgetOption,
+    make_coder,
+)
 
 
 def _progress_printer(stream: Any, every: float = 10.0) -> tuple[Any, Any]:
@@ -163,23 +169,8 @@ def register(app: typer.Typer) -> None:
         json_summary: Annotated[
             bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
         ] = False,
-        max_chars: Annotated[
-            int,
-            typer.Option(
-                "--max-chars",
-                min=0,
-                help="Skip (and log) articles longer than this many characters (0: no limit).",
-            ),
-        ] = 200_000,
-        time_budget: Annotated[
-            float,
-            typer.Option(
-                "--time-budget",
-                min=0,
-                help="Seconds one article may take to code; a slower one is logged as skipped "
-                "and the run goes on (checked between stages; 0: no budget).",
-            ),
-        ] = 300.0,
+        max_chars: MaxCharsOption = 200_000,
+        time_budget: TimeBudgetOption = 300.0,
     ) -> None:
         """Read, clean, deduplicate and code a corpus into an event store (resumable)."""
         from ..ingest import IngestError, IngestOptions, ingest, parse_fields

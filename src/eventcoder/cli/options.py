@@ -1,5 +1,5 @@
 """Option sets several commands share: the store (``--db``), the coder (``--model``,
-``--include-unrealised``), the filters of
+``--include-unrealised``, ``--max-chars``, ``--time-budget``), the filters of
 ``store.filters.VOCABULARY`` (``--type``, ``--date-from``...), the table output format, and
 opening a store for reading with a clear error."""
 
@@ -36,6 +36,23 @@ LimitOption = Annotated[int | None, typer.Option("--limit", "-n", help="At most 
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", help="Classifier directory made by 'eventcoder train'."),
+]
+MaxCharsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=0,
+        help="Skip (and name) articles longer than this many characters (0: no limit).",
+    ),
+]
+TimeBudgetOption = Annotated[
+    float,
+    typer.Option(
+        "--time-budget",
+        min=0,
+        help="Seconds one article may take to code; a slower one is named as not coded and "
+        "the others go on (a worker still coding it is stopped; 0: no budget).",
+    ),
 ]
 IncludeUnrealisedOption = Annotated[
     bool,
