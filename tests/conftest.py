@@ -40,17 +40,17 @@ def coder():
 
 class CodedOnce:
     """A stand-in for a ``Coder`` that codes each distinct article once per pytest session:
-    ``code_article`` answers from a cache keyed by the article (all its fields) and the coder's
-    options, and every answer is a deep copy, so no test can change another's data. Tests that
-    build sample stores (``build_sample_store``) code the same generated articles many times."""
+    ``code_article`` answers from a cache keyed by the article (all its fields), and every
+    answer is a deep copy, so no test can change another's data. Tests that build sample
+    stores (``build_sample_store``) code the same generated articles many times."""
 
     def __init__(self, coder: Any) -> None:
         self.coder = coder
         self.options = coder.options
-        self._coded: dict[tuple[str, str], Any] = {}
+        self._coded: dict[str, Any] = {}  # one coder: its articles are the key
 
     def code_article(self, article: Any) -> Any:
-        key = (repr(sorted(self.coder.options.items())), article.model_dump_json())
+        key = article.model_dump_json()
         if key not in self._coded:
             self._coded[key] = self.coder.code_article(article)
         return self._coded[key].model_copy(deep=True)

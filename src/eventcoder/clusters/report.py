@@ -284,16 +284,22 @@ class Report:
     def __post_init__(self) -> None:
         self.actor_view = party_view(self.actors)
         self.recipient_view = party_view(self.recipients)
-        self._order = (self.pub_date if self.pub_date is not None else 10**9,
-                       self.place is None or self.place.rank < 2, self.source or "", self.doc_id, tuple(-float(x) for x in self.evidence_rank()),
-                       self.event_id)  # fmt: skip
+        self._order = (
+            self.pub_date if self.pub_date is not None else 10**9,
+            self.place is None or self.place.rank < 2,
+            self.source or "",
+            self.doc_id,
+            tuple(-float(x) for x in self.evidence_rank()),
+            self.event_id,
+        )
 
     # ------------------------------------------------------------------ derived
     @property
-    def order(self) -> tuple[int, str, str, tuple[float, ...], str]:
+    def order(self) -> tuple[int, bool, str, str, tuple[float, ...], str]:
         """The canonical order: publication date, tellings that name a city or province before
-        those that do not, source, article, then inside an article the best-evidenced first (``evidence_rank``: a lede with its date and place before
-        a detail sentence with neither), then event id."""
+        those that do not, source, article, then inside an article the best-evidenced first
+        (``evidence_rank``: a lede with its date and place before a detail sentence with
+        neither), then event id."""
         return self._order  # computed once: sorting and every comparison read it
 
     @property

@@ -216,11 +216,12 @@ _OWN_SECTORS = ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 def _target_words(keys: frozenset[str] | set[str], arrest: bool) -> set[str]:
     """The specific head words of a target; of an arrest, without those of the state's own
     bodies."""
+    heads = {k[2:] for k in _heads(keys)}
     if not arrest:
-        return {k[2:] for k in _heads(keys)}
+        return heads
     own = {k.rsplit("/", 1)[1] for k in keys
            if k.startswith(("csw:", "sw:")) and k.split("/")[-2].split(":")[-1] in _OWN_SECTORS}  # fmt: skip
-    return {k[2:] for k in _heads(keys)} - own
+    return heads - own
 
 
 #: ``assess`` result of a report that contradicts nothing but has no anchor in the cluster.

@@ -86,6 +86,11 @@ class PlaceWords:
             generic_names=word_set(data, "generic_name_words"),
         )
 
+    def is_located(self, word: str) -> bool:
+        """A noun a place name can modify and still name where it is: a kind of place ("the
+        Gaza border") or a thing that stands somewhere ("the Riverdale gas station")."""
+        return word in self.geo_heads or word in self.located_heads
+
 
 @dataclass(frozen=True)
 class DetectWords:

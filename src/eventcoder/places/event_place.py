@@ -34,7 +34,9 @@ class EventPlace:
                 continue
             if m.head.i in objects and not physical:
                 continue  # "leave Iraq": what the event is about, not where it happened
-            if m.head.dep_ in ("poss", "compound") and not self._place_head_word(m.head.head):
+            if m.head.dep_ in ("poss", "compound") and not self.words.is_located(
+                m.head.head.lower_
+            ):
                 continue  # "Israel's militia ally", "Hawaii's economy": a thing's, not the event's
             # any of the event's trigger words may carry the place: "were killed when police
             # opened fire ... in Mangaluru" is one attack told by two verbs
@@ -67,10 +69,6 @@ class EventPlace:
             )
             return best[1].location(f"from {where} in the event sentence")
         return self._demonym_place(cand, in_args)
-
-    def _place_head_word(self, head: Token) -> bool:
-        """ "the Gaza border", "the Riverdale gas station": a modifier that is where things are."""
-        return head.lower_ in self.words.geo_heads or head.lower_ in self.words.located_heads
 
     def _demonym_place(self, cand: Candidate, in_args: set[int]) -> Location | None:
         """ "in many southern and central Iraqi cities" -> Iraq, at country precision."""

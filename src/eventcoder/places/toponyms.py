@@ -150,7 +150,7 @@ class Toponyms:
         word = head.lower_
         if word == "based" and head.head.lower_ in self.words.ruling_nouns:
             return False  # "the Tripoli-based government": a side, not a place
-        if word in self.words.geo_heads or word in self.words.located_heads:
+        if self.words.is_located(word):
             return True
         if dep not in ("poss", "compound") or head.pos_ != "NOUN" or head.ent_type_:
             return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
