@@ -9,6 +9,10 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it (every wheel on PyPI is): the same result as
+# the pure-Python SafeLoader, about nine times faster, and every Coder reads ~230 KB of YAML.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def data_path(name: str) -> Path:
     return Path(str(resources.files("eventcoder") / "data" / name))
@@ -17,7 +21,7 @@ def data_path(name: str) -> Path:
 @lru_cache(maxsize=64)
 def load_yaml(name: str) -> Any:
     with data_path(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_Loader)  # a safe loader
 
 
 def word_set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -27,4 +31,4 @@ def word_set(data: dict[str, Any], key: str) -> frozenset[str]:
 
 def load_yaml_file(path: str | Path) -> Any:
     with Path(path).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_Loader)  # a safe loader
