@@ -25,6 +25,9 @@ class ModelError(RuntimeError):
 def load_nlp(package: str = MODEL_PACKAGE) -> Any:
     """Load the spaCy pipeline (anew on each call: a ``Coder`` loads it once and hands it to
     its stages; pass ``Coder(nlp=...)`` to share one between coders)."""
+    from .nlp import import_spacy
+
+    import_spacy()  # before the pipeline package imports spaCy itself (see eventcoder.nlp)
     try:
         module = __import__(package)
     except ImportError as exc:

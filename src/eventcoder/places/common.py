@@ -7,12 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
 from ..document import Sentence
 from ..knowledge import Countries, Gazetteer, Place
 from ..knowledge.gazetteer import generic_name
 from ..knowledge.words import PlaceWords
+from ..nlp import Span
 from ..records import Location
 from .resolve import Cue
 

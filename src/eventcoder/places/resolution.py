@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
-
 from ..document import Document, Sentence
 from ..knowledge.names import norm
+from ..nlp import Span
 from ..records import Location
 from .common import (
     _DATELINE,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
 from ..document import Sentence
 from ..knowledge import Gazetteer, Knowledge
 from ..knowledge.words import PlaceWords
+from ..nlp import Span
 from .common import (
     _MODIFIER_DEPS,
     _OTHER_LABELS,
