@@ -209,6 +209,10 @@ TYPE_CASES = [
     ("The two navies began a new round of joint exercises off the coast.", "COOPERATE"),
     ("The donor suspended food supplies to the camps.", "SANCTION"),
     ("Students burned the national flag outside the embassy.", "PROTEST"),
+    # a retreat or concession announced for the future is a promise (AGREE, as PLOVER codes it)
+    ("The rebels said they will release the two kidnapped engineers.", "AGREE"),
+    ("The government is willing to withdraw its troops from the valley.", "AGREE"),
+    ("The council said it would lift the ban on street vendors next month.", "AGREE"),
 ]  # fmt: skip
 
 

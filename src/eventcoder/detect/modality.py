@@ -32,8 +32,10 @@ _TOPIC_LINKS = frozenset({"advcl", "xcomp", "acl", "ccomp", "pcomp", "prep", "po
 HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
 _VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened",
          "REQUEST": "asked for", "PROTEST": "protested for"}  # fmt: skip
+#: A cooperative act announced for the future is a promise: PLOVER's gold records code "will
+#: release", "is willing to withdraw", "will return the weapons" as AGREE, as a future meeting.
 _COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                       "RETREAT": "CONCEDE"}  # fmt: skip
+                       "RETREAT": "AGREE", "CONCEDE": "AGREE"}  # fmt: skip
 
 
 @dataclass
