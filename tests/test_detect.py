@@ -383,10 +383,12 @@ def test_a_negated_main_event_does_not_push_a_real_one_into_the_background(coder
 
 # ------------------------------------------------------------------ negating verbs, demands
 def test_failing_or_refraining_is_no_event(coder):
-    assert (
-        coder.code("The two delegations failed to reach agreement on the border on Sunday.") == []
-    )
     assert coder.code("The army refrained from attacking the town.") == []
+    assert coder.code("The agency failed to deliver the vaccines on time.") == []
+    # except an agreement the parties failed to reach: a rejection, as PLOVER's gold codes it
+    events = coder.code("The two delegations failed to reach agreement on the border on Sunday.")
+    assert [(e.event, e.modality) for e in events] == [("REJECT", "asserted")]
+    assert "failed" in events[0].reasons["event"]
 
 
 def test_must_on_a_cooperative_verb_is_one_demand_not_also_the_act(coder):

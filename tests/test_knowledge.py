@@ -98,7 +98,7 @@ def test_the_detect_modality_and_dedup_stages_read_the_coders_word_lists(coder):
 
 def test_a_coders_own_detect_words_change_how_it_reads(coder):
     """A ``Knowledge`` whose future auxiliaries leave out "will" codes "will withdraw" as a
-    withdrawal that happened; the coder with the shipped lists reads a promise (CONCEDE)."""
+    withdrawal that happened; the coder with the shipped lists reads a promise (AGREE)."""
     k = coder.knowledge
     words = dataclasses.replace(k.detect_words, future_aux=k.detect_words.future_aux - {"will"})
     mine = Knowledge(
@@ -110,5 +110,5 @@ def test_a_coders_own_detect_words_change_how_it_reads(coder):
     stock = Coder(nlp=coder.nlp, knowledge=k, include_unrealised=True)
     changed = Coder(nlp=coder.nlp, knowledge=mine, include_unrealised=True)
     assert changed.pipeline.get("detect").lexicon.words is words
-    assert [(e.event, e.modality) for e in stock.code(text)] == [("CONCEDE", "future")]
+    assert [(e.event, e.modality) for e in stock.code(text)] == [("AGREE", "future")]
     assert [(e.event, e.modality) for e in changed.code(text)] == [("RETREAT", "asserted")]

@@ -228,6 +228,10 @@ class Lexicon:
     future_threats: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    #: Events whose failure is a rejection: "failed to reach agreement" (REJECT in PLOVER).
+    failure_rejects: frozenset[str] = frozenset()
+    #: "capable of launching attacks": what one is able to do has not happened.
+    ability_words: frozenset[str] = frozenset()
     plan_nouns: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
@@ -291,6 +295,8 @@ class Lexicon:
             future_threats=frozenset(data.get("future_threats", [])),
             demand_modals=frozenset(data.get("demand_modals", [])),
             negating_verbs=frozenset(data.get("negating_verbs", [])),
+            failure_rejects=frozenset(data.get("failure_rejects", [])),
+            ability_words=frozenset(data.get("ability_words", [])),
             plan_nouns=frozenset(data.get("plan_nouns", [])),
             stative_verbs=frozenset(data.get("stative_verbs", [])),
             natural_causes=frozenset(data.get("natural_causes", [])),

@@ -32,8 +32,10 @@ _TOPIC_LINKS = frozenset({"advcl", "xcomp", "acl", "ccomp", "pcomp", "prep", "po
 HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
 _VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened",
          "REQUEST": "asked for", "PROTEST": "protested for"}  # fmt: skip
+#: A cooperative act announced for the future is a promise: PLOVER's gold records code "will
+#: release", "is willing to withdraw", "will return the weapons" as AGREE, as a future meeting.
 _COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                       "RETREAT": "CONCEDE"}  # fmt: skip
+                       "RETREAT": "AGREE", "CONCEDE": "AGREE"}  # fmt: skip
 
 
 @dataclass
@@ -107,6 +109,8 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
                 cues.future = cues.future or child
             if low in lex.hedge_words:
                 cues.hedge = cues.hedge or child
+        if tok is not chain[0] and tok.lemma_.lower() in lex.ability_words:
+            cues.hypothetical = cues.hypothetical or tok  # "capable of launching attacks"
         if tok is not chain[0] and tok.lemma_.lower() in lex.negating_verbs:
             cues.negation = cues.negation or tok  # "failed to reach agreement"
         if tok is not chain[0] and tok.lemma_.lower() in lex.future_verbs:
@@ -297,8 +301,11 @@ class ModalityResolver:
             cand.recipient_args = doer or cand.recipient_args
             cand.reasons["actor"] = f"the speaker of '{cues.speech.text}' makes the accusation"
         if cues.negation is not None:
+            failed = cues.negation.lemma_.lower() in self.lex.negating_verbs
             if cand.event in self.lex.refused_modes and (
-                cues.speech is not None or cues.future is not None
+                cues.speech is not None
+                or cues.future is not None
+                or (failed and cand.event in self.lex.failure_rejects)
             ):
                 self._to_refusal(cand, cues)
                 return
@@ -337,10 +344,13 @@ class ModalityResolver:
 
     def _to_refusal(self, cand: Candidate, cues: Cues) -> None:
         """ "X said it will not withdraw": X rejects the withdrawal."""
-        refused = cand.event
+        refused, negation = cand.event, cues.negation
+        assert negation is not None
+        how = (
+            "failed" if negation.lemma_.lower() in self.lex.negating_verbs else "stated or planned"
+        )
         cand.reasons["event"] = (
-            f"negated {refused} ('{cues.negation.text} {cand.trigger.text}') "  # type: ignore[union-attr]
-            "stated or planned: a refusal"
+            f"negated {refused} ('{negation.text} {cand.trigger.text}') {how}: a refusal"
         )
         cand.event = "REJECT"
         cand.mode = self.lex.refused_modes[refused]

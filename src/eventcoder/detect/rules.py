@@ -223,23 +223,28 @@ class RuleDetector:
         if sense.request_only and not under_request:
             return None
         cand: Candidate | None = None
+        held = tok  # "began a new round of talks": the partitive is the light verb's object
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.dep_ in ("dobj", "attr")
+            and head.head.lemma_.lower() in lex.words.partitives
+        ):
+            held = head.head
         if under_request:
             cand = self._candidate(sent, [tok], sense)
             cand.requested_by = head.i if head.i in request_tokens else head.head.i
             cand.recipient_args = self._noun_recipients(tok, sense)
         elif (
-            tok.dep_ in ("dobj", "attr")
-            and any(v in lex.light_verbs for v in verb_lemmas(head))
-            and head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
+            held.dep_ in ("dobj", "attr")
+            and any(v in lex.light_verbs for v in verb_lemmas(held.head))
+            and held.head.pos_ in ("VERB", "AUX")
         ):
-            cand = self._candidate(sent, [head, tok], sense)
-            cand.actor_args = self.args.actors(head)
+            verb = held.head
+            cand = self._candidate(sent, [verb, tok], sense)
+            cand.actor_args = self.args.actors(verb)
             cand.recipient_args = self._noun_recipients(tok, sense) + self.args.recipients(
-                head, sense.event, {tok.i}
+                verb, sense.event, {tok.i, held.i}
             )
         elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             cand = self._candidate(sent, [tok], sense)
