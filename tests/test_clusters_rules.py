@@ -275,3 +275,78 @@ def test_a_target_the_coder_took_from_another_sentence_still_counts():
                 pub="2024-03-10"),
     ))  # fmt: skip
     assert groups(found.labels()) == {frozenset({"one", "two"})}
+
+
+def test_a_target_named_in_a_passive_telling_is_the_same_target():
+    """A passive telling, "people were killed when gunmen stormed a market": the coder takes
+    "people" as the recipient and misses the actor; the market it names is the target another
+    outlet coded."""
+    lede, pub = _attack("lede", "Gunmen opened fire on a crowded market in Lagos on Friday, "
+                        "killing 9 people, officials said.", "a market")  # fmt: skip
+    passive, pub2 = event("passive", "ASSAULT", day=None, pub="2024-03-09", city=None,
+                          actor=("", None, None), recipient=("9 people", "NGA", "CVL"),
+                          text="At least nine people were killed when gunmen stormed a "
+                          "market in Lagos.")  # fmt: skip
+    items = reports((lede, pub), (passive.model_copy(update={"actor": []}), pub2))
+    found = ClusterIndex()
+    found.add(items)
+    assert groups(found.labels()) == {frozenset({"lede", "passive"})}
+    # another target named in the passive telling: another attack
+    other, pub3 = event("other", "ASSAULT", day=None, pub="2024-03-09", city=None,
+                        actor=("", None, None), recipient=("9 people", "NGA", "CVL"),
+                        text="At least nine people were killed when gunmen stormed a "
+                        "mosque in Lagos.")  # fmt: skip
+    apart = ClusterIndex()
+    apart.add(reports((lede, pub), (other.model_copy(update={"actor": []}), pub3)))
+    assert groups(apart.labels()) == {frozenset({"lede"}), frozenset({"other"})}
+
+
+def _meeting(doc: str, text: str, city: str, actor: str = "Ade Bello"):
+    return event(doc, "CONSULT", text=text, city=city, actor=(actor, "NGA", "GOV"),
+                 recipient=("Ruth Wanjiru", "KEN", "GOV"))  # fmt: skip
+
+
+def _named(item):
+    ev, pub = item
+    actor = ev.actor[0].model_copy(update={"name": ev.actor[0].entity_text})
+    return ev.model_copy(update={"actor": [actor]}), pub
+
+
+def test_a_sentence_naming_two_places_does_not_split_the_same_people():
+    """One sentence, "discussed the attack in Kano at a meeting in Lagos": the resolver may
+    take Kano, the place of the attack discussed, where another outlet's telling gives Lagos.
+    The same named minister, one sentence naming both cities: one meeting, not two places."""
+    found = ClusterIndex()
+    found.add(reports(
+        _named(_meeting("lagos", "Nigerian minister Ade Bello met Ruth Wanjiru in Lagos on "
+                        "Friday to discuss the attack on the market in Kano.", "Lagos")),
+        _named(_meeting("kano", "Nigerian minister Ade Bello and Ruth Wanjiru discussed the "
+                        "attack on the market in Kano at a meeting in Lagos on Friday.", "Kano")),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"lagos", "kano"})}
+    # Another minister, or sentences that each name only their own city: two meetings.
+    other = ClusterIndex()
+    other.add(reports(
+        _named(_meeting("lagos", "Nigerian minister Ade Bello met Ruth Wanjiru in Lagos on "
+                        "Friday to discuss trade.", "Lagos")),
+        _named(_meeting("kano", "Nigerian minister Ade Bello met Ruth Wanjiru in Kano on "
+                        "Friday to discuss trade.", "Kano")),
+        _named(_meeting("musa", "Nigerian minister Sani Musa and Ruth Wanjiru discussed the "
+                        "attack on the market in Lagos at a meeting in Kano on Friday.", "Lagos",
+                        actor="Sani Musa")),
+    ))  # fmt: skip
+    assert groups(other.labels()) == {frozenset({"lagos"}), frozenset({"kano"}),
+                                      frozenset({"musa"})}  # fmt: skip
+
+
+def test_only_meetings_are_told_apart_by_their_topic():
+    """The topic rule reads what a meeting was about; another type's "talks on" phrase is
+    not its identity."""
+    (a,) = reports(_consult("a", "Ade Bello held talks with Ruth Wanjiru in Lagos on Friday "
+                            "on trade."))  # fmt: skip
+    (b,) = reports(_consult("b", "Ade Bello held talks with Ruth Wanjiru in Lagos on Friday "
+                            "on refugees."))  # fmt: skip
+    assert contradiction(b, Cluster.found(a).profile()) == "topic"
+    a.event = b.event = "COOPERATE"
+    assert a.topic and b.topic
+    assert contradiction(b, Cluster.found(a).profile()) is None

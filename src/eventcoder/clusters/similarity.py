@@ -177,6 +177,17 @@ def detained_differ(r: Report, p: Profile) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def _place_in_doubt(r: Report, p: Profile) -> bool:
+    """Two places that cannot be one, told of the same named person or organisation, where
+    one side's sentence names the other's place too: "discussed the attack in Cali at a
+    meeting in Medellin" names two cities and the resolver may have taken either."""
+    if r.place is None or p.place is None or not r.place.name or not p.place.name:
+        return False
+    if not any(k.startswith(("id:", "name:", "who:")) for k in r.actors & p.actors):
+        return False
+    return fold(p.place.name) in r.names or fold(r.place.name) in p.names
+
+
 def _named_place(r: Report, p: Profile) -> bool:
     """The one side's resolved city is a proper name of the other side's sentence(s)."""
     if r.place is None and p.place is not None and p.place.rank >= 2 and p.place.name:
@@ -188,6 +199,8 @@ def _named_place(r: Report, p: Profile) -> bool:
 
 #: Event types whose recipient is what was attacked: its identity is part of the event's.
 TARGETED = frozenset({"ASSAULT"})
+#: Event types told apart by their topic ("discussed trade" / "talks on the attack"): meetings.
+MEETINGS = frozenset({"CONSULT"})
 
 
 def target_absent(r: Report, p: Profile) -> bool:
@@ -206,6 +219,14 @@ def target_absent(r: Report, p: Profile) -> bool:
     mine = _target_words(r.recipients, arrest)
     # The coded targets count as said even where the coder took them from another sentence.
     return bool(theirs or mine) and not theirs & (r.words | mine) and not mine & p.words
+
+
+def target_named(r: Report, p: Profile) -> bool:
+    """An attack whose target one side coded is named in the other's sentence (or both coded
+    it): "attacked a market" / "people were killed when gunmen stormed a market", where the
+    coder took "people" as the recipient of the passive telling."""
+    theirs, mine = _target_words(p.recipients, False), _target_words(r.recipients, False)
+    return bool(theirs & (r.words | mine) or mine & p.words)
 
 
 #: Sectors of the state's own bodies: a "police station" is where the arrested are held,
@@ -243,6 +264,8 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
     if date is None:
         return "date", 0.0, 0.0, 0.0
     place = place_score(r.place, p.place)
+    if place is None and _place_in_doubt(r, p):
+        place = 0.0  # the sentence names both places: no contradiction, no agreement
     if place is None:
         return "place", 0.0, date, 0.0
     if parties_contradict(r.actor_view, p.actor_view):
@@ -251,7 +274,7 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "groups", place, date, 0.0
     if detained_differ(r, p):
         return "detained", place, date, 0.0
-    if r.topic and p.topics and not r.topic & p.topics:
+    if r.event in MEETINGS and r.topic and p.topics and not r.topic & p.topics:
         return "topic", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
@@ -302,6 +325,8 @@ def assess(r: Report, p: Profile) -> float | None:
         or any(k.startswith(("id:", "name:")) for k in r.actors & p.actors)
     )
     recipients = party_score(r.recipients, p.recipients)
+    if recipients < 0.5 and r.event in TARGETED and target_named(r, p):
+        recipients = 0.5  # the same target, named if not coded
     if not anchored and not (
         # No place or name to go by: the same parties on the same explicit day, unless both
         # sides name people or places and none of them is shared.
