@@ -8,7 +8,7 @@ from __future__ import annotations
 from eventcoder.clusters import Cluster, ClusterIndex, Place, Report
 from eventcoder.clusters.similarity import contradiction
 from eventcoder.clusters.topics import topic_phrase
-from eventcoder.records import Entity, EventDate
+from eventcoder.records import Entity, EventDate, Location
 
 from .test_clusters import event, groups, reports
 
@@ -350,3 +350,58 @@ def test_only_meetings_are_told_apart_by_their_topic():
     a.event = b.event = "COOPERATE"
     assert a.topic and b.topic
     assert contradiction(b, Cluster.found(a).profile()) is None
+
+
+def _in_country(item, undated: bool = False):
+    """The same coded event told as "in Nigeria": a place of country precision (and, undated,
+    only the publication date)."""
+    ev, pub = item
+    update: dict = {"event_loc": Location(country_code="NGA", precision="country", reason="test")}
+    if undated:
+        update["date"] = pub
+        update["date_info"] = EventDate(value=pub, precision="day", reason="publication date")
+    return ev.model_copy(update=update), pub
+
+
+def test_a_telling_that_gives_only_the_country_joins_the_same_parties():
+    """ "Police arrested 12 suspected smugglers in Nigeria", undated, is the arrest another
+    outlet placed in Kano: the same parties in the same country on days that can meet."""
+    found = ClusterIndex()
+    found.add(reports(
+        _arrest("kano", "Police arrested 12 suspected smugglers in Kano on Friday.",
+                ("12 suspected smugglers", "NGA", "CRM")),
+        _in_country(_arrest("nga", "Police arrested 12 suspected smugglers in the north of "
+                            "Nigeria.", ("12 suspected smugglers", "NGA", "CRM")), undated=True),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"kano", "nga"})}
+
+
+def test_a_telling_of_the_country_abstains_between_two_days_of_the_same_parties():
+    """The same teachers protested in Lagos on Friday and again on Sunday; an undated telling
+    "in Nigeria" published on Monday could be either: it founds its own cluster."""
+    teachers = ("Nigerian teachers", "NGA", "EDU")
+    found = ClusterIndex()
+    found.add(reports(
+        event("fri", actor=teachers, text="Nigerian teachers rallied in Lagos on Friday."),
+        event("sun", day="2024-03-10", pub="2024-03-10", actor=teachers,
+              text="Nigerian teachers rallied in Lagos on Sunday."),
+        _in_country(event("nga", day=None, pub="2024-03-11", actor=teachers,
+                          text="Nigerian teachers rallied in the north of Nigeria.")),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"fri"}), frozenset({"sun"}),
+                                      frozenset({"nga"})}  # fmt: skip
+
+
+def test_a_city_whose_province_is_unknown_is_not_in_a_province_far_away():
+    """The gazetteer gives no province for a city: it is still not in a province 700 km away,
+    and may be in one nearby."""
+    (city,) = reports(event("city", city=None, text="Farmers marched in Erbil on Friday."))
+    (far,) = reports(event("far", city=None, text="Farmers marched in Basra on Friday."))
+    (near,) = reports(event("near", city=None, text="Farmers marched in Duhok on Friday."))
+    city.place = Place(country="IRQ", lat=36.19, lon=44.01, precision="city", name="Erbil")
+    far.place = Place(country="IRQ", admin1="Basra", lat=30.51, lon=47.78, precision="admin1",
+                      name="Basra")  # fmt: skip
+    near.place = Place(country="IRQ", admin1="Duhok", lat=36.87, lon=42.99, precision="admin1",
+                       name="Duhok")  # fmt: skip
+    assert contradiction(city, Cluster.found(far).profile()) == "place"
+    assert contradiction(city, Cluster.found(near).profile()) is None

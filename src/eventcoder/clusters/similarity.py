@@ -28,6 +28,11 @@ WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evi
            "names": 0.15}  # fmt: skip
 #: Two city-precision places further apart than this are two places.
 CITY_KM = 40.0
+#: A city whose province the gazetteer does not give is not in a province this far away.
+PROVINCE_KM = 500.0
+#: A party score at and above which two key sets name the same parties (country, sector and
+#: head word, or a name).
+SAME_PARTIES = 0.9
 #: Score at and above which a report joins a cluster (chosen on the development seeds).
 DEFAULT_THRESHOLD = 0.4
 
@@ -116,6 +121,8 @@ def place_score(a: Place | None, b: Place | None) -> float | None:
     if ra >= 2 and rb >= 2:  # a city and a province, or two provinces
         if a.admin1 and b.admin1:
             return (0.6 if ra == rb else 0.5) if a.admin1 == b.admin1 else None
+        if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+            return None if _km(a, b) > PROVINCE_KM else 0.3  # a province unknown: by distance
         return 0.3
     return 0.3 if a.country and b.country else 0.0  # one is only a country (or a region)
 
@@ -186,6 +193,11 @@ def _place_in_doubt(r: Report, p: Profile) -> bool:
     if not any(k.startswith(("id:", "name:", "who:")) for k in r.actors & p.actors):
         return False
     return fold(p.place.name) in r.names or fold(r.place.name) in p.names
+
+
+def _only_country(r: Report, p: Profile) -> bool:
+    """One side gives only the country (the other may give its city)."""
+    return r.place is not None and p.place is not None and min(r.place.rank, p.place.rank) <= 1
 
 
 def _named_place(r: Report, p: Profile) -> bool:
@@ -323,6 +335,9 @@ def assess(r: Report, p: Profile) -> float | None:
         or place >= 0.5
         or bool(r.names & p.names)
         or any(k.startswith(("id:", "name:")) for k in r.actors & p.actors)
+        # A telling that gives only the country: the same parties in that country on days
+        # that can meet (it abstains when they fit two clusters: ``ClusterIndex._ambiguous``).
+        or (place > 0.0 and _only_country(r, p) and date >= 0.5 and actors >= SAME_PARTIES)
     )
     recipients = party_score(r.recipients, p.recipients)
     if recipients < 0.5 and r.event in TARGETED and target_named(r, p):
