@@ -8,7 +8,7 @@ from __future__ import annotations
 from eventcoder.clusters import Cluster, ClusterIndex, Place, Report
 from eventcoder.clusters.similarity import contradiction
 from eventcoder.clusters.topics import topic_phrase
-from eventcoder.records import Entity, EventDate
+from eventcoder.records import Entity, EventDate, Location
 
 from .test_clusters import event, groups, reports
 
@@ -275,3 +275,133 @@ def test_a_target_the_coder_took_from_another_sentence_still_counts():
                 pub="2024-03-10"),
     ))  # fmt: skip
     assert groups(found.labels()) == {frozenset({"one", "two"})}
+
+
+def test_a_target_named_in_a_passive_telling_is_the_same_target():
+    """A passive telling, "people were killed when gunmen stormed a market": the coder takes
+    "people" as the recipient and misses the actor; the market it names is the target another
+    outlet coded."""
+    lede, pub = _attack("lede", "Gunmen opened fire on a crowded market in Lagos on Friday, "
+                        "killing 9 people, officials said.", "a market")  # fmt: skip
+    passive, pub2 = event("passive", "ASSAULT", day=None, pub="2024-03-09", city=None,
+                          actor=("", None, None), recipient=("9 people", "NGA", "CVL"),
+                          text="At least nine people were killed when gunmen stormed a "
+                          "market in Lagos.")  # fmt: skip
+    items = reports((lede, pub), (passive.model_copy(update={"actor": []}), pub2))
+    found = ClusterIndex()
+    found.add(items)
+    assert groups(found.labels()) == {frozenset({"lede", "passive"})}
+    # another target named in the passive telling: another attack
+    other, pub3 = event("other", "ASSAULT", day=None, pub="2024-03-09", city=None,
+                        actor=("", None, None), recipient=("9 people", "NGA", "CVL"),
+                        text="At least nine people were killed when gunmen stormed a "
+                        "mosque in Lagos.")  # fmt: skip
+    apart = ClusterIndex()
+    apart.add(reports((lede, pub), (other.model_copy(update={"actor": []}), pub3)))
+    assert groups(apart.labels()) == {frozenset({"lede"}), frozenset({"other"})}
+
+
+def _meeting(doc: str, text: str, city: str, actor: str = "Ade Bello"):
+    return event(doc, "CONSULT", text=text, city=city, actor=(actor, "NGA", "GOV"),
+                 recipient=("Ruth Wanjiru", "KEN", "GOV"))  # fmt: skip
+
+
+def _named(item):
+    ev, pub = item
+    actor = ev.actor[0].model_copy(update={"name": ev.actor[0].entity_text})
+    return ev.model_copy(update={"actor": [actor]}), pub
+
+
+def test_a_sentence_naming_two_places_does_not_split_the_same_people():
+    """One sentence, "discussed the attack in Kano at a meeting in Lagos": the resolver may
+    take Kano, the place of the attack discussed, where another outlet's telling gives Lagos.
+    The same named minister, one sentence naming both cities: one meeting, not two places."""
+    found = ClusterIndex()
+    found.add(reports(
+        _named(_meeting("lagos", "Nigerian minister Ade Bello met Ruth Wanjiru in Lagos on "
+                        "Friday to discuss the attack on the market in Kano.", "Lagos")),
+        _named(_meeting("kano", "Nigerian minister Ade Bello and Ruth Wanjiru discussed the "
+                        "attack on the market in Kano at a meeting in Lagos on Friday.", "Kano")),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"lagos", "kano"})}
+    # Another minister, or sentences that each name only their own city: two meetings.
+    other = ClusterIndex()
+    other.add(reports(
+        _named(_meeting("lagos", "Nigerian minister Ade Bello met Ruth Wanjiru in Lagos on "
+                        "Friday to discuss trade.", "Lagos")),
+        _named(_meeting("kano", "Nigerian minister Ade Bello met Ruth Wanjiru in Kano on "
+                        "Friday to discuss trade.", "Kano")),
+        _named(_meeting("musa", "Nigerian minister Sani Musa and Ruth Wanjiru discussed the "
+                        "attack on the market in Lagos at a meeting in Kano on Friday.", "Lagos",
+                        actor="Sani Musa")),
+    ))  # fmt: skip
+    assert groups(other.labels()) == {frozenset({"lagos"}), frozenset({"kano"}),
+                                      frozenset({"musa"})}  # fmt: skip
+
+
+def test_only_meetings_are_told_apart_by_their_topic():
+    """The topic rule reads what a meeting was about; another type's "talks on" phrase is
+    not its identity."""
+    (a,) = reports(_consult("a", "Ade Bello held talks with Ruth Wanjiru in Lagos on Friday "
+                            "on trade."))  # fmt: skip
+    (b,) = reports(_consult("b", "Ade Bello held talks with Ruth Wanjiru in Lagos on Friday "
+                            "on refugees."))  # fmt: skip
+    assert contradiction(b, Cluster.found(a).profile()) == "topic"
+    a.event = b.event = "COOPERATE"
+    assert a.topic and b.topic
+    assert contradiction(b, Cluster.found(a).profile()) is None
+
+
+def _in_country(item, undated: bool = False):
+    """The same coded event told as "in Nigeria": a place of country precision (and, undated,
+    only the publication date)."""
+    ev, pub = item
+    update: dict = {"event_loc": Location(country_code="NGA", precision="country", reason="test")}
+    if undated:
+        update["date"] = pub
+        update["date_info"] = EventDate(value=pub, precision="day", reason="publication date")
+    return ev.model_copy(update=update), pub
+
+
+def test_a_telling_that_gives_only_the_country_joins_the_same_parties():
+    """ "Police arrested 12 suspected smugglers in Nigeria", undated, is the arrest another
+    outlet placed in Kano: the same parties in the same country on days that can meet."""
+    found = ClusterIndex()
+    found.add(reports(
+        _arrest("kano", "Police arrested 12 suspected smugglers in Kano on Friday.",
+                ("12 suspected smugglers", "NGA", "CRM")),
+        _in_country(_arrest("nga", "Police arrested 12 suspected smugglers in the north of "
+                            "Nigeria.", ("12 suspected smugglers", "NGA", "CRM")), undated=True),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"kano", "nga"})}
+
+
+def test_a_telling_of_the_country_abstains_between_two_days_of_the_same_parties():
+    """The same teachers protested in Lagos on Friday and again on Sunday; an undated telling
+    "in Nigeria" published on Monday could be either: it founds its own cluster."""
+    teachers = ("Nigerian teachers", "NGA", "EDU")
+    found = ClusterIndex()
+    found.add(reports(
+        event("fri", actor=teachers, text="Nigerian teachers rallied in Lagos on Friday."),
+        event("sun", day="2024-03-10", pub="2024-03-10", actor=teachers,
+              text="Nigerian teachers rallied in Lagos on Sunday."),
+        _in_country(event("nga", day=None, pub="2024-03-11", actor=teachers,
+                          text="Nigerian teachers rallied in the north of Nigeria.")),
+    ))  # fmt: skip
+    assert groups(found.labels()) == {frozenset({"fri"}), frozenset({"sun"}),
+                                      frozenset({"nga"})}  # fmt: skip
+
+
+def test_a_city_whose_province_is_unknown_is_not_in_a_province_far_away():
+    """The gazetteer gives no province for a city: it is still not in a province 700 km away,
+    and may be in one nearby."""
+    (city,) = reports(event("city", city=None, text="Farmers marched in Erbil on Friday."))
+    (far,) = reports(event("far", city=None, text="Farmers marched in Basra on Friday."))
+    (near,) = reports(event("near", city=None, text="Farmers marched in Duhok on Friday."))
+    city.place = Place(country="IRQ", lat=36.19, lon=44.01, precision="city", name="Erbil")
+    far.place = Place(country="IRQ", admin1="Basra", lat=30.51, lon=47.78, precision="admin1",
+                      name="Basra")  # fmt: skip
+    near.place = Place(country="IRQ", admin1="Duhok", lat=36.87, lon=42.99, precision="admin1",
+                       name="Duhok")  # fmt: skip
+    assert contradiction(city, Cluster.found(far).profile()) == "place"
+    assert contradiction(city, Cluster.found(near).profile()) is None

@@ -38,9 +38,19 @@ from typing import Any, NamedTuple
 from ..records import CodedArticle
 from .cluster import Cluster
 from .report import Report, reports_from_coded
-from .similarity import DEFAULT_THRESHOLD, assess, contradiction, place_score, score
+from .similarity import (
+    DEFAULT_THRESHOLD,
+    SAME_PARTIES,
+    assess,
+    contradiction,
+    party_score,
+    place_score,
+    score,
+)
 
 STATE_VERSION = 1
+#: Contradictions that make two clusters two events a vague telling cannot choose between.
+_APART = ("place", "date")
 
 #: Loader of evicted clusters: ``(first_day, last_day)`` ordinals -> ``(cluster id, reports)``.
 Loader = Callable[[int, int], Iterable[tuple[str, list[Report]]]]
@@ -162,17 +172,31 @@ class ClusterIndex:
                 self.assignments[report.event_id] = old._replace(cluster_id=keep.id)
         return keep
 
-    def _ambiguous(self, report: Report, found: list[tuple[str, float]]) -> bool:
-        """A telling that names no city or province fits two clusters whose places cannot be
-        one (the same actors in two cities that day): nothing in it says which it tells."""
-        if len(found) < 2 or (report.place is not None and report.place.rank >= 2):
+    def _ambiguous(self, report: Report, found: list[tuple[str, float]], open_: list[str]) -> bool:
+        """A telling that names no city or province fits two clusters that cannot be one
+        event: two it may join whose places cannot be one (the same actors in two cities that
+        day), or the one it would join and another of the same parties it does not contradict
+        whose place or days contradict it (the same police in two provinces, the same students
+        in one city on two days). Nothing in it says which it tells."""
+        if not found or (report.place is not None and report.place.rank >= 2):
             return False
-        first, second = (self.clusters[cid].profile().place for cid, _ in found[:2])
-        return place_score(first, second) is None
+        best = self.clusters[found[0][0]]
+        if len(found) >= 2:
+            second = self.clusters[found[1][0]].profile().place
+            if place_score(best.profile().place, second) is None:
+                return True
+        for cid in open_:
+            other = self.clusters[cid]
+            if other is best or party_score(report.actors, other.profile().actors) < SAME_PARTIES:
+                continue
+            if (contradiction(other.best(), best.profile()) in _APART
+                    or contradiction(best.best(), other.profile()) in _APART):  # fmt: skip
+                return True
+        return False
 
     def _place(self, report: Report) -> Assignment:
         found, open_ = self.matches(report)
-        if self._ambiguous(report, found):  # abstain: found a cluster of its own
+        if self._ambiguous(report, found, open_):  # abstain: found a cluster of its own
             found, open_ = [], []
         if not found:
             cluster = Cluster.found(report)

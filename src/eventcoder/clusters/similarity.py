@@ -28,6 +28,11 @@ WEIGHTS = {"actors": 0.25, "recipients": 0.10, "place": 0.20, "date": 0.15, "evi
            "names": 0.15}  # fmt: skip
 #: Two city-precision places further apart than this are two places.
 CITY_KM = 40.0
+#: A city whose province the gazetteer does not give is not in a province this far away.
+PROVINCE_KM = 500.0
+#: A party score at and above which two key sets name the same parties (country, sector and
+#: head word, or a name).
+SAME_PARTIES = 0.9
 #: Score at and above which a report joins a cluster (chosen on the development seeds).
 DEFAULT_THRESHOLD = 0.4
 
@@ -116,6 +121,8 @@ def place_score(a: Place | None, b: Place | None) -> float | None:
     if ra >= 2 and rb >= 2:  # a city and a province, or two provinces
         if a.admin1 and b.admin1:
             return (0.6 if ra == rb else 0.5) if a.admin1 == b.admin1 else None
+        if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+            return None if _km(a, b) > PROVINCE_KM else 0.3  # a province unknown: by distance
         return 0.3
     return 0.3 if a.country and b.country else 0.0  # one is only a country (or a region)
 
@@ -177,6 +184,22 @@ def detained_differ(r: Report, p: Profile) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+def _place_in_doubt(r: Report, p: Profile) -> bool:
+    """Two places that cannot be one, told of the same named person or organisation, where
+    one side's sentence names the other's place too: "discussed the attack in Cali at a
+    meeting in Medellin" names two cities and the resolver may have taken either."""
+    if r.place is None or p.place is None or not r.place.name or not p.place.name:
+        return False
+    if not any(k.startswith(("id:", "name:", "who:")) for k in r.actors & p.actors):
+        return False
+    return fold(p.place.name) in r.names or fold(r.place.name) in p.names
+
+
+def _only_country(r: Report, p: Profile) -> bool:
+    """One side gives only the country (the other may give its city)."""
+    return r.place is not None and p.place is not None and min(r.place.rank, p.place.rank) <= 1
+
+
 def _named_place(r: Report, p: Profile) -> bool:
     """The one side's resolved city is a proper name of the other side's sentence(s)."""
     if r.place is None and p.place is not None and p.place.rank >= 2 and p.place.name:
@@ -188,6 +211,8 @@ def _named_place(r: Report, p: Profile) -> bool:
 
 #: Event types whose recipient is what was attacked: its identity is part of the event's.
 TARGETED = frozenset({"ASSAULT"})
+#: Event types told apart by their topic ("discussed trade" / "talks on the attack"): meetings.
+MEETINGS = frozenset({"CONSULT"})
 
 
 def target_absent(r: Report, p: Profile) -> bool:
@@ -206,6 +231,14 @@ def target_absent(r: Report, p: Profile) -> bool:
     mine = _target_words(r.recipients, arrest)
     # The coded targets count as said even where the coder took them from another sentence.
     return bool(theirs or mine) and not theirs & (r.words | mine) and not mine & p.words
+
+
+def target_named(r: Report, p: Profile) -> bool:
+    """An attack whose target one side coded is named in the other's sentence (or both coded
+    it): "attacked a market" / "people were killed when gunmen stormed a market", where the
+    coder took "people" as the recipient of the passive telling."""
+    theirs, mine = _target_words(p.recipients, False), _target_words(r.recipients, False)
+    return bool(theirs & (r.words | mine) or mine & p.words)
 
 
 #: Sectors of the state's own bodies: a "police station" is where the arrested are held,
@@ -243,6 +276,8 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
     if date is None:
         return "date", 0.0, 0.0, 0.0
     place = place_score(r.place, p.place)
+    if place is None and _place_in_doubt(r, p):
+        place = 0.0  # the sentence names both places: no contradiction, no agreement
     if place is None:
         return "place", 0.0, date, 0.0
     if parties_contradict(r.actor_view, p.actor_view):
@@ -251,7 +286,7 @@ def _check(r: Report, p: Profile) -> tuple[str | None, float, float, float]:
         return "groups", place, date, 0.0
     if detained_differ(r, p):
         return "detained", place, date, 0.0
-    if r.topic and p.topics and not r.topic & p.topics:
+    if r.event in MEETINGS and r.topic and p.topics and not r.topic & p.topics:
         return "topic", place, date, 0.0
     actors = party_score(r.actors, p.actors)
     # The actor of one is the recipient of the other: a reprisal, not a retelling.
@@ -300,8 +335,13 @@ def assess(r: Report, p: Profile) -> float | None:
         or place >= 0.5
         or bool(r.names & p.names)
         or any(k.startswith(("id:", "name:")) for k in r.actors & p.actors)
+        # A telling that gives only the country: the same parties in that country on days
+        # that can meet (it abstains when they fit two clusters: ``ClusterIndex._ambiguous``).
+        or (place > 0.0 and _only_country(r, p) and date >= 0.5 and actors >= SAME_PARTIES)
     )
     recipients = party_score(r.recipients, p.recipients)
+    if recipients < 0.5 and r.event in TARGETED and target_named(r, p):
+        recipients = 0.5  # the same target, named if not coded
     if not anchored and not (
         # No place or name to go by: the same parties on the same explicit day, unless both
         # sides name people or places and none of them is shared.
