@@ -171,7 +171,7 @@ def test_the_pronoun_us_is_no_country():
 # Event types news English states in ways the lexicon missed (issue 12, type misses): each
 # (sentence, event type) is a general pattern, on sentences written for the project.
 TYPE_CASES = [
-    # release and return: any party or thing set free or given back
+    # release and return: people, or what was seized, set free; what was taken given back
     ("The navy released the seized fishing boat after a week.", "RETREAT"),
     ("Four sailors were released from captivity on Friday.", "RETREAT"),
     ("The court freed a former mayor jailed during the riots.", "RETREAT"),
@@ -225,6 +225,8 @@ def test_news_phrasings_of_event_types(coder, text, event):
     ("text", "absent"),
     [
         ("The agency released its annual report on Monday.", "RETREAT"),
+        ("The company released a new phone in March.", "RETREAT"),
+        ("The band released its second album last year.", "RETREAT"),
         ("The troops returned fire after the ambush.", "RETREAT"),
         ("The country trained hackers capable of launching cyber warfare.", "ASSAULT"),
         ("The dockers' strike on Monday closed the port.", "ASSAULT"),
