@@ -190,3 +190,9 @@ def test_a_name_modifying_a_noun_that_modifies_a_building(coder):
     assert found["Tulsa"].province == "Oklahoma"  # the station stands there
     found = places_of(coder, "Two Tulsa police officers questioned the men on Friday.")
     assert "Tulsa" not in found  # the officers are actors
+
+
+def test_a_name_the_parser_calls_a_person_before_based(coder):
+    found = places_of(coder, "The Jackson-based outfit signed two drivers.")
+    assert found["Jackson"].country_code == "USA"  # the parser labels "Jackson" a person
+    assert "Benghazi" not in places_of(coder, "The Benghazi-based government fell.")

@@ -82,6 +82,8 @@ class Toponyms:
             return True
         if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
             return True
+        if head.lower_ == "based" and root.dep_ in _MODIFIER_DEPS:  # "a Kent-based firm"
+            return self._place_head(head, root.dep_)
         if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
             return self._in_place_list(root)
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
