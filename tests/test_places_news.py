@@ -119,3 +119,80 @@ def test_no_street_is_placed_in_a_town_outside_the_articles_country(coder):
     found = places_of(coder, text)
     assert found["Lyon"].country_code == "FRA"
     assert found["Cherrywood Street"].resolved_place is None
+
+
+def test_a_name_placed_once_is_a_place_again(coder):
+    # one sense per article: the parser sees no place in "the Tulsa warehouse area" or in
+    # "Tulsa is ringed by ...", but the article placed Tulsa in its first sentence
+    text = (
+        "Storms hit homes in Tulsa on Monday. Crews cleared the Tulsa warehouse area on "
+        "Tuesday. Tulsa is ringed by flooded roads."
+    )
+    doc = coder.process(Article(id="t", text=text))
+    tulsa = [p for p in doc.places if p.extracted_place == "Tulsa"]
+    assert len(tulsa) == 3 and all(p.province == "Oklahoma" for p in tulsa)
+
+
+def test_a_name_placed_once_stays_out_where_the_conventions_leave_it_out(coder):
+    text = (
+        "Storms hit homes in Tulsa on Monday. Tulsa officials asked for help, and the Tulsa "
+        "Drillers postponed their game. Ray Denver said the damage was heavy in Denver."
+    )
+    doc = coder.process(Article(id="t", text=text))
+    starts = {p.start for p in doc.places if p.extracted_place == "Tulsa"}
+    assert starts == {text.index("Tulsa")}  # not the officials' nor the team's "Tulsa"
+    # a name that is also a person's in the article is placed only where the parser says so
+    assert text.index("Ray Denver") + 4 not in {p.start for p in doc.places}
+
+
+def test_a_region_has_no_government_to_act(coder):
+    found = places_of(
+        coder, "Asia accounted for most of the growth, and Turkey recalled its envoy."
+    )
+    assert found["Asia"].resolved_place == "Asia"
+    assert "Turkey" not in found  # a country as the subject of an act is its government
+
+
+def test_a_named_building_after_a_place_preposition_stands_in_its_town(coder):
+    text = (
+        "The injured were taken to Mercy Ridge Hospital in Leeds on Friday. A vigil was held "
+        "at the Harwood Memorial Centre, where Leeds councillors spoke. Doctors at the Leeds "
+        "General Infirmary Hospital treated two more."
+    )
+    found = places_of(coder, text)
+    hospital = found["Mercy Ridge Hospital"]
+    assert hospital.resolved_place == "Leeds" and "written after it" in hospital.reason
+    assert found["Harwood Memorial Centre"].resolved_place == "Leeds"
+    infirmary = found["Leeds General Infirmary Hospital"]
+    assert infirmary.resolved_place == "Leeds" and "'Leeds' in" in infirmary.reason
+    found = places_of(coder, "Nurses at Tulsa’s Harwood Hospital treated two more on Friday.")
+    assert found["Tulsa’s Harwood Hospital"].province == "Oklahoma"  # the place's building
+
+
+def test_a_capitalised_opening_place_without_dash_or_agency(coder):
+    found = places_of(coder, "SAN ANTONIO The city council voted on Monday to close two parks.")
+    assert found["SAN ANTONIO"].province == "Texas"
+    found = places_of(coder, "BREAKING NEWS Police closed two roads on Monday.")
+    assert not any(name.isupper() for name in found)
+
+
+def test_abbreviated_saints_and_big_namesakes(coder):
+    # "St." is Saint Petersburg's own name: the city of five million before a US namesake
+    found = places_of(coder, "US and Russian envoys met in St. Petersburg on Monday.")
+    assert found["St. Petersburg"].country_code == "RUS"
+    # a state named alone is the state, not a town of that name in another state
+    found = places_of(coder, "Ranchers in Wyoming lost cattle to the storm.")
+    assert found["Wyoming"].precision == "admin1"
+
+
+def test_a_name_modifying_a_noun_that_modifies_a_building(coder):
+    found = places_of(coder, "Two men were questioned at the Tulsa police station on Friday.")
+    assert found["Tulsa"].province == "Oklahoma"  # the station stands there
+    found = places_of(coder, "Two Tulsa police officers questioned the men on Friday.")
+    assert "Tulsa" not in found  # the officers are actors
+
+
+def test_a_name_the_parser_calls_a_person_before_based(coder):
+    found = places_of(coder, "The Jackson-based outfit signed two drivers.")
+    assert found["Jackson"].country_code == "USA"  # the parser labels "Jackson" a person
+    assert "Benghazi" not in places_of(coder, "The Benghazi-based government fell.")

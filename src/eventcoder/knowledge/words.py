@@ -58,6 +58,7 @@ class PlaceWords:
     still_verbs: frozenset[str]
     inside_words: frozenset[str]
     venue_words: frozenset[str]
+    named_after_words: frozenset[str]
     facility_words: frozenset[str]
     generic_names: frozenset[str]
 
@@ -82,6 +83,7 @@ class PlaceWords:
             still_verbs=word_set(data, "still_verbs"),
             inside_words=word_set(data, "inside_words"),
             venue_words=word_set(data, "venue_words"),
+            named_after_words=word_set(data, "named_after_words"),
             facility_words=word_set(data, "facility_words"),
             generic_names=word_set(data, "generic_name_words"),
         )

@@ -83,18 +83,29 @@ def _within_span(span: Span, ents: list[Span]) -> list[Span]:
     return out
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
     """The place inside a longer name the gazetteer does not know, where news style says the
     thing is in that place: a division written with its capitalised word ("Oaxaca State",
     "Miami-Dade County" is not one), a place named last ("Old Town Manassas", "British Embassy
-    Tokyo"), or a cathedral, airport or hall named after its town ("Manila Cathedral"). Not a
+    Tokyo"), a cathedral, airport or hall named after its town ("Manila Cathedral"), or a
+    hospital, university or centre opened by a big place ("Leeds General Hospital") or by a
+    place's possessive ("Leeds's Harwood Hospital"). Not a
     street, park or venue named after a person or another place ("Collins Avenue")."""
     names = text.split()
     if len(names) < 2 or len(names) > 8 or names[0].lower() in words.compass:
         return None  # "North Africa", "Western Europe": a region of its own
+    owner = _POSSESSIVE.sub("", names[0])
+    if owner != names[0] and owner[:1].isupper() and gaz.lookup(owner):
+        return owner  # "Leeds's Harwood Hospital": the building of that place
     last = names[-1].lower()
+    big = False
     if last in words.inside_words or (last in words.division_words and len(names) == 2):
         candidates = [names[:-1], names[:1]]
+    elif last in words.named_after_words:  # "Leeds General Hospital": a big place opens it
+        candidates, big = [names[:i] for i in range(len(names) - 1, 0, -1)], True
     elif last in words.facility_words or last in words.venue_words:
         return None
     else:
@@ -107,7 +118,8 @@ def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
             and len(name) > 3
             and not generic_name(name, words.generic_names)
             and name.lower() not in words.facility_words
-            and gaz.lookup(name)
+            and (found := gaz.lookup(name))
+            and (not big or found[0].precision != "city" or found[0].population >= BIG_PLACE)
         ):
             return name
     return None

@@ -31,11 +31,15 @@ class Resolution(Toponyms):
 
         skipped: list[tuple[Span, str, int]] = []
         by_doc: dict[int, list[Span]] = {}  # Span.ents rebuilds all of a doc's entities
+        per_sentence = []
         for sent in doc.sentences:
             ents = by_doc.get(id(sent.span.doc))
             if ents is None:
                 ents = by_doc[id(sent.span.doc)] = list(sent.span.doc.ents)
-            spans = self._spans(sent, skipped, _within_span(sent.span, ents))
+            per_sentence.append((sent, self._spans(sent, skipped, _within_span(sent.span, ents))))
+        placed = self._placed_names(per_sentence, doc.dateline_place)
+        for sent, spans in per_sentence:
+            spans += self._again(sent, spans, placed)  # one sense per article
             for span in spans:
                 div = self.knowledge.abbreviations.division(span.text)
                 if div is not None:
@@ -140,6 +144,7 @@ class Resolution(Toponyms):
             main = ctx.countries.most_common(1)
             if town is not None and main and town.country != main[0][0]:
                 town = None  # a namesake far from the article's country ("Dubreuil" the man)
+        mentions = _in_the_town_after(mentions, built)
         if town is None:
             return mentions
         why = "the dateline's" if town is ctx.dateline else "the town the article names most"
@@ -241,3 +246,26 @@ class Resolution(Toponyms):
             out.append(_location(parts.region, parts.region_start, region,
                                  f"dateline: the {what} after the place"))  # fmt: skip
         return out
+
+
+def _in_the_town_after(mentions: list[Mention], built: frozenset[str]) -> list[Mention]:
+    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a building
+    stands in the place written right after it."""
+    starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
+    out = []
+    for m in mentions:
+        span = m.span
+        doc = span.doc
+        town = None
+        if (
+            m.place is None
+            and span[-1].lower_ in built
+            and span.end + 1 < len(doc)
+            and doc[span.end].lower_ in ("in", ",")
+        ):
+            town = starts.get((id(doc), span.end + 1))
+        if town is not None:
+            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a building in "
+                        f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
+        out.append(m)
+    return out

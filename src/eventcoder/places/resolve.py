@@ -66,9 +66,31 @@ def admin1_of(p: Place) -> str | None:
     return p.admin1 if p.feature_class != "A" or p.feature_code != "ADM1" else p.name
 
 
+#: Words news abbreviates in place names: "St. Petersburg" is Saint Petersburg's own name.
+_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def same_name(a: str, b: str) -> bool:
+    """The same name, the abbreviated words news uses ("St.", "Mt.", "Ft.") spelt out."""
+
+    def full(text: str) -> list[str]:
+        return [_SHORT.get(w, w) for w in norm(text).split()]
+
+    return full(a) == full(b)
+
+
 def prior(p: Place, text: str) -> float:
-    own = OWN_NAME_BONUS if norm(p.name) == norm(text) else 0.0
+    own = OWN_NAME_BONUS if same_name(p.name, text) else 0.0
     return math.log10(p.population + 1) + own
+
+
+def _within(town: Place, division: Place) -> bool:
+    """The town lies in the division's area: their GeoNames admin codes nest ("IQ.02" in
+    "IQ.02"; "PS.GZ" holds "PS.GZ.11184609"), or no code says otherwise."""
+    a, b = town.admin_code, division.admin_code
+    if not a or not b:
+        return town.admin1 is None or norm(town.admin1) == norm(division.name)
+    return a.startswith(b) or b.startswith(a)
 
 
 @dataclass
@@ -94,7 +116,7 @@ def choose(
     top = found[0]
     if top.precision == "country" and norm(top.name) == norm(text) and cue is None:
         return Choice(top, "a country", 99.0)
-    own = [p for p in found if gaz.is_own_name(p, text)]
+    own = [p for p in found if same_name(p.name, text)]
     if (
         not own
         and (ctx.countries or cue)
@@ -134,7 +156,7 @@ def _score(
     near: bool,
     found: list[Place],
 ) -> tuple[float, str]:
-    own_name = norm(p.name) == norm(text)
+    own_name = same_name(p.name, text)
     s = prior(p, text)
     if p.precision == "country":
         s += 2.0  # a country's name is the country before a town of that name
@@ -158,6 +180,9 @@ def _score(
     if n and p.precision != "country":
         # capped: a country named often is no reason for a town of 10,000 to beat London
         bonus = W_COUNTRY + min(0.5, 0.25 * math.log2(n))
+        biggest = max(q.population for q in found if q.feature_class == "P" or q is p)
+        if biggest >= 10 * (p.population + 1) and biggest >= 100_000:
+            bonus /= 2
         whys.append((bonus, f"{p.country} is named in the article"))
     d = ctx.dateline
     if d is not None and d.country == p.country and p.precision != "country":
@@ -174,18 +199,21 @@ def _score(
         p.feature_class == "A"
         and p.precision != "country"
         and any(
-            q.feature_class == "P" and q.country == p.country and norm(q.name) == norm(text)
+            q.feature_class == "P"
+            and q.country == p.country
+            and norm(q.name) == norm(text)
+            and (p.precision != "admin1" or q.feature_code == "PPLC" or _within(q, p))
             for q in found
         )
-    ):
-        s -= 1.0  # "Basra" alone is the city before the governorate
+    ):  # "Basra" alone is the city before its governorate, "Washington" the capital before
+        s -= 1.0  # the state; a town elsewhere does not make "Wyoming" alone a town
     if near and ctx.anchors and p.precision not in ("country", "admin1"):
         dist, anchor = min(((km(p, a), a) for a in ctx.anchors), key=lambda x: x[0])
         for limit, bonus in NEAR:
             if dist <= limit:
                 whys.append((bonus, f"{dist:.0f} km from {anchor.name}, named in the article"))
                 break
-    if not own_name and any(norm(q.name) == norm(text) for q in found):
+    if not own_name and any(same_name(q.name, text) for q in found):
         whys = [(w / 2, why) for w, why in whys]  # "Minneota", once called Minnesota
     s += sum(w for w, _ in whys)
     best_why = max(whys, key=lambda x: x[0])[1] if whys else ""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Sentence
 from ..knowledge import Gazetteer, Knowledge
+from ..knowledge.gazetteer import generic_name
 from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from .common import (
@@ -31,6 +32,17 @@ _LATER_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
     r"(?:\s*\([A-Z][^)]{0,39}\)\s*(?:[–—-]{1,2}|:)?|\s*[–—]|\s*--)\s"
 )
+
+
+#: The article opening with a known place in capitals and then a capitalised word, with no
+#: dash nor agency between ("OKLAHOMA CITY The Latest on ..."; the parser may end a sentence
+#: after the name).
+_CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?=[A-Z][a-z])|\s*$)")
+
+#: The longest name, in tokens, looked for again where the article names it a second time.
+MAX_NAME_TOKENS = 5
+#: Population from which a town the article places once is a place wherever it is named.
+KNOWN_TOWN = 10_000
 
 
 class Toponyms:
@@ -69,9 +81,23 @@ class Toponyms:
             return True
         if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
             return True
+        if head.lower_ == "based" and root.dep_ in _MODIFIER_DEPS:  # "a Kent-based firm"
+            return self._place_head(head, root.dep_)
         if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
             return self._in_place_list(root)
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
+
+    def _building(self, span: Span) -> bool:
+        """A named building after a place preposition, whatever the parser labelled it:
+        "taken to Leeds General Hospital", "held at the Mercer Convention Centre" (its last
+        word a building's, ``PlaceWords.built_words``); placed in the article's town."""
+        return (
+            len(span) > 1
+            and span[0].text[:1].isupper()
+            and span[-1].lower_ in self.words.built_words
+            and span[-1].text[:1].isupper()
+            and _after_place_prep(span.root, self.words)
+        )
 
     def _in_place_list(self, tok: Token) -> bool:
         """A conjunct of a place or of a place phrase ("in Valencia and Maracaibo", "Suwon
@@ -149,8 +175,10 @@ class Toponyms:
         word = head.lower_
         if word == "based" and head.head.lower_ in self.words.ruling_nouns:
             return False  # "the Tripoli-based government": a side, not a place
-        if self.words.is_located(word):
-            return True
+        if self.words.is_located(word) or (
+            head.dep_ == "compound" and self.words.is_located(head.head.lower_)
+        ):
+            return True  # "the Delft police station": what the name modifies stands there
         if dep not in ("poss", "compound") or head.pos_ != "NOUN" or head.ent_type_:
             return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
         lemma = head.lemma_.lower()
@@ -170,6 +198,90 @@ class Toponyms:
             return False
         found = self.gaz.lookup(text)
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
+
+    def _placed_names(
+        self, per_sentence: list[tuple[Sentence, list[Span]]], dateline: str | None
+    ) -> dict[str, set[str]]:
+        """The names the article takes as places somewhere, in lower case, by their first
+        word: its dateline's place, and names it places where the parser agrees (a place
+        entity), after a place preposition ("in Riverdale"), or that the gazetteer knows as a
+        town of ``KNOWN_TOWN`` people or more or a division; not a generic word ("Centre") nor a name inside a person's ("Ray Allen")."""
+        people: set[str] = set()
+        texts = [dateline] if dateline else []
+        for sent, spans in per_sentence:
+            for span in spans:
+                top = self.gaz.lookup(span.text)[:1]
+                if (
+                    span.root.ent_type_ in ("GPE", "LOC")
+                    or _after_place_prep(span.root, self.words)
+                    or (top and (top[0].population >= KNOWN_TOWN or top[0].precision != "city"))
+                ):
+                    texts.append(span.text)
+            for tok in sent.span:  # (not Span.ents: it reads the whole doc's entities)
+                if tok.ent_type_ == "PERSON" and (
+                    tok.ent_iob_ == "I"
+                    or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")
+                ):  # a word of a person's name of two words or more
+                    people.add(tok.lower_)
+        out: dict[str, set[str]] = {}
+        for text in texts:
+            if (
+                len(text) >= 3
+                and text[:1].isupper()
+                and not people.intersection(text.lower().split())
+                and not generic_name(text, self.words.generic_names)
+                and self.gaz.lookup(text)
+            ):
+                out.setdefault(text.split()[0].lower(), set()).add(text.lower())
+        return out
+
+    def _again(self, sent: Sentence, taken: list[Span], placed: dict[str, set[str]]) -> list[Span]:
+        """One sense per article: a name the article takes as a place elsewhere ("in
+        Riverdale") is a place again where the parser saw none ("the Riverdale area", "Douma
+        is surrounded"), unless this mention is no place by the conventions (it modifies an
+        actor, it acts) or is part of a longer name ("the Riverdale Tigers")."""
+        if not placed:
+            return []
+        doc = sent.span.doc
+        seen = {t.i for span in taken for t in span}
+        out: list[Span] = []
+        i, end = sent.span.start, sent.span.end
+        while i < end:
+            names = placed.get(doc[i].lower_) if doc[i].text[:1].isupper() else None
+            span = None
+            for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1) if names else ():
+                cand = doc[i : i + n]
+                if (
+                    cand.text.lower() in names
+                    and not seen.intersection(range(i, i + n))
+                    and self._stands_alone(cand, sent)
+                ):
+                    span = cand
+                    break
+            if span is None:
+                i += 1
+                continue
+            root = span.root
+            if not (
+                (root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_))
+                or _acting_subject(root, self.words)
+                or (self._is_org(span.text) and not _after_place_prep(root, self.words))
+            ):
+                out.append(span)
+            i += len(span)
+        return out
+
+    def _stands_alone(self, span: Span, sent: Sentence) -> bool:
+        """Not part of a longer name: no capitalised name touching it, no entity reaching
+        past it ("the Riverdale Tigers", "Lake Riverdale")."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > sent.span.start else None
+        after = doc[span.end] if span.end < sent.span.end else None
+        for tok in (before, after):
+            if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                return False
+        # not inside an entity that begins earlier or goes on after it
+        return span[0].ent_iob_ != "I" and (after is None or after.ent_iob_ != "I")
 
     def _spans(
         self,
@@ -191,6 +303,11 @@ class Toponyms:
                 out.append(span)
                 seen.update(t.i for t in span)
         m = _LATER_DATELINE.match(sent.span.text)  # a second story's dateline in the text
+        if m is None and sent.index == 0:  # "SAN JOSE The council voted": no dash, no agency
+            m = _CAPS_OPENING.match(sent.span.text)
+            top = self.gaz.lookup(m.group("place"))[:1] if m else []
+            if not top or (top[0].precision == "city" and top[0].population < KNOWN_TOWN):
+                m = None
         if m and self.gaz.lookup(m.group("place")):
             span = doc.char_span(sent.span.start_char + m.start("place"),
                                  sent.span.start_char + m.end("place"), alignment_mode="expand")  # fmt: skip
@@ -203,20 +320,24 @@ class Toponyms:
                 continue
             if seen.intersection(t.i for t in span):
                 continue
-            if ent.label_ in _OTHER_LABELS and not self._looks_like_place(span):
+            building = self._building(span)
+            if ent.label_ in _OTHER_LABELS and not (building or self._looks_like_place(span)):
                 continue
             root = span.root
             if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_):
                 if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
-            if _acting_subject(root, self.words):
+            if ent.label_ != "LOC" and _acting_subject(root, self.words):  # a region has no
+                # government to act: "Asia accounted for most of the growth" is a place
                 if skipped is not None and ent.label_ == "GPE":
                     skipped.append((span, f"acts as subject of '{root.head.text}'",
                                     sent.segment.start))  # fmt: skip
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
-            if (self._is_org(ent.text) or self._is_org(span.text)) and not (
-                _after_place_prep(root, self.words) and self.gaz.lookup(span.text)
+            if (
+                (self._is_org(ent.text) or self._is_org(span.text))
+                and not building
+                and not (_after_place_prep(root, self.words) and self.gaz.lookup(span.text))
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
             if not self._plausible(span, ent.label_):
