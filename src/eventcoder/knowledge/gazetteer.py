@@ -153,11 +153,6 @@ class Gazetteer:
         self.user = user
         self._merged = {}
 
-    @staticmethod
-    def is_own_name(place: Place, name: str) -> bool:
-        """Whether ``name`` is the place's own (main) name rather than an alternate one."""
-        return norm(place.name) == norm(name)
-
     def add(self, place: Place, names: list[str]) -> None:
         """A new place under its names (build time)."""
         row = len(self._rows)
