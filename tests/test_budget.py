@@ -126,3 +126,25 @@ def test_budget_is_checked_inside_annotate_and_detect(coder):
     # without a budget nothing is checked, and a finished run leaves no clock behind
     done = Pipeline([coder.pipeline.get("detect")])(doc, budget=None)
     assert done.budget is None
+
+
+def test_loading_the_tables_is_not_the_first_articles_time(coder, monkeypatch):
+    """The gazetteer is built on the first run after an install (tens of seconds on a busy
+    machine): that is the coder's start-up, and an article coded under a budget is timed
+    from when its own work starts."""
+    from eventcoder import Coder
+    from eventcoder.knowledge import Knowledge
+
+    shipped = coder.knowledge.gazetteer
+
+    def slow_build():
+        time.sleep(1.5)
+        return shipped
+
+    monkeypatch.setattr("eventcoder.knowledge.load_gazetteer", slow_build)
+    fresh = Knowledge(kb=coder.knowledge.kb)  # its gazetteer not loaded yet
+    budgeted = Coder(nlp=coder.nlp, knowledge=fresh, time_budget=1.0)
+    article = Article(id="a1", text="Police arrested ten protesters in Nairobi on Monday.")
+    coded = budgeted.code_article(article)
+    assert fresh.gazetteer_loaded
+    assert [e.event for e in coded.events] == ["COERCE"]

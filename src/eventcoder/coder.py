@@ -95,7 +95,8 @@ class Coder:
         Pass another coder's ``knowledge`` to share its loaded tables.
     time_budget:
         Seconds one article may take; when spent (checked between stages) coding stops with
-        ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget.
+        ``TimeBudgetExceeded`` and the article is left uncoded. None: no budget. The tables
+        are loaded before the first article's clock starts.
 
     ``options`` holds the options above (all but ``nlp`` and ``knowledge``) as given;
     ``variant(**options)`` makes a coder with other options that shares this one's spaCy
@@ -205,6 +206,10 @@ class Coder:
 
     def process(self, article: Article) -> Document:
         """Run every stage on one article and return the working document."""
+        if self.time_budget is not None:
+            # One-time loads (the gazetteer, built on the first run after an install) are the
+            # coder's start-up, not the article's time: loaded before its clock starts.
+            self.knowledge.load()
         return self.pipeline(Document(article=article), budget=self.time_budget)
 
     def code_article(self, article: Article) -> CodedArticle:
