@@ -22,7 +22,15 @@ from eventcoder.ingest import (
     parse_fields,
 )
 from eventcoder.ingest.dedup import NearDuplicateIndex, decode, encode
-from eventcoder.ingest.prepare import Prepared, Skip, content_hash, fix_text, prepare
+from eventcoder.ingest.prepare import (
+    LanguageDetector,
+    Prepared,
+    Skip,
+    content_hash,
+    detect_language,
+    fix_text,
+    prepare,
+)
 from eventcoder.ingest.readers import Draft, ReadError, parse_date
 from eventcoder.store import open_store
 
@@ -188,6 +196,25 @@ def test_other_languages_are_skipped_with_the_language():
     assert english.article.language == "en"
     short = prepare(Draft(origin="s", id="s", text="Guten Tag"))
     assert isinstance(short, Prepared) and short.article.language is None  # too short to tell
+
+
+def test_names_do_not_make_an_english_report_another_language():
+    """py3langid took these for Nigerian Pidgin (pcm) on their names and ingest skipped them;
+    the language is read from the words without a capital letter."""
+    talks = (
+        "Chinedu Okafor of Nigeria and Emeka Adebayo held talks in Abuja with Tunde Okonkwo "
+        "and agreed to meet again next month to discuss the border."
+    )
+    got = prepare(Draft(origin="t", id="t", text=talks))
+    assert isinstance(got, Prepared) and got.article.language == "en"
+    # a short one: too few common words to tell, so it is kept
+    short = "Nigerian police held 14 traders in Kano on Tuesday, Chinedu Okafor said."
+    assert detect_language(short, LanguageDetector()) == (None, 0.0)
+    pidgin = (
+        "Wetin dey happen for Lagos? Dem say di police don arrest plenty pipo for di market "
+        "yesterday, dem no gree talk wetin cause am."
+    )
+    assert detect_language(pidgin, LanguageDetector())[0] == "pcm"  # real Pidgin still is
 
 
 def test_dates_are_read_or_flagged():
