@@ -217,6 +217,14 @@ def test_names_do_not_make_an_english_report_another_language():
     assert detect_language(pidgin, LanguageDetector())[0] == "pcm"  # real Pidgin still is
 
 
+def test_a_text_in_capitals_is_read_for_its_language():
+    """Every word of an all-capitals wire begins with a capital letter: it is read whole."""
+    german = prepare(Draft(origin="g", id="g", text=GERMAN.upper()))
+    assert isinstance(german, Skip) and "language de (detected)" in german.detail
+    english = prepare(Draft(origin="e", id="e", text=SANCTIONS.upper()))
+    assert isinstance(english, Prepared) and english.article.language == "en"
+
+
 def test_dates_are_read_or_flagged():
     assert parse_date("2020-01-14T10:00:00Z") == ("2020-01-14", None)
     assert parse_date("Tue, 14 Jan 2020 10:00:00 GMT") == ("2020-01-14", None)

@@ -5,7 +5,8 @@
 - Encodings and mojibake fixed with ftfy (curly quotes kept), line ends normalised,
   paragraphs kept apart by blank lines (the ``clean`` stage reads paragraphs).
 - Language: the record's own language tag when it has one, else py3langid on the text's
-  words without a capital letter (names pull a short report toward their country's language);
+  words without a capital letter (names pull a short report toward their country's language;
+  a text in capitals is read whole, lower-cased);
   articles not in English are skipped (with the language in the log) until others are
   supported.
 
@@ -175,10 +176,19 @@ def without_capitalised(text: str) -> str:
     return " ".join(w for w in text.split() if not w[:1].isupper())
 
 
+def in_capitals(text: str) -> bool:
+    """Written in capitals (some wires and archives): nine in ten of its cased letters."""
+    upper = sum(1 for c in text if c.isupper())
+    lower = sum(1 for c in text if c.islower())
+    return upper >= 9 * lower and upper > 0
+
+
 def detect_language(text: str, detector: LanguageDetector) -> tuple[str | None, float]:
     """ISO 639-1 code and probability (py3langid) of the words without a capital letter
-    (``without_capitalised``); None when they are too few to tell."""
-    common = without_capitalised(text[:3000])
+    (``without_capitalised``), or of the whole text lower-cased when it is written in
+    capitals; None when they are too few to tell."""
+    head = text[:3000]
+    common = head.lower() if in_capitals(head) else without_capitalised(head)
     if word_count(common) < MIN_WORDS_FOR_LANGUAGE:
         return None, 0.0
     return detector.classify(common)
