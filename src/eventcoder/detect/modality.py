@@ -307,7 +307,7 @@ class ModalityResolver:
                 or cues.future is not None
                 or (failed and cand.event in self.lex.failure_rejects)
             ):
-                self._to_refusal(cand, cues)
+                self._to_refusal(cand, cues, failed)
                 return
             self._set(cand, "negated", cues.negation)
             return
@@ -342,13 +342,12 @@ class ModalityResolver:
         cand.modality = modality
         cand.modality_cue = cue
 
-    def _to_refusal(self, cand: Candidate, cues: Cues) -> None:
-        """ "X said it will not withdraw": X rejects the withdrawal."""
+    def _to_refusal(self, cand: Candidate, cues: Cues, failed: bool) -> None:
+        """ "X said it will not withdraw": X rejects the withdrawal. ``failed``: the negation
+        is a verb of failing ("failed to reach agreement")."""
         refused, negation = cand.event, cues.negation
         assert negation is not None
-        how = (
-            "failed" if negation.lemma_.lower() in self.lex.negating_verbs else "stated or planned"
-        )
+        how = "failed" if failed else "stated or planned"
         cand.reasons["event"] = (
             f"negated {refused} ('{negation.text} {cand.trigger.text}') {how}: a refusal"
         )

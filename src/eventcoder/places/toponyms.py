@@ -205,7 +205,8 @@ class Toponyms:
         """The names the article takes as places somewhere, in lower case, by their first
         word: its dateline's place, and names it places where the parser agrees (a place
         entity), after a place preposition ("in Riverdale"), or that the gazetteer knows as a
-        town of ``KNOWN_TOWN`` people or more or a division; not a generic word ("Centre") nor a name inside a person's ("Ray Allen")."""
+        town of ``KNOWN_TOWN`` people or more or a division; not a generic word ("Centre")
+        nor a name inside a person's ("Ray Allen")."""
         people: set[str] = set()
         texts = [dateline] if dateline else []
         for sent, spans in per_sentence:
