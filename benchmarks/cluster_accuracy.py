@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_cluster_corpus import make_corpus, synthetic_events  # noqa: E402
+from make_cluster_corpus import gold_label, make_corpus, synthetic_events  # noqa: E402
 
 from eventcoder.clusters import ClusterIndex, Report  # noqa: E402
 from eventcoder.records import Article, Event  # noqa: E402
@@ -134,7 +134,7 @@ def accuracy(args: argparse.Namespace) -> tuple[float, float]:
         for e in events:
             reports.append(Report.from_event(e, pub_date=rec["date"], source=rec["source"],
                                              article_group=groups[rec["id"]]))  # fmt: skip
-            gold[e.id] = rec["gold"].get(e.event, f"{rec['story']}/{e.event}")
+            gold[e.id] = gold_label(rec, e.event)
             planned += e.event in rec["gold"]
     told = sum(len(r["gold"]) for r in records)
     found = sum(

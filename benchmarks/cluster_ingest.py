@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_accuracy import bcubed, pairwise  # noqa: E402
-from make_cluster_corpus import make_corpus  # noqa: E402
+from make_cluster_corpus import gold_label, make_corpus  # noqa: E402
 
 FIELDS = ("id", "title", "text", "date", "source")
 
@@ -119,7 +119,7 @@ def score(rows: list[tuple], copies: dict[str, str], by_id: dict[str, dict]) -> 
             cid = f"alone:{eid}"
         rec = by_id[doc]
         labels[eid] = cid
-        gold[eid] = rec["gold"].get(event, f"{rec['story']}/{event}")
+        gold[eid] = gold_label(rec, event)
         events_of[doc].append((eid, event, cid))
     out = {"events": len(labels), "unclustered": unclustered, "clusters": len(set(labels.values())),
            "gold": len(set(gold.values())), "pairwise": pairwise(labels, gold),
@@ -129,7 +129,7 @@ def score(rows: list[tuple], copies: dict[str, str], by_id: dict[str, dict]) -> 
         for eid, event, cid in events_of.get(head, []):
             key = f"{copy}:{eid}"
             labels[key] = cid
-            gold[key] = rec["gold"].get(event, f"{rec['story']}/{event}")
+            gold[key] = gold_label(rec, event)
     out["with_copies"] = {"events": len(labels), "pairwise": pairwise(labels, gold),
                           "bcubed": bcubed(labels, gold)}  # fmt: skip
     return out

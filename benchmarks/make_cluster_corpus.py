@@ -218,6 +218,12 @@ def make_events(rng: random.Random, k: int, start: dt.date) -> list[RealEvent]:
     return events
 
 
+def gold_label(record: dict, event: str) -> str:
+    """The real-world event a coded event of type ``event`` in ``record`` tells: the planned
+    one for a type the article was written to tell, else the story's side event."""
+    return record["gold"].get(event, f"{record['story']}/{event}")
+
+
 def make_corpus(k: int = 60, seed: int = 1) -> list[dict]:
     """The articles (with gold labels) of ``k`` real-world events and their look-alikes."""
     rng = random.Random(seed)
