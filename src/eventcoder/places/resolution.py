@@ -19,7 +19,15 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
-from .resolve import MAX_ANCHORS, MAX_CANDIDATES, Choice, Context, Cue, choose
+from .resolve import (
+    LISTED_WITH_STATES,
+    MAX_ANCHORS,
+    MAX_CANDIDATES,
+    Choice,
+    Context,
+    Cue,
+    choose,
+)
 from .toponyms import Toponyms
 
 
@@ -81,6 +89,7 @@ class Resolution(Toponyms):
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
             ctx.dateline = dateline.place
+            ctx.dateline_name = dateline.name
             ctx.dateline_country = dateline.place.country if dateline.place else local
             if dateline.cue and dateline.cue.admin1:
                 ctx.admin1s[(dateline.cue.country, norm(dateline.cue.admin1))] += 1
@@ -172,14 +181,14 @@ class Resolution(Toponyms):
 
     def _listed_with_divisions(self, span: Span) -> str | None:
         """ "states such as California or Washington", "Ohio, Georgia and Texas": a name
-        listed with states or provinces is one ("state"), not a capital or a country of its
-        name."""
+        listed with states or provinces is one (``LISTED_WITH_STATES``), not a capital or a
+        country of its name."""
         for tok in span.root.conjuncts:
             if tok.pos_ != "PROPN" or span.start <= tok.i < span.end:
                 continue
             top = self.gaz.lookup(tok.text)[:1]
             if top and top[0].precision == "admin1":
-                return "state"
+                return LISTED_WITH_STATES
         return None
 
     def _division(self, text: str, div: Division) -> Choice:

@@ -35,6 +35,8 @@ W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
 #: The prior of a large natural feature or world region (no population): news names "the
 #: Atlantic" or "the Middle East" as it names a city of ten million; any of its names is its own.
+#: The division word of a name listed with states or provinces ("Ohio, Georgia and Texas").
+LISTED_WITH_STATES = "state listed with others"
 FEATURE_WEIGHT = 10_000_000
 FEATURE_PRIOR = math.log10(FEATURE_WEIGHT) + OWN_NAME_BONUS
 FEATURE_WHY = "a large natural feature or region (the project's table; no GeoNames id)"
@@ -61,6 +63,7 @@ class Context:
     dateline: Place | None = None
     dateline_country: str | None = None
     dateline_admin1: str | None = None  # "CAMP HALE, Colo. -": Colorado, the camp unknown
+    dateline_name: str | None = None  # the dateline's place as written ("BASRA")
     anchors: list[Place] = field(default_factory=list)
 
 
@@ -131,7 +134,7 @@ def choose(
         top.precision == "country"
         and norm(top.name) == norm(text)
         and cue is None
-        and division_word is None  # "Alabama, Georgia and Florida": the state
+        and division_word != LISTED_WITH_STATES  # "Alabama, Georgia and Florida": the state
     ):
         return Choice(top, "a country", 99.0)
     own = [p for p in found if same_name(p.name, text) or big_feature(p)]
@@ -204,7 +207,7 @@ def _score(
         biggest = max(
             FEATURE_WEIGHT if big_feature(q) else q.population
             for q in found
-            if q.feature_class == "P" or q is p or big_feature(q)
+            if q.feature_class == "P" or q is p or (big_feature(q) and p.feature_class == "P")
         )  # the Middle East or the Atlantic is no reason for a small namesake in the US
         if biggest >= 10 * (p.population + 1) and biggest >= 100_000:
             bonus /= 2
@@ -213,7 +216,7 @@ def _score(
     if d is not None and d.country == p.country and p.precision != "country":
         da = admin1_of(d)
         if da and adm1 and norm(da) == norm(adm1) and d.precision != "country":
-            if p.precision == "admin1" and not same_name(d.name, text):
+            if p.precision == "admin1" and not same_name(ctx.dateline_name or d.name, text):
                 # "central Washington" in a story from Olympia, Wash. (but "Kirkuk" in a story
                 # from Kirkuk is the dateline's city, not its province)
                 whys.append((W_ADMIN1 + W_DATELINE_ADMIN1, "the dateline's state or province"))

@@ -43,6 +43,10 @@ _DATELINE_AFTER_STOP = re.compile(r"(?<=[a-z)][.!?])\s+" + _DATELINE_BODY)
 #: after the name).
 _CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?=[A-Z][a-z])|\s*$)")
 
+#: Entity labels of names that are no place before "..., State" ("Jane Roe, Texas's senator",
+#: "on Monday, Iraq said").
+_NOT_PLACE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
+
 #: The longest name, in tokens, looked for again where the article names it a second time.
 MAX_NAME_TOKENS = 5
 #: Population from which a town the article places once is a place wherever it is named.
@@ -160,8 +164,8 @@ class Toponyms:
         j = i
         while j < end and j - i < 4 and doc[j].pos_ == "PROPN":
             j += 1
-        if j == i or (j < end and doc[j].tag_ == "POS"):
-            return None
+        if j == i or (j < end and (doc[j].tag_ == "POS" or doc[j].pos_ in ("VERB", "AUX"))):
+            return None  # "California's biggest firm", "on Monday, Iraq said": no "City, State"
         region = doc[i:j]
         top = self.gaz.lookup(region.text)[:1]  # a division or country first, not a town
         if top and (top[0].precision in ("country", "admin1") or top[0].feature_code == "ADM2"):
@@ -186,7 +190,7 @@ class Toponyms:
             if (
                 not name[-1].text[:1].isupper()
                 or name[-1].pos_ != "PROPN"
-                or any(t.ent_type_ == "PERSON" or t.i in seen for t in name)
+                or any(t.ent_type_ in _NOT_PLACE_ENTS or t.i in seen for t in name)
                 or self._is_org(name.text)
                 or generic_name(name.text, self.words.generic_names)
             ):
