@@ -329,3 +329,11 @@ def test_a_day_before_a_country_is_no_place(coder):
     text = "In a letter sent to the envoys on Tuesday, Peru said it would reopen the border."
     found = places_of(coder, text)
     assert "Tuesday" not in found
+
+
+def test_a_big_city_known_by_the_name_before_its_province(coder):
+    # "Basra" is an alternate name of both the city (Basrah) and its governorate (Al Basrah)
+    found = places_of(coder, "Crowds gathered in Basra on Friday to protest power cuts.")
+    assert found["Basra"].precision == "city"
+    found = places_of(coder, "Ranchers in Wyoming lost cattle to the storm.")
+    assert found["Wyoming"].precision == "admin1"  # no town of that name lies in the state

@@ -239,7 +239,9 @@ def _score(
         and any(
             q.feature_class == "P"
             and q.country == p.country
-            and norm(q.name) == norm(text)
+            # the town's own name, or a big town known by it ("Basra" is Basrah, not the
+            # governorate Al Basrah)
+            and (norm(q.name) == norm(text) or q.population * 20 >= p.population)
             and (p.precision != "admin1" or q.feature_code == "PPLC" or _within(q, p))
             for q in found
         )
