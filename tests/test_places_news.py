@@ -196,3 +196,144 @@ def test_a_name_the_parser_calls_a_person_before_based(coder):
     found = places_of(coder, "The Jackson-based outfit signed two drivers.")
     assert found["Jackson"].country_code == "USA"  # the parser labels "Jackson" a person
     assert "Benghazi" not in places_of(coder, "The Benghazi-based government fell.")
+
+
+# ---------------------------------------------------------------- fourth round (issue 13)
+def test_seas_oceans_and_regions_are_the_large_features_not_small_namesakes(coder):
+    text = (
+        "Cargo ships crossed the Atlantic before unloading grain in the Middle East. "
+        "Aid flights later reached North Africa and the Korean Peninsula."
+    )
+    found = places_of(coder, text)
+    for name, code in (("Atlantic", "OCN"), ("Middle East", "RGN"), ("North Africa", "RGN"),
+                       ("Korean Peninsula", "PEN")):  # fmt: skip
+        place = found[name]
+        assert place.feature_code == code, name
+        assert place.geonameid is None and "no GeoNames id" in place.reason
+    assert found["Atlantic"].lon < -10  # not Atlantic, Iowa nor Atlantic, Virginia
+    assert 20 < found["Middle East"].lat < 40 and 30 < found["Middle East"].lon < 55
+
+
+def test_a_town_named_like_a_feature_wins_with_its_state_beside_it(coder):
+    found = places_of(coder, "Council members in Atlantic, Iowa, voted to repave Main Street.")
+    assert found["Atlantic"].province == "Iowa" and found["Atlantic"].geonameid is not None
+
+
+def test_rivers_and_the_gulf_by_the_articles_countries(coder):
+    found = places_of(coder, "The Mississippi River rose again near Baton Rouge on Sunday.")
+    river = found["Mississippi River"]
+    assert river.feature_code == "STM" and river.country_code == "USA"
+    gulf = places_of(coder, "Tankers left the Gulf as Iran began naval drills off Bushehr.")
+    assert gulf["Gulf"].resolved_place == "Persian Gulf"
+    gulf = places_of(coder, "The storm moved into the Gulf and then hit Texas and Louisiana.")
+    assert gulf["Gulf"].resolved_place == "Gulf of Mexico"
+
+
+def test_a_feature_is_no_anchor_for_nearness():
+    from eventcoder.knowledge import Place
+    from eventcoder.knowledge.gazetteer import big_feature
+
+    sea = Place(None, "Red Sea", 20.0, 38.5, None, "H", "SEA", approx=True)
+    town = Place(1, "Port Sudan", 19.6, 37.2, "SDN", "P", "PPL", population=400_000)
+    assert big_feature(sea) and not big_feature(town)
+    assert sea.precision == "region"
+
+
+def test_washington_dc_once_does_not_make_the_state_the_capital(coder):
+    text = (
+        "OLYMPIA, Wash. (Wire) — The crew flew to Hawaii and Washington, D.C., last month. "
+        "Back home, the crew fought two fires in central Washington."
+    )
+    doc = coder.process(Article(id="t", text=text))
+    washington = sorted((p for p in doc.places if p.extracted_place == "Washington"),
+                        key=lambda p: p.start)  # fmt: skip
+    assert washington[0].province == "District of Columbia"  # "Washington, D.C."
+    assert washington[-1].precision == "admin1" and washington[-1].province == "Washington"
+    # in a story from the capital, the bare name stays the capital
+    text = "WASHINGTON (Wire) — Crowds marched in Washington, D.C., and police in Washington said"
+    found = places_of(coder, text + " the march was calm.")
+    assert found["Washington"].province == "District of Columbia"
+
+
+def test_a_name_listed_with_states_is_a_state(coder):
+    found = places_of(coder, "Floods closed roads in Alabama, Georgia and Florida on Monday.")
+    assert found["Georgia"].country_code == "USA" and found["Georgia"].precision == "admin1"
+    found = places_of(coder, "Jobs moved from states such as Oregon or Washington to Texas.")
+    assert found["Washington"].precision == "admin1"
+    found = places_of(coder, "Envoys met in Washington and Moscow on Monday.")
+    assert found["Washington"].province == "District of Columbia"  # beside a city: the capital
+    found = places_of(coder, "Troops left Georgia and Armenia last year.")
+    assert found["Georgia"].precision == "country"
+
+
+def test_a_part_of_a_state_or_country_is_placed_in_it(coder):
+    text = "Wildfires spread across Southern California while West Texas ranchers waited for rain."
+    found = places_of(coder, text)
+    assert found["Southern California"].resolved_place == "California"
+    assert "'California' in 'Southern California'" in found["Southern California"].reason
+    found = places_of(coder, "Flooding closed schools in East Tennessee on Monday.")
+    assert found["East Tennessee"].precision == "admin1"
+
+
+def test_a_county_written_without_its_word(coder):
+    found = places_of(coder, "Voters in Miami-Dade approved the school tax on Tuesday.")
+    county = found["Miami-Dade"]
+    assert county.resolved_place == "Miami-Dade County" and county.province == "Florida"
+
+
+def test_a_dateline_after_a_byline_in_the_same_sentence(coder):
+    text = (
+        "Storm warnings were issued. By Jane Roe, The Wire. WINNIPEG — A man was hurt when "
+        "ice fell from a roof on Monday."
+    )
+    found = places_of(coder, text)
+    assert found["WINNIPEG"].country_code == "CAN"
+
+
+def test_only_a_local_cue_makes_a_small_town_of_a_regions_name(coder):
+    text = "WASHINGTON (Wire) — The envoy spoke about peace in the Middle East on Monday."
+    assert places_of(coder, text)["Middle East"].feature_code == "RGN"
+    text = "BALTIMORE, Md. (Wire) — Police closed two streets in Middle East after a fire."
+    town = places_of(coder, text)["Middle East"]
+    assert town.province == "Maryland" and town.feature_code != "RGN"
+
+
+def test_a_name_before_a_state_or_country_is_a_place_in_it(coder):
+    text = (
+        "The plant will be built at the firm's Bowling Green, Kentucky site. Sales also rose "
+        "in Smalltownia, Ohio, last year."
+    )
+    found = places_of(coder, text)
+    assert found["Bowling Green"].province == "Kentucky"
+    assert "Smalltownia" in found and found["Ohio"].precision == "admin1"
+    # a person or an organisation before a state's possessive is none
+    found = places_of(coder, "Jane Roe, Texas's senior senator, spoke on Monday.")
+    assert "Jane Roe" not in found and "Roe" not in found
+
+
+def test_the_datelines_city_is_not_its_province_of_the_same_name(coder):
+    text = "ERBIL, Iraq (Wire) — Crowds gathered in Erbil on Friday to protest power cuts."
+    doc = coder.process(Article(id="t", text=text))
+    erbil = [p for p in doc.places if p.extracted_place == "Erbil"]
+    assert erbil and all(p.precision == "city" for p in erbil)
+
+
+def test_a_region_named_like_a_division_goes_by_the_articles_country(coder):
+    found = places_of(coder, "Farmers in the Midlands lost crops, officials in Zimbabwe said.")
+    assert found["Midlands"].country_code == "ZWE"  # the province, Zimbabwe named
+    found = places_of(coder, "Drought spread across the Sahel, from Mali to Chad.")
+    assert found["Sahel"].feature_code == "RGN"
+
+
+def test_a_day_before_a_country_is_no_place(coder):
+    text = "In a letter sent to the envoys on Tuesday, Peru said it would reopen the border."
+    found = places_of(coder, text)
+    assert "Tuesday" not in found
+
+
+def test_a_big_city_known_by_the_name_before_its_province(coder):
+    # "Basra" is an alternate name of both the city (Basrah) and its governorate (Al Basrah)
+    found = places_of(coder, "Crowds gathered in Basra on Friday to protest power cuts.")
+    assert found["Basra"].precision == "city"
+    found = places_of(coder, "Ranchers in Wyoming lost cattle to the storm.")
+    assert found["Wyoming"].precision == "admin1"  # no town of that name lies in the state

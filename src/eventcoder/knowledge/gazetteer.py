@@ -46,7 +46,7 @@ class Place:
             return "country"
         if code == "ADM1":
             return "admin1"
-        if self.feature_class in ("L", "H", "T"):
+        if self.feature_class in ("L", "H", "T", "V"):
             return "region"
         return "region" if self.feature_class == "A" else "city"
 
@@ -57,7 +57,7 @@ def cache_dir() -> Path:
 
 
 #: Bumped whenever the index layout or ranking changes, so a stale cache is rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def _versions() -> str:
@@ -65,8 +65,9 @@ def _versions() -> str:
 
     digest = hashlib.sha1(Path(__file__).read_bytes())
     countries_yaml = Path(__file__).resolve().parents[1] / "data" / "countries.yaml"
-    if countries_yaml.exists():
-        digest.update(countries_yaml.read_bytes())
+    for data_file in (countries_yaml, countries_yaml.with_name("world_features.yaml")):
+        if data_file.exists():
+            digest.update(data_file.read_bytes())
     build_py = Path(__file__).with_name("gazetteer_build.py")
     if build_py.exists():
         digest.update(build_py.read_bytes())
@@ -93,6 +94,9 @@ class Gazetteer:
         self.user: UserGazetteer | None = None  # from 'eventcoder gazetteer import'
         self._merged: dict[str, list[Place]] = {}
         self._by_id: dict[int, Place] | None = None
+        #: a large feature's name -> the countries whose naming makes it the one meant
+        #: ("the Gulf": the Persian Gulf beside Iran, the Gulf of Mexico beside Texas)
+        self.near: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ storage
     def __getstate__(self) -> dict:
@@ -100,7 +104,7 @@ class Gazetteer:
         cols = tuple(list(col) for col in zip(*(_astuple(p) for p in rows), strict=True))
         ids = {id(p): i for i, p in enumerate(rows)}
         index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
-        return {"index": index, "cols": cols,
+        return {"index": index, "cols": cols, "near": self.near,
                 "countries": {c: ids[id(p)] for c, p in self.countries.items()}}  # fmt: skip
 
     def __setstate__(self, state: dict) -> None:
@@ -109,6 +113,7 @@ class Gazetteer:
         self._cols = state["cols"]
         self._rows = [None] * len(self._cols[0]) if self._cols else []
         self.countries = {c: self._row(i) for c, i in state["countries"].items()}
+        self.near = state.get("near", {})
 
     def _row(self, i: int) -> Place:
         p = self._rows[i]
@@ -237,10 +242,30 @@ def _order(bucket: list[Place], key: str) -> None:
                 bucket.insert(i, bucket.pop(town))
 
 
-def _rank(p: Place, key: str) -> tuple[bool, float]:
-    """Countries first, then by population, with a bonus for the place's own name."""
+def _rank(p: Place, key: str) -> tuple[bool, bool, float]:
+    """Countries first, then the large natural features and regions of the project's table
+    ("Atlantic" is the ocean before a town of that name), then by population, with a bonus
+    for the place's own name."""
     own = OWN_NAME_BONUS if norm(p.name) == key else 0.0
-    return (p.precision != "country", -(math.log10(p.population + 1) + own))
+    return (p.precision != "country", not big_feature(p),
+            -(math.log10(p.population + 1) + own))  # fmt: skip
+
+
+#: GeoNames feature codes of the project's table of large features (``world_features.yaml``)
+#: and the feature class of each: H water, T relief, L area, V vegetation.
+FEATURE_CLASSES = {
+    **dict.fromkeys(("OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "CHN", "STM", "LK", "LKS",
+                     "DLTA", "RF"), "H"),
+    **dict.fromkeys(("MTS", "MT", "PEN", "DSRT", "ISL", "ISLS", "PLAT", "VAL", "CAPE", "PLN"), "T"),
+    "RGN": "L",
+    "FRST": "V",
+}  # fmt: skip
+
+
+def big_feature(p: Place) -> bool:
+    """A sea, river, range, desert or world region of the project's table (no GeoNames id:
+    see ``data/world_features.yaml``)."""
+    return p.geonameid is None and p.feature_code in FEATURE_CLASSES and p.approx
 
 
 def load_gazetteer() -> Gazetteer:

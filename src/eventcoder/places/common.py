@@ -95,8 +95,24 @@ def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
     place's possessive ("Leeds's Harwood Hospital"). Not a
     street, park or venue named after a person or another place ("Collins Avenue")."""
     names = text.split()
-    if len(names) < 2 or len(names) > 8 or names[0].lower() in words.compass:
-        return None  # "North Africa", "Western Europe": a region of its own
+    if len(names) >= 2 and names[0].lower() in words.compass:
+        # "Southern California", "West Texas", "Western US": a part of a state, province or
+        # country the gazetteer has no entry for is placed in it ("North Africa", "Western
+        # Europe", regions of their own, are in the project's table of features)
+        rest = " ".join(names[1:])
+        found = gaz.lookup(rest)[:1]
+        if found and found[0].precision in ("country", "admin1") and rest[:1].isupper():
+            return rest
+        return None
+    if len(names) == 1 and text[:1].isupper():
+        # "Miami-Dade", "Cuyahoga": news drops "County" from a county no town is named after
+        found = gaz.lookup(f"{text} County")
+        if found and all(p.feature_code == "ADM2" and p.country == found[0].country
+                         for p in found):  # fmt: skip
+            return f"{text} County"
+        return None
+    if len(names) > 8:
+        return None
     owner = _POSSESSIVE.sub("", names[0])
     if owner != names[0] and owner[:1].isupper() and gaz.lookup(owner):
         return owner  # "Leeds's Harwood Hospital": the building of that place
@@ -143,8 +159,8 @@ def _split_at_commas(ents: tuple[Span, ...]) -> list[Span]:
 
 
 def _trim(ent: Span, words: PlaceWords) -> Span | None:
-    """The name without a leading "the" or a trailing lower-case place word ("Sindh
-    province" -> "Sindh")."""
+    """The name without a leading "the" or trailing lower-case words ("Sindh province" ->
+    "Sindh", "the Pacific equatorial" -> "Pacific")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ == "the" or (
@@ -152,10 +168,12 @@ def _trim(ent: Span, words: PlaceWords) -> Span | None:
     )):  # fmt: skip
         start += 1  # "the", "north west London"
     while end - 1 > start and (
-        (doc[end - 1].is_lower and doc[end - 1].lower_ in words.admin_words)
+        (doc[end - 1].is_lower and (doc[end - 1].lower_ in words.admin_words
+                                    or doc[end - 1].is_alpha))
         or doc[end - 1].text in ("'s", "’s", "'", "’", "--", "-", "—")
-    ):
-        end -= 1  # "Sindh province", "New York’s"
+    ):  # fmt: skip
+        end -= 1  # "Sindh province", "New York’s", "the Pacific equatorial": a name ends
+        # in a capitalised word
     return doc[start:end] if end > start else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document, Sentence
+from ..knowledge.gazetteer import big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
@@ -18,7 +19,15 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
-from .resolve import MAX_ANCHORS, MAX_CANDIDATES, Choice, Context, Cue, choose
+from .resolve import (
+    LISTED_WITH_STATES,
+    MAX_ANCHORS,
+    MAX_CANDIDATES,
+    Choice,
+    Context,
+    Cue,
+    choose,
+)
 from .toponyms import Toponyms
 
 
@@ -46,7 +55,8 @@ class Resolution(Toponyms):
                     ctx.admin1s[(div.country, norm(div.name))] += 1
                     ctx.countries[div.country] += 1
                 cue = self._cue(span)
-                raw.append((sent, span, cue, _division_word(span, self.words)))
+                word = _division_word(span, self.words) or self._listed_with_divisions(span)
+                raw.append((sent, span, cue, word))
                 if cue is not None:
                     ctx.countries[cue.country] += 1
                     if cue.admin1:
@@ -79,9 +89,12 @@ class Resolution(Toponyms):
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
             ctx.dateline = dateline.place
+            ctx.dateline_name = dateline.name
             ctx.dateline_country = dateline.place.country if dateline.place else local
             if dateline.cue and dateline.cue.admin1:
                 ctx.admin1s[(dateline.cue.country, norm(dateline.cue.admin1))] += 1
+                if dateline.place is None:
+                    ctx.dateline_admin1 = dateline.cue.admin1
             if ctx.dateline_country:
                 ctx.countries[ctx.dateline_country] += 1
         # one sense per article: a cue beside one mention of a name holds for all of them
@@ -97,7 +110,13 @@ class Resolution(Toponyms):
             )
             if div is not None:
                 return self._division(text, div)
-            cue = cue or cues.get(norm(text))
+            if cue is None and (carried := cues.get(norm(text))) is not None:
+                # one sense per article, but not for a name that is also a state the article
+                # names: "Washington, D.C." once does not make "central Washington" the capital
+                # in a story from Washington state
+                own_state = (carried.country, norm(text)) in ctx.admin1s
+                if not own_state or (carried.admin1 and norm(carried.admin1) == norm(text)):
+                    cue = carried
             key = (norm(text), cue.why if cue else None, word, near)
             if key not in memo:
                 c = choose(self.gaz, text, ctx, cue, word, near)
@@ -112,7 +131,12 @@ class Resolution(Toponyms):
         first = [pick(span.text, cue, word, False) for _, span, cue, word in raw]
         for (_, _, cue, _), c in zip(raw, first, strict=True):
             p = c.place
-            if p is None or p.precision in ("country", "admin1") or len(ctx.anchors) >= MAX_ANCHORS:
+            if (
+                p is None
+                or p.precision in ("country", "admin1")
+                or big_feature(p)  # a sea or a region is no point to be near
+                or len(ctx.anchors) >= MAX_ANCHORS
+            ):
                 continue
             if c.margin >= 2.0 or cue is not None:
                 ctx.anchors.append(p)
@@ -154,6 +178,18 @@ class Resolution(Toponyms):
             if m.place is None and m.span[-1].lower_ in built else m
             for m in mentions
         ]  # fmt: skip
+
+    def _listed_with_divisions(self, span: Span) -> str | None:
+        """ "states such as California or Washington", "Ohio, Georgia and Texas": a name
+        listed with states or provinces is one (``LISTED_WITH_STATES``), not a capital or a
+        country of its name."""
+        for tok in span.root.conjuncts:
+            if tok.pos_ != "PROPN" or span.start <= tok.i < span.end:
+                continue
+            top = self.gaz.lookup(tok.text)[:1]
+            if top and top[0].precision == "admin1":
+                return LISTED_WITH_STATES
+        return None
 
     def _division(self, text: str, div: Division) -> Choice:
         """ "Ill.", "W.Va.", "TX": the state or province the abbreviation stands for."""

@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..knowledge.gazetteer import OWN_NAME_BONUS, Gazetteer, Place
+from ..knowledge.gazetteer import OWN_NAME_BONUS, Gazetteer, Place, big_feature
 from ..knowledge.names import norm
 
 MAX_CANDIDATES = 25
@@ -33,6 +33,18 @@ W_DATELINE_COUNTRY = 1.5
 W_DIVISION_WORD = 3.0
 W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
+#: The prior of a large natural feature or world region (no population): news names "the
+#: Atlantic" or "the Middle East" as it names a city of ten million; any of its names is its own.
+#: The division word of a name listed with states or provinces ("Ohio, Georgia and Texas").
+LISTED_WITH_STATES = "state listed with others"
+FEATURE_WEIGHT = 10_000_000
+FEATURE_PRIOR = math.log10(FEATURE_WEIGHT) + OWN_NAME_BONUS
+FEATURE_WHY = "a large natural feature or region (the project's table; no GeoNames id)"
+
+
+#: The cues (in a choice's reason) that place a name in its state or beside another place:
+#: the only ones that make a small town of a sea's or a region's name the one meant.
+_LOCAL_CUES = ("beside it", "where the article's places are", "state or province")
 
 
 @dataclass
@@ -50,6 +62,8 @@ class Context:
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, name)
     dateline: Place | None = None
     dateline_country: str | None = None
+    dateline_admin1: str | None = None  # "CAMP HALE, Colo. -": Colorado, the camp unknown
+    dateline_name: str | None = None  # the dateline's place as written ("BASRA")
     anchors: list[Place] = field(default_factory=list)
 
 
@@ -80,6 +94,8 @@ def same_name(a: str, b: str) -> bool:
 
 
 def prior(p: Place, text: str) -> float:
+    if big_feature(p):
+        return FEATURE_PRIOR
     own = OWN_NAME_BONUS if same_name(p.name, text) else 0.0
     return math.log10(p.population + 1) + own
 
@@ -114,9 +130,14 @@ def choose(
     if not found:
         return Choice(None, f"'{text}' is not in the gazetteer")
     top = found[0]
-    if top.precision == "country" and norm(top.name) == norm(text) and cue is None:
+    if (
+        top.precision == "country"
+        and norm(top.name) == norm(text)
+        and cue is None
+        and division_word != LISTED_WITH_STATES  # "Alabama, Georgia and Florida": the state
+    ):
         return Choice(top, "a country", 99.0)
-    own = [p for p in found if same_name(p.name, text)]
+    own = [p for p in found if same_name(p.name, text) or big_feature(p)]
     if (
         not own
         and (ctx.countries or cue)
@@ -130,11 +151,13 @@ def choose(
         ))  # fmt: skip
     scored = []
     for p in found:
-        s, why = _score(p, text, ctx, cue, division_word, near, found)
+        s, why = _score(p, text, ctx, cue, division_word, near, found, getattr(gaz, "near", {}))
         scored.append((s, why, p))
     scored.sort(key=lambda x: -x[0])
     best_s, best_why, best = scored[0]
     margin = best_s - scored[1][0] if len(scored) > 1 else 99.0
+    if big_feature(best) and (not best_why or len(found) == 1):
+        return Choice(best, FEATURE_WHY, margin if len(found) > 1 else 99.0)
     if len(found) == 1:
         return Choice(best, "the only place of that name", 99.0)
     if not best_why:
@@ -155,8 +178,9 @@ def _score(
     division_word: str | None,
     near: bool,
     found: list[Place],
+    gaz_near: dict[str, frozenset[str]],
 ) -> tuple[float, str]:
-    own_name = same_name(p.name, text)
+    own_name = same_name(p.name, text) or big_feature(p)
     s = prior(p, text)
     if p.precision == "country":
         s += 2.0  # a country's name is the country before a town of that name
@@ -180,7 +204,11 @@ def _score(
     if n and p.precision != "country":
         # capped: a country named often is no reason for a town of 10,000 to beat London
         bonus = W_COUNTRY + min(0.5, 0.25 * math.log2(n))
-        biggest = max(q.population for q in found if q.feature_class == "P" or q is p)
+        biggest = max(
+            FEATURE_WEIGHT if big_feature(q) else q.population
+            for q in found
+            if q.feature_class == "P" or q is p or (big_feature(q) and p.feature_class == "P")
+        )  # the Middle East or the Atlantic is no reason for a small namesake in the US
         if biggest >= 10 * (p.population + 1) and biggest >= 100_000:
             bonus /= 2
         whys.append((bonus, f"{p.country} is named in the article"))
@@ -188,9 +216,19 @@ def _score(
     if d is not None and d.country == p.country and p.precision != "country":
         da = admin1_of(d)
         if da and adm1 and norm(da) == norm(adm1) and d.precision != "country":
-            whys.append((W_DATELINE_ADMIN1, f"in the dateline's state or province ({da})"))
+            if p.precision == "admin1" and not same_name(ctx.dateline_name or d.name, text):
+                # "central Washington" in a story from Olympia, Wash. (but "Kirkuk" in a story
+                # from Kirkuk is the dateline's city, not its province)
+                whys.append((W_ADMIN1 + W_DATELINE_ADMIN1, "the dateline's state or province"))
+            else:
+                whys.append((W_DATELINE_ADMIN1, f"in the dateline's state or province ({da})"))
         whys.append((W_DATELINE_COUNTRY, "in the dateline's country"))
     elif ctx.dateline_country and ctx.dateline_country == p.country:
+        da = ctx.dateline_admin1
+        if da and p.precision == "admin1" and norm(da) == norm(p.name):
+            whys.append((W_ADMIN1 + W_DATELINE_ADMIN1, "the dateline's state or province"))
+        elif da and adm1 and norm(da) == norm(adm1):
+            whys.append((W_DATELINE_ADMIN1, f"in the dateline's state or province ({da})"))
         whys.append((W_DATELINE_COUNTRY, "in the dateline's country"))
     if division_word:
         if p.feature_class == "A" and p.precision != "country":
@@ -201,18 +239,32 @@ def _score(
         and any(
             q.feature_class == "P"
             and q.country == p.country
-            and norm(q.name) == norm(text)
+            # the town's own name, or a big town known by it ("Basra" is Basrah, not the
+            # governorate Al Basrah)
+            and (norm(q.name) == norm(text) or q.population * 20 >= p.population)
             and (p.precision != "admin1" or q.feature_code == "PPLC" or _within(q, p))
             for q in found
         )
     ):  # "Basra" alone is the city before its governorate, "Washington" the capital before
         s -= 1.0  # the state; a town elsewhere does not make "Wyoming" alone a town
-    if near and ctx.anchors and p.precision not in ("country", "admin1"):
-        dist, anchor = min(((km(p, a), a) for a in ctx.anchors), key=lambda x: x[0])
+    if near and ctx.anchors and p.precision not in ("country", "admin1") and not big_feature(p):
+        # other names' places only: a name is no evidence of where its own namesake lies
+        others = [(km(p, a), a) for a in ctx.anchors if not same_name(a.name, text)]
+        dist, anchor = min(others, key=lambda x: x[0]) if others else (math.inf, p)
         for limit, bonus in NEAR:
             if dist <= limit:
                 whys.append((bonus, f"{dist:.0f} km from {anchor.name}, named in the article"))
                 break
+    near_countries = gaz_near.get(p.name) if big_feature(p) else None
+    if near_countries and (
+        any(ctx.countries.get(c) for c in near_countries)
+        or any(c in near_countries for c, _ in ctx.admin1s)
+    ):
+        whys.append((W_COUNTRY, "beside the countries the article names"))
+    if p.feature_class == "P" and any(big_feature(q) for q in found):
+        # a country named or a place nearby is no reason for a small town to be meant
+        # instead of the sea or region of its name; its state named or beside it is
+        whys = [(w, why) for w, why in whys if any(c in why for c in _LOCAL_CUES)]
     if not own_name and any(same_name(q.name, text) for q in found):
         whys = [(w / 2, why) for w, why in whys]  # "Minneota", once called Minnesota
     s += sum(w for w, _ in whys)

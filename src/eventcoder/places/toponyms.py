@@ -22,22 +22,30 @@ from .common import (
 from .conventions import abbreviation_spans
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 #: A dateline opening a sentence further on (pages that carry several stories): a place in
 #: capitals, maybe its state or country, then an agency or a dash ("OAKLAND, Calif. (AP) -",
 #: "TORONTO — ").
-_LATER_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
+_DATELINE_BODY = (
+    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?"
     r"(?:\s*\([A-Z][^)]{0,39}\)\s*(?:[–—-]{1,2}|:)?|\s*[–—]|\s*--)\s"
 )
+_LATER_DATELINE = re.compile("^" + _DATELINE_BODY)
+#: The same after a byline the parser keeps in one sentence with it ("By Jane Roe, The Wire.
+#: TORONTO — A man ..."): right after the end of a sentence.
+_DATELINE_AFTER_STOP = re.compile(r"(?<=[a-z)][.!?])\s+" + _DATELINE_BODY)
 
 
 #: The article opening with a known place in capitals and then a capitalised word, with no
 #: dash nor agency between ("OKLAHOMA CITY The Latest on ..."; the parser may end a sentence
 #: after the name).
 _CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?=[A-Z][a-z])|\s*$)")
+
+#: Entity labels of names that are no place before "..., State" ("Jane Roe, Texas's senator",
+#: "on Monday, Iraq said").
+_NOT_PLACE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 
 #: The longest name, in tokens, looked for again where the article names it a second time.
 MAX_NAME_TOKENS = 5
@@ -147,6 +155,48 @@ class Toponyms:
             ):
                 out.append(region)
                 seen.update(t.i for t in region)
+        return out
+
+    def _region_at(self, doc: Doc, i: int, end: int) -> Span | None:
+        """The state, county or country written at token ``i`` (up to four name words, not a
+        possessive: "Kentucky", "Ohio"; not "California's"), whose name is first of all a
+        division or a country ("St. Paul" is a city first)."""
+        j = i
+        while j < end and j - i < 4 and doc[j].pos_ == "PROPN":
+            j += 1
+        if j == i or (j < end and (doc[j].tag_ == "POS" or doc[j].pos_ in ("VERB", "AUX"))):
+            return None  # "California's biggest firm", "on Monday, Iraq said": no "City, State"
+        region = doc[i:j]
+        top = self.gaz.lookup(region.text)[:1]  # a division or country first, not a town
+        if top and (top[0].precision in ("country", "admin1") or top[0].feature_code == "ADM2"):
+            return region
+        return None
+
+    def _named_before_region(self, sent: Sentence, seen: set[int]) -> list[Span]:
+        """ "Bowling Green, Kentucky", "Rockingham, Northamptonshire": a capitalised name
+        written before a comma and a state, county or country is a place in it (the news form
+        "City, State"), whatever the parser labelled the name; not a person's name ("Jane
+        Roe, Texas") nor an organisation's."""
+        doc = sent.span.doc
+        out: list[Span] = []
+        start, end = sent.span.start, sent.span.end
+        for k in range(start + 1, end - 1):
+            if doc[k].text != "," or k - 1 in seen or self._region_at(doc, k + 1, end) is None:
+                continue
+            first = k - 1
+            while first > start and k - first < 4 and doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            name = doc[first:k]
+            if (
+                not name[-1].text[:1].isupper()
+                or name[-1].pos_ != "PROPN"
+                or any(t.ent_type_ in _NOT_PLACE_ENTS or t.i in seen for t in name)
+                or self._is_org(name.text)
+                or generic_name(name.text, self.words.generic_names)
+            ):
+                continue
+            out.append(name)
+            seen.update(t.i for t in name)
         return out
 
     def _plausible(self, span: Span, label: str) -> bool:
@@ -304,6 +354,8 @@ class Toponyms:
                 out.append(span)
                 seen.update(t.i for t in span)
         m = _LATER_DATELINE.match(sent.span.text)  # a second story's dateline in the text
+        if m is None:
+            m = _DATELINE_AFTER_STOP.search(sent.span.text)
         if m is None and sent.index == 0:  # "SAN JOSE The council voted": no dash, no agency
             m = _CAPS_OPENING.match(sent.span.text)
             top = self.gaz.lookup(m.group("place"))[:1] if m else []
@@ -345,6 +397,7 @@ class Toponyms:
                 continue
             out.append(span)
             seen.update(t.i for t in ent)
+        out += self._named_before_region(sent, seen)
         out += self._regions_after(out, seen, sent.span.end)
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
