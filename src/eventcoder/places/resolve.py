@@ -33,10 +33,10 @@ W_DATELINE_COUNTRY = 1.5
 W_DIVISION_WORD = 3.0
 W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
-#: The prior of a large natural feature or world region (no population): news names "the
-#: Atlantic" or "the Middle East" as it names a city of ten million; any of its names is its own.
 #: The division word of a name listed with states or provinces ("Ohio, Georgia and Texas").
 LISTED_WITH_STATES = "state listed with others"
+#: The prior of a large natural feature or world region (no population): news names "the
+#: Atlantic" or "the Middle East" as it names a city of ten million; any of its names is its own.
 FEATURE_WEIGHT = 10_000_000
 FEATURE_PRIOR = math.log10(FEATURE_WEIGHT) + OWN_NAME_BONUS
 FEATURE_WHY = "a large natural feature or region (the project's table; no GeoNames id)"
