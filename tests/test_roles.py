@@ -94,6 +94,34 @@ ROLE_CASES = [
     # an event condemned whose doer is not named: the event itself
     ("The bishop condemned the bombing.", "ACCUSE", "bishop", "bombing"),
     ("The council rejected the appeal of the two teachers.", "REJECT", "council", "teachers"),
+    # issue 12, third round: lower-cased police reports; the user of rounds fired
+    ("one person was killed in police firing.", "ASSAULT", "police", "person"),
+    ("the police fired about 40 rounds killing two persons.", "ASSAULT", "police", "persons"),
+    ("mrs gandhi's assassination shocked the nation.", "ASSAULT", None, "gandhi"),
+    # who is asked stays the recipient of a request
+    ("The president urged the rebels to withdraw from the town.", "REQUEST", "president",
+     "rebels"),
+    # one's own forces moved: the party they leave or go to
+    ("The UN withdrew its peacekeepers from Chad after the attack.", "SANCTION", "un", "chad"),
+    ("Norway sent 200 troops to Mali.", "MOBILIZE", "norway", "mali"),
+    # the parties of an event noun the verb acts on
+    ("The mediator ended talks between the government and the rebels.", "SANCTION",
+     "mediator", "rebels"),
+    ("The government rejected any cooperation with the tribunal.", "REJECT", "government",
+     "tribunal"),
+    ("The airline announced a suspension of flights to Belarus.", "SANCTION", "airline",
+     "belarus"),
+    # whom an inquiry is about
+    ("Police launched an investigation into claims that two guards beat inmates.", "ACCUSE",
+     "police", "guards"),
+    ("The agency opened an inquiry into whether the mayor took bribes.", "ACCUSE", "agency",
+     "mayor"),
+    # whom aid is for, from its purpose clause
+    ("Japan gave 20 million dollars to help flood victims in Peru.", "AID", "japan", "victims"),
+    ("Japan donated ventilators to assist Kenya with its response to the virus.", "AID",
+     "japan", "kenya"),
+    # the object of an agreed act done to people
+    ("Greece agreed to accept 500 refugees from the camps.", "AGREE", "greece", "refugees"),
 ]  # fmt: skip
 
 
@@ -213,6 +241,15 @@ TYPE_CASES = [
     ("The rebels said they will release the two kidnapped engineers.", "AGREE"),
     ("The government is willing to withdraw its troops from the valley.", "AGREE"),
     ("The council said it would lift the ban on street vendors next month.", "AGREE"),
+    # issue 12, third round: people released whatever their role; legal action; human shields
+    ("The guerrillas freed a Colombian sergeant on Sunday.", "RETREAT"),
+    ("The rebels released the kidnapped nurse.", "RETREAT"),
+    ("The junta let free dozens of political prisoners.", "RETREAT"),
+    ("The commission launched legal action against the government.", "ACCUSE"),
+    ("The rebels held 300 villagers as human shields.", "ASSAULT"),
+    ("The militia used residents as human shields.", "ASSAULT"),
+    ("Canada is willing to provide a loan guarantee to Ukraine.", "AGREE"),
+    ("Japan is ready to contribute engineers to the peacekeeping force in Sudan.", "AGREE"),
 ]  # fmt: skip
 
 
@@ -232,6 +269,8 @@ def test_news_phrasings_of_event_types(coder, text, event):
         ("The dockers' strike on Monday closed the port.", "ASSAULT"),
         ("The ministry failed to deliver the promised aid.", "REJECT"),
         ("The ministry failed to deliver the promised aid.", "AID"),
+        ("The government let free elections go ahead.", "RETREAT"),
+        ("The team held the trophy as fans cheered.", "ASSAULT"),
     ],
 )
 def test_the_new_phrasings_keep_their_limits(coder, text, absent):
@@ -247,3 +286,49 @@ def test_a_declared_state_of_siege_is_no_recipient(coder):
     ev = one(coder, "The junta declared a state of siege, arresting dozens of opponents.",
              "COERCE")  # fmt: skip
     assert "state" not in words(ev.recipient) and "opponents" in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister agreed to resign on Friday.",
+        "Japan gave 20 million dollars to the relief fund.",
+    ],
+)
+def test_dates_and_sums_are_no_recipients(coder, text):
+    for ev in coder.code(text):
+        assert not words(ev.recipient) & {"friday", "million", "dollars"}, texts(ev.recipient)
+
+
+def test_own_troops_are_no_recipient(coder):
+    ev = one(coder, "Egypt is willing to withdraw its troops from the border zone.", "AGREE")
+    assert "troops" not in words(ev.recipient)
+
+
+def test_a_summoned_envoy_stays_the_recipient(coder):
+    ev = one(coder, "The ministry summoned the Dutch ambassador to the foreign ministry.",
+             "ACCUSE")  # fmt: skip
+    assert "ambassador" in words(ev.recipient)
+
+
+def test_the_target_of_a_condemned_attack_is_not_accused(coder):
+    ev = one(coder, "The bishop condemned the attack on a church.", "ACCUSE")
+    assert "church" not in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("99 persons have been killed in police firing in the district.", "police", "persons"),
+        ("The arrest of the mayor by federal agents angered residents.", "agents", "mayor"),
+        ("the arrest of the mayor by federal agents angered residents.", "agents", "mayor"),
+        ("an israeli air strike killed three militants in gaza.", "israeli", "militants"),
+        ("The killing of the journalist by soldiers sparked protests.", "soldiers", "journalist"),
+        ("the minister said the rebels attacked the convoy.", "rebels", "convoy"),
+        ("the police fired on the crowd, killing six people.", "police", "crowd"),
+    ],
+)
+def test_the_issue_examples_cased_and_lower_cased(coder, text, actor, recipient):
+    ev = next(e for e in coder.code(text) if e.event in ("ASSAULT", "COERCE"))
+    assert actor in words(ev.actor) and recipient in words(ev.recipient)
+    assert not {"rounds", "firing", "strike"} & words(ev.actor)

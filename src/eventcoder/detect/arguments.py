@@ -246,6 +246,10 @@ class ArgumentFinder:
         -> troops)."""
         for _ in range(3):
             lemma = noun.lemma_.lower()
+            about = self._claim_subject(noun)
+            if about is not None:
+                noun, reason = about, f"{reason} -> whom the '{lemma}' are about"
+                continue
             if lemma in self.lex.nouns or lemma in self.lex.abstract_nouns:
                 inner = self._agent_of_noun(noun)
                 if inner is not None:
@@ -258,6 +262,17 @@ class ArgumentFinder:
                     continue
             break
         return noun, reason
+
+    def _claim_subject(self, noun: Token) -> Token | None:
+        """ "claims that two officers abused detainees" -> the officers (a party)."""
+        if noun.lemma_.lower() not in self.lex.words.claim_nouns:
+            return None
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" for c in clause.lefts):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and is_party(subj, self.lex):
+                    return subj
+        return None
 
     def _agent_of_noun(self, noun: Token) -> tuple[Token, str] | None:
         for child in noun.children:
@@ -276,8 +291,15 @@ class ArgumentFinder:
         out: list[ArgumentSpan] = []
         preps = self.lex.preps_for(event)
         thing = direct_object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
-        if thing is not None and thing.dep_ == "dobj" and not is_party(thing, self.lex):
-            # "suspended flights to X", "withdrew aid from X"
+        if (
+            thing is not None
+            and thing.dep_ == "dobj"
+            and (
+                not is_party(thing, self.lex)
+                or thing.lemma_.lower() in self.lex.words.deployed_nouns
+            )
+        ):
+            # "suspended flights to X", "withdrew aid from X", "sent troops to X"
             preps = preps | self.lex.words.thing_preps
         if trigger.pos_ in ("VERB", "AUX"):
             obj = direct_object(trigger)
@@ -315,7 +337,11 @@ class ArgumentFinder:
                 )
             ):
                 holders.append(obj)
+        if trigger.pos_ in ("VERB", "AUX"):
+            out += self.event_object_parties(trigger, skip)
         for child in (c for h in holders for c in h.children):
+            if child.dep_ == "prep" and child.lower_ in ("into", "over", "about"):
+                out.extend(self.whether_subject(child, trigger))
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
                     if (
@@ -328,6 +354,51 @@ class ArgumentFinder:
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
                         if not is_empty_abstract(tok, self.empty_nouns):
                             out.extend(spans_for(tok, "recipient", reason, self.lex.words))
+        return out
+
+    def whether_subject(self, prep: Token, trigger: Token) -> list[ArgumentSpan]:
+        """ "an investigation into whether the mayor took bribes": whom it is about."""
+        out: list[ArgumentSpan] = []
+        for clause in prep.children:
+            if clause.dep_ != "pcomp" or not any(
+                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+            ):
+                continue
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and is_party(subj, self.lex):
+                why = f"whom '{prep.text} whether ...' of '{trigger.text}' is about"
+                out.extend(spans_for(subj, "recipient", why, self.lex.words))
+        return out
+
+    def event_object_parties(self, verb: Token, skip: set[int]) -> list[ArgumentSpan]:
+        """The parties of an event noun the verb acts on: "ended mediation efforts between X
+        and Y", "suspended talks with X", "rejected any cooperation with X", "announced a
+        suspension of air links with X" (through a thing's of-phrase)."""
+        obj = direct_object(verb)
+        if obj is None or obj.dep_ != "dobj" or obj.i in skip:
+            return []
+        event_nouns = self.lex.nouns.keys() | self.lex.abstract_nouns
+        if obj.lemma_.lower() not in event_nouns:
+            return []
+        # partners and ends, not what a nested act struck: "condemned the attack on a church"
+        # does not make the church the accused
+        preps = self.lex.words.thing_preps | {"between", "among"}
+        out: list[ArgumentSpan] = []
+        holders = [obj]
+        for child in obj.children:  # "a suspension of air links with X"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                holders += [g for g in child.children if g.dep_ == "pobj"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ not in preps:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    why = f"'{child.text} ...' of '{holder.text}', which '{verb.text}' acts on"
+                    tok, why = self.target(pobj, why)
+                    if is_party(tok, self.lex):
+                        out.extend(spans_for(tok, "recipient", why, self.lex.words))
         return out
 
     def anti_targets(self, noun: Token) -> list[ArgumentSpan]:

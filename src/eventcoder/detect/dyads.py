@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive, spans_for
-from .lexicon import PARTY_ENTS, Lexicon, is_party
+from .lexicon import PARTY_ENTS, Lexicon, direct_object, is_party, subject_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -35,10 +35,15 @@ TargetOf = Callable[["Token", str], "tuple[Token, str]"]
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose passive participle's noun is who suffered the act.
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Named-entity kinds of dates, times and amounts: never who an act is done to ("agreed to
+#: resign on Friday", "provided $3 million").
+_AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
 
 def is_instrument(tok: Token, lex: Lexicon) -> bool:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in PARTY_ENTS:
+    # "killed in police firing": lower-cased text may tag the noun "firing" as a gerund
+    gerund = tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
+    if (tok.pos_ not in ("NOUN", "PROPN") and not gerund) or tok.ent_type_ in PARTY_ENTS:
         return False
     words = {tok.lemma_.lower(), tok.lower_}
     compound = [c for c in tok.lefts if c.dep_ == "compound"]
@@ -71,6 +76,11 @@ def user_of(noun: Token, lex: Lexicon) -> tuple[Token, str] | None:
     for child in sorted(mods, key=lambda c: c.ent_type_ not in PARTY_ENTS):
         if is_party(child, lex):
             return child, f"'{child.text}' modifies '{noun.text}'"
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        # "the police fired 40 rounds killing two": who fired the rounds
+        subj = subject_token(noun.head)
+        if subj is not None and is_party(subj, lex) and not is_instrument(subj, lex):
+            return subj, f"subject of '{noun.head.text}' ('{noun.text}')"
     return None
 
 
@@ -209,8 +219,10 @@ def complement_recipients(
                     holder is comp
                     and child.dep_ == "dobj"
                     and is_party(child, lex)
-                    and child.pos_ != "NOUN"
-                ):
+                    and (
+                        child.pos_ != "NOUN" or comp.lemma_.lower() in lex.words.person_object_verbs
+                    )
+                ):  # "agreed to accept 1,500 refugees"; not "agreed to send doctors to X"
                     out += spans_for(child, "recipient", f"object of '{comp.text}'", lex.words)
         out += complement_recipients(comp, lex, target, depth + 1)
     return out
@@ -235,3 +247,67 @@ def names_party(arg: ArgumentSpan, lex: Lexicon) -> bool:
         t.dep_ in ("compound", "amod", "poss", "nmod") and t.head is arg.head and is_party(t, lex)
         for t in arg.tokens[1:]
     )
+
+
+def drop_amounts(cand: Candidate) -> None:
+    """Dates, times and sums are no recipients: "agreed to resign on Friday", "gave $3
+    million" (what is given, not who receives it)."""
+    kept = [a for a in cand.recipient_args if a.head.ent_type_ not in _AMOUNTS]
+    if len(kept) < len(cand.recipient_args) and not kept:
+        cand.reasons.setdefault("recipient", "only a date, time or amount where a party would be")
+    cand.recipient_args = kept
+
+
+def own_means(cand: Candidate, lex: Lexicon) -> None:
+    """One's own people and means moved ("withdrew its troops from X", "sent peacekeepers to
+    X") are no recipients: the party they go to or leave is, when the sentence names one;
+    with a pronoun possessor ("its troops") they are the actor's own, never the recipient."""
+    if cand.event in ("ASSAULT", "COERCE"):  # "attacked the troops": what is struck
+        return
+    deployed = lex.words.deployed_nouns
+
+    def own(arg: ArgumentSpan) -> bool:
+        head = arg.head
+        if head.lemma_.lower() not in deployed and head.lower_ not in deployed:
+            return False
+        return head.dep_ == "dobj" and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children
+        )
+
+    def moved(arg: ArgumentSpan) -> bool:
+        head = arg.head
+        return (head.lemma_.lower() in deployed or head.lower_ in deployed) and head.dep_ == "dobj"
+
+    others = [a for a in cand.recipient_args if not moved(a) and is_party(a.head, lex)]
+    kept = [a for a in cand.recipient_args if not own(a) and not (others and moved(a))]
+    if len(kept) < len(cand.recipient_args) and not kept:
+        cand.reasons.setdefault("recipient", "the actor's own people or means, not a recipient")
+    cand.recipient_args = kept
+
+
+def aid_purpose(cand: Candidate, lex: Lexicon) -> None:
+    """ "gave $5 million to help flood victims", "donated ventilators to assist Ethiopia",
+    "aid to rebuild schools in Haiti": whom aid is for, read from its purpose clause when the
+    sentence names no one it goes to."""
+    if cand.event != "AID" or has_party(cand.recipient_args, lex):
+        return
+    verbs = lex.words.aid_purpose_verbs
+    heads = [cand.trigger, *[t for t in cand.trigger.children if t.dep_ == "dobj"]]
+    for head in heads:
+        for comp in head.children:
+            if comp.dep_ not in ("advcl", "xcomp", "acl", "relcl") or comp.pos_ != "VERB":
+                continue
+            if comp.lemma_.lower() not in verbs or not any(c.lower_ == "to" for c in comp.children):
+                continue
+            obj = direct_object(comp)
+            if obj is not None and is_party(obj, lex):
+                why = f"whom '{comp.text}' is for (purpose of '{cand.trigger.text}')"
+                cand.recipient_args = spans_for(obj, "recipient", why, lex.words) + [
+                    a for a in cand.recipient_args if a.head.ent_type_ not in _AMOUNTS
+                ]
+                return
+            for tok in comp.subtree:
+                if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                    why = f"where '{comp.text}' is for (purpose of '{cand.trigger.text}')"
+                    cand.recipient_args = spans_for(tok, "recipient", why, lex.words)
+                    return

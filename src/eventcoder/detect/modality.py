@@ -239,9 +239,18 @@ class ModalityResolver:
             addressee = {a.head.i for a in host.addressees}
             own = [a for a in host.recipient_args if a.head.i not in addressee]
             if not own:
-                host.recipient_args = list(nested.recipient_args)
-                host.reasons["recipient"] = (
-                    f"target of the requested {nested.event} ('{nested.trigger.text}')"
+                # "urged the rebels to withdraw from X": who is asked stays the recipient, the
+                # target of what is asked comes after
+                asked = {a.head.i for a in host.recipient_args}
+                host.recipient_args = list(host.recipient_args) + [
+                    a for a in nested.recipient_args if a.head.i not in asked
+                ]
+                host.reasons.setdefault(
+                    "recipient",
+                    f"who is asked, then the target of the requested {nested.event} "
+                    f"('{nested.trigger.text}')"
+                    if asked
+                    else f"target of the requested {nested.event} ('{nested.trigger.text}')",
                 )
 
     def _protest_purpose(self, cand: Candidate, protests: dict) -> Candidate | None:

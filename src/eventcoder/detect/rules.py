@@ -14,7 +14,7 @@ from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
-from .lexicon import Lexicon, Sense, object_heads, verb_lemmas
+from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -81,7 +81,10 @@ class RuleDetector:
         for cand in merged:
             dyads.reciprocal(cand, self.lex)
             dyads.mend_instruments(cand, self.lex)
+            dyads.aid_purpose(cand, self.lex)
+            dyads.own_means(cand, self.lex)
             dyads.prefer_parties(cand, self.lex)
+            dyads.drop_amounts(cand)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
@@ -323,6 +326,7 @@ class RuleDetector:
         preps = self.lex.preps_for(sense.event) | self.lex.words.noun_target_preps
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
+                out.extend(self.args.whether_subject(child, noun))
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -331,6 +335,20 @@ class RuleDetector:
                     reason = f"'{child.text} ...' of '{noun.text}'"
                     tok, reason = self.args.target(pobj, reason)
                     out.extend(spans_for(tok, "recipient", reason, self.lex.words))
+                    if child.lower_ == "of" and not is_party(tok, self.lex):
+                        out.extend(self._thing_parties(tok, noun))
+        return out
+
+    def _thing_parties(self, thing: Token, noun: Token) -> list[ArgumentSpan]:
+        """ "a suspension of flights to Belarus": the party the thing goes to, comes from or
+        is shared with."""
+        out: list[ArgumentSpan] = []
+        for child in thing.children:
+            if child.dep_ == "prep" and child.lower_ in self.lex.words.thing_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and is_party(pobj, self.lex):
+                        why = f"'{child.text} ...' of '{thing.text}' ('{noun.text}')"
+                        out.extend(spans_for(pobj, "recipient", why, self.lex.words))
         return out
 
 

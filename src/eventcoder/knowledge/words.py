@@ -101,6 +101,10 @@ class DetectWords:
     for_roles: frozenset[str]
     object_control: frozenset[str]
     thing_preps: frozenset[str]
+    deployed_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    aid_purpose_verbs: frozenset[str]
+    person_object_verbs: frozenset[str]
     argument_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     personal_pronouns: frozenset[str]
@@ -120,6 +124,10 @@ class DetectWords:
             for_roles=word_set(data, "for_roles"),
             object_control=word_set(data, "object_control_verbs"),
             thing_preps=word_set(data, "thing_prepositions"),
+            deployed_nouns=word_set(data, "deployed_nouns"),
+            claim_nouns=word_set(data, "claim_nouns"),
+            aid_purpose_verbs=word_set(data, "aid_purpose_verbs"),
+            person_object_verbs=word_set(data, "person_object_verbs"),
             argument_pronouns=word_set(data, "argument_pronouns"),
             speaker_pronouns=word_set(data, "speaker_pronouns"),
             personal_pronouns=word_set(data, "personal_pronouns"),
