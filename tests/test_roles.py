@@ -120,6 +120,18 @@ ROLE_CASES = [
     ("Japan gave 20 million dollars to help flood victims in Peru.", "AID", "japan", "victims"),
     ("Japan donated ventilators to assist Kenya with its response to the virus.", "AID",
      "japan", "kenya"),
+    # the owner of the thing acted on
+    ("The senator criticised the government's handling of the crisis.", "ACCUSE", "senator",
+     "government"),
+    ("The bank froze the minister's accounts.", "SANCTION", "bank", "minister"),
+    ("The president defended the army's actions in the north.", "SUPPORT", "president",
+     "army"),
+    ("The government rejected the rebels' offer of talks.", "REJECT", "government", "rebels"),
+    # a light verb in the passive; an armed operation against someone
+    ("Joint exercises were staged by British marines and Omani forces.", "COOPERATE",
+     "marines", "forces"),
+    ("The army launched a military operation against the rebels.", "ASSAULT", "army",
+     "rebels"),
     # the object of an agreed act done to people
     ("Greece agreed to accept 500 refugees from the camps.", "AGREE", "greece", "refugees"),
 ]  # fmt: skip
@@ -250,6 +262,14 @@ TYPE_CASES = [
     ("The militia used residents as human shields.", "ASSAULT"),
     ("Canada is willing to provide a loan guarantee to Ukraine.", "AGREE"),
     ("Japan is ready to contribute engineers to the peacekeeping force in Sudan.", "AGREE"),
+    # a ceasefire broken is an attack (CAMEO 196); strikes and raids by armed forces
+    ("The rebels violated the ceasefire in the north.", "ASSAULT"),
+    ("The two armies breached the truce near the river.", "ASSAULT"),
+    ("The air force carried out strikes against militia targets in the south.", "ASSAULT"),
+    ("Warplanes carried out a raid on the rebel camp.", "ASSAULT"),
+    ("The two navies performed joint war games in the gulf.", "COOPERATE"),
+    ("The army will begin a new military operation against the rebels within days.",
+     "THREATEN"),
 ]  # fmt: skip
 
 
@@ -270,6 +290,11 @@ def test_news_phrasings_of_event_types(coder, text, event):
         ("The ministry failed to deliver the promised aid.", "REJECT"),
         ("The ministry failed to deliver the promised aid.", "AID"),
         ("The government let free elections go ahead.", "RETREAT"),
+        ("Dock workers carried out a strike at the port.", "ASSAULT"),
+        ("Police carried out a raid on the house.", "ASSAULT"),
+        ("The company violated the ban on night shifts.", "ASSAULT"),
+        ("The team played football games on Sunday.", "COOPERATE"),
+        ("The hospital carried out a complex operation on the patient.", "ASSAULT"),
         ("The team held the trophy as fans cheered.", "ASSAULT"),
     ],
 )
@@ -309,6 +334,16 @@ def test_a_summoned_envoy_stays_the_recipient(coder):
     ev = one(coder, "The ministry summoned the Dutch ambassador to the foreign ministry.",
              "ACCUSE")  # fmt: skip
     assert "ambassador" in words(ev.recipient)
+
+
+def test_the_artillery_shelled_the_owner_and_what_it_struck(coder):
+    ev = one(coder, "The artillery shelled the rebels' convoy.", "ASSAULT")
+    assert {"rebels", "convoy"} <= words(ev.recipient)
+
+
+def test_a_possessive_pronoun_is_no_owner(coder):
+    ev = one(coder, "The ministry lifted its blockade of the port city.", "RETREAT")
+    assert "its" not in words(ev.recipient) and "city" in words(ev.recipient)
 
 
 def test_the_target_of_a_condemned_attack_is_not_accused(coder):

@@ -311,3 +311,30 @@ def aid_purpose(cand: Candidate, lex: Lexicon) -> None:
                     why = f"where '{comp.text}' is for (purpose of '{cand.trigger.text}')"
                     cand.recipient_args = spans_for(tok, "recipient", why, lex.words)
                     return
+
+
+def possessor_parties(cand: Candidate, lex: Lexicon) -> None:
+    """The owner of the thing acted on is the recipient: "criticised the government's handling
+    of the crisis" -> the government, "froze the minister's accounts" -> the minister; a
+    material act keeps what it struck too ("shelled the rebels' convoy": the rebels and the
+    convoy). Possessive pronouns are left alone ("its troops" is the actor's own)."""
+    out: list[ArgumentSpan] = []
+    heads = {a.head.i for a in cand.recipient_args}
+    for arg in cand.recipient_args:
+        owner = next(
+            (
+                c
+                for c in arg.head.children
+                if c.dep_ == "poss" and c.pos_ != "PRON" and is_party(c, lex)
+            ),
+            None,
+        )
+        if owner is None or is_party(arg.head, lex) or owner.i in heads:
+            out.append(arg)
+            continue
+        why = f"owner of '{arg.head.text}' ({arg.reason})"
+        out.extend(spans_for(owner, "recipient", why, lex.words))
+        heads.add(owner.i)
+        if cand.event in _MATERIAL:
+            out.append(arg)
+    cand.recipient_args = out

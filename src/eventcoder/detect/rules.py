@@ -77,15 +77,41 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
+        for cand in cands:
+            self._armed_attack(cand)
         merged = merge_linked(cands)
         for cand in merged:
             dyads.reciprocal(cand, self.lex)
             dyads.mend_instruments(cand, self.lex)
             dyads.aid_purpose(cand, self.lex)
             dyads.own_means(cand, self.lex)
+            dyads.possessor_parties(cand, self.lex)
             dyads.prefer_parties(cand, self.lex)
             dyads.drop_amounts(cand)
         return merged
+
+    def _armed_attack(self, cand: Candidate) -> None:
+        """ "The air force carried out strikes against ...", "warplanes carried out a raid": a
+        strike or raid done by armed forces or aircraft is an attack, not a labour strike or a
+        police search."""
+        noun = next((t for t in cand.triggers if t.pos_ == "NOUN"), None)
+        if noun is None or cand.event == "ASSAULT":
+            return
+        doers = self.lex.armed_doers.get(noun.lemma_.lower())
+        if not doers:
+            return
+        for arg in cand.actor_args:
+            words = {arg.head.lemma_.lower(), arg.head.lower_}
+            words |= {
+                f"{t.lower_} {arg.head.lower_}" for t in arg.head.lefts if t.dep_ == "compound"
+            }
+            if words & doers:
+                cand.reasons["event"] = (
+                    f"'{noun.text}' done by '{arg.head.text}' (armed forces): an attack"
+                )
+                cand.event, cand.cameo = "ASSAULT", None
+                cand.mode = "aerial" if noun.lemma_.lower() == "raid" else None
+                return
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
         """ "Malaria kills", "floods destroyed homes", "a quake struck": no one acted."""
@@ -169,6 +195,16 @@ class RuleDetector:
             cand.recipient_args += [
                 a for a in self._noun_recipients(noun, sense) if a.head.i not in heads
             ]
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if (
+                owner is not None
+                and owner.pos_ != "PRON"
+                and is_party(owner, self.lex)
+                and owner.i not in heads
+                and noun.lemma_.lower() not in self.lex.patient_nouns
+            ):  # "defended the army's actions", "rejected the rebels' offer": whose it is
+                why = f"whose '{noun.text}' '{tok.text}' acts on"
+                cand.recipient_args += spans_for(owner, "recipient", why, self.lex.words)
         if not cand.recipient_args:
             cand.recipient_args = dyads.participle_patient(tok, sense.event, self.lex)
         if not dyads.has_party(cand.recipient_args, self.lex):
@@ -239,10 +275,10 @@ class RuleDetector:
             cand.requested_by = head.i if head.i in request_tokens else head.head.i
             cand.recipient_args = self._noun_recipients(tok, sense)
         elif (
-            held.dep_ in ("dobj", "attr")
+            (held.dep_ in ("dobj", "attr") or (held.dep_ == "nsubjpass" and held is tok))
             and any(v in lex.light_verbs for v in verb_lemmas(held.head))
             and held.head.pos_ in ("VERB", "AUX")
-        ):
+        ):  # "held talks", also passive: "the exercise was staged by X and Y"
             verb = held.head
             cand = self._candidate(sent, [verb, tok], sense)
             cand.actor_args = self.args.actors(verb)
