@@ -127,6 +127,16 @@ ROLE_CASES = [
     ("The president defended the army's actions in the north.", "SUPPORT", "president",
      "army"),
     ("The government rejected the rebels' offer of talks.", "REJECT", "government", "rebels"),
+    # whoever made a demand or proposal that is met or refused
+    ("The government accepted the key demands by the protesters.", "CONCEDE", "government",
+     "protesters"),
+    ("The president conceded to the demands of the striking truck drivers.", "CONCEDE",
+     "president", "drivers"),
+    ("The court rejected the request of the two journalists.", "REJECT", "court",
+     "journalists"),
+    # a mediation is done to the parties of the dispute it is meant to settle
+    ("The bishop launched a mediation effort to resolve the rift between the government and "
+     "the rebels.", "CONSULT", "bishop", "rebels"),
     # a light verb in the passive; an armed operation against someone
     ("Joint exercises were staged by British marines and Omani forces.", "COOPERATE",
      "marines", "forces"),
@@ -339,6 +349,17 @@ def test_a_summoned_envoy_stays_the_recipient(coder):
 def test_the_artillery_shelled_the_owner_and_what_it_struck(coder):
     ev = one(coder, "The artillery shelled the rebels' convoy.", "ASSAULT")
     assert {"rebels", "convoy"} <= words(ev.recipient)
+
+
+def test_who_asked_is_not_the_recipient_of_aid(coder):
+    ev = one(coder, "The army is training Malian pilots at the request of Mali's government.",
+             "AID")  # fmt: skip
+    assert "pilots" in words(ev.recipient) and "government" not in words(ev.recipient)
+
+
+def test_the_conditions_of_a_deal_name_no_party(coder):
+    ev = one(coder, "The union rejected the conditions of the deal.", "REJECT")
+    assert "the deal" not in texts(ev.recipient)  # no maker: a deal is no party
 
 
 def test_a_possessive_pronoun_is_no_owner(coder):

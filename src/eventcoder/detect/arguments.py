@@ -285,7 +285,30 @@ class ArgumentFinder:
         by = _pobj(noun, ("by", "from"))  # "a call by X", "a request from X"
         if by is not None:
             return by, f"'by/from' of '{noun.text}'"
+        if noun.lemma_.lower() in self.lex.words.demand_nouns:
+            of = _pobj(noun, ("of",))  # "the demands of the strikers", not "of the deal"
+            if of is not None and of.lemma_.lower() not in self.empty_nouns:
+                return of, f"who made the '{noun.text}'"
         return None
+
+    def asked_by(self, prep: Token, pobj: Token) -> bool:
+        """ "at the request of X", "at X's invitation": who asked for the act, not its
+        recipient."""
+        return (
+            prep.lower_ == "at"
+            and pobj.lemma_.lower() in self.lex.words.demand_nouns | {"invitation", "behest"}
+            and self._agent_of_noun(pobj) is not None
+        )
+
+    def maker(self, noun: Token) -> list[ArgumentSpan]:
+        """Who made a demand, request or offer named by a trigger noun ("accepted the demands
+        of the strikers"): accepting or rejecting it is done to them."""
+        if noun.lemma_.lower() not in self.lex.words.demand_nouns:
+            return []
+        found = self._agent_of_noun(noun)
+        if found is None or found[0].pos_ == "PRON" or found[0].lemma_.lower() in self.empty_nouns:
+            return []
+        return spans_for(found[0], "recipient", found[1], self.lex.words)
 
     def recipients(self, trigger: Token, event: str, skip: set[int]) -> list[ArgumentSpan]:
         out: list[ArgumentSpan] = []
@@ -350,6 +373,7 @@ class ArgumentFinder:
                         and (
                             pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
                         )
+                        and not self.asked_by(child, pobj)
                     ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
                         if not is_empty_abstract(tok, self.empty_nouns):

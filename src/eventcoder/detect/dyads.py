@@ -190,7 +190,11 @@ def demanded_of(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
 
 
 def complement_recipients(
-    verb: Token, lex: Lexicon, target: TargetOf, depth: int = 0
+    verb: Token,
+    lex: Lexicon,
+    target: TargetOf,
+    depth: int = 0,
+    asked_by: Callable[[Token, Token], bool] = lambda prep, pobj: False,
 ) -> list[ArgumentSpan]:
     """Who the complement's act is done to: "agreed to send doctors to Haiti" → Haiti,
     "refused to meet with the strikers" → the strikers, "threatened to halt talks with X" → X,
@@ -209,7 +213,7 @@ def complement_recipients(
                     child.dep_ in ("prep", "dative") and child.lower_ in lex.words.complement_preps
                 ):
                     for pobj in child.children:
-                        if pobj.dep_ != "pobj":
+                        if pobj.dep_ != "pobj" or asked_by(child, pobj):
                             continue
                         why = f"'{child.text} ...' of '{holder.text}' (what is {verb.lemma_}d)"
                         tok, why = target(pobj, why)
@@ -224,7 +228,7 @@ def complement_recipients(
                     )
                 ):  # "agreed to accept 1,500 refugees"; not "agreed to send doctors to X"
                     out += spans_for(child, "recipient", f"object of '{comp.text}'", lex.words)
-        out += complement_recipients(comp, lex, target, depth + 1)
+        out += complement_recipients(comp, lex, target, depth + 1, asked_by)
     return out
 
 
@@ -338,3 +342,25 @@ def possessor_parties(cand: Candidate, lex: Lexicon) -> None:
         if cand.event in _MATERIAL:
             out.append(arg)
     cand.recipient_args = out
+
+
+def mediated_parties(cand: Candidate, lex: Lexicon) -> None:
+    """A mediation is done to the parties of the dispute its purpose names: "launched a
+    mediation effort to resolve the rift between X and Y", "... to help X and Y reach a
+    settlement"."""
+    if cand.event != "CONSULT" or cand.mode != "third-party" or has_party(cand.recipient_args, lex):
+        return
+    purposes = [
+        c
+        for t in cand.triggers
+        for c in t.children
+        if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB"
+    ]
+    for clause in purposes:
+        for tok in clause.subtree:
+            between = tok.dep_ == "pobj" and tok.head.lower_ in ("between", "among")
+            helped = tok.dep_ in ("dobj", "nsubj") and tok.head.lemma_.lower() == "help"
+            if (between or helped) and is_party(tok, lex):
+                why = f"a party to the dispute '{cand.trigger.text}' is about ('{clause.text}')"
+                cand.recipient_args = spans_for(tok, "recipient", why, lex.words)
+                return

@@ -85,6 +85,7 @@ class RuleDetector:
             dyads.mend_instruments(cand, self.lex)
             dyads.aid_purpose(cand, self.lex)
             dyads.own_means(cand, self.lex)
+            dyads.mediated_parties(cand, self.lex)
             dyads.possessor_parties(cand, self.lex)
             dyads.prefer_parties(cand, self.lex)
             dyads.drop_amounts(cand)
@@ -209,7 +210,10 @@ class RuleDetector:
             cand.recipient_args = dyads.participle_patient(tok, sense.event, self.lex)
         if not dyads.has_party(cand.recipient_args, self.lex):
             cand.recipient_args = (
-                dyads.complement_recipients(tok, self.lex, self.args.target) + cand.recipient_args
+                dyads.complement_recipients(
+                    tok, self.lex, self.args.target, asked_by=self.args.asked_by
+                )
+                + cand.recipient_args
             )
         if sense.event == "REQUEST":
             on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
@@ -353,7 +357,7 @@ class RuleDetector:
         return self.args.noun_modifier_actor(noun)
 
     def _noun_recipients(self, noun: Token, sense: Sense) -> list[ArgumentSpan]:
-        out = self.args.anti_targets(noun)
+        out = self.args.anti_targets(noun) + self.args.maker(noun)
         if noun.lemma_.lower() in self.lex.patient_nouns:  # "the governor's assassination"
             for child in noun.children:
                 if child.dep_ == "poss":
