@@ -340,6 +340,31 @@ def test_own_troops_are_no_recipient(coder):
     assert "troops" not in words(ev.recipient)
 
 
+@pytest.mark.parametrize(
+    ("text", "event", "own"),
+    [
+        ("Israel mobilized the army near the border.", "MOBILIZE", "army"),
+        ("The rebels said they will lay down their weapons in the town.", "AGREE", "weapons"),
+        ("Uzbekistan agreed to open its borders for aid trucks.", "AGREE", "borders"),
+        ("The president abandoned his policy of separating migrant families.", "CONCEDE", "his"),
+    ],
+)
+def test_the_actors_own_forces_and_things_are_no_recipient(coder, text, event, own):
+    ev = one(coder, text, event)
+    assert own not in words(ev.recipient), texts(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("The premier issued an ultimatum to her party colleagues.", "THREATEN", "colleagues"),
+        ("The museum returned a stolen painting to its owner.", "RETREAT", "owner"),
+    ],
+)
+def test_a_party_with_a_possessive_pronoun_stays_the_recipient(coder, text, event, recipient):
+    assert recipient in words(one(coder, text, event).recipient)
+
+
 def test_a_summoned_envoy_stays_the_recipient(coder):
     ev = one(coder, "The ministry summoned the Dutch ambassador to the foreign ministry.",
              "ACCUSE")  # fmt: skip

@@ -276,7 +276,7 @@ class ArgumentFinder:
 
     def _agent_of_noun(self, noun: Token) -> tuple[Token, str] | None:
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+            if child.dep_ == "poss" and child.pos_ != "PRON":  # "his policy": the doer's own
                 return child, f"possessor of '{noun.text}'"
             if child.dep_ == "acl" and is_passive(child):
                 agent = agent_of(child)

@@ -35,6 +35,8 @@ TargetOf = Callable[["Token", str], "tuple[Token, str]"]
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose passive participle's noun is who suffered the act.
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Things besides forces and weapons that an actor's "its"/"their" marks as its own.
+_OWN_THINGS = frozenset({"arm", "arms", "border", "borders"})
 #: Named-entity kinds of dates, times and amounts: never who an act is done to ("agreed to
 #: resign on Friday", "provided $3 million").
 _AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -272,11 +274,13 @@ def own_means(cand: Candidate, lex: Lexicon) -> None:
 
     def own(arg: ArgumentSpan) -> bool:
         head = arg.head
-        if head.lemma_.lower() not in deployed and head.lower_ not in deployed:
-            return False
-        return head.dep_ == "dobj" and any(
-            c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children
-        )
+        if cand.event == "MOBILIZE" and moved(arg):  # "mobilized the army": its own forces
+            return True
+        lemma = head.lemma_.lower()
+        if not (lemma in deployed or lemma in _OWN_THINGS or is_instrument(head, lex)):
+            return False  # "its allies", "to its owner": a party of its own
+        # "withdrew its troops", "laid down their weapons", "opened its borders"
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
     def moved(arg: ArgumentSpan) -> bool:
         head = arg.head
