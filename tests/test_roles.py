@@ -137,6 +137,21 @@ ROLE_CASES = [
     # a mediation is done to the parties of the dispute it is meant to settle
     ("The bishop launched a mediation effort to resolve the rift between the government and "
      "the rebels.", "CONSULT", "bishop", "rebels"),
+    # the doer of a going or giving up named by a noun; who is to do a requested act is asked
+    ("The withdrawal of US troops from the valley began on Monday.", "RETREAT", "troops",
+     "valley"),
+    ("the withdrawal of troops from the valley began on monday.", "RETREAT", "troops",
+     "valley"),
+    ("The Taliban demanded the withdrawal of all foreign forces.", "REQUEST", "taliban",
+     "forces"),
+    ("The UN demanded an Israeli withdrawal from the town.", "REQUEST", "un", "israeli"),
+    # accused of doing: the accused did it (as alleged); who died in an attack suffered it
+    ("Kenya accused Uganda of shelling its border villages.", "ASSAULT", "uganda", "villages"),
+    ("The government blamed the rebels for attacking the convoy.", "ASSAULT", "rebels",
+     "convoy"),
+    ("Three soldiers died in a rebel ambush.", "ASSAULT", "rebel", "soldiers"),
+    # talks between two parties: one the actor, the other the recipient
+    ("The talks between Israel and Hamas resumed in Cairo.", "CONSULT", "israel", "hamas"),
     # a light verb in the passive; an armed operation against someone
     ("Joint exercises were staged by British marines and Omani forces.", "COOPERATE",
      "marines", "forces"),

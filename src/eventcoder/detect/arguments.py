@@ -210,6 +210,22 @@ class ArgumentFinder:
             return (found[0], f"{found[1]}, controlling '{verb.text}'") if found else None
         if verb.dep_ == "acomp":  # "is willing to provide": the copula's subject
             return self.subject(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "with"):
+            # "accused Uganda of shelling ...", "blamed the rebels for attacking ...": the
+            # accused is the doer of what they are accused of
+            holder = head.head
+            accused = holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else None
+            if holder.pos_ == "VERB":
+                accused = direct_object(holder)
+                holder_lemma = holder.lemma_.lower()
+            else:
+                holder_lemma = holder.head.lemma_.lower()
+            if (
+                accused is not None
+                and accused.dep_ == "dobj"
+                and holder_lemma in self.lex.words.accusing_verbs
+            ):
+                return accused, f"who is {holder_lemma}d of '{verb.text}'"
         intent = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
         if verb.dep_ in ("acl", "pcomp") and intent.lemma_.lower() in self.lex.intent_nouns:
             return self.intender(intent)  # "reiterated its commitment to support X"

@@ -167,6 +167,14 @@ def reciprocal(cand: Candidate, lex: Lexicon) -> None:
     actor, the others recipients."""
     made = [c for t in cand.triggers for c in t.children if c.dep_ == "dobj"]
     joint = any({t.lemma_.lower(), t.lower_} & lex.joint_nouns for t in [*cand.triggers, *made])
+    between = [a for a in cand.recipient_args if "'between" in a.reason]
+    if cand.event in lex.reciprocal_events and not cand.actor_args and len(between) >= 2:
+        # "the talks between Israel and Hamas resumed": one party acts, the other receives
+        first = between[0]
+        why = f"{first.reason} (the first party)"
+        cand.actor_args = [ArgumentSpan(first.tokens, "actor", why)]
+        cand.recipient_args = [a for a in cand.recipient_args if a is not first]
+        return
     if not (cand.event in lex.reciprocal_events or joint) or len(cand.actor_args) < 2:
         return
     first, *rest = cand.actor_args
@@ -258,7 +266,12 @@ def names_party(arg: ArgumentSpan, lex: Lexicon) -> bool:
 def drop_amounts(cand: Candidate) -> None:
     """Dates, times and sums are no recipients: "agreed to resign on Friday", "gave $3
     million" (what is given, not who receives it)."""
-    kept = [a for a in cand.recipient_args if a.head.ent_type_ not in _AMOUNTS]
+    seen: set[int] = set()
+    kept = []
+    for arg in cand.recipient_args:  # each party once
+        if arg.head.ent_type_ not in _AMOUNTS and arg.head.i not in seen:
+            kept.append(arg)
+            seen.add(arg.head.i)
     if len(kept) < len(cand.recipient_args) and not kept:
         cand.reasons.setdefault("recipient", "only a date, time or amount where a party would be")
     cand.recipient_args = kept

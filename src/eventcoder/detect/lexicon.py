@@ -237,6 +237,8 @@ class Lexicon:
     natural_causes: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    #: Event nouns whose possessor and of-phrase do it: "the withdrawal of US troops".
+    agent_nouns: frozenset[str] = frozenset()
     reciprocal_events: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
     joint_nouns: frozenset[str] = frozenset()
@@ -304,6 +306,7 @@ class Lexicon:
             natural_causes=frozenset(data.get("natural_causes", [])),
             instrument_nouns=frozenset(data.get("instrument_nouns", [])),
             patient_nouns=frozenset(data.get("patient_nouns", [])),
+            agent_nouns=frozenset(data.get("agent_nouns", [])),
             reciprocal_events=frozenset(data.get("reciprocal_events", [])),
             intent_nouns=frozenset(data.get("intent_nouns", [])),
             joint_nouns=frozenset(data.get("joint_nouns", [])),

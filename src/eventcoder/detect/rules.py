@@ -277,6 +277,7 @@ class RuleDetector:
         if under_request:
             cand = self._candidate(sent, [tok], sense)
             cand.requested_by = head.i if head.i in request_tokens else head.head.i
+            cand.actor_args = self._noun_actors(tok)  # "the withdrawal of foreign forces"
             cand.recipient_args = self._noun_recipients(tok, sense)
         elif (
             (held.dep_ in ("dobj", "attr") or (held.dep_ == "nsubjpass" and held is tok))
@@ -289,6 +290,22 @@ class RuleDetector:
             cand.recipient_args = self._noun_recipients(tok, sense) + self.args.recipients(
                 verb, sense.event, {tok.i, held.i}
             )
+        elif (
+            sense.event == "ASSAULT"
+            and tok.dep_ == "pobj"
+            and head.lower_ in lex.words.event_preps
+            and head.head.lemma_.lower() in ("die", "perish", "succumb")
+        ):  # "three soldiers died in a rebel ambush": the dead suffered it
+            cand = self._candidate(sent, [tok], sense)
+            cand.actor_args = self._noun_actors(tok)
+            user = dyads.user_of(tok, lex) if not cand.actor_args else None
+            if user is not None:  # "a rebel ambush"
+                cand.actor_args = spans_for(user[0], "actor", user[1], lex.words)
+            dead = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if dead is not None:
+                why = f"who died in the '{tok.text}'"
+                cand.recipient_args = spans_for(dead, "recipient", why, lex.words)
+            cand.recipient_args += self._noun_recipients(tok, sense)
         elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             cand = self._candidate(sent, [tok], sense)
             cand.actor_args = self._noun_actors(tok)
@@ -354,6 +371,13 @@ class RuleDetector:
                         if pobj.dep_ == "pobj":
                             why = f"'by ...' of '{noun.text}'"
                             return spans_for(pobj, "actor", why, self.lex.words)
+        if noun.lemma_.lower() in self.lex.agent_nouns:  # "the withdrawal of US troops"
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and is_party(pobj, self.lex):
+                            why = f"who does the '{noun.text}' ('of ...')"
+                            return spans_for(pobj, "actor", why, self.lex.words)
         return self.args.noun_modifier_actor(noun)
 
     def _noun_recipients(self, noun: Token, sense: Sense) -> list[ArgumentSpan]:
@@ -364,6 +388,8 @@ class RuleDetector:
                     why = f"who suffered '{noun.text}'"
                     out.extend(spans_for(child, "recipient", why, self.lex.words))
         preps = self.lex.preps_for(sense.event) | self.lex.words.noun_target_preps
+        if noun.lemma_.lower() in self.lex.agent_nouns:
+            preps = preps - {"of"}  # "the withdrawal of US troops": the troops do it
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 out.extend(self.args.whether_subject(child, noun))

@@ -104,6 +104,7 @@ class DetectWords:
     deployed_nouns: frozenset[str]
     claim_nouns: frozenset[str]
     demand_nouns: frozenset[str]
+    accusing_verbs: frozenset[str]
     aid_purpose_verbs: frozenset[str]
     person_object_verbs: frozenset[str]
     argument_pronouns: frozenset[str]
@@ -128,6 +129,7 @@ class DetectWords:
             deployed_nouns=word_set(data, "deployed_nouns"),
             claim_nouns=word_set(data, "claim_nouns"),
             demand_nouns=word_set(data, "demand_nouns"),
+            accusing_verbs=word_set(data, "accusing_verbs"),
             aid_purpose_verbs=word_set(data, "aid_purpose_verbs"),
             person_object_verbs=word_set(data, "person_object_verbs"),
             argument_pronouns=word_set(data, "argument_pronouns"),
