@@ -150,6 +150,14 @@ ROLE_CASES = [
     ("The government blamed the rebels for attacking the convoy.", "ASSAULT", "rebels",
      "convoy"),
     ("Three soldiers died in a rebel ambush.", "ASSAULT", "rebel", "soldiers"),
+    # blame: said to be, or held, responsible for an event
+    ("The government said the rebels were responsible for the attack.", "ACCUSE",
+     "government", "rebels"),
+    ("The ministry held the rebels responsible for the bombing.", "ACCUSE", "ministry",
+     "rebels"),
+    # an honour bestowed
+    ("The country awarded its highest medal to the former president.", "SUPPORT", "country",
+     "president"),
     # talks between two parties: one the actor, the other the recipient
     ("The talks between Israel and Hamas resumed in Cairo.", "CONSULT", "israel", "hamas"),
     # a light verb in the passive; an armed operation against someone
@@ -320,6 +328,8 @@ def test_news_phrasings_of_event_types(coder, text, event):
         ("The company violated the ban on night shifts.", "ASSAULT"),
         ("The team played football games on Sunday.", "COOPERATE"),
         ("The hospital carried out a complex operation on the patient.", "ASSAULT"),
+        ("The minister said the army was responsible for security in the north.", "ACCUSE"),
+        ("The country awarded a contract to the company.", "SUPPORT"),
         ("The team held the trophy as fans cheered.", "ASSAULT"),
     ],
 )

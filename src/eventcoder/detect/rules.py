@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
-from .arguments import ArgumentFinder, spans_for
+from .arguments import ArgumentFinder, phrase, spans_for
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +58,10 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
+        for tok in sent.span:
+            blamed = self._blame(sent, tok)
+            if blamed is not None:
+                cands.append(blamed)
         for tok in sent.span:
             cand = self._stated_demand(sent, tok, request_tokens)
             if cand is not None:
@@ -126,6 +130,47 @@ class RuleDetector:
             if words & self.lex.natural_causes:
                 return True
         return False
+
+    def _blame(self, sent: Sentence, tok: Token) -> Candidate | None:
+        """ "The ministry said the rebels were responsible for the bombing", "held the army
+        responsible for the killings": an accusation (ACCUSE) by the speaker or the holder.
+        Not a duty ("responsible for security"): a for-phrase must name an event."""
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.lex.words.blame_adjectives:
+            return None
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+            what = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            if not any(
+                g.lemma_.lower() in self.lex.nouns
+                or g.pos_ == "VERB"
+                or g.lower_ in (self.lex.instrument_nouns)
+                for g in what
+            ):
+                return None
+        head = tok.head
+        accuser: Token | None = None
+        accused: Token | None = None
+        if tok.dep_ == "acomp" and head.lemma_.lower() == "be" and head.dep_ == "ccomp":
+            if head.head.lemma_.lower() in self.lex.speech_verbs:
+                accuser = head.head
+                accused = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        elif head.lemma_.lower() == "hold" and tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+            accuser, accused = head, next((c for c in head.children if c.dep_ == "dobj"), None)
+        elif tok.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_.lower() == "hold":
+            accuser, accused = head.head, head  # "held the rebels responsible"
+        if accuser is None or accused is None or not is_party(accused, self.lex):
+            return None
+        sense = Sense(lemma=tok.lemma_.lower(), event="ACCUSE", mode="allege", confidence=0.6)
+        cand = self._candidate(sent, [tok], sense)
+        cand.actor_args = self.args.actors(accuser)
+        why = f"held or said to be '{tok.text}'"
+        if tok.head is accused:  # "held the rebels responsible": not part of their name
+            drop = frozenset(t.i for t in tok.subtree)
+            toks = phrase(accused, self.lex.words, drop)
+            cand.recipient_args = [ArgumentSpan(toks, "recipient", why)]
+        else:
+            cand.recipient_args = spans_for(accused, "recipient", why, self.lex.words)
+        cand.reasons["event"] = f"'{tok.text}' said of '{accused.text}': blame (ACCUSE)"
+        return cand
 
     def _stated_demand(
         self, sent: Sentence, tok: Token, request_tokens: set[int]

@@ -105,6 +105,7 @@ class DetectWords:
     claim_nouns: frozenset[str]
     demand_nouns: frozenset[str]
     accusing_verbs: frozenset[str]
+    blame_adjectives: frozenset[str]
     aid_purpose_verbs: frozenset[str]
     person_object_verbs: frozenset[str]
     argument_pronouns: frozenset[str]
@@ -130,6 +131,7 @@ class DetectWords:
             claim_nouns=word_set(data, "claim_nouns"),
             demand_nouns=word_set(data, "demand_nouns"),
             accusing_verbs=word_set(data, "accusing_verbs"),
+            blame_adjectives=word_set(data, "blame_adjectives"),
             aid_purpose_verbs=word_set(data, "aid_purpose_verbs"),
             person_object_verbs=word_set(data, "person_object_verbs"),
             argument_pronouns=word_set(data, "argument_pronouns"),
