@@ -381,3 +381,16 @@ def mediated_parties(cand: Candidate, lex: Lexicon) -> None:
                 why = f"a party to the dispute '{cand.trigger.text}' is about ('{clause.text}')"
                 cand.recipient_args = spans_for(tok, "recipient", why, lex.words)
                 return
+
+
+def thing_parties(thing: Token, noun: Token, lex: Lexicon) -> list[ArgumentSpan]:
+    """ "a suspension of flights to Belarus": the party the thing goes to, comes from or
+    is shared with."""
+    out: list[ArgumentSpan] = []
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ in lex.words.thing_preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and is_party(pobj, lex):
+                    why = f"'{child.text} ...' of '{thing.text}' ('{noun.text}')"
+                    out.extend(spans_for(pobj, "recipient", why, lex.words))
+    return out

@@ -239,7 +239,8 @@ class ModalityResolver:
         # to do what is asked is who is asked (not the requester itself)
         own_side = {a.head.i for a in host.actor_args}
         doers = [a for a in nested.actor_args if a.head.i not in own_side]
-        if doers and nested.actor_args == doers:
+        rallied = nested.event in ("PROTEST", "MOBILIZE")  # "urged supporters to rally"
+        if doers and nested.actor_args == doers and not rallied:
             present = {a.head.i for a in host.recipient_args}
             asked = [
                 ArgumentSpan(a.tokens, "recipient", f"{a.reason} (who is asked)")
@@ -258,8 +259,10 @@ class ModalityResolver:
             if not own:
                 # "urged the rebels to withdraw from X": who is asked stays the recipient, the
                 # target of what is asked comes after
-                asked = {a.head.i for a in host.recipient_args}
-                host.recipient_args = list(host.recipient_args) + [
+                # but "urged supporters to stage a rally against X": those called out to
+                # protest are the caller's side, the protest's target is the recipient
+                asked = set() if rallied else {a.head.i for a in host.recipient_args}
+                host.recipient_args = ([] if rallied else list(host.recipient_args)) + [
                     a for a in nested.recipient_args if a.head.i not in asked
                 ]
                 host.reasons.setdefault(

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
-from .arguments import ArgumentFinder, phrase, spans_for
+from .arguments import ArgumentFinder, spans_for
+from .blame import armed_attack, blame
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,7 +60,7 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         for tok in sent.span:
-            blamed = self._blame(sent, tok)
+            blamed = blame(sent, tok, self.lex, self.args, self._candidate)
             if blamed is not None:
                 cands.append(blamed)
         for tok in sent.span:
@@ -82,7 +83,7 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         for cand in cands:
-            self._armed_attack(cand)
+            armed_attack(cand, self.lex)
         merged = merge_linked(cands)
         for cand in merged:
             dyads.reciprocal(cand, self.lex)
@@ -94,29 +95,6 @@ class RuleDetector:
             dyads.prefer_parties(cand, self.lex)
             dyads.drop_amounts(cand)
         return merged
-
-    def _armed_attack(self, cand: Candidate) -> None:
-        """ "The air force carried out strikes against ...", "warplanes carried out a raid": a
-        strike or raid done by armed forces or aircraft is an attack, not a labour strike or a
-        police search."""
-        noun = next((t for t in cand.triggers if t.pos_ == "NOUN"), None)
-        if noun is None or cand.event == "ASSAULT":
-            return
-        doers = self.lex.armed_doers.get(noun.lemma_.lower())
-        if not doers:
-            return
-        for arg in cand.actor_args:
-            words = {arg.head.lemma_.lower(), arg.head.lower_}
-            words |= {
-                f"{t.lower_} {arg.head.lower_}" for t in arg.head.lefts if t.dep_ == "compound"
-            }
-            if words & doers:
-                cand.reasons["event"] = (
-                    f"'{noun.text}' done by '{arg.head.text}' (armed forces): an attack"
-                )
-                cand.event, cand.cameo = "ASSAULT", None
-                cand.mode = "aerial" if noun.lemma_.lower() == "raid" else None
-                return
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
         """ "Malaria kills", "floods destroyed homes", "a quake struck": no one acted."""
@@ -130,47 +108,6 @@ class RuleDetector:
             if words & self.lex.natural_causes:
                 return True
         return False
-
-    def _blame(self, sent: Sentence, tok: Token) -> Candidate | None:
-        """ "The ministry said the rebels were responsible for the bombing", "held the army
-        responsible for the killings": an accusation (ACCUSE) by the speaker or the holder.
-        Not a duty ("responsible for security"): a for-phrase must name an event."""
-        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in self.lex.words.blame_adjectives:
-            return None
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
-            what = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-            if not any(
-                g.lemma_.lower() in self.lex.nouns
-                or g.pos_ == "VERB"
-                or g.lower_ in (self.lex.instrument_nouns)
-                for g in what
-            ):
-                return None
-        head = tok.head
-        accuser: Token | None = None
-        accused: Token | None = None
-        if tok.dep_ == "acomp" and head.lemma_.lower() == "be" and head.dep_ == "ccomp":
-            if head.head.lemma_.lower() in self.lex.speech_verbs:
-                accuser = head.head
-                accused = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        elif head.lemma_.lower() == "hold" and tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
-            accuser, accused = head, next((c for c in head.children if c.dep_ == "dobj"), None)
-        elif tok.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_.lower() == "hold":
-            accuser, accused = head.head, head  # "held the rebels responsible"
-        if accuser is None or accused is None or not is_party(accused, self.lex):
-            return None
-        sense = Sense(lemma=tok.lemma_.lower(), event="ACCUSE", mode="allege", confidence=0.6)
-        cand = self._candidate(sent, [tok], sense)
-        cand.actor_args = self.args.actors(accuser)
-        why = f"held or said to be '{tok.text}'"
-        if tok.head is accused:  # "held the rebels responsible": not part of their name
-            drop = frozenset(t.i for t in tok.subtree)
-            toks = phrase(accused, self.lex.words, drop)
-            cand.recipient_args = [ArgumentSpan(toks, "recipient", why)]
-        else:
-            cand.recipient_args = spans_for(accused, "recipient", why, self.lex.words)
-        cand.reasons["event"] = f"'{tok.text}' said of '{accused.text}': blame (ACCUSE)"
-        return cand
 
     def _stated_demand(
         self, sent: Sentence, tok: Token, request_tokens: set[int]
@@ -266,7 +203,7 @@ class RuleDetector:
                 span
                 for prep in on
                 for pobj in prep.children
-                if pobj.dep_ == "pobj"
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME")  # "on Sunday"
                 for span in spans_for(
                     pobj, "recipient", f"addressee of '{tok.text} {prep.text}'", self.lex.words
                 )
@@ -420,7 +357,7 @@ class RuleDetector:
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj" and is_party(pobj, self.lex):
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in self.args.empty_nouns:
                             why = f"who does the '{noun.text}' ('of ...')"
                             return spans_for(pobj, "actor", why, self.lex.words)
         return self.args.noun_modifier_actor(noun)
@@ -447,19 +384,7 @@ class RuleDetector:
                     tok, reason = self.args.target(pobj, reason)
                     out.extend(spans_for(tok, "recipient", reason, self.lex.words))
                     if child.lower_ == "of" and not is_party(tok, self.lex):
-                        out.extend(self._thing_parties(tok, noun))
-        return out
-
-    def _thing_parties(self, thing: Token, noun: Token) -> list[ArgumentSpan]:
-        """ "a suspension of flights to Belarus": the party the thing goes to, comes from or
-        is shared with."""
-        out: list[ArgumentSpan] = []
-        for child in thing.children:
-            if child.dep_ == "prep" and child.lower_ in self.lex.words.thing_preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and is_party(pobj, self.lex):
-                        why = f"'{child.text} ...' of '{thing.text}' ('{noun.text}')"
-                        out.extend(spans_for(pobj, "recipient", why, self.lex.words))
+                        out.extend(dyads.thing_parties(tok, noun, self.lex))
         return out
 
 
