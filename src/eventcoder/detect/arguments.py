@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
 from .lexicon import Lexicon, direct_object, infinitive, is_party, subject_token
+from .phrases import members, phrase, spans_for
+
+__all__ = ["ArgumentFinder", "agent_of", "is_passive", "members", "phrase", "spans_for"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -19,107 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Named-entity kinds that are never a party to an event (dates, times, amounts).
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-#: Children that never belong to an argument phrase.
-_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-
-
-def _describes(noun: Token, prep: Token, words: DetectWords) -> bool:
-    """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X": a role
-    noun of ``words.for_roles``)."""
-    if prep.lower_ == "of":  # "the rebels of attacking ...": a gerund is what they did
-        return not any(c.dep_ == "pcomp" for c in prep.children)
-    return prep.lower_ == "for" and noun.lemma_.lower() in words.for_roles
-
-
-def phrase(
-    head: Token, words: DetectWords, drop: frozenset[int] = frozenset(), keep_conj: bool = False
-) -> list[Token]:
-    """The head's phrase: its subtree without coordinated members, clauses and loose PPs."""
-    keep: list[Token] = []
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        keep.append(tok)
-        for child in tok.children:
-            if child.i in drop or child.dep_ in _CLAUSAL:
-                continue
-            if tok == head and not keep_conj and child.dep_ in ("conj", "cc", "preconj"):
-                continue
-            if child.dep_ == "prep" and not _describes(tok, child, words):
-                continue
-            stack.append(child)
-    keep.sort(key=lambda t: t.i)
-    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].is_space):
-        keep.pop()
-    while len(keep) > 1 and (keep[0].is_punct or keep[0].is_space):
-        keep.pop(0)
-    if head in keep:
-        keep.remove(head)
-    return [head, *keep]
-
-
-def members(head: Token, words: DetectWords) -> list[list[Token]]:
-    """The phrases of the coordinated members of a noun phrase, head token first in each.
-
-    "US Secretary of Defense Mark Esper, as well as Chairman ..., Gen. Mark Milley": the parser
-    hangs "Milley" on "Esper" as an apposition; an apposition after a later member belongs to
-    that member. "militia commander and former minister, Hadi al-Amiri": coordinated role
-    nouns sharing one name are one person.
-    """
-    apps = [c for c in head.children if c.dep_ == "appos"]
-    conjs = [c for c in head.conjuncts if c.i > head.i]
-    # "the head of the Quds Force, Qasim Soleimani and the leader of ...": the parser may
-    # coordinate the second member with the apposition rather than with the head
-    conjs += [c for a in apps for c in a.conjuncts if c.i > a.i and c not in conjs]
-    # "the head of the Quds Force, Qasim Soleimani and the leader of ...": a determined noun
-    # coordinated inside the of-phrase with a name starts a new member
-    conjs += [
-        t
-        for t in phrase(head, words)[1:]
-        if t.dep_ == "conj"
-        and t.pos_ == "NOUN"
-        and t.head.pos_ == "PROPN"
-        and any(c.dep_ == "det" for c in t.children)
-        and t not in conjs
-    ]
-    conjs.sort(key=lambda t: t.i)
-    if not conjs:
-        return [phrase(head, words)]
-    if (
-        head.pos_ != "PROPN"
-        and any(a.pos_ == "PROPN" for a in apps)
-        and all(c.pos_ != "PROPN" for c in conjs)
-    ):
-        return [phrase(head, words, keep_conj=True)]  # one person with several roles
-    moved: dict[int, list[Token]] = {}
-    for app in apps:
-        owner = max((c for c in conjs if c.i < app.i), key=lambda c: c.i, default=None)
-        if owner is not None:
-            moved.setdefault(owner.i, []).extend(app.subtree)
-    head_drop = {t.i for toks in moved.values() for t in toks}
-    for conj in conjs:
-        if conj.head != head:  # hung on an apposition: leave it out of the head's phrase
-            head_drop.update(t.i for t in conj.subtree)
-            head_drop.update(c.i for c in conj.head.children if c.dep_ == "cc")
-    out = [phrase(head, words, frozenset(head_drop))]
-    for conj in conjs:
-        toks = phrase(conj, words)
-        toks.extend(t for t in moved.get(conj.i, []) if t not in toks)
-        out.append(toks)
-    return out
-
-
-def spans_for(head: Token, role: str, reason: str, words: DetectWords) -> list[ArgumentSpan]:
-    """One ``ArgumentSpan`` per member of the phrase headed by ``head`` (plus "including X")."""
-    out: list[ArgumentSpan] = []
-    for toks in members(head, words):
-        out.append(ArgumentSpan(tokens=toks, role=role, reason=reason))
-        for child in toks[0].children:  # "foreign forces, including Americans"
-            if child.dep_ == "prep" and child.lower_ in ("including", "includes"):
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    for sub in members(pobj, words):
-                        out.append(ArgumentSpan(sub, role, f"{reason} (including)"))
-    return out
 
 
 def agent_of(token: Token) -> Token | None:
@@ -210,6 +112,22 @@ class ArgumentFinder:
             return (found[0], f"{found[1]}, controlling '{verb.text}'") if found else None
         if verb.dep_ == "acomp":  # "is willing to provide": the copula's subject
             return self.subject(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "with"):
+            # "accused Uganda of shelling ...", "blamed the rebels for attacking ...": the
+            # accused is the doer of what they are accused of
+            holder = head.head
+            accused = holder if holder.pos_ in ("NOUN", "PROPN", "PRON") else None
+            if holder.pos_ == "VERB":
+                accused = direct_object(holder)
+                holder_lemma = holder.lemma_.lower()
+            else:
+                holder_lemma = holder.head.lemma_.lower()
+            if (
+                accused is not None
+                and accused.dep_ == "dobj"
+                and holder_lemma in self.lex.words.accusing_verbs
+            ):
+                return accused, f"who is {holder_lemma}d of '{verb.text}'"
         intent = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
         if verb.dep_ in ("acl", "pcomp") and intent.lemma_.lower() in self.lex.intent_nouns:
             return self.intender(intent)  # "reiterated its commitment to support X"
@@ -246,6 +164,10 @@ class ArgumentFinder:
         -> troops)."""
         for _ in range(3):
             lemma = noun.lemma_.lower()
+            about = self._claim_subject(noun)
+            if about is not None:
+                noun, reason = about, f"{reason} -> whom the '{lemma}' are about"
+                continue
             if lemma in self.lex.nouns or lemma in self.lex.abstract_nouns:
                 inner = self._agent_of_noun(noun)
                 if inner is not None:
@@ -259,9 +181,20 @@ class ArgumentFinder:
             break
         return noun, reason
 
+    def _claim_subject(self, noun: Token) -> Token | None:
+        """ "claims that two officers abused detainees" -> the officers (a party)."""
+        if noun.lemma_.lower() not in self.lex.words.claim_nouns:
+            return None
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" for c in clause.lefts):
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and is_party(subj, self.lex):
+                    return subj
+        return None
+
     def _agent_of_noun(self, noun: Token) -> tuple[Token, str] | None:
         for child in noun.children:
-            if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+            if child.dep_ == "poss" and child.pos_ != "PRON":  # "his policy": the doer's own
                 return child, f"possessor of '{noun.text}'"
             if child.dep_ == "acl" and is_passive(child):
                 agent = agent_of(child)
@@ -270,14 +203,44 @@ class ArgumentFinder:
         by = _pobj(noun, ("by", "from"))  # "a call by X", "a request from X"
         if by is not None:
             return by, f"'by/from' of '{noun.text}'"
+        if noun.lemma_.lower() in self.lex.words.demand_nouns:
+            of = _pobj(noun, ("of",))  # "the demands of the strikers", not "of the deal"
+            if of is not None and of.lemma_.lower() not in self.empty_nouns:
+                return of, f"who made the '{noun.text}'"
         return None
+
+    def asked_by(self, prep: Token, pobj: Token) -> bool:
+        """ "at the request of X", "at X's invitation": who asked for the act, not its
+        recipient."""
+        return (
+            prep.lower_ == "at"
+            and pobj.lemma_.lower() in self.lex.words.demand_nouns | {"invitation", "behest"}
+            and self._agent_of_noun(pobj) is not None
+        )
+
+    def maker(self, noun: Token) -> list[ArgumentSpan]:
+        """Who made a demand, request or offer named by a trigger noun ("accepted the demands
+        of the strikers"): accepting or rejecting it is done to them."""
+        if noun.lemma_.lower() not in self.lex.words.demand_nouns:
+            return []
+        found = self._agent_of_noun(noun)
+        if found is None or found[0].pos_ == "PRON" or found[0].lemma_.lower() in self.empty_nouns:
+            return []
+        return spans_for(found[0], "recipient", found[1], self.lex.words)
 
     def recipients(self, trigger: Token, event: str, skip: set[int]) -> list[ArgumentSpan]:
         out: list[ArgumentSpan] = []
         preps = self.lex.preps_for(event)
         thing = direct_object(trigger) if trigger.pos_ in ("VERB", "AUX") else None
-        if thing is not None and thing.dep_ == "dobj" and not is_party(thing, self.lex):
-            # "suspended flights to X", "withdrew aid from X"
+        if (
+            thing is not None
+            and thing.dep_ == "dobj"
+            and (
+                not is_party(thing, self.lex)
+                or thing.lemma_.lower() in self.lex.words.deployed_nouns
+            )
+        ):
+            # "suspended flights to X", "withdrew aid from X", "sent troops to X"
             preps = preps | self.lex.words.thing_preps
         if trigger.pos_ in ("VERB", "AUX"):
             obj = direct_object(trigger)
@@ -315,7 +278,11 @@ class ArgumentFinder:
                 )
             ):
                 holders.append(obj)
+        if trigger.pos_ in ("VERB", "AUX"):
+            out += self.event_object_parties(trigger, skip)
         for child in (c for h in holders for c in h.children):
+            if child.dep_ == "prep" and child.lower_ in ("into", "over", "about"):
+                out.extend(self.whether_subject(child, trigger))
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
                     if (
@@ -324,10 +291,56 @@ class ArgumentFinder:
                         and (
                             pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
                         )
+                        and not self.asked_by(child, pobj)
                     ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
                         if not is_empty_abstract(tok, self.empty_nouns):
                             out.extend(spans_for(tok, "recipient", reason, self.lex.words))
+        return out
+
+    def whether_subject(self, prep: Token, trigger: Token) -> list[ArgumentSpan]:
+        """ "an investigation into whether the mayor took bribes": whom it is about."""
+        out: list[ArgumentSpan] = []
+        for clause in prep.children:
+            if clause.dep_ != "pcomp" or not any(
+                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+            ):
+                continue
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and is_party(subj, self.lex):
+                why = f"whom '{prep.text} whether ...' of '{trigger.text}' is about"
+                out.extend(spans_for(subj, "recipient", why, self.lex.words))
+        return out
+
+    def event_object_parties(self, verb: Token, skip: set[int]) -> list[ArgumentSpan]:
+        """The parties of an event noun the verb acts on: "ended mediation efforts between X
+        and Y", "suspended talks with X", "rejected any cooperation with X", "announced a
+        suspension of air links with X" (through a thing's of-phrase)."""
+        obj = direct_object(verb)
+        if obj is None or obj.dep_ != "dobj" or obj.i in skip:
+            return []
+        event_nouns = self.lex.nouns.keys() | self.lex.abstract_nouns
+        if obj.lemma_.lower() not in event_nouns:
+            return []
+        # partners and ends, not what a nested act struck: "condemned the attack on a church"
+        # does not make the church the accused
+        preps = self.lex.words.thing_preps | {"between", "among"}
+        out: list[ArgumentSpan] = []
+        holders = [obj]
+        for child in obj.children:  # "a suspension of air links with X"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                holders += [g for g in child.children if g.dep_ == "pobj"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ not in preps:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    why = f"'{child.text} ...' of '{holder.text}', which '{verb.text}' acts on"
+                    tok, why = self.target(pobj, why)
+                    if is_party(tok, self.lex):
+                        out.extend(spans_for(tok, "recipient", why, self.lex.words))
         return out
 
     def anti_targets(self, noun: Token) -> list[ArgumentSpan]:
@@ -366,7 +379,7 @@ def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in _NOT_PARTIES:  # "on Sunday"
                     return pobj
     return None
 

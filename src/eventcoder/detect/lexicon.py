@@ -237,11 +237,15 @@ class Lexicon:
     natural_causes: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    #: Event nouns whose possessor and of-phrase do it: "the withdrawal of US troops".
+    agent_nouns: frozenset[str] = frozenset()
     reciprocal_events: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
     joint_nouns: frozenset[str] = frozenset()
     #: Nouns naming a party (the role words of roles.yaml): "the strikers", "doctors".
     party_words: frozenset[str] = frozenset()
+    #: Doers that make a strike or a raid noun an armed attack ("the air force's strikes").
+    armed_doers: dict[str, frozenset[str]] = field(default_factory=dict)
     version: int = 1
     #: The closed-class and role words of ``data/detect_words.yaml`` (a coder's
     #: ``Knowledge.detect_words``; loaded here when the lexicon is built on its own).
@@ -302,10 +306,15 @@ class Lexicon:
             natural_causes=frozenset(data.get("natural_causes", [])),
             instrument_nouns=frozenset(data.get("instrument_nouns", [])),
             patient_nouns=frozenset(data.get("patient_nouns", [])),
+            agent_nouns=frozenset(data.get("agent_nouns", [])),
             reciprocal_events=frozenset(data.get("reciprocal_events", [])),
             intent_nouns=frozenset(data.get("intent_nouns", [])),
             joint_nouns=frozenset(data.get("joint_nouns", [])),
             party_words=frozenset(data.get("party_words", [])),
+            armed_doers={
+                str(k): frozenset(str(w).lower() for w in v)
+                for k, v in (data.get("armed_doers") or {}).items()
+            },
             version=int(data.get("version", 1)),
             words=words if words is not None else DetectWords.load(),
         )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..document import Candidate
+from ..document import ArgumentSpan, Candidate
 from .arguments import ArgumentFinder, is_pronoun
 from .lexicon import Lexicon, infinitive
 
@@ -235,13 +235,42 @@ class ModalityResolver:
             host.reasons["mode"] = f"what is asked for: {nested.event} ('{nested.trigger.text}')"
         nested_heads = {t.i for t in nested.triggers}
         host.recipient_args = [a for a in host.recipient_args if a.head.i not in nested_heads]
+        # "demanded the withdrawal of foreign forces", "called for Israel to withdraw": who is
+        # to do what is asked is who is asked (not the requester itself)
+        own_side = {a.head.i for a in host.actor_args}
+        doers = [a for a in nested.actor_args if a.head.i not in own_side]
+        rallied = nested.event in ("PROTEST", "MOBILIZE")  # "urged supporters to rally"
+        if doers and nested.actor_args == doers and not rallied:
+            present = {a.head.i for a in host.recipient_args}
+            asked = [
+                ArgumentSpan(a.tokens, "recipient", f"{a.reason} (who is asked)")
+                for a in doers
+                if a.head.i not in present
+            ]
+            if asked:
+                host.recipient_args = asked + host.recipient_args
+                host.reasons.setdefault(
+                    "recipient", f"who is to do the requested {nested.event} is who is asked"
+                )
+                return
         if nested.recipient_args:
             addressee = {a.head.i for a in host.addressees}
             own = [a for a in host.recipient_args if a.head.i not in addressee]
             if not own:
-                host.recipient_args = list(nested.recipient_args)
-                host.reasons["recipient"] = (
-                    f"target of the requested {nested.event} ('{nested.trigger.text}')"
+                # "urged the rebels to withdraw from X": who is asked stays the recipient, the
+                # target of what is asked comes after
+                # but "urged supporters to stage a rally against X": those called out to
+                # protest are the caller's side, the protest's target is the recipient
+                asked = set() if rallied else {a.head.i for a in host.recipient_args}
+                host.recipient_args = ([] if rallied else list(host.recipient_args)) + [
+                    a for a in nested.recipient_args if a.head.i not in asked
+                ]
+                host.reasons.setdefault(
+                    "recipient",
+                    f"who is asked, then the target of the requested {nested.event} "
+                    f"('{nested.trigger.text}')"
+                    if asked
+                    else f"target of the requested {nested.event} ('{nested.trigger.text}')",
                 )
 
     def _protest_purpose(self, cand: Candidate, protests: dict) -> Candidate | None:

@@ -14,7 +14,8 @@ from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
-from .lexicon import Lexicon, Sense, object_heads, verb_lemmas
+from .blame import armed_attack, blame
+from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -59,6 +60,10 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         for tok in sent.span:
+            blamed = blame(sent, tok, self.lex, self.args, self._candidate)
+            if blamed is not None:
+                cands.append(blamed)
+        for tok in sent.span:
             cand = self._stated_demand(sent, tok, request_tokens)
             if cand is not None:
                 cands.append(cand)
@@ -77,11 +82,18 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
+        for cand in cands:
+            armed_attack(cand, self.lex)
         merged = merge_linked(cands)
         for cand in merged:
             dyads.reciprocal(cand, self.lex)
             dyads.mend_instruments(cand, self.lex)
+            dyads.aid_purpose(cand, self.lex)
+            dyads.own_means(cand, self.lex)
+            dyads.mediated_parties(cand, self.lex)
+            dyads.possessor_parties(cand, self.lex)
             dyads.prefer_parties(cand, self.lex)
+            dyads.drop_amounts(cand)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
@@ -166,11 +178,24 @@ class RuleDetector:
             cand.recipient_args += [
                 a for a in self._noun_recipients(noun, sense) if a.head.i not in heads
             ]
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if (
+                owner is not None
+                and owner.pos_ != "PRON"
+                and is_party(owner, self.lex)
+                and owner.i not in heads
+                and noun.lemma_.lower() not in self.lex.patient_nouns
+            ):  # "defended the army's actions", "rejected the rebels' offer": whose it is
+                why = f"whose '{noun.text}' '{tok.text}' acts on"
+                cand.recipient_args += spans_for(owner, "recipient", why, self.lex.words)
         if not cand.recipient_args:
             cand.recipient_args = dyads.participle_patient(tok, sense.event, self.lex)
         if not dyads.has_party(cand.recipient_args, self.lex):
             cand.recipient_args = (
-                dyads.complement_recipients(tok, self.lex, self.args.target) + cand.recipient_args
+                dyads.complement_recipients(
+                    tok, self.lex, self.args.target, asked_by=self.args.asked_by
+                )
+                + cand.recipient_args
             )
         if sense.event == "REQUEST":
             on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
@@ -178,7 +203,7 @@ class RuleDetector:
                 span
                 for prep in on
                 for pobj in prep.children
-                if pobj.dep_ == "pobj"
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME")  # "on Sunday"
                 for span in spans_for(
                     pobj, "recipient", f"addressee of '{tok.text} {prep.text}'", self.lex.words
                 )
@@ -234,18 +259,35 @@ class RuleDetector:
         if under_request:
             cand = self._candidate(sent, [tok], sense)
             cand.requested_by = head.i if head.i in request_tokens else head.head.i
+            cand.actor_args = self._noun_actors(tok)  # "the withdrawal of foreign forces"
             cand.recipient_args = self._noun_recipients(tok, sense)
         elif (
-            held.dep_ in ("dobj", "attr")
+            (held.dep_ in ("dobj", "attr") or (held.dep_ == "nsubjpass" and held is tok))
             and any(v in lex.light_verbs for v in verb_lemmas(held.head))
             and held.head.pos_ in ("VERB", "AUX")
-        ):
+        ):  # "held talks", also passive: "the exercise was staged by X and Y"
             verb = held.head
             cand = self._candidate(sent, [verb, tok], sense)
             cand.actor_args = self.args.actors(verb)
             cand.recipient_args = self._noun_recipients(tok, sense) + self.args.recipients(
                 verb, sense.event, {tok.i, held.i}
             )
+        elif (
+            sense.event == "ASSAULT"
+            and tok.dep_ == "pobj"
+            and head.lower_ in lex.words.event_preps
+            and head.head.lemma_.lower() in ("die", "perish", "succumb")
+        ):  # "three soldiers died in a rebel ambush": the dead suffered it
+            cand = self._candidate(sent, [tok], sense)
+            cand.actor_args = self._noun_actors(tok)
+            user = dyads.user_of(tok, lex) if not cand.actor_args else None
+            if user is not None:  # "a rebel ambush"
+                cand.actor_args = spans_for(user[0], "actor", user[1], lex.words)
+            dead = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if dead is not None:
+                why = f"who died in the '{tok.text}'"
+                cand.recipient_args = spans_for(dead, "recipient", why, lex.words)
+            cand.recipient_args += self._noun_recipients(tok, sense)
         elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.occurrence_verbs:
             cand = self._candidate(sent, [tok], sense)
             cand.actor_args = self._noun_actors(tok)
@@ -311,18 +353,28 @@ class RuleDetector:
                         if pobj.dep_ == "pobj":
                             why = f"'by ...' of '{noun.text}'"
                             return spans_for(pobj, "actor", why, self.lex.words)
+        if noun.lemma_.lower() in self.lex.agent_nouns:  # "the withdrawal of US troops"
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in self.args.empty_nouns:
+                            why = f"who does the '{noun.text}' ('of ...')"
+                            return spans_for(pobj, "actor", why, self.lex.words)
         return self.args.noun_modifier_actor(noun)
 
     def _noun_recipients(self, noun: Token, sense: Sense) -> list[ArgumentSpan]:
-        out = self.args.anti_targets(noun)
+        out = self.args.anti_targets(noun) + self.args.maker(noun)
         if noun.lemma_.lower() in self.lex.patient_nouns:  # "the governor's assassination"
             for child in noun.children:
                 if child.dep_ == "poss":
                     why = f"who suffered '{noun.text}'"
                     out.extend(spans_for(child, "recipient", why, self.lex.words))
         preps = self.lex.preps_for(sense.event) | self.lex.words.noun_target_preps
+        if noun.lemma_.lower() in self.lex.agent_nouns:
+            preps = preps - {"of"}  # "the withdrawal of US troops": the troops do it
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
+                out.extend(self.args.whether_subject(child, noun))
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -331,6 +383,8 @@ class RuleDetector:
                     reason = f"'{child.text} ...' of '{noun.text}'"
                     tok, reason = self.args.target(pobj, reason)
                     out.extend(spans_for(tok, "recipient", reason, self.lex.words))
+                    if child.lower_ == "of" and not is_party(tok, self.lex):
+                        out.extend(dyads.thing_parties(tok, noun, self.lex))
         return out
 
 

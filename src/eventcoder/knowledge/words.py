@@ -101,6 +101,13 @@ class DetectWords:
     for_roles: frozenset[str]
     object_control: frozenset[str]
     thing_preps: frozenset[str]
+    deployed_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    demand_nouns: frozenset[str]
+    accusing_verbs: frozenset[str]
+    blame_adjectives: frozenset[str]
+    aid_purpose_verbs: frozenset[str]
+    person_object_verbs: frozenset[str]
     argument_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     personal_pronouns: frozenset[str]
@@ -120,6 +127,13 @@ class DetectWords:
             for_roles=word_set(data, "for_roles"),
             object_control=word_set(data, "object_control_verbs"),
             thing_preps=word_set(data, "thing_prepositions"),
+            deployed_nouns=word_set(data, "deployed_nouns"),
+            claim_nouns=word_set(data, "claim_nouns"),
+            demand_nouns=word_set(data, "demand_nouns"),
+            accusing_verbs=word_set(data, "accusing_verbs"),
+            blame_adjectives=word_set(data, "blame_adjectives"),
+            aid_purpose_verbs=word_set(data, "aid_purpose_verbs"),
+            person_object_verbs=word_set(data, "person_object_verbs"),
             argument_pronouns=word_set(data, "argument_pronouns"),
             speaker_pronouns=word_set(data, "speaker_pronouns"),
             personal_pronouns=word_set(data, "personal_pronouns"),

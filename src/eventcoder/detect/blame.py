@@ -1,0 +1,84 @@
+"""Two news patterns that change an event's type (``RuleDetector`` uses them): blame is an
+accusation ("said the rebels were responsible for the attack", "held the army responsible"),
+and a strike or raid done by armed forces is an attack ("the air force carried out strikes").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..document import ArgumentSpan, Candidate, Sentence
+from .arguments import ArgumentFinder
+from .lexicon import Lexicon, Sense, is_party
+from .phrases import phrase, spans_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: ``RuleDetector._candidate``: a candidate of a sense on some trigger words of a sentence.
+MakeCandidate = Callable[[Sentence, "list[Token]", Sense], Candidate]
+
+
+def armed_attack(cand: Candidate, lex: Lexicon) -> None:
+    """ "The air force carried out strikes against ...", "warplanes carried out a raid": a
+    strike or raid done by armed forces or aircraft is an attack, not a labour strike or a
+    police search."""
+    noun = next((t for t in cand.triggers if t.pos_ == "NOUN"), None)
+    if noun is None or cand.event == "ASSAULT":
+        return
+    doers = lex.armed_doers.get(noun.lemma_.lower())
+    if not doers:
+        return
+    for arg in cand.actor_args:
+        words = {arg.head.lemma_.lower(), arg.head.lower_}
+        words |= {f"{t.lower_} {arg.head.lower_}" for t in arg.head.lefts if t.dep_ == "compound"}
+        if words & doers:
+            cand.reasons["event"] = (
+                f"'{noun.text}' done by '{arg.head.text}' (armed forces): an attack"
+            )
+            cand.event, cand.cameo = "ASSAULT", None
+            cand.mode = "aerial" if noun.lemma_.lower() == "raid" else None
+            return
+
+
+def blame(
+    sent: Sentence, tok: Token, lex: Lexicon, args: ArgumentFinder, make: MakeCandidate
+) -> Candidate | None:
+    """ "The ministry said the rebels were responsible for the bombing", "held the army
+    responsible for the killings": an accusation (ACCUSE) by the speaker or the holder.
+    Not a duty ("responsible for security"): a for-phrase must name an event."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lex.words.blame_adjectives:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+        what = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if not any(
+            g.lemma_.lower() in lex.nouns or g.pos_ == "VERB" or g.lower_ in (lex.instrument_nouns)
+            for g in what
+        ):
+            return None
+    head = tok.head
+    accuser: Token | None = None
+    accused: Token | None = None
+    if tok.dep_ == "acomp" and head.lemma_.lower() == "be" and head.dep_ == "ccomp":
+        if head.head.lemma_.lower() in lex.speech_verbs:
+            accuser = head.head
+            accused = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    elif head.lemma_.lower() == "hold" and tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+        accuser, accused = head, next((c for c in head.children if c.dep_ == "dobj"), None)
+    elif tok.dep_ == "amod" and head.dep_ == "dobj" and head.head.lemma_.lower() == "hold":
+        accuser, accused = head.head, head  # "held the rebels responsible"
+    if accuser is None or accused is None or not is_party(accused, lex):
+        return None
+    sense = Sense(lemma=tok.lemma_.lower(), event="ACCUSE", mode="allege", confidence=0.6)
+    cand = make(sent, [tok], sense)
+    cand.actor_args = args.actors(accuser)
+    why = f"held or said to be '{tok.text}'"
+    if tok.head is accused:  # "held the rebels responsible": not part of their name
+        drop = frozenset(t.i for t in tok.subtree)
+        toks = phrase(accused, lex.words, drop)
+        cand.recipient_args = [ArgumentSpan(toks, "recipient", why)]
+    else:
+        cand.recipient_args = spans_for(accused, "recipient", why, lex.words)
+    cand.reasons["event"] = f"'{tok.text}' said of '{accused.text}': blame (ACCUSE)"
+    return cand
