@@ -11,6 +11,9 @@ cross-validation, of how the classifier is combined with the rules.
    applied with ``model.decide`` — the function used when coding — and scored like
    ``eventcoder evaluate`` scores gold files; the best macro-F1 wins (ties: the simpler policy).
 4. The classifier is refitted on all sentences and saved with the policy and the scores.
+
+With ``fine_tune_layers`` N (opt-in), the encoder's top N layers are trained with the head
+(``finetune.py``), both in every fold of step 1 and for the model saved in step 4.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import numpy as np
 from ..detect.salience import BACKGROUND
 from ..evaluate import GoldItem, load_gold, type_scores
 from ..records import UNREALISED_MODALITIES
+from .finetune import Settings as FineTune
 from .inputs import MASKED, from_texts
 from .model import NONE, EventClassifier, Policy, decide
 
@@ -227,6 +231,45 @@ def out_of_fold(
     return probs
 
 
+def out_of_fold_tuned(
+    states: list[np.ndarray],
+    X: np.ndarray,
+    y: list[str],
+    backend: str,
+    folds: int,
+    c: float,
+    transformer: Any,
+    settings: FineTune,
+    weights: np.ndarray | None = None,
+    progress: bool = False,
+) -> np.ndarray:
+    """``out_of_fold`` with the encoder's top layers fine-tuned in each fold (from the frozen
+    classifier fitted on that fold's training part)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from .finetune import TopLayers
+
+    counts = Counter(y)
+    k = max(2, min(folds, min(counts.values())))
+    labels = sorted(counts)
+    probs = np.zeros((len(y), len(labels)))
+    ya = np.array(y)
+    split = len(transformer.encoder.layer) - settings.layers
+    for n, (train, test) in enumerate(
+        StratifiedKFold(k, shuffle=True, random_state=settings.seed).split(X, ya)
+    ):
+        if progress:
+            print(f"  fine-tuning fold {n + 1}/{k}", file=sys.stderr)
+        w = None if weights is None else weights[train]
+        first = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, weights=w)
+        tuner = TopLayers(transformer, split, first.coef, first.intercept)
+        tuner.train([states[i] for i in train], list(ya[train]), first.labels, w, settings)
+        p = tuner.predict_proba([states[i] for i in test])
+        for j, lab in enumerate(first.labels):
+            probs[np.ix_(test, [labels.index(lab)])] = p[:, [j]]
+    return probs
+
+
 def train(
     items: list[GoldItem],
     *,
@@ -243,16 +286,24 @@ def train(
     tune_name: str = "",
     weights: list[float] | None = None,
     coder: Coder | None = None,
+    fine_tune: FineTune | None = None,
 ) -> EventClassifier:
     """Fit a classifier on ``items`` and choose its combination with the rules (see module);
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
     (``tune``); no weight is learnt from them. ``coder``: a loaded coder whose spaCy pipeline
-    the rules' runs share (default: one is loaded)."""
-    if embed is None:
+    the rules' runs share (default: one is loaded). ``fine_tune``: train the encoder's top
+    layers too (``finetune.py``; needs the real encoder, not an ``embed`` function)."""
+    embedder = None
+    if embed is None or fine_tune is not None:
         from .embed import load_embedder
 
         embedder = load_embedder()
         embed, backend = embedder.encode, embedder.name
+    if fine_tune is not None:
+        assert embedder is not None
+        depth = len(embedder.transformer.encoder.layer)
+        if not 1 <= fine_tune.layers <= depth:
+            raise ValueError(f"the encoder has {depth} layers: fine-tune between 1 and {depth}")
     assert backend is not None
     labels = Counter(item.label for item in items)
     if NONE not in labels:
@@ -274,13 +325,39 @@ def train(
         raise ValueError(f"each label needs at least 2 sentences; too few for {rare}")
     if progress:
         print(f"reading and embedding {len(items)} sentences ({reads})", file=sys.stderr)
-    X = embed(from_texts([i.text for i in items], reads))
+    texts = from_texts([i.text for i in items], reads)
+    X = embed(texts)
     items, resolved = resolve_older_roots(items, X, backend, c)
     labels = Counter(item.label for item in items)
     y = [i.label for i in items]
     w = None if weights is None or len(set(weights)) == 1 else np.asarray(weights, dtype=float)
     model = EventClassifier.fit(X, y, backend, c=c, weights=w)
     model.input = reads
+    tuned: dict[str, Any] = {}
+    if fine_tune is not None:
+        assert embedder is not None
+        from .finetune import TopLayers, lower_states
+
+        split = len(embedder.transformer.encoder.layer) - fine_tune.layers
+        if progress:
+            print(f"fine-tuning the top {fine_tune.layers} encoder layers", file=sys.stderr)
+        states = lower_states(embedder.transformer, embedder.tokenizer, texts, split,
+                              fine_tune.max_tokens)  # fmt: skip
+        tuner = TopLayers(embedder.transformer, split, model.coef, model.intercept)
+        log = tuner.train(states, y, model.labels, w, fine_tune)
+        model.coef, model.intercept = tuner.head_weights()
+        model.encoder = tuner.state()
+        tuned = {**asdict(fine_tune), "loss_by_epoch": [e["loss"] for e in log]}
+        transformer, tokenizer, max_tokens = (
+            embedder.transformer,
+            embedder.tokenizer,
+            fine_tune.max_tokens,
+        )
+
+        def tuned_embed(texts: list[str]) -> np.ndarray:  # the tuned encoder, as coding runs it
+            return tuner.embed(lower_states(transformer, tokenizer, texts, split, max_tokens))
+
+        embed = tuned_embed
     info: dict[str, Any] = {
         "C": c,
         "input": reads,
@@ -291,12 +368,19 @@ def train(
     }
     if resolved:
         info["older_roots_resolved"] = resolved
+    if tuned:
+        info["fine_tuned"] = tuned
     if kind == "rules":
         model.policy = Policy("rules")
     else:
         if progress:
             print(f"{folds}-fold cross-validation", file=sys.stderr)
-        oof = out_of_fold(X, y, backend, folds, c, weights=w)
+        if fine_tune is not None:
+            assert embedder is not None
+            oof = out_of_fold_tuned(states, X, y, backend, folds, c, embedder.transformer,
+                                    fine_tune, weights=w, progress=progress)  # fmt: skip
+        else:
+            oof = out_of_fold(X, y, backend, folds, c, weights=w)
         oof_labels = sorted(labels)
         # reorder the out-of-fold columns to the final model's label order
         oof = oof[:, [oof_labels.index(lab) for lab in model.labels]]
@@ -380,6 +464,12 @@ def summary(model: EventClassifier) -> str:
                     f"on {tuned['file']}, {key}: accuracy {s['accuracy']:.3f}, macro-F1 "
                     f"{s['macro_f1']:.3f}, no event {s['no_event']:.3f}"
                 )
+    if "fine_tuned" in info:
+        ft = info["fine_tuned"]
+        lines.append(
+            f"fine-tuned the top {ft['layers']} encoder layers, {ft['epochs']} epochs "
+            f"(loss by epoch {ft['loss_by_epoch']})"
+        )
     if "older_roots_resolved" in info:
         lines.append(f"older roots split: {info['older_roots_resolved']}")
     lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
