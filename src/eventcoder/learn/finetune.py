@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import copy
 import random
+import sys
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
+
+from .model import EventClassifier
 
 #: Tokens read of a sentence while training (longer ones are cut; news sentences rarely are).
 MAX_TOKENS = 96
@@ -207,3 +210,65 @@ def apply_state(transformer: Any, state: dict[str, np.ndarray]) -> None:
             raise ValueError(f"tuned encoder weight {name} has shape {value.shape}")
     transformer.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in state.items()},
                                 strict=False)  # fmt: skip
+
+
+def fine_tune_model(
+    model: EventClassifier,
+    embedder: Any,
+    texts: list[str],
+    y: list[str],
+    weights: np.ndarray | None,
+    settings: Settings,
+) -> tuple[list[np.ndarray], Callable[[list[str]], np.ndarray], dict[str, Any]]:
+    """Fine-tune ``model`` (a frozen classifier fitted on ``texts``) in place: its head and the
+    encoder's top layers. Returns the lower layers' states of ``texts``, an embedding function
+    with the tuned layers (as coding runs them) and what to record in the model's info."""
+    transformer, tokenizer = embedder.transformer, embedder.tokenizer
+    split = len(transformer.encoder.layer) - settings.layers
+    states = lower_states(transformer, tokenizer, texts, split, settings.max_tokens)
+    tuner = TopLayers(transformer, split, model.coef, model.intercept)
+    log = tuner.train(states, y, model.labels, weights, settings)
+    model.coef, model.intercept = tuner.head_weights()
+    model.encoder = tuner.state()
+
+    def embed(more: list[str]) -> np.ndarray:
+        return tuner.embed(lower_states(transformer, tokenizer, more, split, settings.max_tokens))
+
+    return states, embed, {**asdict(settings), "loss_by_epoch": [e["loss"] for e in log]}
+
+
+def out_of_fold_tuned(
+    states: list[np.ndarray],
+    X: np.ndarray,
+    y: list[str],
+    backend: str,
+    folds: int,
+    c: float,
+    transformer: Any,
+    settings: Settings,
+    weights: np.ndarray | None = None,
+    progress: bool = False,
+) -> np.ndarray:
+    """``out_of_fold`` with the encoder's top layers fine-tuned in each fold (from the frozen
+    classifier fitted on that fold's training part)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    counts = Counter(y)
+    k = max(2, min(folds, min(counts.values())))
+    labels = sorted(counts)
+    probs = np.zeros((len(y), len(labels)))
+    ya = np.array(y)
+    split = len(transformer.encoder.layer) - settings.layers
+    for n, (train, test) in enumerate(
+        StratifiedKFold(k, shuffle=True, random_state=settings.seed).split(X, ya)
+    ):
+        if progress:
+            print(f"  fine-tuning fold {n + 1}/{k}", file=sys.stderr)
+        w = None if weights is None else weights[train]
+        first = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, weights=w)
+        tuner = TopLayers(transformer, split, first.coef, first.intercept)
+        tuner.train([states[i] for i in train], list(ya[train]), first.labels, w, settings)
+        p = tuner.predict_proba([states[i] for i in test])
+        for j, lab in enumerate(first.labels):
+            probs[np.ix_(test, [labels.index(lab)])] = p[:, [j]]
+    return probs

@@ -231,45 +231,6 @@ def out_of_fold(
     return probs
 
 
-def out_of_fold_tuned(
-    states: list[np.ndarray],
-    X: np.ndarray,
-    y: list[str],
-    backend: str,
-    folds: int,
-    c: float,
-    transformer: Any,
-    settings: FineTune,
-    weights: np.ndarray | None = None,
-    progress: bool = False,
-) -> np.ndarray:
-    """``out_of_fold`` with the encoder's top layers fine-tuned in each fold (from the frozen
-    classifier fitted on that fold's training part)."""
-    from sklearn.model_selection import StratifiedKFold
-
-    from .finetune import TopLayers
-
-    counts = Counter(y)
-    k = max(2, min(folds, min(counts.values())))
-    labels = sorted(counts)
-    probs = np.zeros((len(y), len(labels)))
-    ya = np.array(y)
-    split = len(transformer.encoder.layer) - settings.layers
-    for n, (train, test) in enumerate(
-        StratifiedKFold(k, shuffle=True, random_state=settings.seed).split(X, ya)
-    ):
-        if progress:
-            print(f"  fine-tuning fold {n + 1}/{k}", file=sys.stderr)
-        w = None if weights is None else weights[train]
-        first = EventClassifier.fit(X[train], list(ya[train]), backend, c=c, weights=w)
-        tuner = TopLayers(transformer, split, first.coef, first.intercept)
-        tuner.train([states[i] for i in train], list(ya[train]), first.labels, w, settings)
-        p = tuner.predict_proba([states[i] for i in test])
-        for j, lab in enumerate(first.labels):
-            probs[np.ix_(test, [labels.index(lab)])] = p[:, [j]]
-    return probs
-
-
 def train(
     items: list[GoldItem],
     *,
@@ -299,11 +260,9 @@ def train(
 
         embedder = load_embedder()
         embed, backend = embedder.encode, embedder.name
-    if fine_tune is not None:
-        assert embedder is not None
-        depth = len(embedder.transformer.encoder.layer)
-        if not 1 <= fine_tune.layers <= depth:
-            raise ValueError(f"the encoder has {depth} layers: fine-tune between 1 and {depth}")
+    depth = len(embedder.transformer.encoder.layer) if embedder is not None else 0
+    if fine_tune is not None and not 1 <= fine_tune.layers <= depth:
+        raise ValueError(f"the encoder has {depth} layers: fine-tune between 1 and {depth}")
     assert backend is not None
     labels = Counter(item.label for item in items)
     if NONE not in labels:
@@ -336,28 +295,11 @@ def train(
     tuned: dict[str, Any] = {}
     if fine_tune is not None:
         assert embedder is not None
-        from .finetune import TopLayers, lower_states
+        from .finetune import fine_tune_model
 
-        split = len(embedder.transformer.encoder.layer) - fine_tune.layers
         if progress:
             print(f"fine-tuning the top {fine_tune.layers} encoder layers", file=sys.stderr)
-        states = lower_states(embedder.transformer, embedder.tokenizer, texts, split,
-                              fine_tune.max_tokens)  # fmt: skip
-        tuner = TopLayers(embedder.transformer, split, model.coef, model.intercept)
-        log = tuner.train(states, y, model.labels, w, fine_tune)
-        model.coef, model.intercept = tuner.head_weights()
-        model.encoder = tuner.state()
-        tuned = {**asdict(fine_tune), "loss_by_epoch": [e["loss"] for e in log]}
-        transformer, tokenizer, max_tokens = (
-            embedder.transformer,
-            embedder.tokenizer,
-            fine_tune.max_tokens,
-        )
-
-        def tuned_embed(texts: list[str]) -> np.ndarray:  # the tuned encoder, as coding runs it
-            return tuner.embed(lower_states(transformer, tokenizer, texts, split, max_tokens))
-
-        embed = tuned_embed
+        states, embed, tuned = fine_tune_model(model, embedder, texts, y, w, fine_tune)
     info: dict[str, Any] = {
         "C": c,
         "input": reads,
@@ -377,6 +319,8 @@ def train(
             print(f"{folds}-fold cross-validation", file=sys.stderr)
         if fine_tune is not None:
             assert embedder is not None
+            from .finetune import out_of_fold_tuned
+
             oof = out_of_fold_tuned(states, X, y, backend, folds, c, embedder.transformer,
                                     fine_tune, weights=w, progress=progress)  # fmt: skip
         else:
@@ -466,10 +410,8 @@ def summary(model: EventClassifier) -> str:
                 )
     if "fine_tuned" in info:
         ft = info["fine_tuned"]
-        lines.append(
-            f"fine-tuned the top {ft['layers']} encoder layers, {ft['epochs']} epochs "
-            f"(loss by epoch {ft['loss_by_epoch']})"
-        )
+        lines.append(f"fine-tuned the top {ft['layers']} encoder layers, {ft['epochs']} epochs "
+                     f"(loss by epoch {ft['loss_by_epoch']})")  # fmt: skip
     if "older_roots_resolved" in info:
         lines.append(f"older roots split: {info['older_roots_resolved']}")
     lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
