@@ -4,7 +4,7 @@ with the project's commands only: for each fold, ``eventcoder train`` on the oth
 --model`` on the held fold. No sentence is scored by a model that learned from it.
 
     python benchmarks/plv_crossval.py ../shared/reference/plv/plv_train.csv \\
-        [--folds 5] [--seed 0] [--out results.json] [-- TRAIN OPTIONS...]
+        [--folds 5] [--seed 0] [--only-fold K] [--out results.json] [-- TRAIN OPTIONS...]
 
 Train options default to ``--with-project-data --combine any``. The folds are a seeded
 shuffle of the rows (same command, same folds). Printed and written, per fold and pooled (every
@@ -87,6 +87,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="write every figure as JSON")
     parser.add_argument("--no-baselines", action="store_true", help="skip rules/builtin rows")
+    parser.add_argument(
+        "--only-fold", type=int, action="append", help="run only these folds (repeatable)"
+    )
     args = parser.parse_args(argv)
 
     with args.gold.open(encoding="utf-8", newline="") as handle:
@@ -104,7 +107,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="plv-cv-") as tmp_name:
         tmp = Path(tmp_name)
         folds: list[dict[str, Any]] = []
-        for k in range(args.folds):
+        for k in args.only_fold or range(args.folds):
             held = {i for j, i in enumerate(order) if j % args.folds == k}
             train_file, test_file = tmp / f"train{k}.csv", tmp / f"test{k}.csv"
             _write(train_file, header, [r for i, r in enumerate(rows) if i not in held])

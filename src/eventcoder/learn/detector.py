@@ -69,7 +69,7 @@ class LearnedDetector:
         if embed is None:
             from .embed import load_embedder
 
-            embedder = load_embedder(classifier.backend)
+            embedder = load_embedder(classifier.backend, tuned=classifier.encoder)
             embed = embedder.encode
         self.embed = embed
 

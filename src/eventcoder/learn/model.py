@@ -6,7 +6,10 @@ A trained model is a directory of two plain files, no pickle:
 - ``model.json``: labels, embedding backend, what it reads of a sentence (``input``), the
   combination policy and its thresholds, the
   cross-validated scores that chose them, and where the training data came from;
-- ``weights.npz``: the coefficient matrix and intercepts.
+- ``weights.npz``: the coefficient matrix and intercepts;
+- ``encoder.npz`` (only a model trained with ``--fine-tune-layers``): the encoder's fine-tuned
+  top layers, put in place of the shipped ones when the model embeds a sentence
+  (``finetune.py``).
 """
 
 from __future__ import annotations
@@ -126,6 +129,12 @@ class EventClassifier:
     policy: Policy = field(default_factory=Policy)
     info: dict[str, Any] = field(default_factory=dict)
     input: str = "sentence"  # what it reads of a sentence: see ``inputs``
+    encoder: dict[str, np.ndarray] | None = None  # fine-tuned encoder layers: see ``finetune``
+
+    @property
+    def tuned_layers(self) -> int:
+        """How many of the encoder's top layers this model fine-tuned (0: none)."""
+        return len({name.split(".")[2] for name in self.encoder or {}})
 
     @classmethod
     def fit(
@@ -164,11 +173,17 @@ class EventClassifier:
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         np.savez(out / "weights.npz", coef=self.coef, intercept=self.intercept)
+        encoder = out / "encoder.npz"
+        if self.encoder:
+            np.savez(encoder, **self.encoder)
+        elif encoder.exists():  # a model written over one that had tuned layers
+            encoder.unlink()
         meta = {
             "format": FORMAT,
             "labels": self.labels,
             "backend": self.backend,
             "input": self.input,
+            "fine_tuned_layers": self.tuned_layers,
             "policy": asdict(self.policy),
             "info": self.info,
         }
@@ -196,5 +211,14 @@ class EventClassifier:
 
         kind = meta.get("input", "sentence")  # models from before inputs read the sentence
         check(kind)
+        encoder = None
+        if meta.get("fine_tuned_layers"):
+            if not (path / "encoder.npz").is_file():
+                raise FileNotFoundError(
+                    f"{path}: model.json names {meta['fine_tuned_layers']} fine-tuned encoder "
+                    "layers but encoder.npz is missing"
+                )
+            with np.load(path / "encoder.npz") as e:
+                encoder = {name: np.asarray(e[name]) for name in e.files}
         return cls(labels, coef, intercept, meta["backend"], Policy(**meta["policy"]),
-                   meta.get("info", {}), kind)  # fmt: skip
+                   meta.get("info", {}), kind, encoder)  # fmt: skip

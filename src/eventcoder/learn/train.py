@@ -11,6 +11,9 @@ cross-validation, of how the classifier is combined with the rules.
    applied with ``model.decide`` — the function used when coding — and scored like
    ``eventcoder evaluate`` scores gold files; the best macro-F1 wins (ties: the simpler policy).
 4. The classifier is refitted on all sentences and saved with the policy and the scores.
+
+With ``fine_tune_layers`` N (opt-in), the encoder's top N layers are trained with the head
+(``finetune.py``), both in every fold of step 1 and for the model saved in step 4.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import numpy as np
 from ..detect.salience import BACKGROUND
 from ..evaluate import GoldItem, load_gold, type_scores
 from ..records import UNREALISED_MODALITIES
+from .finetune import Settings as FineTune
 from .inputs import MASKED, from_texts
 from .model import NONE, EventClassifier, Policy, decide
 
@@ -243,16 +247,22 @@ def train(
     tune_name: str = "",
     weights: list[float] | None = None,
     coder: Coder | None = None,
+    fine_tune: FineTune | None = None,
 ) -> EventClassifier:
     """Fit a classifier on ``items`` and choose its combination with the rules (see module);
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
     (``tune``); no weight is learnt from them. ``coder``: a loaded coder whose spaCy pipeline
-    the rules' runs share (default: one is loaded)."""
-    if embed is None:
+    the rules' runs share (default: one is loaded). ``fine_tune``: train the encoder's top
+    layers too (``finetune.py``; needs the real encoder, not an ``embed`` function)."""
+    embedder = None
+    if embed is None or fine_tune is not None:
         from .embed import load_embedder
 
         embedder = load_embedder()
         embed, backend = embedder.encode, embedder.name
+    depth = len(embedder.transformer.encoder.layer) if embedder is not None else 0
+    if fine_tune is not None and not 1 <= fine_tune.layers <= depth:
+        raise ValueError(f"the encoder has {depth} layers: fine-tune between 1 and {depth}")
     assert backend is not None
     labels = Counter(item.label for item in items)
     if NONE not in labels:
@@ -274,13 +284,22 @@ def train(
         raise ValueError(f"each label needs at least 2 sentences; too few for {rare}")
     if progress:
         print(f"reading and embedding {len(items)} sentences ({reads})", file=sys.stderr)
-    X = embed(from_texts([i.text for i in items], reads))
+    texts = from_texts([i.text for i in items], reads)
+    X = embed(texts)
     items, resolved = resolve_older_roots(items, X, backend, c)
     labels = Counter(item.label for item in items)
     y = [i.label for i in items]
     w = None if weights is None or len(set(weights)) == 1 else np.asarray(weights, dtype=float)
     model = EventClassifier.fit(X, y, backend, c=c, weights=w)
     model.input = reads
+    tuned: dict[str, Any] = {}
+    if fine_tune is not None:
+        assert embedder is not None
+        from .finetune import fine_tune_model
+
+        if progress:
+            print(f"fine-tuning the top {fine_tune.layers} encoder layers", file=sys.stderr)
+        states, embed, tuned = fine_tune_model(model, embedder, texts, y, w, fine_tune)
     info: dict[str, Any] = {
         "C": c,
         "input": reads,
@@ -291,12 +310,21 @@ def train(
     }
     if resolved:
         info["older_roots_resolved"] = resolved
+    if tuned:
+        info["fine_tuned"] = tuned
     if kind == "rules":
         model.policy = Policy("rules")
     else:
         if progress:
             print(f"{folds}-fold cross-validation", file=sys.stderr)
-        oof = out_of_fold(X, y, backend, folds, c, weights=w)
+        if fine_tune is not None:
+            assert embedder is not None
+            from .finetune import out_of_fold_tuned
+
+            oof = out_of_fold_tuned(states, X, y, backend, folds, c, embedder.transformer,
+                                    fine_tune, weights=w, progress=progress)  # fmt: skip
+        else:
+            oof = out_of_fold(X, y, backend, folds, c, weights=w)
         oof_labels = sorted(labels)
         # reorder the out-of-fold columns to the final model's label order
         oof = oof[:, [oof_labels.index(lab) for lab in model.labels]]
@@ -380,6 +408,10 @@ def summary(model: EventClassifier) -> str:
                     f"on {tuned['file']}, {key}: accuracy {s['accuracy']:.3f}, macro-F1 "
                     f"{s['macro_f1']:.3f}, no event {s['no_event']:.3f}"
                 )
+    if "fine_tuned" in info:
+        ft = info["fine_tuned"]
+        lines.append(f"fine-tuned the top {ft['layers']} encoder layers, {ft['epochs']} epochs "
+                     f"(loss by epoch {ft['loss_by_epoch']})")  # fmt: skip
     if "older_roots_resolved" in info:
         lines.append(f"older roots split: {info['older_roots_resolved']}")
     lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
