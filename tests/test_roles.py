@@ -438,3 +438,27 @@ def test_the_issue_examples_cased_and_lower_cased(coder, text, actor, recipient)
     ev = next(e for e in coder.code(text) if e.event in ("ASSAULT", "COERCE"))
     assert actor in words(ev.actor) and recipient in words(ev.recipient)
     assert not {"rounds", "firing", "strike"} & words(ev.actor)
+
+
+def test_who_makes_a_call_is_not_called_on(coder):
+    """The maker of a demand is the recipient of what is done to it, never of the demand."""
+    events = coder.code(
+        "Following the cardinal's call for a march against the mining law, the unions "
+        "welcomed the plan.",
+        date="2024-03-02",
+    )
+    [req] = [e for e in events if e.event == "REQUEST"]
+    assert "cardinal" in words(req.actor) and "cardinal" not in words(req.recipient)
+
+
+def test_an_adjective_or_an_event_is_never_who_is_asked(coder):
+    """'a peaceful and united protest that condemns X': neither 'united' (tagged a proper noun
+    by the parser) nor the protest is who is asked; those called on are."""
+    ev = one(
+        coder,
+        "The bishop called on the farmers to hold a large, peaceful, and united protest that "
+        "condemns the new land law.",
+        "REQUEST",
+    )
+    assert "farmers" in words(ev.recipient)
+    assert not {"united", "protest"} & words(ev.recipient)

@@ -76,6 +76,11 @@ def user_of(noun: Token, lex: Lexicon) -> tuple[Token, str] | None:
         if c.dep_ in ("compound", "amod", "nmod") and not is_instrument(c, lex)
     ]
     for child in sorted(mods, key=lambda c: c.ent_type_ not in PARTY_ENTS):
+        # an adjective names a party only as an entity or a role word ("Israeli", "rebel"):
+        # the parser's proper-noun tag on "a peaceful and united protest" names no one
+        adjective = child.dep_ == "amod" and child.ent_type_ not in PARTY_ENTS
+        if adjective and child.lemma_.lower() not in lex.party_words:
+            continue
         if is_party(child, lex):
             return child, f"'{child.text}' modifies '{noun.text}'"
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
@@ -394,3 +399,18 @@ def thing_parties(thing: Token, noun: Token, lex: Lexicon) -> list[ArgumentSpan]
                     why = f"'{child.text} ...' of '{thing.text}' ('{noun.text}')"
                     out.extend(spans_for(pobj, "recipient", why, lex.words))
     return out
+
+
+def mend(cand: Candidate, lex: Lexicon) -> None:
+    """Every dyad rule of this module, in order, on one merged candidate."""
+    reciprocal(cand, lex)
+    mend_instruments(cand, lex)
+    aid_purpose(cand, lex)
+    own_means(cand, lex)
+    mediated_parties(cand, lex)
+    possessor_parties(cand, lex)
+    prefer_parties(cand, lex)
+    drop_amounts(cand)
+    # no one is their own recipient: "Sadr's call for a march" (he calls, is not called on)
+    own = {a.head.i for a in cand.actor_args}
+    cand.recipient_args = [a for a in cand.recipient_args if a.head.i not in own]

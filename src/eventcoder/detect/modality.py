@@ -238,7 +238,12 @@ class ModalityResolver:
         # "demanded the withdrawal of foreign forces", "called for Israel to withdraw": who is
         # to do what is asked is who is asked (not the requester itself)
         own_side = {a.head.i for a in host.actor_args}
-        doers = [a for a in nested.actor_args if a.head.i not in own_side]
+        # an event ("a protest that condemns ...") is never who is asked
+        doers = [
+            a
+            for a in nested.actor_args
+            if a.head.i not in own_side and a.head.lemma_.lower() not in self.lex.nouns
+        ]
         rallied = nested.event in ("PROTEST", "MOBILIZE")  # "urged supporters to rally"
         if doers and nested.actor_args == doers and not rallied:
             present = {a.head.i for a in host.recipient_args}

@@ -86,14 +86,7 @@ class RuleDetector:
             armed_attack(cand, self.lex)
         merged = merge_linked(cands)
         for cand in merged:
-            dyads.reciprocal(cand, self.lex)
-            dyads.mend_instruments(cand, self.lex)
-            dyads.aid_purpose(cand, self.lex)
-            dyads.own_means(cand, self.lex)
-            dyads.mediated_parties(cand, self.lex)
-            dyads.possessor_parties(cand, self.lex)
-            dyads.prefer_parties(cand, self.lex)
-            dyads.drop_amounts(cand)
+            dyads.mend(cand, self.lex)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
