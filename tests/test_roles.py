@@ -462,3 +462,18 @@ def test_an_adjective_or_an_event_is_never_who_is_asked(coder):
     )
     assert "farmers" in words(ev.recipient)
     assert not {"united", "protest"} & words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The league called for the government to withdraw its troops from the border.",
+        "The bishops called for the rebels to release the hostages.",
+    ],
+)
+def test_a_call_for_someone_to_act_is_a_request_not_the_act(coder, text):
+    """'called for X to do Y' (the parser makes 'for' the clause's marker): a REQUEST; the act
+    asked for has not happened and is not coded as asserted."""
+    events = coder.code(text, date="2024-03-02")
+    assert [e.event for e in events] == ["REQUEST"]
+    assert events[0].modality == "called-for"

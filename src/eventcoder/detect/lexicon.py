@@ -116,9 +116,11 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
     """Whether one condition of a sense holds for ``token``."""
     children = list(token.children)
     if key == "prep":
+        # "called for Israel to withdraw": the parser makes "for" the marker of the clause
+        marks = [g for c in children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
         return any(
             c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value for c in children
-        )
+        ) or any(m.lower_ == "for" and "for" in value for m in marks)
     if key == "prt":  # spaCy sometimes takes the particle for an adverb ("stepped down")
         return any(c.dep_ in ("prt", "advmod") and c.lower_ in value for c in children)
     if key in ("dobj", "dobj_ent", "dobj_any"):
