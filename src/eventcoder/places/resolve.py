@@ -93,6 +93,12 @@ def same_name(a: str, b: str) -> bool:
     return full(a) == full(b)
 
 
+def own_name(p: Place, text: str) -> bool:
+    """Whether ``text`` is the place's own name; every name of a large feature of the
+    project's table is its own ("the Atlantic", "the Mediterranean")."""
+    return same_name(p.name, text) or big_feature(p)
+
+
 def prior(p: Place, text: str) -> float:
     if big_feature(p):
         return FEATURE_PRIOR
@@ -137,7 +143,7 @@ def choose(
         and division_word != LISTED_WITH_STATES  # "Alabama, Georgia and Florida": the state
     ):
         return Choice(top, "a country", 99.0)
-    own = [p for p in found if same_name(p.name, text) or big_feature(p)]
+    own = [p for p in found if own_name(p, text)]
     if (
         not own
         and (ctx.countries or cue)
@@ -180,7 +186,7 @@ def _score(
     found: list[Place],
     gaz_near: dict[str, frozenset[str]],
 ) -> tuple[float, str]:
-    own_name = same_name(p.name, text) or big_feature(p)
+    is_own = own_name(p, text)
     s = prior(p, text)
     if p.precision == "country":
         s += 2.0  # a country's name is the country before a town of that name
@@ -265,7 +271,7 @@ def _score(
         # a country named or a place nearby is no reason for a small town to be meant
         # instead of the sea or region of its name; its state named or beside it is
         whys = [(w, why) for w, why in whys if any(c in why for c in _LOCAL_CUES)]
-    if not own_name and any(same_name(q.name, text) for q in found):
+    if not is_own and any(same_name(q.name, text) for q in found):
         whys = [(w / 2, why) for w, why in whys]  # "Minneota", once called Minnesota
     s += sum(w for w, _ in whys)
     best_why = max(whys, key=lambda x: x[0])[1] if whys else ""
