@@ -34,7 +34,7 @@ class EventPlace:
                 continue
             if m.head.i in objects and not physical:
                 continue  # "leave Iraq": what the event is about, not where it happened
-            if m.head.dep_ in ("poss", "compound") and not self.words.is_located(
+            if m.head.dep_ in ("poss", "compound", "nmod", "amod") and not self.words.is_located(
                 m.head.head.lower_
             ):
                 continue  # "Israel's militia ally", "Hawaii's economy": a thing's, not the event's

@@ -23,6 +23,7 @@ from .resolve import (
     LISTED_WITH_STATES,
     MAX_ANCHORS,
     MAX_CANDIDATES,
+    REGION_AFTER_TOWN,
     Choice,
     Context,
     Cue,
@@ -49,6 +50,7 @@ class Resolution(Toponyms):
         placed = self._placed_names(per_sentence, doc.dateline_place)
         for sent, spans in per_sentence:
             spans += self._again(sent, spans, placed)  # one sense per article
+            ends = {span.end: span for span in spans}
             for span in spans:
                 div = self.knowledge.abbreviations.division(span.text)
                 if div is not None:
@@ -56,6 +58,10 @@ class Resolution(Toponyms):
                     ctx.countries[div.country] += 1
                 cue = self._cue(span)
                 word = _division_word(span, self.words) or self._listed_with_divisions(span)
+                comma = span.start > 0 and span.doc[span.start - 1].text == ","
+                town = ends.get(span.start - 1) if comma else None
+                if word is None and town is not None and self._in_region(town.text, span.text):
+                    word = REGION_AFTER_TOWN  # "Tacoma, Washington": the town's state
                 raw.append((sent, span, cue, word))
                 if cue is not None:
                     ctx.countries[cue.country] += 1
@@ -178,6 +184,14 @@ class Resolution(Toponyms):
             if m.place is None and m.span[-1].lower_ in built else m
             for m in mentions
         ]  # fmt: skip
+
+    def _in_region(self, town: str, region: str) -> bool:
+        """A place named ``town`` lies in a state or province named ``region`` ("Tacoma,
+        Washington"; not "Paris, London" in a list of cities)."""
+        key = norm(region)
+        return any(
+            p.admin1 and norm(p.admin1) == key for p in self.gaz.lookup(town)[:MAX_CANDIDATES]
+        )
 
     def _listed_with_divisions(self, span: Span) -> str | None:
         """ "states such as California or Washington", "Ohio, Georgia and Texas": a name

@@ -47,6 +47,18 @@ _CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?
 #: "on Monday, Iraq said").
 _NOT_PLACE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 
+#: How the parser hangs a name on the noun it describes: "Hawaii's economy", "the Iowa
+#: campaign", "the Atlantic hurricane season" (amod), "the Korean Peninsula nuclear issue" (nmod).
+_NAME_ON_NOUN_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _demonstrative(tok: Token) -> bool:
+    """ "this Portal": a place's own name takes no demonstrative."""
+    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
+
+
 #: The longest name, in tokens, looked for again where the article names it a second time.
 MAX_NAME_TOKENS = 5
 #: Population from which a town the article places once is a place wherever it is named.
@@ -79,6 +91,8 @@ class Toponyms:
             return False
         root = span.root
         head = root.head
+        if _demonstrative(root):
+            return False  # "placed on this Portal": a place's name takes no "this"
         if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
         if (
@@ -87,8 +101,15 @@ class Toponyms:
             and head.head.lower_ in self.words.place_nouns
         ):
             return True
-        if root.dep_ in ("appos", "compound") and head.lower_ in self.words.geo_heads:
-            return True
+        if (
+            head.lower_ in self.words.geo_heads
+            and span.text[:1].isupper()  # not "the supreme court"
+            and (
+                root.dep_ in ("appos", "compound")
+                or (root.dep_ in ("nmod", "poss") and root.ent_type_ != "PERSON")
+            )  # "Maui's bigger cities", not "the player's home village"
+        ):
+            return True  # "the capital Naypyitaw", "a Durban court", "Maui's bigger cities"
         if head.lower_ == "based" and root.dep_ in _MODIFIER_DEPS:  # "a Kent-based firm"
             return self._place_head(head, root.dep_)
         if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
@@ -123,8 +144,12 @@ class Toponyms:
             head.dep_ == "pobj" and head.head.lower_ in self.words.place_preps
         ):
             return True  # "Kerala and Puducherry", "in Valencia and Maracaibo"
-        if first.ent_type_ in ("GPE", "LOC"):
-            return True
+        if first.ent_type_ in ("GPE", "LOC") or (
+            first.dep_ == "pobj"
+            and first.head.lower_ == "of"
+            and first.head.head.lower_ in self.words.place_nouns
+        ):
+            return True  # "the cities of Suwon and Incheon"
         return (  # "in Zilina, Nitra and Kosice": the first a known name after "in"
             first.dep_ == "pobj"
             and first.head.lower_ in self.words.place_preps
@@ -172,6 +197,16 @@ class Toponyms:
             return region
         return None
 
+    def _region_of_place(self, span: Span, seen: set[int]) -> bool:
+        """The state or country written after a place just found and a comma ("in Tacoma,
+        Washington shares tips", "spoke in Moscow, Russia Thursday") says where the place is,
+        whatever the parser made of it (a subject, a modifier of the verb)."""
+        doc = span.doc
+        i = span.start
+        if i < 2 or doc[i - 1].text != "," or doc[i - 2].i not in seen:
+            return False
+        return any(p.precision in ("country", "admin1") for p in self.gaz.lookup(span.text)[:3])
+
     def _named_before_region(self, sent: Sentence, seen: set[int]) -> list[Span]:
         """ "Bowling Green, Kentucky", "Rockingham, Northamptonshire": a capitalised name
         written before a comma and a state, county or country is a place in it (the news form
@@ -217,7 +252,7 @@ class Toponyms:
             )
         return span.end < len(doc) and doc[span.end].lower_ in self.words.geo_heads
 
-    def _place_head(self, head: Token, dep: str) -> bool:
+    def _place_head(self, head: Token, dep: str, name: Token | None = None) -> bool:
         """A noun a place name can modify and still be a place: a kind of place ("the Gaza
         border"), a thing that stands somewhere ("the Riverdale gas station", "London-based"),
         or, for "X's" and "X noun", any noun that names no actor ("Hawaii's economy", "the
@@ -229,8 +264,12 @@ class Toponyms:
             head.dep_ == "compound" and self.words.is_located(head.head.lower_)
         ):
             return True  # "the Delft police station": what the name modifies stands there
-        if dep not in ("poss", "compound") or head.pos_ != "NOUN" or head.ent_type_:
+        if head.pos_ == "PROPN" and word in self.words.built_words and dep in ("poss", "compound"):
+            return True  # "Brooklyn's Barclays Center", "Harare's Third Street": a building's
+        if dep not in _NAME_ON_NOUN_DEPS or head.pos_ != "NOUN" or head.ent_type_:
             return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
+        if dep in ("nmod", "amod") and (name is None or name.pos_ != "PROPN"):
+            return False  # an adjective ("Portal users" read as one) is no name of a place
         lemma = head.lemma_.lower()
         actors = self.knowledge.actor_words
         return not (
@@ -314,7 +353,7 @@ class Toponyms:
                 continue
             root = span.root
             if not (
-                (root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_))
+                (root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root))
                 or _acting_subject(root, self.words)
                 or (self._is_org(span.text) and not _after_place_prep(root, self.words))
             ):
@@ -377,7 +416,11 @@ class Toponyms:
             if ent.label_ in _OTHER_LABELS and not (building or self._looks_like_place(span)):
                 continue
             root = span.root
-            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_):
+            if ent.label_ == "GPE" and self._region_of_place(span, seen):
+                out.append(span)  # "in Tacoma, Washington shares tips": the town's state
+                seen.update(t.i for t in ent)
+                continue
+            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root):
                 if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
@@ -405,6 +448,8 @@ class Toponyms:
             in_phrase = (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative) or (
                 tok.dep_ == "conj" and self._in_place_list(tok)
             )
+            if _demonstrative(tok):
+                continue
             if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out

@@ -1,0 +1,62 @@
+"""Places, fifth round: literal places used as modifiers ("the Pacific typhoon season", "a
+Bristol court"), the state or country written after a town whatever the parser made of it, and
+lists of towns after a place noun. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventcoder.records import Article
+
+
+def places_of(coder, text):
+    doc = coder.process(Article(id="t", text=text))
+    return {p.extracted_place: p for p in doc.places}
+
+
+def test_a_name_describing_a_noun_across_adjectives_is_a_place(coder):
+    # the parser hangs the name on the noun as amod/nmod when adjectives stand between
+    found = places_of(coder, "The Pacific typhoon season begins in May, forecasters said.")
+    assert "Pacific" in found
+    found = places_of(coder, "The 2020 Nevada presidential caucus drew record crowds.")
+    assert found["Nevada"].precision == "admin1"
+
+
+def test_an_adjective_use_or_an_actor_stays_out(coder):
+    found = places_of(coder, "Ohio voters and Nevada election officials met on Monday.")
+    assert "Ohio" not in found and "Nevada" not in found
+
+
+def test_a_court_sits_in_the_town_that_names_it(coder):
+    found = places_of(coder, "The driver appeared before a Bristol court on Monday.")
+    assert found["Bristol"].country_code == "GBR"
+    found = places_of(coder, "The supreme court dismissed the charges on Monday.")
+    assert not found  # no name, only a lower-case adjective
+
+
+def test_a_place_naming_a_building_by_possessive(coder):
+    text = "Crowds queued outside Manchester's Bridgewater Hall before the concert."
+    found = places_of(coder, text)
+    assert found["Manchester"].country_code == "GBR"
+
+
+def test_the_state_after_a_town_whatever_its_role(coder):
+    # "Washington" after "Yakima," is the town's state, even read as the verb's subject
+    found = places_of(coder, "A baker from Yakima, Washington shares her bread recipes.")
+    state = found["Washington"]
+    assert (state.precision, state.country_code) == ("admin1", "USA")
+    found = places_of(coder, "She moved to Olympia, Washington, in May with her family.")
+    assert found["Washington"].precision == "admin1"
+    found = places_of(coder, "The envoy spoke in Tehran, Iran Monday about the talks.")
+    assert found["Iran"].precision == "country"
+
+
+def test_towns_listed_after_a_place_noun(coder):
+    # the parser may call both towns persons or organisations
+    found = places_of(coder, "Storms closed roads near the cities of Ansan and Bucheon on Sunday.")
+    assert found["Bucheon"].country_code == "KOR"
+    found = places_of(coder, "Floods hit the towns of Sukkur and Larkana on Sunday.")
+    assert found["Larkana"].country_code == "PAK"
+
+
+def test_a_demonstrative_makes_no_place_name(coder):
+    found = places_of(coder, "Reports posted on this Portal are reviewed by editors.")
+    assert "Portal" not in found
