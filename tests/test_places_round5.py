@@ -60,3 +60,18 @@ def test_towns_listed_after_a_place_noun(coder):
 def test_a_demonstrative_makes_no_place_name(coder):
     found = places_of(coder, "Reports posted on this Portal are reviewed by editors.")
     assert "Portal" not in found
+
+
+def test_a_place_name_the_parser_cut_is_read_whole(coder):
+    # the parser labels "Foz" alone; the whole name is the town's own name in the gazetteer
+    found = places_of(coder, "Traders in Foz do Iguacu closed their shops on Monday.")
+    assert found["Foz do Iguacu"].country_code == "BRA"
+    assert "Foz" not in found
+
+
+def test_a_postal_code_is_read_in_the_articles_country(coder):
+    # "WA" is Washington in a US story and Western Australia in an Australian one
+    text = "Beaches near Perth, Australia were closed. Water in WA is tested every week."
+    assert places_of(coder, text)["WA"].resolved_place == "Western Australia"
+    text = "Ferries in Seattle were late on Monday. Water in WA is tested every week."
+    assert places_of(coder, text)["WA"].resolved_place == "Washington"

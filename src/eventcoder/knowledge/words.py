@@ -61,6 +61,7 @@ class PlaceWords:
     named_after_words: frozenset[str]
     facility_words: frozenset[str]
     generic_names: frozenset[str]
+    name_particles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -86,6 +87,7 @@ class PlaceWords:
             named_after_words=word_set(data, "named_after_words"),
             facility_words=word_set(data, "facility_words"),
             generic_names=word_set(data, "generic_name_words"),
+            name_particles=word_set(data, "name_particles"),
         )
 
     def is_located(self, word: str) -> bool:

@@ -112,8 +112,8 @@ class Resolution(Toponyms):
 
         def pick(text: str, cue: Cue | None, word: str | None, near: bool) -> Choice:
             div = self.knowledge.abbreviations.division(
-                text, postal_ok=text.isupper() and len(text) <= 3
-            )
+                text, postal_ok=text.isupper() and len(text) <= 3, countries=ctx.countries
+            )  # "WA" in a story from Perth is Western Australia
             if div is not None:
                 return self._division(text, div)
             if cue is None and (carried := cues.get(norm(text))) is not None:

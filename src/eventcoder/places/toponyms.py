@@ -6,9 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..document import Sentence
-from ..knowledge import Gazetteer, Knowledge
 from ..knowledge.gazetteer import generic_name
-from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from .common import (
     _MODIFIER_DEPS,
@@ -20,9 +18,10 @@ from .common import (
     _trim,
 )
 from .conventions import abbreviation_spans
+from .name_forms import KNOWN_TOWN, MAX_NAME_TOKENS, NameForms
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 
 #: A dateline opening a sentence further on (pages that carry several stories): a place in
@@ -43,9 +42,6 @@ _DATELINE_AFTER_STOP = re.compile(r"(?<=[a-z)][.!?])\s+" + _DATELINE_BODY)
 #: after the name).
 _CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?=[A-Z][a-z])|\s*$)")
 
-#: Entity labels of names that are no place before "..., State" ("Jane Roe, Texas's senator",
-#: "on Monday, Iraq said").
-_NOT_PLACE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 
 #: How the parser hangs a name on the noun it describes: "Hawaii's economy", "the Iowa
 #: campaign", "the Atlantic hurricane season" (amod), "the Korean Peninsula nuclear issue" (nmod).
@@ -59,28 +55,10 @@ def _demonstrative(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
 
 
-#: The longest name, in tokens, looked for again where the article names it a second time.
-MAX_NAME_TOKENS = 5
-#: Population from which a town the article places once is a place wherever it is named.
-KNOWN_TOWN = 10_000
-
-
-class Toponyms:
+class Toponyms(NameForms):
     """Recognition: the toponym spans of one sentence."""
 
-    knowledge: Knowledge
-
-    @property
-    def gaz(self) -> Gazetteer:
-        return self.knowledge.gazetteer
-
-    @property
-    def words(self) -> PlaceWords:
-        return self.knowledge.place_words
-
     # ------------------------------------------------------------------ recognition
-    def _is_org(self, text: str) -> bool:
-        return self.knowledge.is_org(text)
 
     def _looks_like_place(self, span: Span) -> bool:
         """A name the NER model labelled a person or organisation, taken as a place when the
@@ -156,83 +134,6 @@ class Toponyms:
             and first.pos_ == "PROPN"
             and bool(self.gaz.lookup(first.text))
         )
-
-    def _regions_after(self, found: list[Span], seen: set[int], end: int) -> list[Span]:
-        """The state, county or country written after a place ("near New Quay, Ceredigion",
-        "Oulton Park, Cheshire", "Kuala Lumpur, Malaysia"), whatever the parser labelled it."""
-        out = []
-        for span in list(found):
-            doc = span.doc
-            i = span.end
-            if i + 1 >= end or doc[i].text != "," or doc[i + 1].i in seen:
-                continue
-            j = i + 1
-            while j < end and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].i not in seen:
-                j += 1
-            if j == i + 1:
-                continue
-            region = doc[i + 1 : j]
-            hits = self.gaz.lookup(region.text)
-            if (
-                hits
-                and hits[0].precision in ("country", "admin1")
-                or any(p.feature_code == "ADM2" for p in hits[:5])
-            ):
-                out.append(region)
-                seen.update(t.i for t in region)
-        return out
-
-    def _region_at(self, doc: Doc, i: int, end: int) -> Span | None:
-        """The state, county or country written at token ``i`` (up to four name words, not a
-        possessive: "Kentucky", "Ohio"; not "California's"), whose name is first of all a
-        division or a country ("St. Paul" is a city first)."""
-        j = i
-        while j < end and j - i < 4 and doc[j].pos_ == "PROPN":
-            j += 1
-        if j == i or (j < end and (doc[j].tag_ == "POS" or doc[j].pos_ in ("VERB", "AUX"))):
-            return None  # "California's biggest firm", "on Monday, Iraq said": no "City, State"
-        region = doc[i:j]
-        top = self.gaz.lookup(region.text)[:1]  # a division or country first, not a town
-        if top and (top[0].precision in ("country", "admin1") or top[0].feature_code == "ADM2"):
-            return region
-        return None
-
-    def _region_of_place(self, span: Span, seen: set[int]) -> bool:
-        """The state or country written after a place just found and a comma ("in Tacoma,
-        Washington shares tips", "spoke in Moscow, Russia Thursday") says where the place is,
-        whatever the parser made of it (a subject, a modifier of the verb)."""
-        doc = span.doc
-        i = span.start
-        if i < 2 or doc[i - 1].text != "," or doc[i - 2].i not in seen:
-            return False
-        return any(p.precision in ("country", "admin1") for p in self.gaz.lookup(span.text)[:3])
-
-    def _named_before_region(self, sent: Sentence, seen: set[int]) -> list[Span]:
-        """ "Bowling Green, Kentucky", "Rockingham, Northamptonshire": a capitalised name
-        written before a comma and a state, county or country is a place in it (the news form
-        "City, State"), whatever the parser labelled the name; not a person's name ("Jane
-        Roe, Texas") nor an organisation's."""
-        doc = sent.span.doc
-        out: list[Span] = []
-        start, end = sent.span.start, sent.span.end
-        for k in range(start + 1, end - 1):
-            if doc[k].text != "," or k - 1 in seen or self._region_at(doc, k + 1, end) is None:
-                continue
-            first = k - 1
-            while first > start and k - first < 4 and doc[first - 1].pos_ == "PROPN":
-                first -= 1
-            name = doc[first:k]
-            if (
-                not name[-1].text[:1].isupper()
-                or name[-1].pos_ != "PROPN"
-                or any(t.ent_type_ in _NOT_PLACE_ENTS or t.i in seen for t in name)
-                or self._is_org(name.text)
-                or generic_name(name.text, self.words.generic_names)
-            ):
-                continue
-            out.append(name)
-            seen.update(t.i for t in name)
-        return out
 
     def _plausible(self, span: Span, label: str) -> bool:
         """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
@@ -406,7 +307,10 @@ class Toponyms:
             if span is not None and not seen.intersection(t.i for t in span):
                 out.append(span)
                 seen.update(t.i for t in span)
-        for ent in _split_at_commas(sent.span.ents if ents is None else ents):
+        merged = self._rejoin_split_names(
+            sent, _split_at_commas(sent.span.ents if ents is None else ents)
+        )
+        for ent in merged:
             span = _trim(ent, self.words)
             if span is None or ent.label_ not in ("GPE", "LOC", "FAC", *_OTHER_LABELS):
                 continue
