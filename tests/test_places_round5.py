@@ -75,3 +75,21 @@ def test_a_postal_code_is_read_in_the_articles_country(coder):
     assert places_of(coder, text)["WA"].resolved_place == "Western Australia"
     text = "Ferries in Seattle were late on Monday. Water in WA is tested every week."
     assert places_of(coder, text)["WA"].resolved_place == "Washington"
+
+
+def test_an_arab_town_without_its_article(coder):
+    # news drops the Arabic article the gazetteer writes ("Al-Kut", "Al Qa'im")
+    found = places_of(coder, "Protesters marched in Kut and Diwaniyah on Friday.")
+    assert (found["Kut"].country_code, found["Kut"].province) == ("IRQ", "Wāsiţ")
+    assert found["Diwaniyah"].country_code == "IRQ"
+    found = places_of(coder, "Clashes broke out near Qaim on the border.")
+    assert found["Qaim"].country_code == "IRQ"
+
+
+def test_a_country_known_by_another_name_before_small_towns_abroad(coder):
+    found = places_of(coder, "The team flew to Holland for the final on Sunday.")
+    assert (found["Holland"].country_code, found["Holland"].precision) == ("NLD", "country")
+    found = places_of(coder, "Refugees fled Burma for Bangladesh last year.")
+    assert found["Burma"].country_code == "MMR"
+    found = places_of(coder, "Snow fell in Holland, Michigan on Monday.")
+    assert found["Holland"].country_code == "USA"  # the town, with its state beside it

@@ -57,7 +57,7 @@ def cache_dir() -> Path:
 
 
 #: Bumped whenever the index layout or ranking changes, so a stale cache is rebuilt.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 
 def _versions() -> str:

@@ -35,6 +35,16 @@ _SUFFIX = re.compile(
 _PREFIX = re.compile(r"^(?:Al|Ad|Ar|As|An|At|Az|Ash|Muhafazat|Province of|State of)[ -]")
 
 
+#: The Arabic article news drops from a town's name ("Qaim" for Al Qa'im, "Kut" for Al Kut):
+#: the name without it is indexed too, for towns of the Arab world (``ARABIC_ARTICLE_COUNTRIES``).
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An)[ -](?=[A-ZĀ-ſ])")
+ARABIC_ARTICLE_COUNTRIES = frozenset({"ARE", "BHR", "DZA", "EGY", "IRQ", "JOR", "KWT", "LBN",
+                                      "LBY", "MAR", "MRT", "OMN", "PSE", "QAT", "SAU", "SDN",
+                                      "SYR", "TUN", "YEM"})  # fmt: skip
+#: A town smaller than this abroad does not keep a country's name from the country ("Holland",
+#: Michigan is no reason for "Holland" not to be the Netherlands).
+COUNTRY_NAME_OVER = 100_000
+
 #: Abbreviations that stand for a country before any town of the letters ("US", not Us, France).
 SHORT_COUNTRY_NAMES = frozenset({"us", "u s", "usa", "u s a", "uk", "u k", "uae", "drc", "dprk",
                                  "prc"})  # fmt: skip
@@ -126,6 +136,8 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
             for a in city.get("alternatenames", [])
             if _ALT.match(a) and not generic_name(a, generic)
         ]
+        if place.country in ARABIC_ARTICLE_COUNTRIES:
+            names += _without_article(names, generic)
         gaz.add(place, names + _saint_forms(names))
     table = Countries()
     for key, hit in table.index.table.items():  # "Britain", "Ivory Coast" as country names
@@ -136,9 +148,38 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
         # here a name some place already has is that place's
         if short or (len(key) > 3 and key not in gaz.index):
             gaz.add_name(key, gaz.countries[hit.code])
+        elif len(key) > 3 and _small_towns_abroad(gaz, key, hit.code):
+            # "Holland", "Burma", "Palestine": a country's name before small towns elsewhere
+            gaz.add_name(key, gaz.countries[hit.code])
     for key in ("usa", "u s a", "america"):
         gaz.add_name(key, gaz.countries["USA"])
     return gaz
+
+
+def _without_article(names: list[str], generic: frozenset[str]) -> list[str]:
+    """ "Al Qāmishlī" -> "Qāmishlī": the names without the Arabic article, when what is left
+    is a name of its own (three letters or more, not a generic word: "Kut", "Bab")."""
+    from .gazetteer import generic_name
+
+    out = []
+    for name in names:
+        m = _ARABIC_ARTICLE.match(name)
+        rest = name[m.end() :] if m else ""
+        if len(rest) >= 3 and rest not in names and not generic_name(rest, generic):
+            out.append(rest)
+    return out
+
+
+def _small_towns_abroad(gaz: Gazetteer, key: str, country: str) -> bool:
+    """Every place indexed under ``key`` is a town of fewer than ``COUNTRY_NAME_OVER`` people
+    outside ``country`` (no capital, no big city: "London" stays the city)."""
+    rows = gaz.index.get(key, ())
+    return all(
+        (p := gaz._row(i)).feature_class == "P"
+        and p.country != country
+        and p.population < COUNTRY_NAME_OVER
+        for i in rows
+    )
 
 
 def add_features(gaz: Gazetteer) -> None:
