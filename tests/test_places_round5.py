@@ -93,3 +93,18 @@ def test_a_country_known_by_another_name_before_small_towns_abroad(coder):
     assert found["Burma"].country_code == "MMR"
     found = places_of(coder, "Snow fell in Holland, Michigan on Monday.")
     assert found["Holland"].country_code == "USA"  # the town, with its state beside it
+
+
+def test_a_persons_name_is_not_a_town_of_that_name(coder):
+    # one sense per article for persons: "Tanta" after "Yusuf Tanta" is the striker
+    text = "The striker Yusuf Tanta scored twice. Children in Tanta's modest home village cheered."
+    assert "Tanta" not in places_of(coder, text)
+    found = places_of(coder, "The striker Yusuf Tanta scored twice in a match played in Tanta.")
+    assert found["Tanta"].country_code == "EGY"  # where only a place stands
+
+
+def test_in_cased_text_a_place_name_is_capitalised(coder):
+    found = places_of(coder, "Hikers walked for hours through the bush near Perth.")
+    assert set(found) == {"Perth"}
+    found = places_of(coder, "Two men got high on tina and left a party in Leeds.")
+    assert set(found) == {"Leeds"}

@@ -55,6 +55,19 @@ def _demonstrative(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
 
 
+def _people(per_sentence: list[tuple[Sentence, list[Span]]]) -> set[str]:
+    """The words, in lower case, of the article's persons' names of two words or more."""
+    people: set[str] = set()
+    for sent, _ in per_sentence:
+        for tok in sent.span:  # (not Span.ents: it reads the whole doc's entities)
+            if tok.ent_type_ == "PERSON" and (
+                tok.ent_iob_ == "I"
+                or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")
+            ):
+                people.add(tok.lower_)
+    return people
+
+
 class Toponyms(NameForms):
     """Recognition: the toponym spans of one sentence."""
 
@@ -197,9 +210,9 @@ class Toponyms(NameForms):
         entity), after a place preposition ("in Riverdale"), or that the gazetteer knows as a
         town of ``KNOWN_TOWN`` people or more or a division; not a generic word ("Centre")
         nor a name inside a person's ("Ray Allen")."""
-        people: set[str] = set()
+        people = _people(per_sentence)
         texts = [dateline] if dateline else []
-        for sent, spans in per_sentence:
+        for _, spans in per_sentence:
             for span in spans:
                 top = self.gaz.lookup(span.text)[:1]
                 if (
@@ -208,12 +221,6 @@ class Toponyms(NameForms):
                     or (top and (top[0].population >= KNOWN_TOWN or top[0].precision != "city"))
                 ):
                     texts.append(span.text)
-            for tok in sent.span:  # (not Span.ents: it reads the whole doc's entities)
-                if tok.ent_type_ == "PERSON" and (
-                    tok.ent_iob_ == "I"
-                    or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")
-                ):  # a word of a person's name of two words or more
-                    people.add(tok.lower_)
         out: dict[str, set[str]] = {}
         for text in texts:
             if (
@@ -225,6 +232,38 @@ class Toponyms(NameForms):
             ):
                 out.setdefault(text.split()[0].lower(), set()).add(text.lower())
         return out
+
+    def _not_people(
+        self, per_sentence: list[tuple[Sentence, list[Span]]]
+    ) -> list[tuple[Sentence, list[Span]]]:
+        """One sense per article for persons too: a one-word name that is a word of a
+        person's full name in the article ("Salah" after "Mohamed Salah", "McGregor" after
+        "Conor McGregor") is that person, not a town of the name, unless it stands where only
+        places stand (after a place preposition, before ", State") or is a country or state.
+        And in text written in both cases, a place's name is capitalised ("the academy")."""
+        people = _people(per_sentence)
+        out = []
+        for sent, spans in per_sentence:
+            cased = sent.span.text[1:] != sent.span.text[1:].lower()
+            kept = []
+            for span in spans:
+                if cased and not span.text[:1].isupper() and not span.text[:1].isdigit():
+                    continue
+                if len(span) == 1 and span.text.lower() in people and not self._only_place(span):
+                    continue
+                kept.append(span)
+            out.append((sent, kept))
+        return out
+
+    def _only_place(self, span: Span) -> bool:
+        doc = span.doc
+        top = self.gaz.lookup(span.text)[:1]
+        return (
+            _after_place_prep(span.root, self.words)
+            or (span.end + 1 < len(doc) and doc[span.end].text == ",")
+            and bool(self.gaz.lookup(doc[span.end + 1].text))
+            or bool(top and top[0].precision in ("country", "admin1"))
+        )
 
     def _again(self, sent: Sentence, taken: list[Span], placed: dict[str, set[str]]) -> list[Span]:
         """One sense per article: a name the article takes as a place elsewhere ("in
