@@ -113,10 +113,15 @@ class NameForms:
                     and (_name_word(doc[b]) or doc[b].lower_ in particles)
                 ):
                     b += 1  # "Foz do Iguacu": a particle inside the name
-                for i, j in sorted(
-                    ((i, j) for i in range(a, ent.start + 1) for j in range(ent.end, b + 1)),
-                    key=lambda w: w[0] - w[1],
-                ):
+                windows = (
+                    []
+                    if (a, b) == (ent.start, ent.end)
+                    else sorted(
+                        ((i, j) for i in range(a, ent.start + 1) for j in range(ent.end, b + 1)),
+                        key=lambda w: w[0] - w[1],
+                    )
+                )  # the longest first; none when no name word touches the entity
+                for i, j in windows:
                     if (
                         j - i > len(ent)
                         and _name_word(doc[j - 1])

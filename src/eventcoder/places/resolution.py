@@ -47,8 +47,8 @@ class Resolution(Toponyms):
             if ents is None:
                 ents = by_doc[id(sent.span.doc)] = list(sent.span.doc.ents)
             per_sentence.append((sent, self._spans(sent, skipped, _within_span(sent.span, ents))))
-        per_sentence = self._not_people(per_sentence)
-        placed = self._placed_names(per_sentence, doc.dateline_place)
+        per_sentence, people = self._not_people(per_sentence)
+        placed = self._placed_names(per_sentence, doc.dateline_place, people)
         for sent, spans in per_sentence:
             spans += self._again(sent, spans, placed)  # one sense per article
             ends = {span.end: span for span in spans}

@@ -203,14 +203,18 @@ class Toponyms(NameForms):
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
 
     def _placed_names(
-        self, per_sentence: list[tuple[Sentence, list[Span]]], dateline: str | None
+        self,
+        per_sentence: list[tuple[Sentence, list[Span]]],
+        dateline: str | None,
+        people: set[str] | None = None,
     ) -> dict[str, set[str]]:
         """The names the article takes as places somewhere, in lower case, by their first
         word: its dateline's place, and names it places where the parser agrees (a place
         entity), after a place preposition ("in Riverdale"), or that the gazetteer knows as a
         town of ``KNOWN_TOWN`` people or more or a division; not a generic word ("Centre")
         nor a name inside a person's ("Ray Allen")."""
-        people = _people(per_sentence)
+        if people is None:
+            people = _people(per_sentence)
         texts = [dateline] if dateline else []
         for _, spans in per_sentence:
             for span in spans:
@@ -235,25 +239,25 @@ class Toponyms(NameForms):
 
     def _not_people(
         self, per_sentence: list[tuple[Sentence, list[Span]]]
-    ) -> list[tuple[Sentence, list[Span]]]:
+    ) -> tuple[list[tuple[Sentence, list[Span]]], set[str]]:
         """One sense per article for persons too: a one-word name that is a word of a
         person's full name in the article ("Salah" after "Mohamed Salah", "McGregor" after
         "Conor McGregor") is that person, not a town of the name, unless it stands where only
         places stand (after a place preposition, before ", State") or is a country or state.
-        And in text written in both cases, a place's name is capitalised ("the academy")."""
+        And in text written in both cases, a place's name is capitalised ("the academy").
+        Returns the sentences' spans kept and the words of the persons' names."""
         people = _people(per_sentence)
         out = []
         for sent, spans in per_sentence:
-            cased = sent.span.text[1:] != sent.span.text[1:].lower()
             kept = []
             for span in spans:
-                if cased and not span.text[:1].isupper() and not span.text[:1].isdigit():
-                    continue
+                if span.text[:1].islower() and sent.span.text[1:] != sent.span.text[1:].lower():
+                    continue  # "through the bush" in a cased sentence
                 if len(span) == 1 and span.text.lower() in people and not self._only_place(span):
                     continue
                 kept.append(span)
             out.append((sent, kept))
-        return out
+        return out, people
 
     def _only_place(self, span: Span) -> bool:
         doc = span.doc
