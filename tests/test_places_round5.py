@@ -58,8 +58,8 @@ def test_towns_listed_after_a_place_noun(coder):
 
 
 def test_a_demonstrative_makes_no_place_name(coder):
-    found = places_of(coder, "Reports posted on this Portal are reviewed by editors.")
-    assert "Portal" not in found
+    found = places_of(coder, "Photos shared on this Hub are reviewed by editors.")
+    assert "Hub" not in found
 
 
 def test_a_place_name_the_parser_cut_is_read_whole(coder):
@@ -87,12 +87,12 @@ def test_an_arab_town_without_its_article(coder):
 
 
 def test_a_country_known_by_another_name_before_small_towns_abroad(coder):
-    found = places_of(coder, "The team flew to Holland for the final on Sunday.")
-    assert (found["Holland"].country_code, found["Holland"].precision) == ("NLD", "country")
     found = places_of(coder, "Refugees fled Burma for Bangladesh last year.")
-    assert found["Burma"].country_code == "MMR"
-    found = places_of(coder, "Snow fell in Holland, Michigan on Monday.")
-    assert found["Holland"].country_code == "USA"  # the town, with its state beside it
+    assert (found["Burma"].country_code, found["Burma"].precision) == ("MMR", "country")
+    found = places_of(coder, "Pilgrims travelled to Palestine for Easter.")
+    assert found["Palestine"].country_code == "PSE"
+    found = places_of(coder, "Snow fell in Palestine, Texas on Monday.")
+    assert found["Palestine"].country_code == "USA"  # the town, with its state beside it
 
 
 def test_a_persons_name_is_not_a_town_of_that_name(coder):
@@ -104,7 +104,7 @@ def test_a_persons_name_is_not_a_town_of_that_name(coder):
 
 
 def test_in_cased_text_a_place_name_is_capitalised(coder):
-    found = places_of(coder, "Hikers walked for hours through the bush near Perth.")
-    assert set(found) == {"Perth"}
-    found = places_of(coder, "Two men got high on tina and left a party in Leeds.")
-    assert set(found) == {"Leeds"}
+    found = places_of(coder, "Rangers patrolled the savannah near Arusha for weeks.")
+    assert set(found) == {"Arusha"}
+    found = places_of(coder, "rangers patrolled the plains near arusha for weeks.")
+    assert found["arusha"].country_code == "TZA"  # a lower-cased text keeps its places

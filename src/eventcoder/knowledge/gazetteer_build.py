@@ -41,8 +41,8 @@ _ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An)[ -](?=[A
 ARABIC_ARTICLE_COUNTRIES = frozenset({"ARE", "BHR", "DZA", "EGY", "IRQ", "JOR", "KWT", "LBN",
                                       "LBY", "MAR", "MRT", "OMN", "PSE", "QAT", "SAU", "SDN",
                                       "SYR", "TUN", "YEM"})  # fmt: skip
-#: A town smaller than this abroad does not keep a country's name from the country ("Holland",
-#: Michigan is no reason for "Holland" not to be the Netherlands).
+#: A town smaller than this abroad does not keep a country's name from the country (a village
+#: "Burmā" in Jordan is no reason for "Burma" not to be Myanmar).
 COUNTRY_NAME_OVER = 100_000
 
 #: Abbreviations that stand for a country before any town of the letters ("US", not Us, France).
@@ -149,7 +149,7 @@ def build(gaz_cls: type[Gazetteer]) -> Gazetteer:
         if short or (len(key) > 3 and key not in gaz.index):
             gaz.add_name(key, gaz.countries[hit.code])
         elif len(key) > 3 and _small_towns_abroad(gaz, key, hit.code):
-            # "Holland", "Burma", "Palestine": a country's name before small towns elsewhere
+            # "Burma", "Palestine": a country's name before small towns elsewhere
             gaz.add_name(key, gaz.countries[hit.code])
     for key in ("usa", "u s a", "america"):
         gaz.add_name(key, gaz.countries["USA"])

@@ -1,6 +1,6 @@
 """Forms of place names the parser cuts or mislabels: "City, State" and the state after a
 town whatever its role, the division or country written after a place, and names of several
-words the parser split ("Boa" + "Vista")."""
+words the parser split ("Foz" + "do Iguacu")."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ KNOWN_TOWN = 10_000
 
 
 def _name_word(tok: Token) -> bool:
-    """A capitalised word that can be part of a place's name ("Boa", "U.S.", "Islands")."""
+    """A capitalised word that can be part of a place's name ("Costa", "U.S.", "Islands")."""
     return tok.text[:1].isupper() and tok.pos_ == "PROPN"
 
 
@@ -88,8 +88,8 @@ class NameForms:
         return None
 
     def _rejoin_split_names(self, sent: Sentence, ents: list[Span]) -> list[Span]:
-        """A place name of several words the parser split or cut ("Boa" + "Vista", "Baja" +
-        "California", "Foz" before "do Iguacu"): the longest run of capitalised words (and
+        """A place name of several words the parser split or cut (two entities "Costa" +
+        "Mesa", "Foz" before "do Iguacu"): the longest run of capitalised words (and
         particles: "de", "do") around a place entity whose whole text is a place's own name in the
         gazetteer (a country, a division or a town of ``KNOWN_TOWN`` people) replaces the
         entities inside it."""
@@ -144,8 +144,8 @@ class NameForms:
         )
 
     def _region_of_place(self, span: Span, seen: set[int]) -> bool:
-        """The state or country written after a place just found and a comma ("in Tacoma,
-        Washington shares tips", "spoke in Moscow, Russia Thursday") says where the place is,
+        """The state or country written after a place just found and a comma ("from Yakima,
+        Washington shares recipes", "spoke in Tehran, Iran Monday") says where the place is,
         whatever the parser made of it (a subject, a modifier of the verb)."""
         doc = span.doc
         i = span.start

@@ -62,7 +62,7 @@ class Resolution(Toponyms):
                 comma = span.start > 0 and span.doc[span.start - 1].text == ","
                 town = ends.get(span.start - 1) if comma else None
                 if word is None and town is not None and self._in_region(town.text, span.text):
-                    word = REGION_AFTER_TOWN  # "Tacoma, Washington": the town's state
+                    word = REGION_AFTER_TOWN  # "Yakima, Washington": the town's state
                 raw.append((sent, span, cue, word))
                 if cue is not None:
                     ctx.countries[cue.country] += 1
@@ -187,7 +187,7 @@ class Resolution(Toponyms):
         ]  # fmt: skip
 
     def _in_region(self, town: str, region: str) -> bool:
-        """A place named ``town`` lies in a state or province named ``region`` ("Tacoma,
+        """A place named ``town`` lies in a state or province named ``region`` ("Yakima,
         Washington"; not "Paris, London" in a list of cities)."""
         key = norm(region)
         return any(

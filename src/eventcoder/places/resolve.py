@@ -35,7 +35,7 @@ W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
 #: The division word of a name listed with states or provinces ("Ohio, Georgia and Texas").
 LISTED_WITH_STATES = "state listed with others"
-#: The division word of a name written after a town and a comma ("Tacoma, Washington"): the
+#: The division word of a name written after a town and a comma ("Yakima, Washington"): the
 #: town's state or province, not a capital of its name.
 REGION_AFTER_TOWN = "state written after a town"
 #: The prior of a large natural feature or world region (no population): news names "the

@@ -44,14 +44,14 @@ _CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?
 
 
 #: How the parser hangs a name on the noun it describes: "Hawaii's economy", "the Iowa
-#: campaign", "the Atlantic hurricane season" (amod), "the Korean Peninsula nuclear issue" (nmod).
+#: campaign", "the Pacific typhoon season" (amod), "the 2020 Nevada presidential caucus" (nmod).
 _NAME_ON_NOUN_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 def _demonstrative(tok: Token) -> bool:
-    """ "this Portal": a place's own name takes no demonstrative."""
+    """ "this Hub": a place's own name takes no demonstrative."""
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
 
 
@@ -83,7 +83,7 @@ class Toponyms(NameForms):
         root = span.root
         head = root.head
         if _demonstrative(root):
-            return False  # "placed on this Portal": a place's name takes no "this"
+            return False  # "shared on this Hub": a place's name takes no "this"
         if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
         if (
@@ -98,9 +98,9 @@ class Toponyms(NameForms):
             and (
                 root.dep_ in ("appos", "compound")
                 or (root.dep_ in ("nmod", "poss") and root.ent_type_ != "PERSON")
-            )  # "Maui's bigger cities", not "the player's home village"
+            )  # "Kerala's coastal towns", not "the player's home village"
         ):
-            return True  # "the capital Naypyitaw", "a Durban court", "Maui's bigger cities"
+            return True  # "the capital Naypyitaw", "a Bristol court", "Kerala's coastal towns"
         if head.lower_ == "based" and root.dep_ in _MODIFIER_DEPS:  # "a Kent-based firm"
             return self._place_head(head, root.dep_)
         if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
@@ -140,7 +140,7 @@ class Toponyms(NameForms):
             and first.head.lower_ == "of"
             and first.head.head.lower_ in self.words.place_nouns
         ):
-            return True  # "the cities of Suwon and Incheon"
+            return True  # "the cities of Ansan and Bucheon"
         return (  # "in Zilina, Nitra and Kosice": the first a known name after "in"
             first.dep_ == "pobj"
             and first.head.lower_ in self.words.place_preps
@@ -179,11 +179,11 @@ class Toponyms(NameForms):
         ):
             return True  # "the Delft police station": what the name modifies stands there
         if head.pos_ == "PROPN" and word in self.words.built_words and dep in ("poss", "compound"):
-            return True  # "Brooklyn's Barclays Center", "Harare's Third Street": a building's
+            return True  # "Manchester's Bridgewater Hall", "Leeds's Park Row": a building's
         if dep not in _NAME_ON_NOUN_DEPS or head.pos_ != "NOUN" or head.ent_type_:
             return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
         if dep in ("nmod", "amod") and (name is None or name.pos_ != "PROPN"):
-            return False  # an adjective ("Portal users" read as one) is no name of a place
+            return False  # an adjective ("Hub users" read as one) is no name of a place
         lemma = head.lemma_.lower()
         actors = self.knowledge.actor_words
         return not (
@@ -241,10 +241,10 @@ class Toponyms(NameForms):
         self, per_sentence: list[tuple[Sentence, list[Span]]]
     ) -> tuple[list[tuple[Sentence, list[Span]]], set[str]]:
         """One sense per article for persons too: a one-word name that is a word of a
-        person's full name in the article ("Salah" after "Mohamed Salah", "McGregor" after
-        "Conor McGregor") is that person, not a town of the name, unless it stands where only
+        person's full name in the article ("Tanta" after "Yusuf Tanta", "Lincoln" after "Abe
+        Lincoln") is that person, not a town of the name, unless it stands where only
         places stand (after a place preposition, before ", State") or is a country or state.
-        And in text written in both cases, a place's name is capitalised ("the academy").
+        And in text written in both cases, a place's name is capitalised ("the savannah").
         Returns the sentences' spans kept and the words of the persons' names."""
         people = _people(per_sentence)
         out = []
@@ -252,7 +252,7 @@ class Toponyms(NameForms):
             kept = []
             for span in spans:
                 if span.text[:1].islower() and sent.span.text[1:] != sent.span.text[1:].lower():
-                    continue  # "through the bush" in a cased sentence
+                    continue  # "the savannah near Arusha" in a cased sentence
                 if len(span) == 1 and span.text.lower() in people and not self._only_place(span):
                     continue
                 kept.append(span)
@@ -364,7 +364,7 @@ class Toponyms(NameForms):
                 continue
             root = span.root
             if ent.label_ == "GPE" and self._region_of_place(span, seen):
-                out.append(span)  # "in Tacoma, Washington shares tips": the town's state
+                out.append(span)  # "from Yakima, Washington shares recipes": the town's state
                 seen.update(t.i for t in ent)
                 continue
             if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root):
