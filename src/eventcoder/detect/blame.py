@@ -1,6 +1,7 @@
-"""Two news patterns that change an event's type (``RuleDetector`` uses them): blame is an
-accusation ("said the rebels were responsible for the attack", "held the army responsible"),
-and a strike or raid done by armed forces is an attack ("the air force carried out strikes").
+"""News patterns that change an event's type or turn its roles round (``RuleDetector`` uses
+them): blame is an accusation ("said the rebels were responsible for the attack", "held the army
+responsible"); a strike or raid done by armed forces is an attack ("the air force carried out
+strikes"); what was received came from the giver ("Gaza received aid from Qatar").
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def blame(
     cand = make(sent, [tok], sense)
     cand.actor_args = args.actors(accuser)
     why = f"held or said to be '{tok.text}'"
-    if tok.head is accused:  # "held the rebels responsible": not part of their name
+    if tok.head == accused:  # "held the rebels responsible": not part of their name
         drop = frozenset(t.i for t in tok.subtree)
         toks = phrase(accused, lex.words, drop)
         cand.recipient_args = [ArgumentSpan(toks, "recipient", why)]
@@ -82,3 +83,31 @@ def blame(
         cand.recipient_args = spans_for(accused, "recipient", why, lex.words)
     cand.reasons["event"] = f"'{tok.text}' said of '{accused.text}': blame (ACCUSE)"
     return cand
+
+
+def received_from(cand: Candidate, verb: Token, lex: Lexicon) -> None:
+    """ "The camp received food aid from the Red Cross": the giver (the "from" phrase, on the
+    verb or on its object) is the actor, the subject who received it the recipient; with no
+    giver named the actor stays empty (with a reason), the receiver still the recipient."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    holders = [verb] + ([obj] if obj is not None else [])
+    giver = next(
+        (
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    takers = [a.head for a in cand.actor_args]
+    why = f"who received ('{verb.text}')"
+    cand.recipient_args = [a for t in takers for a in spans_for(t, "recipient", why, lex.words)]
+    if giver is None:
+        cand.actor_args = []
+        cand.reasons["actor"] = f"'{verb.text}' names no giver"
+        return
+    why = f"'from ...' of '{verb.text}': who gave it"
+    cand.actor_args = spans_for(giver, "actor", why, lex.words)

@@ -38,6 +38,9 @@ class Sense:
     #: what the direct object is: the event's "target" (default), a "topic" ("discuss the
     #: crisis") or an "instrument" ("fired tear gas at them"); only targets are recipients
     object: str = "target"
+    #: the subject received the thing and a "from" phrase names who gave it ("Gaza received
+    #: aid from Qatar": Qatar gives, Gaza receives)
+    received: bool = False
 
     @classmethod
     def from_dict(cls, lemma: str, data: dict[str, Any]) -> Sense:
@@ -57,11 +60,26 @@ class Sense:
             context=tuple(data.get("context") or ()),
             confidence=float(data.get("confidence", 0.8)),
             object=str(data.get("object", "target")),
+            received=bool(data.get("received", False)),
         )
 
 
 def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
+
+
+def _title_words(token: Token) -> set[str]:
+    """A name's title words: "Sergeant" in "the Colombian Sergeant Juan Ruiz" (the compounds
+    before a proper noun, lower-cased); nothing for a common noun."""
+    if token.pos_ != "PROPN":
+        return set()
+    out: set[str] = set()
+    stack = [c for c in token.lefts if c.dep_ == "compound"]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.lower_)
+        stack.extend(c for c in tok.lefts if c.dep_ == "compound")
+    return out
 
 
 def direct_object(token: Token) -> Token | None:
@@ -131,15 +149,16 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
             return bool(value)
         objs = [*object_heads(obj, words), *obj.conjuncts]
         if key == "dobj":
-            return any(_words(o) & set(value) for o in objs)
+            return any((_words(o) | _title_words(o)) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
     if key == "dobj_mod":  # "sent peacekeeping troops": a word of (or modifying) the object
         obj = direct_object(token)
         return obj is not None and (
             bool(_words(obj) & set(value))
             or any(
-                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in value for c in obj.children
-            )
+                c.dep_ in ("compound", "amod", "nmod", "relcl", "acl") and c.lower_ in value
+                for c in obj.children
+            )  # "the seized ship", "the ship it seized", "a ship seized by pirates"
         )
     if key == "pobj":  # "went on strike", "put on alert": a prepositional object's lemma
         preps = [c for c in children if c.dep_ in ("prep", "prt")]
