@@ -591,3 +591,48 @@ def test_held_responsible_is_not_part_of_the_name(coder):
     blame is no part of their phrase)."""
     ev = one(coder, "The government held the rebels responsible for the bombing.", "ACCUSE")
     assert texts(ev.recipient) == ["the rebels"]
+
+
+# issue 12, fifth round: recipients named away from the trigger
+TARGET_CASES_5 = [
+    # an object pronoun stands for the linked clause's object
+    ("The army hit rebel positions near the border and destroyed them.", "ASSAULT", "positions"),
+    ("The militants were holding 200 villagers to use them as human shields.", "ASSAULT",
+     "villagers"),
+    # whom a refusal or a strike presses
+    ("The dock workers said they will not end the strike until the port authority meets "
+     "their demands.", "REJECT", "authority"),
+    ("The nurses will not end the strike until their demands have been met by the health "
+     "ministry.", "REJECT", "ministry"),
+    # the enemy of a mobilisation
+    ("The king mobilized the army for a war against the northern tribes.", "MOBILIZE", "tribes"),
+    # where aid goes, named as a place
+    ("Germany gave 35 million euros to promote private investment in Ethiopia.", "AID",
+     "ethiopia"),
+    ("The ministry has provided 28 million euros this year for humanitarian aid in Yemen.", "AID",
+     "yemen"),
+    # the party in the clause of the thing acted on
+    ("The president lifted parole restrictions imposed on the former prime minister.", "CONCEDE",
+     "minister"),
+    ("The leaders condemned the threats made by the junta.", "ACCUSE", "junta"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), TARGET_CASES_5)
+def test_fifth_round_recipients(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "absent"),
+    [
+        # a pronoun of another number, or a person, keeps its own reading
+        ("The police stopped the bus and shot them.", "ASSAULT", "bus"),
+        # a place where the giver sits is not where the aid goes
+        ("The embassy in Kenya gave 3 million euros to the flood victims.", "AID", "kenya"),
+    ],
+)
+def test_fifth_round_recipients_keep_their_limits(coder, text, event, absent):
+    found = [e for e in coder.code(text, date="2024-03-02") if e.event == event]
+    assert all(absent not in words(e.recipient) for e in found)

@@ -263,7 +263,7 @@ def prefer_parties(cand: Candidate, lex: Lexicon) -> None:
 def names_party(arg: ArgumentSpan, lex: Lexicon) -> bool:
     """A party, or something a modifier says belongs to one ("an army camp")."""
     return is_party(arg.head, lex) or any(
-        t.dep_ in ("compound", "amod", "poss", "nmod") and t.head is arg.head and is_party(t, lex)
+        t.dep_ in ("compound", "amod", "poss", "nmod") and t.head == arg.head and is_party(t, lex)
         for t in arg.tokens[1:]
     )
 

@@ -17,6 +17,7 @@ from .arguments import ArgumentFinder, spans_for
 from .blame import armed_attack, blame, received_from
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
+from .targets import mend_targets
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -94,6 +95,7 @@ class RuleDetector:
         merged = merge_linked(cands, self.lex)
         for cand in merged:
             dyads.mend(cand, self.lex)
+            mend_targets(cand, self.lex)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
