@@ -636,3 +636,48 @@ def test_fifth_round_recipients(coder, text, event, recipient):
 def test_fifth_round_recipients_keep_their_limits(coder, text, event, absent):
     found = [e for e in coder.code(text, date="2024-03-02") if e.event == event]
     assert all(absent not in words(e.recipient) for e in found)
+
+
+# issue 12, fifth round: confusions that follow a general distinction of English
+DISTINCTION_CASES_5 = [
+    # a phone call whose purpose is the caller's own act is no request to the one called
+    ("The prime minister called his Kenyan counterpart on Wednesday to congratulate him.",
+     "CONSULT", "REQUEST"),
+    ("The president called the emir to discuss the gas pipeline.", "CONSULT", "REQUEST"),
+    # a scathing attack is made of words (ACCUSE), not of force
+    ("The former premier launched a scathing attack on the intelligence chiefs.", "ACCUSE",
+     "ASSAULT"),
+    ("The senator led the verbal attacks on the new labour law.", "ACCUSE", "ASSAULT"),
+    # 'offered criticism/condolences' is the noun's event, not a promise
+    ("The delegation offered scathing criticism of the mayor's handling of the floods.",
+     "ACCUSE", "AGREE"),
+    # property given back, the 'to' inside the object's phrase
+    ("The customs agency returned dozens of stolen artifacts to the Embassy of Peru.",
+     "RETREAT", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "absent"), DISTINCTION_CASES_5)
+def test_fifth_round_distinctions(coder, text, event, absent):
+    found = [e.event for e in coder.code(text, date="2024-03-02")]
+    assert event in found and absent not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bishops called on the government to explain its decision.",
+        "The minister called the rebels to lay down their arms.",
+        "The militants launched an attack on the police station.",
+    ],
+)
+def test_fifth_round_distinctions_keep_requests_and_attacks(coder, text):
+    found = [e.event for e in coder.code(text, date="2024-03-02")]
+    assert found and found[0] in ("REQUEST", "ASSAULT")
+
+
+def test_a_date_after_call_is_no_call_on(coder):
+    """'called X on Saturday': 'on' a date is no 'call on' (no request to anyone)."""
+    ev = one(coder, "The president called the Nigerian leader on Saturday to discuss trade.",
+             "CONSULT")  # fmt: skip
+    assert "leader" in words(ev.recipient)

@@ -68,6 +68,12 @@ def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
 
 
+def _dated(prep: Token) -> bool:
+    """ "called the king on Saturday": a preposition of a date or time is no "call on"."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
 def _title_words(token: Token) -> set[str]:
     """A name's title words: "Sergeant" in "the Colombian Sergeant Juan Ruiz" (the compounds
     before a proper noun, lower-cased); nothing for a common noun."""
@@ -137,8 +143,15 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
         # "called for Israel to withdraw": the parser makes "for" the marker of the clause
         marks = [g for c in children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
         return any(
-            c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value for c in children
+            c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value and not _dated(c)
+            for c in children
         ) or any(m.lower_ == "for" and "for" in value for m in marks)
+    if key == "prep_in_object":  # "returned dozens of artifacts [stolen ...] to the embassy"
+        obj = direct_object(token)
+        where = children + (list(obj.subtree) if obj is not None else [])
+        return any(
+            c.dep_ in ("prep", "dative") and c.lower_ in value and not _dated(c) for c in where
+        )
     if key == "prt":  # spaCy sometimes takes the particle for an adverb ("stepped down")
         return any(c.dep_ in ("prt", "advmod") and c.lower_ in value for c in children)
     if key in ("dobj", "dobj_ent", "dobj_any"):

@@ -9,7 +9,9 @@
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
-  former minister", "condemned the threats made by the junta" → the minister, the junta.
+  former minister", "condemned the threats made by the junta" → the minister, the junta;
+- whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
+  stolen in 1990 to the embassy" → the embassy.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Links from a clause up to the clause whose object its pronoun can stand for.
 _LINKED = frozenset({"conj", "xcomp", "advcl"})
+#: Types of things given or given back, whose phrase may name whom they went to.
+_GIVEN = frozenset({"RETREAT", "CONCEDE", "AID"})
 #: Types whose doer presses someone until a condition is met ("will not end the strike until").
 _PRESSING = frozenset({"REJECT", "PROTEST", "THREATEN"})
 
@@ -122,6 +126,18 @@ def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+def _given_to(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "returned dozens of artifacts stolen in 1990 to the embassy": whom a thing given
+    (back) goes to, named inside its phrase."""
+    return [
+        (pobj, f"'to ...' inside '{thing.text}': whom it was given")
+        for prep in thing.subtree
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_party(pobj, lex)
+    ]
+
+
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     resolve_pronouns(cand, lex)
@@ -142,6 +158,9 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     if cand.event not in _MATERIAL:
         for arg in list(cand.recipient_args):
             found += _thing_clause(arg.head, lex)
+    if cand.event in _GIVEN:
+        for arg in list(cand.recipient_args):
+            found += _given_to(arg.head, lex)
     seen = {a.head.i for a in cand.recipient_args} | {a.head.i for a in cand.actor_args}
     for tok, why in found:
         if tok.i not in seen:
