@@ -681,3 +681,28 @@ def test_a_date_after_call_is_no_call_on(coder):
     ev = one(coder, "The president called the Nigerian leader on Saturday to discuss trade.",
              "CONSULT")  # fmt: skip
     assert "leader" in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
+         "sudan"),
+        ("About 2,000 soldiers were deployed as peacekeeping forces along the corridor.", None),
+        ("Dozens of Chilean peacekeepers began deploying on Tuesday.", None),
+    ],
+)  # fmt: skip
+def test_troops_sent_to_keep_the_peace_are_aid(coder, text, recipient):
+    """CAMEO 074 (provide peacekeeping) is AID in PLOVER's table, not a show of force; the
+    troops or the force are no recipient, the country they serve in is."""
+    events = coder.code(text, date="2024-03-02")
+    assert "MOBILIZE" not in [e.event for e in events]
+    ev = one(coder, text, "AID")
+    assert not {"troops", "soldiers", "forces", "force"} & words(ev.recipient)
+    if recipient:
+        assert recipient in words(ev.recipient)
+
+
+def test_troops_deployed_without_peacekeeping_stay_a_mobilisation(coder):
+    events = coder.code("The army deployed troops along the border with Iraq.", date="2024-03-02")
+    assert [e.event for e in events] == ["MOBILIZE"]

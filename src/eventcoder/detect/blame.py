@@ -1,7 +1,8 @@
 """News patterns that change an event's type or turn its roles round (``RuleDetector`` uses
 them): blame is an accusation ("said the rebels were responsible for the attack", "held the army
 responsible"); a strike or raid done by armed forces is an attack ("the air force carried out
-strikes"); what was received came from the giver ("Gaza received aid from Qatar").
+strikes"); what was received came from the giver ("Gaza received aid from Qatar"); troops
+sent or deployed to keep the peace are aid ("sent 200 troops to serve as a peacekeeping force").
 """
 
 from __future__ import annotations
@@ -111,3 +112,38 @@ def received_from(cand: Candidate, verb: Token, lex: Lexicon) -> None:
         return
     why = f"'from ...' of '{verb.text}': who gave it"
     cand.actor_args = spans_for(giver, "actor", why, lex.words)
+
+
+#: Words that make troops sent or deployed a peacekeeping contribution (CAMEO 074: AID).
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "blue-helmet"})
+
+
+def peacekeeping(cand: Candidate, lex: Lexicon) -> None:
+    """ "Japan is sending troops to the UN peacekeeping force", "2,000 soldiers were deployed
+    as peacekeeping forces": a deployment to keep the peace is aid (PLOVER AID, CAMEO 074),
+    not a show of force; the word may sit in the object, a prepositional or purpose phrase of
+    the trigger, or in its doer ("Russian peacekeepers began deploying")."""
+    if cand.event != "MOBILIZE":
+        return
+    words = [t for trig in cand.triggers for t in trig.subtree]
+    words += [t for a in cand.actor_args for t in a.tokens]
+    hit = next((t for t in words if t.lemma_.lower() in _PEACEKEEPING), None)
+    if hit is None:
+        return
+    cand.reasons["event"] = f"troops to keep the peace ('{hit.text}'): aid (CAMEO 074)"
+    cand.event, cand.mode, cand.cameo = "AID", None, "074"
+    if "peacekeeping" not in cand.context:
+        cand.context.append("peacekeeping")
+    kept: list[ArgumentSpan] = []
+    for arg in cand.recipient_args:  # the troops or the force sent are no recipient...
+        if arg.head.lemma_.lower() not in lex.words.deployed_nouns:
+            kept.append(arg)
+            continue
+        place = next(  # ... but the country they serve in is: "the UN force in South Sudan"
+            (t for t in arg.head.subtree if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC")),
+            None,
+        )
+        if place is not None:
+            why = f"where the peacekeepers ('{arg.head.text}') serve"
+            kept += spans_for(place, "recipient", why, lex.words)
+    cand.recipient_args = kept

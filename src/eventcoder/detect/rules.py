@@ -14,7 +14,7 @@ from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
-from .blame import armed_attack, blame, received_from
+from .blame import armed_attack, blame, peacekeeping, received_from
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .targets import mend_targets
@@ -92,6 +92,7 @@ class RuleDetector:
         cands = told or cands
         for cand in cands:
             armed_attack(cand, self.lex)
+            peacekeeping(cand, self.lex)
         merged = merge_linked(cands, self.lex)
         for cand in merged:
             dyads.mend(cand, self.lex)
