@@ -706,3 +706,17 @@ def test_troops_sent_to_keep_the_peace_are_aid(coder, text, recipient):
 def test_troops_deployed_without_peacekeeping_stay_a_mobilisation(coder):
     events = coder.code("The army deployed troops along the border with Iraq.", date="2024-03-02")
     assert [e.event for e in events] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("The airport refused to allow a Kenyan plane to land on Monday.", "REJECT", "plane"),
+        ("The government agreed to allow UN aid workers expanded access to the region.", "AGREE",
+         "workers"),
+        ("Ghana refuses to remove the ban on Nigerian television channels.", "REJECT",
+         "channels"),
+    ],
+)  # fmt: skip
+def test_who_is_let_do_something_is_the_recipient(coder, text, event, recipient):
+    assert recipient in words(one(coder, text, event).recipient)

@@ -3,6 +3,8 @@
 - an object pronoun of a linked clause stands for the first clause's object: "hit the army's
   positions and destroyed them", "held 200 villagers to use them as shields" → the positions,
   the villagers (the number of the pronoun agrees with the noun's);
+- who is let do something, and whom a thing in the complement bears on: "refused to allow
+  an Ethiopian plane to land", "refused to remove the ban on Indian channels";
 - the party a refusal, a threat or a strike presses (or any act refused): "will not end the
   strike until the government meets their demands" → the government;
 - the enemy of a mobilisation: "mobilized troops for a war against X" → X;
@@ -138,6 +140,30 @@ def _given_to(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     ]
 
 
+def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "refused to allow an Ethiopian plane to land", "agreed to let aid workers enter": the
+    parser makes the one allowed the subject of a clause under "allow"; and "refused to remove
+    the ban on Indian channels": whom the thing in the complement bears on."""
+    words = lex.words
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    out: list[tuple[Token, str]] = []
+    for comp in verbs:
+        if comp.lemma_.lower() in words.person_object_verbs | words.object_control:
+            for clause in (c for c in comp.children if c.dep_ in ("ccomp", "xcomp")):
+                subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                    out.append((subj, f"who is let '{clause.text}' ('{comp.text}')"))
+        obj = direct_object(comp) if comp.i != verb.i else None
+        for prep in (c for c in obj.children if c.dep_ == "prep") if obj is not None else ():
+            if prep.lower_ in ("on", "against"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if is_party(pobj, lex) or any(
+                        m.ent_type_ in ("NORP", "GPE") for m in pobj.lefts
+                    ):
+                        out.append((pobj, f"'{obj.text} {prep.text} ...' of '{comp.text}'"))
+    return out
+
+
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     resolve_pronouns(cand, lex)
@@ -156,6 +182,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
     if cand.event not in _MATERIAL:
+        found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
         for arg in list(cand.recipient_args):
             found += _thing_clause(arg.head, lex)
     if cand.event in _GIVEN:
