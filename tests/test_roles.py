@@ -720,3 +720,42 @@ def test_troops_deployed_without_peacekeeping_stay_a_mobilisation(coder):
 )  # fmt: skip
 def test_who_is_let_do_something_is_the_recipient(coder, text, event, recipient):
     assert recipient in words(one(coder, text, event).recipient)
+
+
+# issue 12, fifth round: more phrasings with no event before
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        # a verdict of guilt is a conviction (PLOVER SANCTION convict)
+        ("A court in Lille found the mayor guilty of taking bribes.", "SANCTION", "mayor"),
+        # the cause of a death: "died as a result of / due to torture"
+        ("The activist died as a result of the torture he suffered in prison.", "ASSAULT",
+         "activist"),
+        ("The prisoner died in custody due to continued torture.", "ASSAULT", "prisoner"),
+        # a request granted or approved is a concession
+        ("The minister approved a request from the health department for more staff.",
+         "CONCEDE", "department"),
+        # borders closed restrict movement
+        ("The army closed all crossing points into the rebel enclave.", "COERCE", "enclave"),
+        # aid flown in
+        ("The charity flew 13 tons of medicine into Afghanistan.", "AID", "afghanistan"),
+        # an invitation received: who invited is the actor
+        ("The president received an invitation from the Chilean leader to attend the summit.",
+         "AGREE", "president"),
+    ],
+)  # fmt: skip
+def test_fifth_round_more_phrasings(coder, text, event, recipient):
+    assert recipient in words(one(coder, text, event).recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The inspectors found the bridge safe for traffic.", "SANCTION"),
+        ("The pilot flew the plane to Lisbon.", "AID"),
+        ("The museum closed its doors for the winter.", "COERCE"),
+        ("The old man died as a result of heart failure.", "ASSAULT"),
+    ],
+)
+def test_fifth_round_more_phrasings_keep_their_limits(coder, text, absent):
+    assert absent not in [e.event for e in coder.code(text, date="2024-03-02")]

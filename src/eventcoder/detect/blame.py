@@ -147,3 +147,28 @@ def peacekeeping(cand: Candidate, lex: Lexicon) -> None:
             why = f"where the peacekeepers ('{arg.head.text}') serve"
             kept += spans_for(place, "recipient", why, lex.words)
     cand.recipient_args = kept
+
+
+#: Verbs of dying whose cause can be an attack ("died in an ambush", "died of torture").
+_DIE = frozenset({"die", "perish", "succumb"})
+#: Words of a causal phrase between a verb of dying and its cause: "as a result of", "due to",
+#: "because of", "from".
+_CAUSAL = frozenset({"as", "result", "of", "due", "to", "because", "from"})
+
+
+def died_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of dying an ASSAULT noun is the cause of: "died in a rebel ambush" (an event
+    preposition), "died as a result of the torture", "died due to continued torture"."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in lex.words.event_preps and prep.head.lemma_.lower() in _DIE:
+        return prep.head
+    tok = prep
+    for _ in range(4):  # up through "of" <- "result" <- "as", or "to" <- "due"
+        if tok.lower_ not in _CAUSAL or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in _DIE and tok.pos_ == "VERB":
+            return tok
+    return None

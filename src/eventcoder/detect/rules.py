@@ -14,7 +14,7 @@ from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
-from .blame import armed_attack, blame, peacekeeping, received_from
+from .blame import armed_attack, blame, died_of, peacekeeping, received_from
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .targets import mend_targets
@@ -277,18 +277,14 @@ class RuleDetector:
             cand.recipient_args = self._noun_recipients(tok, sense) + self.args.recipients(
                 verb, sense.event, {tok.i, held.i}
             )
-        elif (
-            sense.event == "ASSAULT"
-            and tok.dep_ == "pobj"
-            and head.lower_ in lex.words.event_preps
-            and head.head.lemma_.lower() in ("die", "perish", "succumb")
-        ):  # "three soldiers died in a rebel ambush": the dead suffered it
+        elif sense.event == "ASSAULT" and (died := died_of(tok, lex)) is not None:
+            # "three soldiers died in a rebel ambush", "died as a result of torture"
             cand = self._candidate(sent, [tok], sense)
             cand.actor_args = self._noun_actors(tok)
             user = dyads.user_of(tok, lex) if not cand.actor_args else None
             if user is not None:  # "a rebel ambush"
                 cand.actor_args = spans_for(user[0], "actor", user[1], lex.words)
-            dead = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            dead = next((c for c in died.children if c.dep_ == "nsubj"), None)
             if dead is not None:
                 why = f"who died in the '{tok.text}'"
                 cand.recipient_args = spans_for(dead, "recipient", why, lex.words)

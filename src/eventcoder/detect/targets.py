@@ -3,8 +3,9 @@
 - an object pronoun of a linked clause stands for the first clause's object: "hit the army's
   positions and destroyed them", "held 200 villagers to use them as shields" → the positions,
   the villagers (the number of the pronoun agrees with the noun's);
-- who is let do something, and whom a thing in the complement bears on: "refused to allow
-  an Ethiopian plane to land", "refused to remove the ban on Indian channels";
+- who is let do something or found so, and whom a thing in the complement bears on: "refused
+  to allow an Ethiopian plane to land", "found the bishop guilty", "refused to remove the ban
+  on Indian channels";
 - the party a refusal, a threat or a strike presses (or any act refused): "will not end the
   strike until the government meets their demands" → the government;
 - the enemy of a mobilisation: "mobilized troops for a war against X" → X;
@@ -147,6 +148,10 @@ def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     words = lex.words
     verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     out: list[tuple[Token, str]] = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"):
+        subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):  # "found the bishop guilty"
+            out.append((subj, f"who is found '{clause.text}' ('{verb.text}')"))
     for comp in verbs:
         if comp.lemma_.lower() in words.person_object_verbs | words.object_control:
             for clause in (c for c in comp.children if c.dep_ in ("ccomp", "xcomp")):
