@@ -759,3 +759,24 @@ def test_fifth_round_more_phrasings(coder, text, event, recipient):
 )
 def test_fifth_round_more_phrasings_keep_their_limits(coder, text, absent):
     assert absent not in [e.event for e in coder.code(text, date="2024-03-02")]
+
+
+def test_borders_closed_restrict_movement(coder):
+    """'closed its borders with X', 'closed the crossing points into the enclave': restrict
+    movement (CAMEO 191, COERCE in PLOVER's table); the neighbours are the recipients."""
+    ev = one(coder, "Armenia closed its southern borders with Iran and Georgia.", "COERCE")
+    assert {"iran", "georgia"} <= words(ev.recipient)
+    assert "COERCE" in [
+        e.event
+        for e in coder.code(
+            "The army closed all crossing points into the rebel enclave.", date="2024-03-02"
+        )
+    ]
+
+
+def test_a_role_adjective_does_not_make_a_thing_a_party(coder):
+    """'boycott all official contact with the US': 'official' is a role word but an adjective
+    here; the thing is dropped once the US is named."""
+    ev = one(coder, "Palestinian leaders said they would boycott all official contact with the "
+                    "United States.", "THREATEN")  # fmt: skip
+    assert "contact" not in words(ev.recipient) and "states" in words(ev.recipient)
