@@ -490,12 +490,11 @@ TYPE_CASES_5 = [
     ("The tribunal dismissed the petition filed by the losing candidate.", "REJECT"),
     ("The high court quashed the detention orders issued by the police chief.", "REJECT"),
     ("The supreme court overturned the ruling of the lower court.", "REJECT"),
-    # a war stopped, a deadline set, a warrant issued, someone forced out
+    # a war stopped, a deadline set, a warrant issued
     ("The two governments agreed to stop the war within a month.", "AGREE"),
     ("The council said it will never stop its war on the smugglers.", "REJECT"),
     ("The judge set a 30-day deadline for the company to respond.", "THREATEN"),
     ("A court issued a search warrant against the two bankers.", "COERCE"),
-    ("Soldiers forced the acting governor out of the province.", "COERCE"),
     # meals and demands met
     ("The senator had lunch with the Kenyan foreign minister in Nairobi.", "CONSULT"),
     ("The governor met the demands of the striking nurses.", "CONCEDE"),
@@ -780,3 +779,13 @@ def test_a_role_adjective_does_not_make_a_thing_a_party(coder):
     ev = one(coder, "Palestinian leaders said they would boycott all official contact with the "
                     "United States.", "THREATEN")  # fmt: skip
     assert "contact" not in words(ev.recipient) and "states" in words(ev.recipient)
+
+
+def test_a_known_event_after_following_is_no_news(coder):
+    """'following the partial peace deal': a definite event noun the reader knows of is no
+    event the sentence reports ('following mass protests' is)."""
+    events = coder.code(
+        "The president, following the partial peace deal, has taken steps to open the press.",
+        date="2024-03-02",
+    )
+    assert "AGREE" not in [e.event for e in events]

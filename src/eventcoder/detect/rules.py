@@ -331,7 +331,12 @@ class RuleDetector:
             cand.recipient_args += [
                 a for a in self._noun_recipients(tok, sense) if "'with" in a.reason
             ]
-        if cand is None and tok.dep_ == "pobj" and head.lower_ in lex.words.after_preps:
+        if (
+            cand is None
+            and tok.dep_ == "pobj"
+            and head.lower_ in lex.words.after_preps
+            and not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children)
+        ):  # not "following the peace deal": an event the reader knows of, not news
             cand = self._candidate(sent, [tok], sense)  # "following mass protests against X"
             cand.confidence = 0.5
             cand.reasons["event"] = f"'{head.text} {tok.text}': {_TOOK_PLACE}"
