@@ -789,3 +789,16 @@ def test_a_known_event_after_following_is_no_news(coder):
         date="2024-03-02",
     )
     assert "AGREE" not in [e.event for e in events]
+
+
+def test_what_a_refusal_awaits_has_not_happened(coder):
+    """'will not end the strike until the ministry meets their demands': the ministry has not
+    met them (no CONCEDE); 'fought until the rebels surrendered' did happen."""
+    events = coder.code(
+        "The nurses will not end the strike until the health ministry meets their demands.",
+        date="2024-03-02",
+    )
+    assert "CONCEDE" not in [e.event for e in events]
+    assert "REJECT" in [e.event for e in events]
+    events = coder.code("The army fought until the rebels surrendered.", date="2024-03-02")
+    assert "RETREAT" in [e.event for e in events]

@@ -129,6 +129,21 @@ def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def until_mark(clause: Token, future_aux: frozenset[str]) -> Token | None:
+    """The "until" of a clause awaited under a refusal or a future ("will not end the strike
+    until the ministry meets their demands"): what it awaits has not happened yet."""
+    mark = next(
+        (m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("until", "till")), None
+    )
+    if clause.dep_ != "advcl" or mark is None:
+        return None
+    refused = any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in future_aux)
+        for c in clause.head.children
+    )
+    return mark if refused else None
+
+
 def subject_token(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj"):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import ArgumentFinder, is_pronoun
-from .lexicon import Lexicon, infinitive
+from .lexicon import Lexicon, infinitive, until_mark
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -119,6 +119,8 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
             cues.future = cues.future or tok
         if tok.lemma_.lower() == "preparation":
             cues.future = cues.future or tok
+    # "will not end the strike until the ministry meets their demands": not happened yet
+    cues.hypothetical = cues.hypothetical or until_mark(chain[-1], lex.words.future_aux)
     # "if cooperation founders": an event noun that is the subject of a conditional clause
     top = chain[-1]
     if top.dep_ in ("nsubj", "nsubjpass") and top.head.i != top.i:
