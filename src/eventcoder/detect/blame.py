@@ -1,6 +1,8 @@
-"""Two news patterns that change an event's type (``RuleDetector`` uses them): blame is an
-accusation ("said the rebels were responsible for the attack", "held the army responsible"),
-and a strike or raid done by armed forces is an attack ("the air force carried out strikes").
+"""News patterns that change an event's type or turn its roles round (``RuleDetector`` uses
+them): blame is an accusation ("said the rebels were responsible for the attack", "held the army
+responsible"); a strike or raid done by armed forces is an attack ("the air force carried out
+strikes"); what was received came from the giver ("Gaza received aid from Qatar"); troops
+sent or deployed to keep the peace are aid ("sent 200 troops to serve as a peacekeeping force").
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def blame(
     cand = make(sent, [tok], sense)
     cand.actor_args = args.actors(accuser)
     why = f"held or said to be '{tok.text}'"
-    if tok.head is accused:  # "held the rebels responsible": not part of their name
+    if tok.head == accused:  # "held the rebels responsible": not part of their name
         drop = frozenset(t.i for t in tok.subtree)
         toks = phrase(accused, lex.words, drop)
         cand.recipient_args = [ArgumentSpan(toks, "recipient", why)]
@@ -82,3 +84,91 @@ def blame(
         cand.recipient_args = spans_for(accused, "recipient", why, lex.words)
     cand.reasons["event"] = f"'{tok.text}' said of '{accused.text}': blame (ACCUSE)"
     return cand
+
+
+def received_from(cand: Candidate, verb: Token, lex: Lexicon) -> None:
+    """ "The camp received food aid from the Red Cross": the giver (the "from" phrase, on the
+    verb or on its object) is the actor, the subject who received it the recipient; with no
+    giver named the actor stays empty (with a reason), the receiver still the recipient."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    holders = [verb] + ([obj] if obj is not None else [])
+    giver = next(
+        (
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    takers = [a.head for a in cand.actor_args]
+    why = f"who received ('{verb.text}')"
+    cand.recipient_args = [a for t in takers for a in spans_for(t, "recipient", why, lex.words)]
+    if giver is None:
+        cand.actor_args = []
+        cand.reasons["actor"] = f"'{verb.text}' names no giver"
+        return
+    why = f"'from ...' of '{verb.text}': who gave it"
+    cand.actor_args = spans_for(giver, "actor", why, lex.words)
+
+
+#: Words that make troops sent or deployed a peacekeeping contribution (CAMEO 074: AID).
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "blue-helmet"})
+
+
+def peacekeeping(cand: Candidate, lex: Lexicon) -> None:
+    """ "Japan is sending troops to the UN peacekeeping force", "2,000 soldiers were deployed
+    as peacekeeping forces": a deployment to keep the peace is aid (PLOVER AID, CAMEO 074),
+    not a show of force; the word may sit in the object, a prepositional or purpose phrase of
+    the trigger, or in its doer ("Russian peacekeepers began deploying")."""
+    if cand.event != "MOBILIZE":
+        return
+    words = [t for trig in cand.triggers for t in trig.subtree]
+    words += [t for a in cand.actor_args for t in a.tokens]
+    hit = next((t for t in words if t.lemma_.lower() in _PEACEKEEPING), None)
+    if hit is None:
+        return
+    cand.reasons["event"] = f"troops to keep the peace ('{hit.text}'): aid (CAMEO 074)"
+    cand.event, cand.mode, cand.cameo = "AID", None, "074"
+    if "peacekeeping" not in cand.context:
+        cand.context.append("peacekeeping")
+    kept: list[ArgumentSpan] = []
+    for arg in cand.recipient_args:  # the troops or the force sent are no recipient...
+        if arg.head.lemma_.lower() not in lex.words.deployed_nouns:
+            kept.append(arg)
+            continue
+        place = next(  # ... but the country they serve in is: "the UN force in South Sudan"
+            (t for t in arg.head.subtree if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC")),
+            None,
+        )
+        if place is not None:
+            why = f"where the peacekeepers ('{arg.head.text}') serve"
+            kept += spans_for(place, "recipient", why, lex.words)
+    cand.recipient_args = kept
+
+
+#: Verbs of dying whose cause can be an attack ("died in an ambush", "died of torture").
+_DIE = frozenset({"die", "perish", "succumb"})
+#: Words of a causal phrase between a verb of dying and its cause: "as a result of", "due to",
+#: "because of", "from".
+_CAUSAL = frozenset({"as", "result", "of", "due", "to", "because", "from"})
+
+
+def died_of(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of dying an ASSAULT noun is the cause of: "died in a rebel ambush" (an event
+    preposition), "died as a result of the torture", "died due to continued torture"."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in lex.words.event_preps and prep.head.lemma_.lower() in _DIE:
+        return prep.head
+    tok = prep
+    for _ in range(4):  # up through "of" <- "result" <- "as", or "to" <- "due"
+        if tok.lower_ not in _CAUSAL or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in _DIE and tok.pos_ == "VERB":
+            return tok
+    return None

@@ -263,9 +263,11 @@ def prefer_parties(cand: Candidate, lex: Lexicon) -> None:
 def names_party(arg: ArgumentSpan, lex: Lexicon) -> bool:
     """A party, or something a modifier says belongs to one ("an army camp")."""
     return is_party(arg.head, lex) or any(
-        t.dep_ in ("compound", "amod", "poss", "nmod") and t.head is arg.head and is_party(t, lex)
+        t.head == arg.head
+        and is_party(t, lex)
+        and (t.dep_ in ("compound", "poss", "nmod") or (t.dep_ == "amod" and t.ent_type_))
         for t in arg.tokens[1:]
-    )
+    )  # an adjective counts as a name only ("Israeli"), not as a role word ("official")
 
 
 def drop_amounts(cand: Candidate) -> None:

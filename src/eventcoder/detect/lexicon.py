@@ -38,6 +38,9 @@ class Sense:
     #: what the direct object is: the event's "target" (default), a "topic" ("discuss the
     #: crisis") or an "instrument" ("fired tear gas at them"); only targets are recipients
     object: str = "target"
+    #: the subject received the thing and a "from" phrase names who gave it ("Gaza received
+    #: aid from Qatar": Qatar gives, Gaza receives)
+    received: bool = False
 
     @classmethod
     def from_dict(cls, lemma: str, data: dict[str, Any]) -> Sense:
@@ -57,11 +60,32 @@ class Sense:
             context=tuple(data.get("context") or ()),
             confidence=float(data.get("confidence", 0.8)),
             object=str(data.get("object", "target")),
+            received=bool(data.get("received", False)),
         )
 
 
 def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
+
+
+def _dated(prep: Token) -> bool:
+    """ "called the king on Saturday": a preposition of a date or time is no "call on"."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def _title_words(token: Token) -> set[str]:
+    """A name's title words: "Sergeant" in "the Colombian Sergeant Juan Ruiz" (the compounds
+    before a proper noun, lower-cased); nothing for a common noun."""
+    if token.pos_ != "PROPN":
+        return set()
+    out: set[str] = set()
+    stack = [c for c in token.lefts if c.dep_ == "compound"]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.lower_)
+        stack.extend(c for c in tok.lefts if c.dep_ == "compound")
+    return out
 
 
 def direct_object(token: Token) -> Token | None:
@@ -105,6 +129,21 @@ def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def until_mark(clause: Token, future_aux: frozenset[str]) -> Token | None:
+    """The "until" of a clause awaited under a refusal or a future ("will not end the strike
+    until the ministry meets their demands"): what it awaits has not happened yet."""
+    mark = next(
+        (m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("until", "till")), None
+    )
+    if clause.dep_ != "advcl" or mark is None:
+        return None
+    refused = any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in future_aux)
+        for c in clause.head.children
+    )
+    return mark if refused else None
+
+
 def subject_token(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -119,8 +158,20 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
         # "called for Israel to withdraw": the parser makes "for" the marker of the clause
         marks = [g for c in children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
         return any(
-            c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value for c in children
+            c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value and not _dated(c)
+            for c in children
         ) or any(m.lower_ == "for" and "for" in value for m in marks)
+    if key == "comp_lemma":  # "found the bishop guilty": a complement of one of these lemmas
+        return any(
+            c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lemma_.lower() in value
+            for c in children
+        )
+    if key == "prep_in_object":  # "returned dozens of artifacts [stolen ...] to the embassy"
+        obj = direct_object(token)
+        where = children + (list(obj.subtree) if obj is not None else [])
+        return any(
+            c.dep_ in ("prep", "dative") and c.lower_ in value and not _dated(c) for c in where
+        )
     if key == "prt":  # spaCy sometimes takes the particle for an adverb ("stepped down")
         return any(c.dep_ in ("prt", "advmod") and c.lower_ in value for c in children)
     if key in ("dobj", "dobj_ent", "dobj_any"):
@@ -131,15 +182,16 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
             return bool(value)
         objs = [*object_heads(obj, words), *obj.conjuncts]
         if key == "dobj":
-            return any(_words(o) & set(value) for o in objs)
+            return any((_words(o) | _title_words(o)) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
     if key == "dobj_mod":  # "sent peacekeeping troops": a word of (or modifying) the object
         obj = direct_object(token)
         return obj is not None and (
             bool(_words(obj) & set(value))
             or any(
-                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in value for c in obj.children
-            )
+                c.dep_ in ("compound", "amod", "nmod", "relcl", "acl") and c.lower_ in value
+                for c in obj.children
+            )  # "the seized ship", "the ship it seized", "a ship seized by pirates"
         )
     if key == "pobj":  # "went on strike", "put on alert": a prepositional object's lemma
         preps = [c for c in children if c.dep_ in ("prep", "prt")]

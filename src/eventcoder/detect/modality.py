@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import ArgumentFinder, is_pronoun
-from .lexicon import Lexicon, infinitive
+from .lexicon import Lexicon, infinitive, until_mark
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -119,14 +119,21 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
             cues.future = cues.future or tok
         if tok.lemma_.lower() == "preparation":
             cues.future = cues.future or tok
+    # "will not end the strike until the ministry meets their demands": not happened yet
+    cues.hypothetical = cues.hypothetical or until_mark(chain[-1], lex.words.future_aux)
     # "if cooperation founders": an event noun that is the subject of a conditional clause
     top = chain[-1]
     if top.dep_ in ("nsubj", "nsubjpass") and top.head.i != top.i:
         for child in top.head.children:
             if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
                 cues.hypothetical = cues.hypothetical or child
-    # "if ... , X would attack": a conditional clause hangs on the main verb
-    for child in chain[-1].children:
+    # "if ... , X would attack": a conditional clause hangs on the main verb; not on a threat,
+    # promise or demand made ("threatened to strike if ...", "is willing to withdraw if asked"):
+    # the condition is part of what was threatened or promised, and the act of saying it happened
+    said = (chain[-1] == cand.trigger and cand.event in HOST_TYPES) or any(
+        t.lemma_.lower() in lex.future_verbs for t in chain[1:]
+    )
+    for child in chain[-1].children if not said else ():
         if child.dep_ == "advcl":
             mark = next(
                 (g for g in child.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")),
@@ -286,7 +293,7 @@ class ModalityResolver:
         if cand.event not in ("REQUEST", "ACCUSE"):
             return None
         for _ in range(4):
-            if tok.head is tok or tok.dep_ not in _TOPIC_LINKS:
+            if tok.head == tok or tok.dep_ not in _TOPIC_LINKS:
                 return None
             below, tok = tok, tok.head
             host = protests.get((id(cand.sentence), tok.i))

@@ -14,12 +14,16 @@ from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
-from .blame import armed_attack, blame
+from .blame import armed_attack, blame, died_of, peacekeeping, received_from
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
+from .merge import merge_linked
+from .targets import mend_targets
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+#: The reason of an event noun anchored only by "after", "following", "amid" ...
+_TOOK_PLACE = "an event that took place"
 #: Event types that need someone to act: a natural cause as the doer is no such event.
 NEEDS_AGENT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -82,11 +86,17 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
+        # "overthrew him following mass protests": a circumstance is coded only when the
+        # sentence reports nothing else
+        told = [c for c in cands if not _circumstance(c, self.lex)]
+        cands = told or cands
         for cand in cands:
             armed_attack(cand, self.lex)
-        merged = merge_linked(cands)
+            peacekeeping(cand, self.lex)
+        merged = merge_linked(cands, self.lex)
         for cand in merged:
             dyads.mend(cand, self.lex)
+            mend_targets(cand, self.lex)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:
@@ -212,6 +222,8 @@ class RuleDetector:
                     a for a in cand.recipient_args if a.head.i not in {x.head.i for x in addressees}
                 ] + addressees
                 cand.addressees = addressees
+        if sense.received:
+            received_from(cand, tok, self.lex)
         if sense.event == "ASSAULT":
             self._assault_mode(cand, tok)
         return cand
@@ -265,18 +277,14 @@ class RuleDetector:
             cand.recipient_args = self._noun_recipients(tok, sense) + self.args.recipients(
                 verb, sense.event, {tok.i, held.i}
             )
-        elif (
-            sense.event == "ASSAULT"
-            and tok.dep_ == "pobj"
-            and head.lower_ in lex.words.event_preps
-            and head.head.lemma_.lower() in ("die", "perish", "succumb")
-        ):  # "three soldiers died in a rebel ambush": the dead suffered it
+        elif sense.event == "ASSAULT" and (died := died_of(tok, lex)) is not None:
+            # "three soldiers died in a rebel ambush", "died as a result of torture"
             cand = self._candidate(sent, [tok], sense)
             cand.actor_args = self._noun_actors(tok)
             user = dyads.user_of(tok, lex) if not cand.actor_args else None
             if user is not None:  # "a rebel ambush"
                 cand.actor_args = spans_for(user[0], "actor", user[1], lex.words)
-            dead = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            dead = next((c for c in died.children if c.dep_ == "nsubj"), None)
             if dead is not None:
                 why = f"who died in the '{tok.text}'"
                 cand.recipient_args = spans_for(dead, "recipient", why, lex.words)
@@ -323,9 +331,22 @@ class RuleDetector:
             cand.recipient_args += [
                 a for a in self._noun_recipients(tok, sense) if "'with" in a.reason
             ]
+        if (
+            cand is None
+            and tok.dep_ == "pobj"
+            and head.lower_ in lex.words.after_preps
+            and not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children)
+        ):  # not "following the peace deal": an event the reader knows of, not news
+            cand = self._candidate(sent, [tok], sense)  # "following mass protests against X"
+            cand.confidence = 0.5
+            cand.reasons["event"] = f"'{head.text} {tok.text}': {_TOOK_PLACE}"
+            cand.actor_args = self._noun_actors(tok)
+            cand.recipient_args = self._noun_recipients(tok, sense)
         if cand is None:
             return None
         cand.confidence = min(cand.confidence, 0.7)
+        if sense.received:
+            received_from(cand, tok, self.lex)
         if sense.event == "ASSAULT":
             self._assault_mode(cand, tok)
         return cand
@@ -381,33 +402,6 @@ class RuleDetector:
         return out
 
 
-def merge_linked(cands: list[Candidate]) -> list[Candidate]:
-    """Merge candidates of one type whose triggers are linked in the parse.
-
-    "welcomed such an event and announced his support" (conjoined verbs), "a drone strike
-    killed" (the noun is the verb's subject): one event, several trigger words.
-    """
-    out: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (c.trigger.pos_ != "VERB", c.trigger.i)):
-        target = next((o for o in out if o.event == cand.event and _linked(o, cand)), None)
-        if target is None:
-            out.append(cand)
-            continue
-        target.triggers += [t for t in cand.triggers if t not in target.triggers]
-        heads = {a.head.i for a in target.actor_args}
-        target.actor_args += [a for a in cand.actor_args if a.head.i not in heads]
-        heads = {a.head.i for a in target.recipient_args}
-        target.recipient_args += [a for a in cand.recipient_args if a.head.i not in heads]
-        if target.mode is None and cand.mode is not None:
-            target.mode = cand.mode
-    return sorted(out, key=lambda c: c.trigger.i)
-
-
-def _linked(a: Candidate, b: Candidate) -> bool:
-    for x in a.triggers:
-        for y in b.triggers:
-            if x == y or x.head == y or y.head == x:
-                return True
-            if x.head == y.head and "conj" in (x.dep_, y.dep_):
-                return True
-    return False
+def _circumstance(cand: Candidate, lex: Lexicon) -> bool:
+    """An event noun anchored only by "following", "amid" ...: a circumstance."""
+    return len(cand.triggers) == 1 and cand.reasons.get("event", "").endswith(_TOOK_PLACE)

@@ -121,6 +121,7 @@ class DetectWords:
     hypothetical_aux: frozenset[str]
     future_adj: frozenset[str]
     temporal_marks: frozenset[str]
+    after_preps: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -147,6 +148,7 @@ class DetectWords:
             hypothetical_aux=word_set(data, "hypothetical_auxiliaries"),
             future_adj=word_set(data, "future_adjectives"),
             temporal_marks=word_set(data, "temporal_marks"),
+            after_preps=word_set(data, "after_prepositions"),
         )
 
 

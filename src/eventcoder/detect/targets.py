@@ -1,0 +1,201 @@
+"""Recipients the sentence names away from the trigger (applied after ``dyads.mend``):
+
+- an object pronoun of a linked clause stands for the first clause's object: "hit the army's
+  positions and destroyed them", "held 200 villagers to use them as shields" → the positions,
+  the villagers (the number of the pronoun agrees with the noun's);
+- who is let do something or found so, and whom a thing in the complement bears on: "refused
+  to allow an Ethiopian plane to land", "found the bishop guilty", "refused to remove the ban
+  on Indian channels";
+- the party a refusal, a threat or a strike presses (or any act refused): "will not end the
+  strike until the government meets their demands" → the government;
+- the enemy of a mobilisation: "mobilized troops for a war against X" → X;
+- the country aid goes to, named only as a place: "provided $5 million for flood relief in
+  Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
+- the party named in the clause of a thing acted on: "lifted restrictions imposed on the
+  former minister", "condemned the threats made by the junta" → the minister, the junta;
+- whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
+  stolen in 1990 to the embassy" → the embassy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import ArgumentSpan, Candidate
+from .arguments import agent_of, is_passive
+from .dyads import has_party, prefer_parties
+from .lexicon import Lexicon, direct_object, infinitive, is_party
+from .phrases import spans_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: Types whose thing acted on is what counts, whatever it is ("attacked a school").
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: Links from a clause up to the clause whose object its pronoun can stand for.
+_LINKED = frozenset({"conj", "xcomp", "advcl"})
+#: Types of things given or given back, whose phrase may name whom they went to.
+_GIVEN = frozenset({"RETREAT", "CONCEDE", "AID"})
+#: Types whose doer presses someone until a condition is met ("will not end the strike until").
+_PRESSING = frozenset({"REJECT", "PROTEST", "THREATEN"})
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or bool(noun.conjuncts)
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """ "destroyed them" after "hit the positions": the linked clause's object, of the
+    pronoun's number ("them": plural; "it": singular and not a person)."""
+    verb = pron.head
+    if pron.dep_ != "dobj" or verb.dep_ not in _LINKED or verb.head.i == verb.i:
+        return None
+    obj = direct_object(verb.head)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i > pron.i:
+        return None
+    if pron.lower_ == "them" and _plural(obj):
+        return obj
+    if pron.lower_ == "it" and not _plural(obj) and obj.ent_type_ != "PERSON":
+        return obj
+    return None
+
+
+def resolve_pronouns(cand: Candidate, lex: Lexicon) -> None:
+    out: list[ArgumentSpan] = []
+    for arg in cand.recipient_args:
+        noun = _antecedent(arg.head) if arg.head.lower_ in ("them", "it") else None
+        if noun is None:
+            out.append(arg)
+            continue
+        why = f"'{arg.head.text}' stands for '{noun.text}', the object of '{noun.head.text}'"
+        out.extend(spans_for(noun, "recipient", why, lex.words))
+    cand.recipient_args = out
+
+
+def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
+    """ "until the government meets their demands": the doer of the awaited act."""
+    for tok in (verb, verb.head):
+        for clause in tok.children:
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in clause.children
+            ):
+                continue
+            doer = agent_of(clause) if is_passive(clause) else None
+            doer = doer or next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
+                return doer, f"who must act first ('{clause.text}' ...)"
+    return None
+
+
+def _against(top: Token, lex: Lexicon) -> Token | None:
+    """Whom a for-phrase's "against" names: "for a ground assault against X"."""
+    for prep in (c for c in top.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for tok in prep.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "against" and tok.pos_ != "PRON":
+                return tok
+    return None
+
+
+def _aid_place(verb: Token) -> Token | None:
+    """A country or region after "in", on the aid verb, its object, a noun of their
+    prepositions ("for aid in Yemen") or inside its purpose clause: where the aid goes."""
+    obj = direct_object(verb)
+    holders = [verb] + ([obj] if obj is not None else [])
+    holders += [g for h in list(holders) for c in h.children if c.dep_ == "prep"
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    holders += [t for c in verb.children if c.dep_ in ("advcl", "xcomp") and infinitive(c)
+                for t in c.subtree]  # fmt: skip
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
+                    return pobj
+    return None
+
+
+def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "restrictions imposed on X", "the threats made by X": the party of the clause that
+    describes the thing."""
+    out: list[tuple[Token, str]] = []
+    for clause in (c for c in thing.children if c.dep_ in ("acl", "relcl")):
+        agent = agent_of(clause)
+        if agent is not None and is_party(agent, lex):
+            out.append((agent, f"by-agent of '{clause.text}' ('{thing.text}')"))
+        for prep in (c for c in clause.children if c.dep_ == "prep"):
+            if prep.lower_ in ("on", "against", "upon"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if is_party(pobj, lex):
+                        out.append((pobj, f"'{clause.text} {prep.text}' ('{thing.text}')"))
+    return out
+
+
+def _given_to(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "returned dozens of artifacts stolen in 1990 to the embassy": whom a thing given
+    (back) goes to, named inside its phrase."""
+    return [
+        (pobj, f"'to ...' inside '{thing.text}': whom it was given")
+        for prep in thing.subtree
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_party(pobj, lex)
+    ]
+
+
+def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "refused to allow an Ethiopian plane to land", "agreed to let aid workers enter": the
+    parser makes the one allowed the subject of a clause under "allow"; and "refused to remove
+    the ban on Indian channels": whom the thing in the complement bears on."""
+    words = lex.words
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    out: list[tuple[Token, str]] = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"):
+        subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):  # "found the bishop guilty"
+            out.append((subj, f"who is found '{clause.text}' ('{verb.text}')"))
+    for comp in verbs:
+        if comp.lemma_.lower() in words.person_object_verbs | words.object_control:
+            for clause in (c for c in comp.children if c.dep_ in ("ccomp", "xcomp")):
+                subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                    out.append((subj, f"who is let '{clause.text}' ('{comp.text}')"))
+        obj = direct_object(comp) if comp.i != verb.i else None
+        for prep in (c for c in obj.children if c.dep_ == "prep") if obj is not None else ():
+            if prep.lower_ in ("on", "against"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if is_party(pobj, lex) or any(
+                        m.ent_type_ in ("NORP", "GPE") for m in pobj.lefts
+                    ):
+                        out.append((pobj, f"'{obj.text} {prep.text} ...' of '{comp.text}'"))
+    return out
+
+
+def mend_targets(cand: Candidate, lex: Lexicon) -> None:
+    """Every rule of this module, in order, on one merged candidate."""
+    resolve_pronouns(cand, lex)
+    if has_party(cand.recipient_args, lex):
+        return
+    verb = cand.trigger
+    found: list[tuple[Token, str]] = []
+    negated = any(c.dep_ == "neg" for t in cand.triggers for c in t.children)
+    if cand.event in _PRESSING or negated:
+        party = _condition_party(verb, lex)
+        found += [party] if party is not None else []
+    if cand.event == "MOBILIZE":
+        enemy = _against(verb, lex)
+        found += [(enemy, f"against whom '{verb.text}' is for")] if enemy is not None else []
+    if cand.event == "AID" and verb.pos_ == "VERB":
+        place = _aid_place(verb)
+        found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
+    if cand.event not in _MATERIAL:
+        found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
+        for arg in list(cand.recipient_args):
+            found += _thing_clause(arg.head, lex)
+    if cand.event in _GIVEN:
+        for arg in list(cand.recipient_args):
+            found += _given_to(arg.head, lex)
+    seen = {a.head.i for a in cand.recipient_args} | {a.head.i for a in cand.actor_args}
+    for tok, why in found:
+        if tok.i not in seen:
+            seen.add(tok.i)
+            cand.recipient_args += spans_for(tok, "recipient", why, lex.words)
+    prefer_parties(cand, lex)
