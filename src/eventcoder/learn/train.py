@@ -11,6 +11,9 @@ cross-validation, of how the classifier is combined with the rules.
    applied with ``model.decide`` — the function used when coding — and scored like
    ``eventcoder evaluate`` scores gold files; the best macro-F1 wins (ties: the simpler policy).
 4. The classifier is refitted on all sentences and saved with the policy and the scores.
+5. Where sentences carry ``source`` / ``target`` spans, the role tagger (``roles.py``) is
+   trained on them at the main event the probe of step 2 gives them once the chosen policy is
+   applied, and its policy per role chosen by cross-validation over them.
 
 With ``fine_tune_layers`` N (opt-in), the encoder's top N layers are trained with the head
 (``finetune.py``), both in every fold of step 1 and for the model saved in step 4.
@@ -38,6 +41,8 @@ from .model import NONE, EventClassifier, Policy, decide
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..coder import Coder
+    from ..document import Document
+    from .roles import RoleTagger
 
 KINDS = ("rules", "fill", "override", "union")
 #: What ``auto`` chooses among: the classifier adds an event where the rules found none, never
@@ -109,9 +114,11 @@ def probe(
     model: EventClassifier,
     progress: bool = False,
     coder: Coder | None = None,
+    docs: list[Document] | None = None,
 ) -> list[Probe]:
     """Run the rules' stages over ``items`` beside a classifier answering ``probs``; with a
-    loaded ``coder``, a variant of it (its spaCy pipeline and tables) runs them."""
+    loaded ``coder``, a variant of it (its spaCy pipeline and tables) runs them. ``docs``:
+    a list the processed documents are appended to (for the role tagger)."""
     from ..coder import Coder
     from ..detect.lexicon import Lexicon
     from ..records import Article
@@ -134,6 +141,8 @@ def probe(
     for n, (item, row) in enumerate(zip(items, probs, strict=True)):
         fixed.row = row
         doc = rules.process(Article(id=item.id, text=item.text))
+        if docs is not None:
+            docs.append(doc)
         rule_types = {  # what the sentence reports, as combine() weighs it
             c.event
             for c in doc.candidates
@@ -248,12 +257,14 @@ def train(
     weights: list[float] | None = None,
     coder: Coder | None = None,
     fine_tune: FineTune | None = None,
+    roles: bool = True,
 ) -> EventClassifier:
     """Fit a classifier on ``items`` and choose its combination with the rules (see module);
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
     (``tune``); no weight is learnt from them. ``coder``: a loaded coder whose spaCy pipeline
     the rules' runs share (default: one is loaded). ``fine_tune``: train the encoder's top
-    layers too (``finetune.py``; needs the real encoder, not an ``embed`` function)."""
+    layers too (``finetune.py``; needs the real encoder, not an ``embed`` function).
+    ``roles``: train the role tagger where the data has role spans (step 5)."""
     embedder = None
     if embed is None or fine_tune is not None:
         from .embed import load_embedder
@@ -312,6 +323,7 @@ def train(
         info["older_roots_resolved"] = resolved
     if tuned:
         info["fine_tuned"] = tuned
+    docs: list[Document] = []
     if kind == "rules":
         model.policy = Policy("rules")
     else:
@@ -334,7 +346,7 @@ def train(
         info["cv_classifier_alone"] = type_scores(alone)
         if progress:
             print("probing the pipeline (rules + out-of-fold classifier)", file=sys.stderr)
-        probes = probe(items, oof, model, progress=progress, coder=coder)
+        probes = probe(items, oof, model, progress=progress, coder=coder, docs=docs)
         info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
         grid = [p for p in policies() if not (all_types and p.single)]
         if kind == "auto":
@@ -363,8 +375,43 @@ def train(
                 f"(policy only, no weights learnt from them), false-event rate on the training "
                 f"NONE sentences within {MAX_FALSE_EVENT_RATE}"
             )
+    if roles and any(i.source_span or i.target_span for i in items):
+        model.roles = train_roles(items, docs, model, embedder, folds, progress, coder)
+        info["roles"] = model.roles.info
     model.info = info
     return model
+
+
+def train_roles(
+    items: list[GoldItem],
+    docs: list[Document],
+    model: EventClassifier,
+    embedder: Any | None,
+    folds: int,
+    progress: bool,
+    coder: Coder | None,
+) -> RoleTagger:
+    """Step 5 (module doc): the role tagger, on the encoder the model codes with (its tuned
+    layers put in place); without a real encoder (an ``embed`` function) on parse features
+    only."""
+    from ..detect.lexicon import Lexicon
+    from .roles import TokenVectors, examples, train_tagger
+
+    if progress:
+        print("training the role tagger", file=sys.stderr)
+    if not docs:  # no probe ran (``rules``): the rules' events as they stand
+        flat = np.full((len(items), len(model.labels)), 1.0 / len(model.labels))
+        probe(items, flat, model, coder=coder, docs=docs)
+    vectors = None
+    if embedder is not None:
+        if model.encoder:
+            from .finetune import apply_state
+
+            apply_state(embedder.transformer, model.encoder)
+        vectors = TokenVectors(embedder)
+    exs = examples(items, docs, model.policy, vectors)
+    words = coder.knowledge.detect_words if coder is not None else Lexicon.load(None).words
+    return train_tagger(exs, words, embedder.name if embedder is not None else "", folds=folds)
 
 
 def resolve_older_roots(
@@ -414,5 +461,10 @@ def summary(model: EventClassifier) -> str:
                      f"(loss by epoch {ft['loss_by_epoch']})")  # fmt: skip
     if "older_roots_resolved" in info:
         lines.append(f"older roots split: {info['older_roots_resolved']}")
+    for role, cv in info.get("roles", {}).get("cv", {}).items():
+        was, now = cv["rules_alone"], cv["chosen"]
+        lines.append(f"role tagger, {role}: {cv['policy']} (cross-validated overlap "
+                     f"{was['overlap']:.3f} -> {now['overlap']:.3f}, F1 {was['f1']:.3f} -> "
+                     f"{now['f1']:.3f})")  # fmt: skip
     lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
     return "\n".join(lines)
