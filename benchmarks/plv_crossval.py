@@ -133,6 +133,12 @@ def main() -> None:
             _run(["train", str(train_file), "-o", str(model), *train_options])
             report = _evaluate(test_file, tmp / f"eval{k}.json", str(model))
             fold = {"fold": k, "figures": _figures(report), "report": report}
+            meta = json.loads((model / "model.json").read_text(encoding="utf-8"))
+            if "roles" in meta:  # the tagger's policies as train chose them
+                fold["figures"]["roles"] = {
+                    r: p["kind"] + (f" p>={p['threshold']}" if p["kind"] != "rules" else "")
+                    for r, p in meta["roles"]["policies"].items()
+                }
             folds.append(fold)
             print(f"fold {k}: {fold['figures']}", flush=True)
             if args.ablate_roles:

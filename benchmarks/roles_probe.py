@@ -121,7 +121,10 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--c", type=float, default=0.5)
+    parser.add_argument("--c", type=float, default=roles.C)
+    parser.add_argument(
+        "--no-inner", action="store_true", help="skip choosing the policy inside each fold"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     from eventcoder.learn.embed import load_embedder
@@ -152,7 +155,7 @@ def main() -> None:
         inner = list(range(len(train_rows)))
         random.Random(args.seed).shuffle(inner)
         oof: dict[str, list[Any]] = {r: [None] * len(train_rows) for r in roles.ROLES}
-        for m in range(args.folds):
+        for m in range(0 if args.no_inner else args.folds):
             ih = {i for j, i in enumerate(inner) if j % args.folds == m}
             t = fit([r for i, r in enumerate(train_rows) if i not in ih], args.c)
             part = [train_rows[i] for i in sorted(ih)]
@@ -164,6 +167,8 @@ def main() -> None:
         held_rows = [gold_rows[i] for i in held]
         for role in roles.ROLES:
             policy, cv = roles.choose([x for x in oof[role] if x is not None], stop)
+            if args.no_inner:
+                policy, cv = roles.RolePolicy(), {}
             rr = role_rows(held_rows, tagger, role)
             for i, x in zip(held, rr, strict=True):
                 held_rr[role][i] = x

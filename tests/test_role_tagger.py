@@ -106,6 +106,23 @@ def test_fill_adds_a_recipient_only_where_none_was_coded_and_says_why(
     assert "actor" not in empty.reasons
 
 
+def test_coding_with_a_model_fills_the_recipient_the_rules_missed(coder, tiny_tagger):
+    """The whole pipeline: ``combine`` applies the model's tagger to the main event; the actors
+    stage codes its span like any other, and the reason comes out with the event."""
+    from .test_learn import answering
+
+    det = answering("ASSAULT", 0.9, Policy("rules"))  # the classifier itself adds nothing
+    det.tagger = roles.RoleTagger(tiny_tagger.coef, tiny_tagger.intercept, tiny_tagger.mean,
+                                  tiny_tagger.scale, "", {"target": roles.RolePolicy("fill", 0.3)})  # fmt: skip
+    with_tagger = coder.variant(config={"detect": {"learned": det}})
+    text = "Insurgents fired rockets toward a military airfield overnight."
+    assert [e.recipient for e in coder.code(text)] == [[]]  # the rules find no recipient
+    [event] = with_tagger.code(text)
+    assert [r.entity_text for r in event.recipient] == ["a military airfield"]
+    assert event.reasons["recipient"].startswith("recipient from the learned role tagger, p=")
+    assert [a.entity_text for a in event.actor] == ["Insurgents"]  # the rules' actor stays
+
+
 def test_override_replaces_a_span_the_tagger_disagrees_with(rules_coder, tiny_tagger, coder):
     tagger = roles.RoleTagger(tiny_tagger.coef, tiny_tagger.intercept, tiny_tagger.mean,
                               tiny_tagger.scale, "", {"target": roles.RolePolicy("override", 0.3)})  # fmt: skip
@@ -144,6 +161,7 @@ def test_train_with_role_spans_saves_a_tagger_that_round_trips(tmp_path):
     assert model.roles is not None and model.roles.vectors == ""  # parse features only
     info = model.info["roles"]
     assert info["sentences"] == len(FIRED) and set(info["cv"]) == {"source", "target"}
+    assert info["kinds"] == ["rules", "fill"]  # --combine auto: the tagger only fills
     model.save(tmp_path)
     meta = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
     assert meta["roles"]["format"] == roles.FORMAT and (tmp_path / "roles.npz").is_file()

@@ -38,6 +38,8 @@ from ..records import UNREALISED_MODALITIES
 from .finetune import Settings as FineTune
 from .inputs import MASKED, from_texts
 from .model import NONE, EventClassifier, Policy, decide
+from .roles import CAUTIOUS as CAUTIOUS_ROLES
+from .roles import KINDS as KINDS_ROLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..coder import Coder
@@ -376,7 +378,8 @@ def train(
                 f"NONE sentences within {MAX_FALSE_EVENT_RATE}"
             )
     if roles and any(i.source_span or i.target_span for i in items):
-        model.roles = train_roles(items, docs, model, embedder, folds, progress, coder)
+        kinds = KINDS_ROLES if kind in ("any", "override", "union") else CAUTIOUS_ROLES
+        model.roles = train_roles(items, docs, model, embedder, folds, progress, coder, kinds)
         info["roles"] = model.roles.info
     model.info = info
     return model
@@ -390,10 +393,12 @@ def train_roles(
     folds: int,
     progress: bool,
     coder: Coder | None,
+    kinds: tuple[str, ...] = CAUTIOUS_ROLES,
 ) -> RoleTagger:
     """Step 5 (module doc): the role tagger, on the encoder the model codes with (its tuned
     layers put in place); without a real encoder (an ``embed`` function) on parse features
-    only."""
+    only. Its policies are chosen among ``kinds``: only ``fill`` unless the classifier's were
+    chosen among every kind (``--combine any``), for the reason of ``CAUTIOUS_KINDS``."""
     from ..detect.lexicon import Lexicon
     from .roles import TokenVectors, examples, train_tagger
 
@@ -411,7 +416,8 @@ def train_roles(
         vectors = TokenVectors(embedder)
     exs = examples(items, docs, model.policy, vectors)
     words = coder.knowledge.detect_words if coder is not None else Lexicon.load(None).words
-    return train_tagger(exs, words, embedder.name if embedder is not None else "", folds=folds)
+    name = embedder.name if embedder is not None else ""
+    return train_tagger(exs, words, name, folds=folds, kinds=kinds)
 
 
 def resolve_older_roots(
