@@ -205,3 +205,15 @@ def test_train_command_on_role_labelled_csv_and_code_with_it(tmp_path, run_cli):
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert events and events[0]["event"] == "ASSAULT"
+
+
+def test_the_shipped_tagger_learnt_from_the_projects_sentences_and_only_fills():
+    from eventcoder.learn.detector import resolve_model
+    from eventcoder.learn.train import load_training, project_data_files
+
+    model = EventClassifier.load(resolve_model("builtin"))
+    assert model.roles is not None and model.roles.vectors == model.backend
+    own = [i for i in load_training(project_data_files()) if i.source_span or i.target_span]
+    assert 0 < model.roles.info["sentences"] <= len(own)
+    assert {p.kind for p in model.roles.policies.values()} <= set(roles.CAUTIOUS)
+    assert model.roles.coef.shape == (3, model.roles.mean.shape[0])
