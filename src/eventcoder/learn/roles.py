@@ -340,22 +340,29 @@ def tag(
     words: DetectWords,
     vectors: VectorFn | None,
 ) -> None:
-    """Apply the tagger's policies to the main event of each sentence (see ``apply``)."""
-    if all(p.kind == "rules" for p in tagger.policies.values()):
+    """Apply the tagger's policies to the main event of each sentence (see ``apply``). Only
+    events it could change are read (under ``fill``, those with an empty slot), so a text whose
+    events all have their parties costs no encoder pass."""
+    todo: list[tuple[Candidate, list[str]]] = []
+    for cand in main_candidates(candidates):
+        wanted = [
+            role
+            for role in ROLES
+            if tagger.policies.get(role, RolePolicy()).kind == "override"
+            or (tagger.policies.get(role, RolePolicy()).kind == "fill"
+                and not getattr(cand, SLOTS[role]))
+        ]  # fmt: skip
+        if wanted:
+            todo.append((cand, wanted))
+    if not todo:
         return
-    mains = main_candidates(candidates)
-    if not mains:
-        return
-    spans = [c.sentence.span for c in mains]
+    spans = [cand.sentence.span for cand, _ in todo]
     vecs = vectors(spans) if vectors is not None and tagger.vectors else [None] * len(spans)
-    for cand, span, vec in zip(mains, spans, vecs, strict=True):
+    for (cand, wanted), span, vec in zip(todo, spans, vecs, strict=True):
         probs = tagger.proba(features(span, cand.trigger, cand.event, vec))
-        for role in ROLES:
-            policy = tagger.policies.get(role, RolePolicy())
-            if policy.kind == "rules":
-                continue
+        for role in wanted:
             head, prob = tagger.best(span, probs, role, cand.trigger.i)
-            apply(cand, role, policy, head, prob, words)
+            apply(cand, role, tagger.policies[role], head, prob, words)
 
 
 # ---------------------------------------------------------------------- choosing a policy
