@@ -28,7 +28,7 @@ import numpy as np
 
 from eventcoder.coder import Coder
 from eventcoder.evaluate.roles import YIELD_SPLIT, content_words, scoring_words
-from eventcoder.learn import roles
+from eventcoder.learn import roles, roles_train
 from eventcoder.learn.train import load_training, project_data_files
 from eventcoder.records import Article
 
@@ -49,7 +49,7 @@ def encode(items: list[Any], coder: Coder, vectors: roles.TokenVectors) -> list[
             row.update(event=cand.event, span=span, trigger=cand.trigger, cand=cand)
             row["y"] = np.zeros(len(span), dtype=int)
             for k, role in enumerate(roles.ROLES, 1):
-                for h in roles.gold_heads(span, getattr(item, f"{role}_span")):
+                for h in roles_train.gold_heads(span, getattr(item, f"{role}_span")):
                     row["y"][h] = k
         out.append(row)
         if n % 200 == 0:
@@ -57,7 +57,7 @@ def encode(items: list[Any], coder: Coder, vectors: roles.TokenVectors) -> list[
     spans = [r for r in out if r["event"]]
     vecs = vectors([r["span"] for r in spans])
     for r, v in zip(spans, vecs, strict=True):
-        r["X"] = roles.features(r["span"], r["trigger"], r["event"], v)
+        r["X"] = roles.features(r["span"], r["trigger"], r["event"], v, roles.prepositions())
         cand = r["cand"]
         for role in roles.ROLES:
             args = getattr(cand, roles.SLOTS[role])
@@ -78,7 +78,7 @@ def role_rows(rows: list[dict[str, Any]], tagger: roles.RoleTagger, role: str) -
         probs = tagger.proba(r["X"])
         head, prob = tagger.best(r["span"], probs, role, r["trigger"].i)
         tagged = " ".join(t.text for t in phrase(head, r["words"]))
-        out.append(roles.RoleRow(r[role], r[f"rules_{role}"], r[f"rules_{role}_ids"], tagged,
+        out.append(roles_train.RoleRow(r[role], r[f"rules_{role}"], r[f"rules_{role}_ids"], tagged,
                                  head.i, prob))  # fmt: skip
     return out
 
@@ -166,7 +166,7 @@ def main() -> None:
         fold: dict[str, Any] = {"fold": k, "sentences": len(held)}
         held_rows = [gold_rows[i] for i in held]
         for role in roles.ROLES:
-            policy, cv = roles.choose([x for x in oof[role] if x is not None], stop)
+            policy, cv = roles_train.choose([x for x in oof[role] if x is not None], stop)
             if args.no_inner:
                 policy, cv = roles.RolePolicy(), {}
             rr = role_rows(held_rows, tagger, role)

@@ -22,7 +22,8 @@ from eventcoder.learn.embed import load_embedder
 from eventcoder.learn.inputs import from_texts
 from eventcoder.learn.model import EventClassifier
 from eventcoder.learn.roles import RoleTagger
-from eventcoder.learn.train import load_training, probe, project_data_files, train_roles
+from eventcoder.learn.roles_train import train_roles
+from eventcoder.learn.train import load_training, probe, project_data_files
 
 
 def main() -> None:

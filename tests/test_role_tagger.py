@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from eventcoder.evaluate import GoldItem
-from eventcoder.learn import roles
+from eventcoder.learn import roles, roles_train
 from eventcoder.learn.model import EventClassifier, Policy
 from eventcoder.learn.train import train
 
@@ -59,9 +59,9 @@ def tiny_tagger(rules_coder) -> roles.RoleTagger:
 
     items = fired_items()
     docs = [rules_coder.process(Article(id=i.id, text=i.text)) for i in items]
-    exs = roles.examples(items, docs, Policy("rules"), None)
+    exs = roles_train.examples(items, docs, Policy("rules"), None)
     assert len(exs) == len(items)  # every one of them has a rule event to attach roles to
-    return roles.fit_examples(exs, "", c=1.0)
+    return roles_train.fit_examples(exs, "", c=1.0)
 
 
 def main_event(rules_coder, text: str):
@@ -76,7 +76,9 @@ def test_a_tiny_tagger_finds_the_target_of_a_new_sentence_of_the_same_shape(
 ):
     cand = main_event(rules_coder, "Insurgents fired rockets at a military airfield overnight.")
     span = cand.sentence.span
-    probs = tiny_tagger.proba(roles.features(span, cand.trigger, cand.event, None))
+    probs = tiny_tagger.proba(
+        roles.features(span, cand.trigger, cand.event, None, tiny_tagger.preps)
+    )
     target, p_target = tiny_tagger.best(span, probs, "target", cand.trigger.i)
     source, p_source = tiny_tagger.best(span, probs, "source", cand.trigger.i)
     assert (target.text, source.text) == ("airfield", "Insurgents")
@@ -137,22 +139,24 @@ def test_override_replaces_a_span_the_tagger_disagrees_with(rules_coder, tiny_ta
 def test_policy_choice_weighs_what_is_added_against_the_gold():
     stop = frozenset({"the", "a"})
     # the tagger right where the rules have nothing; wrong where they are right
-    rows = [roles.RoleRow("the army", None, set(), "the army", 1, 0.9),
-            roles.RoleRow("the port", "the port", {5}, "the town", 7, 0.9),
-            roles.RoleRow(None, None, set(), "the town", 7, 0.4)]  # fmt: skip
-    policy, scores = roles.choose(rows, stop)
+    rows = [roles_train.RoleRow("the army", None, set(), "the army", 1, 0.9),
+            roles_train.RoleRow("the port", "the port", {5}, "the town", 7, 0.9),
+            roles_train.RoleRow(None, None, set(), "the town", 7, 0.4)]  # fmt: skip
+    policy, scores = roles_train.choose(rows, stop)
     assert policy == roles.RolePolicy("fill", 0.8)  # not 0.4: that adds a wrong recipient
     assert scores["rules_alone"]["overlap"] == 0.5 and scores["chosen"]["overlap"] == 1.0
-    override = roles.policy_scores(rows, roles.RolePolicy("override", 0.5), stop)
+    override = roles_train.policy_scores(rows, roles.RolePolicy("override", 0.5), stop)
     assert override["overlap"] == 0.5
 
 
 def test_gold_heads_are_the_roots_of_the_gold_spans(rules_coder):
     cand = main_event(rules_coder, "Police fired tear gas at students and workers downtown.")
     span = cand.sentence.span
-    assert [span[i].text for i in roles.gold_heads(span, "Police")] == ["Police"]
-    assert [span[i].text for i in roles.gold_heads(span, "students and workers")] == ["students"]
-    assert roles.gold_heads(span, "the mayor") == []
+    assert [span[i].text for i in roles_train.gold_heads(span, "Police")] == ["Police"]
+    assert [span[i].text for i in roles_train.gold_heads(span, "students and workers")] == [
+        "students"
+    ]
+    assert roles_train.gold_heads(span, "the mayor") == []
 
 
 def test_train_with_role_spans_saves_a_tagger_that_round_trips(tmp_path):

@@ -122,7 +122,8 @@ def register(app: typer.Typer) -> None:
         """Train a classifier for 'eventcoder code --model DIR' (needs the "ml" extra)."""
         from ..learn.embed import MLUnavailable
         from ..learn.finetune import Settings
-        from ..learn.train import load_training, project_data_files, summary, train
+        from ..learn.report import summary
+        from ..learn.train import load_training, project_data_files, train
 
         paths = list(data or [])
         for path in paths:

@@ -14,7 +14,7 @@ P(neither). For an event, the best noun, name or pronoun per role is the head an
 built as the rules build theirs (``detect.phrases.spans_for``: coordinated members apart,
 relative clauses and loose prepositional phrases left out).
 
-How its answer is combined with the rules' arguments is a ``RolePolicy`` per role, chosen by
+Training and the choice of the policies: ``roles_train``. How its answer is combined with the rules' arguments is a ``RolePolicy`` per role, chosen by
 cross-validation on the training rows (``train``): ``rules`` (ignored), ``fill`` (the tagger's
 span where the event has none and P >= threshold) or ``override`` (also replaces the rules'
 span where P >= threshold and its head is not among the rules' tokens). Every span it adds
@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..document import ArgumentSpan, Candidate
-from ..evaluate.roles import content_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -58,7 +57,6 @@ DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "compound", "poss", "app
         "amod", "attr", "npadvmod", "ROOT", "nmod", "agent", "pcomp", "ccomp", "xcomp")  # fmt: skip
 POS = ("NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM", "DET", "ADP")
 ENTS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC")
-PREPS = ("to", "with", "against", "on", "for", "from", "of", "by", "in", "at", "into", "over")
 EVENTS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
           "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT",
           "THREATEN", "DISAPPROVE", "ENGAGE", "MILITARY", "NONE")  # fmt: skip
@@ -95,21 +93,29 @@ def relations(tok: Token, trigger: Token) -> list[str]:
     return [r for r in out if r]
 
 
-def parse_features(tok: Token, trigger: Token, event: str) -> list[float]:
+def prepositions() -> tuple[str, ...]:
+    """The prepositions whose objects are told apart (``data/role_tagger.yaml``); a tagger
+    keeps the list it was trained with."""
+    from ..resources import load_yaml
+
+    return tuple(str(w) for w in load_yaml("role_tagger.yaml")["prepositions"])
+
+
+def parse_features(tok: Token, trigger: Token, event: str, preps: Sequence[str]) -> list[float]:
     """The cheap features of one token for an event with this trigger and type."""
     rel = relations(tok, trigger)
     prep = tok.head.lower_ if tok.dep_ == "pobj" else ""
     d = tok.i - trigger.i
     feats = _onehot(tok.dep_, DEPS) + _onehot(tok.pos_, POS) + _onehot(tok.ent_type_, ENTS)
     feats += [1.0 if r in rel else 0.0 for r in RELATIONS]
-    feats += _onehot(prep, PREPS) + _onehot(event, EVENTS)
+    feats += _onehot(prep, preps) + _onehot(event, EVENTS)
     feats += [1.0 if lo <= d <= hi else 0.0 for lo, hi in DISTANCES]
     feats += [float(tok.is_title), float(tok.pos_ in HEAD_POS)]
     return feats
 
 
-def n_parse_features() -> int:
-    return (len(DEPS) + len(POS) + len(ENTS) + len(RELATIONS) + len(PREPS) + len(EVENTS)
+def n_parse_features(preps: Sequence[str]) -> int:
+    return (len(DEPS) + len(POS) + len(ENTS) + len(RELATIONS) + len(preps) + len(EVENTS)
             + len(DISTANCES) + 2)  # fmt: skip
 
 
@@ -161,37 +167,18 @@ class TokenVectors:
 VectorFn = Callable[[Sequence["Span"]], list[np.ndarray]]
 
 
-def features(span: Span, trigger: Token, event: str, vectors: np.ndarray | None) -> np.ndarray:
+def features(
+    span: Span, trigger: Token, event: str, vectors: np.ndarray | None, preps: Sequence[str]
+) -> np.ndarray:
     """One row per token of the sentence ``span``."""
     rows = []
     for n, tok in enumerate(span):
-        row = parse_features(tok, trigger, event)
+        row = parse_features(tok, trigger, event, preps)
         if vectors is not None:
             rows.append(np.concatenate([vectors[n], np.asarray(row, dtype=np.float32)]))
         else:
             rows.append(np.asarray(row, dtype=np.float32))
-    return np.vstack(rows) if rows else np.zeros((0, n_parse_features()), dtype=np.float32)
-
-
-def gold_heads(span: Span, gold: str | None) -> list[int]:
-    """Sentence-relative indexes of the head tokens of a gold span (each of its " ; " parts
-    found in the sentence; a head: a token of the part whose parse head lies outside it)."""
-    if not gold:
-        return []
-    text, base = span.text, span.start_char
-    out: list[int] = []
-    for part in gold.split(" ; "):
-        part = part.strip()
-        at = text.find(part) if part else -1
-        if at < 0:
-            continue
-        lo, hi = base + at, base + at + len(part)
-        inside = [t for t in span if t.idx >= lo and t.idx + len(t.text) <= hi]
-        ids = {t.i for t in inside}
-        heads = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
-        heads = [t for t in heads if t.pos_ in HEAD_POS] or heads
-        out.extend(t.i - span.start for t in heads[:1])
-    return out
+    return np.vstack(rows) if rows else np.zeros((0, n_parse_features(preps)), dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -223,6 +210,7 @@ class RoleTagger:
     vectors: str  # the encoder whose token vectors it reads, or "" (parse features only)
     policies: dict[str, RolePolicy] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+    preps: tuple[str, ...] = field(default_factory=prepositions)  # its feature columns
 
     @classmethod
     def fit(cls, X: np.ndarray, y: np.ndarray, vectors: str, c: float = 0.5) -> RoleTagger:
@@ -267,6 +255,7 @@ class RoleTagger:
         return {
             "format": FORMAT,
             "vectors": self.vectors,
+            "prepositions": list(self.preps),
             "policies": {r: asdict(p) for r, p in self.policies.items()},
             "info": self.info,
         }
@@ -283,7 +272,8 @@ class RoleTagger:
         with np.load(path) as w:
             arrays = {k: np.asarray(w[k]) for k in ("coef", "intercept", "mean", "scale")}
         policies = {r: RolePolicy(**p) for r, p in meta.get("policies", {}).items()}
-        return cls(**arrays, vectors=meta["vectors"], policies=policies, info=meta.get("info", {}))
+        return cls(**arrays, vectors=meta["vectors"], policies=policies, info=meta.get("info", {}),
+                   preps=tuple(meta["prepositions"]))  # fmt: skip
 
     @staticmethod
     def remove(directory: str | Path) -> None:
@@ -359,172 +349,7 @@ def tag(
     spans = [cand.sentence.span for cand, _ in todo]
     vecs = vectors(spans) if vectors is not None and tagger.vectors else [None] * len(spans)
     for (cand, wanted), span, vec in zip(todo, spans, vecs, strict=True):
-        probs = tagger.proba(features(span, cand.trigger, cand.event, vec))
+        probs = tagger.proba(features(span, cand.trigger, cand.event, vec, tagger.preps))
         for role in wanted:
             head, prob = tagger.best(span, probs, role, cand.trigger.i)
             apply(cand, role, tagger.policies[role], head, prob, words)
-
-
-# ---------------------------------------------------------------------- choosing a policy
-@dataclass
-class RoleRow:
-    """One training sentence, for choosing the policy: the gold span of a role, the text of
-    the rules' span (or None), and the out-of-fold tagger's head phrase and probability."""
-
-    gold: str | None
-    rules: str | None
-    rules_tokens: set[int]
-    tagged: str
-    tagged_head: int
-    prob: float
-
-
-def policy_scores(
-    rows: list[RoleRow], policy: RolePolicy, stop: frozenset[str]
-) -> dict[str, float]:
-    """Overlap with gold (content words, as ``evaluate`` scores roles) of the role as the
-    policy codes it: recall over gold spans, precision over coded spans, F1."""
-    tp = coded = gold = 0
-    for r in rows:
-        text = r.rules
-        if policy.takes(r.prob, text is not None, r.tagged_head in r.rules_tokens):
-            text = r.tagged
-        gold += r.gold is not None
-        coded += text is not None
-        tp += bool(r.gold and text and content_words(r.gold, stop) & content_words(text, stop))
-    p = tp / coded if coded else 0.0
-    rec = tp / gold if gold else 0.0
-    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-    return {"overlap": round(rec, 4), "precision": round(p, 4), "f1": round(f1, 4)}
-
-
-def choose(
-    rows: list[RoleRow], stop: frozenset[str], kinds: Sequence[str] = KINDS
-) -> tuple[RolePolicy, dict[str, Any]]:
-    """The policy of ``kinds`` with the best F1 (ties: the simpler, then the higher
-    threshold)."""
-    grid = [RolePolicy()] + [RolePolicy(k, t) for k in kinds if k != "rules" for t in THRESHOLDS]
-    best: tuple[tuple, RolePolicy, dict[str, float]] | None = None
-    for policy in grid:
-        s = policy_scores(rows, policy, stop)
-        key = (s["f1"], -KINDS.index(policy.kind), policy.threshold)
-        if best is None or key > best[0]:
-            best = (key, policy, s)
-    assert best is not None
-    return best[1], {"rules_alone": policy_scores(rows, RolePolicy(), stop), "chosen": best[2]}
-
-
-# ---------------------------------------------------------------------- training
-@dataclass
-class Example:
-    """One role-labelled training sentence at its main event."""
-
-    span: Span
-    trigger: int
-    X: np.ndarray
-    y: np.ndarray
-    gold: dict[str, str | None]
-    rules: dict[str, list[ArgumentSpan]]
-
-
-def examples(
-    items: Sequence[Any],
-    docs: Sequence[Any],
-    policy: Any,
-    vectors: VectorFn | None,
-) -> list[Example]:
-    """The role-labelled ``items`` (``GoldItem`` with a source or target span) at the main
-    event of their processed ``docs`` once the classifier's ``policy`` has combined them, as
-    coding would see them."""
-    from .detector import combine
-
-    found: list[tuple[Any, Candidate]] = []
-    for item, doc in zip(items, docs, strict=True):
-        if not (item.source_span or item.target_span):
-            continue
-        mains = main_candidates(combine(list(doc.candidates), policy))
-        if mains:
-            found.append((item, mains[0]))
-    spans = [cand.sentence.span for _, cand in found]
-    vecs: Sequence[np.ndarray | None] = vectors(spans) if vectors else [None] * len(spans)
-    out = []
-    for (item, cand), span, vec in zip(found, spans, vecs, strict=True):
-        y = np.zeros(len(span), dtype=int)
-        for k, role in enumerate(ROLES, 1):
-            for h in gold_heads(span, getattr(item, f"{role}_span")):
-                y[h] = k
-        out.append(Example(
-            span, cand.trigger.i, features(span, cand.trigger, cand.event, vec), y,
-            {"source": item.source_span, "target": item.target_span},
-            {r: list(getattr(cand, SLOTS[r])) for r in ROLES},
-        ))  # fmt: skip
-    return out
-
-
-def role_rows(tagger: RoleTagger, exs: Sequence[Example], role: str, words: DetectWords
-              ) -> list[RoleRow]:  # fmt: skip
-    """What the tagger and the rules give for ``role`` in each example (``choose``'s input)."""
-    from ..detect.phrases import spans_for
-
-    out = []
-    for ex in exs:
-        head, prob = tagger.best(ex.span, tagger.proba(ex.X), role, ex.trigger)
-        tagged = " ".join(t.text for a in spans_for(head, role, "", words) for t in a.tokens)
-        rules = ex.rules[role]
-        out.append(RoleRow(
-            ex.gold[role], " ".join(t.text for a in rules for t in a.tokens) or None,
-            {t.i for a in rules for t in a.tokens}, tagged, head.i, prob,
-        ))  # fmt: skip
-    return out
-
-
-def fit_examples(exs: Sequence[Example], vectors: str, c: float) -> RoleTagger:
-    return RoleTagger.fit(np.vstack([e.X for e in exs]), np.concatenate([e.y for e in exs]),
-                          vectors, c=c)  # fmt: skip
-
-
-def train_tagger(
-    exs: list[Example],
-    words: DetectWords,
-    vectors: str,
-    folds: int = 5,
-    c: float = C,
-    seed: int = 0,
-    kinds: Sequence[str] = CAUTIOUS,
-) -> RoleTagger:
-    """Fit the tagger on ``exs`` and choose each role's policy among ``kinds`` by
-    ``folds``-fold cross-validation over them (out-of-fold tagger answers, ``choose``)."""
-    from ..evaluate.roles import scoring_words
-
-    if len(exs) < max(2, folds):
-        raise ValueError(f"the role tagger needs at least {max(2, folds)} role-labelled "
-                         f"sentences with an event; got {len(exs)}")  # fmt: skip
-    stop = scoring_words()
-    order = np.random.default_rng(seed).permutation(len(exs))
-    oof: dict[str, list[RoleRow | None]] = {r: [None] * len(exs) for r in ROLES}
-    for k in range(folds):
-        held = sorted(order[k::folds].tolist())
-        rest = set(held)
-        part = fit_examples([e for i, e in enumerate(exs) if i not in rest], vectors, c)
-        for role in ROLES:
-            for i, row in zip(held, role_rows(part, [exs[i] for i in held], role, words),
-                              strict=True):  # fmt: skip
-                oof[role][i] = row
-    tagger = fit_examples(exs, vectors, c)
-    cv: dict[str, Any] = {}
-    for role in ROLES:
-        rows = [r for r in oof[role] if r is not None]
-        policy, scores = choose(rows, stop, kinds)
-        tagger.policies[role] = policy
-        cv[role] = {"policy": policy.describe(), **scores}
-    tagger.info = {
-        "C": c,
-        "sentences": len(exs),
-        "tokens": int(sum(len(e.y) for e in exs)),
-        "heads": {r: int(sum((e.y == k).sum() for e in exs)) for k, r in enumerate(ROLES, 1)},
-        "cv": cv,
-        "kinds": list(kinds),
-        "policy_chosen_by": f"best F1 of role overlap with gold, {folds}-fold cross-validation "
-        "on the role-labelled training sentences",
-    }
-    return tagger

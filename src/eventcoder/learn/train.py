@@ -26,7 +26,7 @@ import itertools
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,13 +38,10 @@ from ..records import UNREALISED_MODALITIES
 from .finetune import Settings as FineTune
 from .inputs import MASKED, from_texts
 from .model import NONE, EventClassifier, Policy, decide
-from .roles import CAUTIOUS as CAUTIOUS_ROLES
-from .roles import KINDS as KINDS_ROLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..coder import Coder
     from ..document import Document
-    from .roles import RoleTagger
 
 KINDS = ("rules", "fill", "override", "union")
 #: What ``auto`` chooses among: the classifier adds an event where the rules found none, never
@@ -378,46 +375,12 @@ def train(
                 f"NONE sentences within {MAX_FALSE_EVENT_RATE}"
             )
     if roles and any(i.source_span or i.target_span for i in items):
-        kinds = KINDS_ROLES if kind in ("any", "override", "union") else CAUTIOUS_ROLES
-        model.roles = train_roles(items, docs, model, embedder, folds, progress, coder, kinds)
+        from .roles_train import train_roles
+
+        model.roles = train_roles(items, docs, model, embedder, folds, progress, coder, kind)
         info["roles"] = model.roles.info
     model.info = info
     return model
-
-
-def train_roles(
-    items: list[GoldItem],
-    docs: list[Document],
-    model: EventClassifier,
-    embedder: Any | None,
-    folds: int,
-    progress: bool,
-    coder: Coder | None,
-    kinds: tuple[str, ...] = CAUTIOUS_ROLES,
-) -> RoleTagger:
-    """Step 5 (module doc): the role tagger, on the encoder the model codes with (its tuned
-    layers put in place); without a real encoder (an ``embed`` function) on parse features
-    only. Its policies are chosen among ``kinds``: only ``fill`` unless the classifier's were
-    chosen among every kind (``--combine any``), for the reason of ``CAUTIOUS_KINDS``."""
-    from ..detect.lexicon import Lexicon
-    from .roles import TokenVectors, examples, train_tagger
-
-    if progress:
-        print("training the role tagger", file=sys.stderr)
-    if not docs:  # no probe ran (``rules``): the rules' events as they stand
-        flat = np.full((len(items), len(model.labels)), 1.0 / len(model.labels))
-        probe(items, flat, model, coder=coder, docs=docs)
-    vectors = None
-    if embedder is not None:
-        if model.encoder:
-            from .finetune import apply_state
-
-            apply_state(embedder.transformer, model.encoder)
-        vectors = TokenVectors(embedder)
-    exs = examples(items, docs, model.policy, vectors)
-    words = coder.knowledge.detect_words if coder is not None else Lexicon.load(None).words
-    name = embedder.name if embedder is not None else ""
-    return train_tagger(exs, words, name, folds=folds, kinds=kinds)
 
 
 def resolve_older_roots(
@@ -441,36 +404,3 @@ def resolve_older_roots(
         out[n] = replace(items[n], label=label)
         counts[f"YIELD->{label}"] += 1
     return out, dict(sorted(counts.items()))
-
-
-def summary(model: EventClassifier) -> str:
-    info = model.info
-    lines = [f"{info.get('sentences')} sentences, labels: {info.get('per_label')}"]
-    for key in ("cv_rules_alone", "cv_classifier_alone", "cv_combined"):
-        if key in info:
-            s = info[key]
-            lines.append(
-                f"{key}: macro-F1 {s['macro_f1']:.3f}, any-event recall {s['any_event_recall']:.3f}, "
-                f"false-event rate {s['false_event_rate']:.3f}"
-            )
-    tuned = info.get("tuned_on")
-    if tuned:
-        for key, s in tuned.items():
-            if isinstance(s, dict):
-                lines.append(
-                    f"on {tuned['file']}, {key}: accuracy {s['accuracy']:.3f}, macro-F1 "
-                    f"{s['macro_f1']:.3f}, no event {s['no_event']:.3f}"
-                )
-    if "fine_tuned" in info:
-        ft = info["fine_tuned"]
-        lines.append(f"fine-tuned the top {ft['layers']} encoder layers, {ft['epochs']} epochs "
-                     f"(loss by epoch {ft['loss_by_epoch']})")  # fmt: skip
-    if "older_roots_resolved" in info:
-        lines.append(f"older roots split: {info['older_roots_resolved']}")
-    for role, cv in info.get("roles", {}).get("cv", {}).items():
-        was, now = cv["rules_alone"], cv["chosen"]
-        lines.append(f"role tagger, {role}: {cv['policy']} (cross-validated overlap "
-                     f"{was['overlap']:.3f} -> {now['overlap']:.3f}, F1 {was['f1']:.3f} -> "
-                     f"{now['f1']:.3f})")  # fmt: skip
-    lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
-    return "\n".join(lines)
