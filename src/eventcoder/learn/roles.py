@@ -14,11 +14,12 @@ P(neither). For an event, the best noun, name or pronoun per role is the head an
 built as the rules build theirs (``detect.phrases.spans_for``: coordinated members apart,
 relative clauses and loose prepositional phrases left out).
 
-Training and the choice of the policies: ``roles_train``. How its answer is combined with the rules' arguments is a ``RolePolicy`` per role, chosen by
-cross-validation on the training rows (``train``): ``rules`` (ignored), ``fill`` (the tagger's
+How its answer is combined with the rules' arguments is a ``RolePolicy`` per role, chosen by
+cross-validation on the training rows (``roles_train``): ``rules`` (ignored), ``fill`` (the tagger's
 span where the event has none and P >= threshold) or ``override`` (also replaces the rules'
 span where P >= threshold and its head is not among the rules' tokens). Every span it adds
-carries its reason. Saved with the classifier (``roles`` in model.json, and ``roles.npz``).
+carries its reason. ``override`` is searched only with ``train --combine any`` (``CAUTIOUS``).
+Saved with the classifier (``roles`` in model.json, and ``roles.npz``).
 """
 
 from __future__ import annotations
