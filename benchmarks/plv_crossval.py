@@ -4,15 +4,17 @@ with the project's commands only: for each fold, ``eventcoder train`` on the oth
 --model`` on the held fold. No sentence is scored by a model that learned from it.
 
     python benchmarks/plv_crossval.py ../shared/reference/plv/plv_train.csv \\
-        [--folds 5] [--seed 0] [--only-fold K] [--out results.json] [-- TRAIN OPTIONS...]
+        [--folds 5] [--seed 0] [--only-fold K] [--ablate-roles] [--out results.json]
+        [-- TRAIN OPTIONS...]
 
 Train options default to ``--with-project-data --combine any``. The folds are a seeded
 shuffle of the rows (same command, same folds). Printed and written, per fold and pooled (every
 sentence scored once, by the model of the fold that held it out; macro-F1 is the mean of the
 folds'): the one-type-per-sentence accuracy and macro-F1 as ``evaluate`` scores them, source
 and target overlap, and the rate of recipients coded where gold has one; beside them, the
-rules alone and ``--model builtin`` on the same file. Needs the ``ml`` extra; a few minutes of
-CPU per fold.
+rules alone and ``--model builtin`` on the same file. With ``--ablate-roles``, each fold's model
+is also scored with its role tagger taken out (same classifier, same folds): the figures
+``without_roles`` beside it. Needs the ``ml`` extra; a few minutes of CPU per fold.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import csv
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,6 +78,17 @@ def _pooled(folds: list[dict[str, Any]]) -> dict[str, float]:
     return pooled
 
 
+def _without_roles(model: Path, out: Path) -> Path:
+    """A copy of ``model`` with its role tagger taken out."""
+    shutil.copytree(model, out)
+    meta_path = out / "model.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.pop("roles", None)
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    (out / "roles.npz").unlink(missing_ok=True)
+    return out
+
+
 def main() -> None:
     argv = sys.argv[1:]
     train_options = DEFAULT_TRAIN
@@ -87,6 +101,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="write every figure as JSON")
     parser.add_argument("--no-baselines", action="store_true", help="skip rules/builtin rows")
+    parser.add_argument(
+        "--ablate-roles", action="store_true", help="also score each model without its tagger"
+    )
     parser.add_argument(
         "--only-fold", type=int, action="append", help="run only these folds (repeatable)"
     )
@@ -116,15 +133,28 @@ def main() -> None:
             _run(["train", str(train_file), "-o", str(model), *train_options])
             report = _evaluate(test_file, tmp / f"eval{k}.json", str(model))
             fold = {"fold": k, "figures": _figures(report), "report": report}
+            meta = json.loads((model / "model.json").read_text(encoding="utf-8"))
+            if "roles" in meta:  # the tagger's policies as train chose them
+                fold["figures"]["roles"] = {
+                    r: p["kind"] + (f" p>={p['threshold']}" if p["kind"] != "rules" else "")
+                    for r, p in meta["roles"]["policies"].items()
+                }
             folds.append(fold)
             print(f"fold {k}: {fold['figures']}", flush=True)
+            if args.ablate_roles:
+                bare = _without_roles(model, tmp / f"bare{k}")
+                fold["bare"] = _figures(_evaluate(test_file, tmp / f"bare{k}.json", str(bare)))
+                print(f"fold {k} without roles: {fold['bare']}", flush=True)
         results["per_fold"] = [{"fold": f["fold"], **f["figures"]} for f in folds]
         results["cross_validated"] = _pooled(folds)
+        if args.ablate_roles:
+            results["per_fold_without_roles"] = [{"fold": f["fold"], **f["bare"]} for f in folds]
+            results["without_roles"] = _pooled([{"figures": f["bare"]} for f in folds])
         if not args.no_baselines:
             for name, model_name in (("rules", None), ("builtin", "builtin")):
                 report = _evaluate(args.gold, tmp / f"{name}.json", model_name)
                 results[name] = _figures(report)
-    for name in ("rules", "builtin", "cross_validated"):
+    for name in ("rules", "builtin", "without_roles", "cross_validated"):
         if name in results:
             print(f"{name:>16}: {results[name]}")
     if args.out:

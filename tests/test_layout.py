@@ -43,6 +43,8 @@ CODE_WORD_LISTS = {
     "eventcoder.ingest.prepare._BLOCK_TAGS": "HTML tag names",
     "eventcoder.knowledge.geonames.SKIP_LANGUAGES": "GeoNames pseudo-language codes",
     "eventcoder.detect.modality._CLAUSE_UP": "spaCy dependency labels",
+    "eventcoder.learn.roles.DEPS": "spaCy dependency labels: the role tagger's feature columns",
+    "eventcoder.learn.roles.RELATIONS": "names of the role tagger's parse-relation features",
     # words, kept in code on purpose
     "eventcoder.dates.expressions.MONTHS": "month names and their numbers, spelled again by the "
     "date regular expressions beside them (one rule, kept in one place)",

@@ -110,11 +110,20 @@ def register(app: typer.Typer) -> None:
         epochs: Annotated[
             int, typer.Option("--epochs", min=1, help="Passes over the data when fine-tuning.")
         ] = 3,
+        roles: Annotated[
+            bool,
+            typer.Option(
+                "--roles/--no-roles",
+                help="Where the data has source/target spans, "
+                "also train the role tagger (default: yes).",
+            ),
+        ] = True,
     ) -> None:
         """Train a classifier for 'eventcoder code --model DIR' (needs the "ml" extra)."""
         from ..learn.embed import MLUnavailable
         from ..learn.finetune import Settings
-        from ..learn.train import load_training, project_data_files, summary, train
+        from ..learn.report import summary
+        from ..learn.train import load_training, project_data_files, train
 
         paths = list(data or [])
         for path in paths:
@@ -146,7 +155,7 @@ def register(app: typer.Typer) -> None:
                           weights=[own_weight] * own + [1.0] * (len(items) - own),
                           coder=loaded_coder(),
                           fine_tune=Settings(layers=fine_tune_layers, epochs=epochs)
-                          if fine_tune_layers else None)  # fmt: skip
+                          if fine_tune_layers else None, roles=roles)  # fmt: skip
         except MLUnavailable as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

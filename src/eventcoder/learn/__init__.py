@@ -4,7 +4,9 @@
 - ``model``: ``EventClassifier`` (logistic regression over embeddings, saved as JSON + NPZ) and
   ``Policy`` / ``decide`` (how its answer is combined with the rules' events);
 - ``train``: fitting, and the choice of the policy by cross-validation;
-- ``detector``: ``LearnedDetector``, run by the ``detect`` stage with ``Coder(model=DIR)``.
+- ``detector``: ``LearnedDetector``, run by the ``detect`` stage with ``Coder(model=DIR)``;
+- ``roles``: ``RoleTagger``, who heads an event's source and target, trained where the data has
+  role spans and applied by the ``combine`` stage to each sentence's main event.
 
 Only ``embed`` needs the extra; it is imported on first use, so the rules never need it.
 """

@@ -6,6 +6,8 @@ main verb and whose arguments are that verb's subject and objects (found as the 
 them). The ``modality`` stage resolves it like any other event (a negated or future sentence
 stays negated or future), then ``combine`` applies the model's policy (``model.Policy``):
 the candidate is kept or dropped, and the rules' events of that sentence kept or dropped.
+A model trained on role-labelled sentences also has a role tagger (``roles.py``), applied by
+``combine`` to the main event of each sentence where its policy says.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..document import Candidate, Document, Sentence, Vote
 from ..records import UNREALISED_MODALITIES
 from .inputs import from_spans
 from .model import EventClassifier, Policy, decide
+from .roles import VectorFn
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -57,6 +60,7 @@ class LearnedDetector:
         lexicon: Lexicon,
         embed: Callable[[list[str]], np.ndarray] | None = None,
         policy: Policy | None = None,
+        vectors: VectorFn | None = None,
     ) -> None:
         from ..detect.arguments import ArgumentFinder
 
@@ -66,12 +70,18 @@ class LearnedDetector:
         self.speech_verbs = set(lexicon.speech_verbs)
         self.assault_cues = dict(lexicon.assault_mode_cues)
         self.lexicon = lexicon
+        self.tagger = getattr(classifier, "roles", None)
         if embed is None:
             from .embed import load_embedder
 
             embedder = load_embedder(classifier.backend, tuned=classifier.encoder)
             embed = embedder.encode
+            if vectors is None and self.tagger is not None and self.tagger.vectors:
+                from .roles import TokenVectors
+
+                vectors = TokenVectors(embedder)
         self.embed = embed
+        self.vectors = vectors
 
     @classmethod
     def load(cls, model: str | Path, lexicon: Lexicon) -> LearnedDetector:
@@ -79,7 +89,8 @@ class LearnedDetector:
 
     def with_lexicon(self, lexicon: Lexicon) -> LearnedDetector:
         """This detector (its classifier, embedder and policy) with another trigger lexicon."""
-        return LearnedDetector(self.classifier, lexicon, embed=self.embed, policy=self.policy)
+        return LearnedDetector(self.classifier, lexicon, embed=self.embed, policy=self.policy,
+                               vectors=self.vectors)  # fmt: skip
 
     def __call__(self, doc: Document) -> list[Candidate]:
         if self.policy.kind == "rules" or not doc.sentences:
@@ -158,8 +169,14 @@ class LearnedDetector:
         return verb
 
     def combine(self, candidates: list[Candidate]) -> list[Candidate]:
-        """Apply the policy per sentence to resolved candidates (after ``modality``)."""
-        return combine(candidates, self.policy)
+        """Apply the policy per sentence to resolved candidates (after ``modality``), then
+        the role tagger's policies to each sentence's main event."""
+        kept = combine(candidates, self.policy)
+        if self.tagger is not None:
+            from .roles import tag
+
+            tag(self.tagger, kept, self.lexicon.words, self.vectors)
+        return kept
 
 
 def combine(candidates: list[Candidate], policy: Policy) -> list[Candidate]:

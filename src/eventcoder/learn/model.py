@@ -9,7 +9,9 @@ A trained model is a directory of two plain files, no pickle:
 - ``weights.npz``: the coefficient matrix and intercepts;
 - ``encoder.npz`` (only a model trained with ``--fine-tune-layers``): the encoder's fine-tuned
   top layers, put in place of the shipped ones when the model embeds a sentence
-  (``finetune.py``).
+  (``finetune.py``);
+- ``roles.npz`` (only a model trained on role-labelled sentences): the role tagger's weights
+  (``roles.py``); its policies and cross-validated scores are under ``roles`` in model.json.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .roles import RoleTagger
 
 NONE = "NONE"
 FORMAT = "eventcoder-classifier/1"
@@ -130,6 +135,7 @@ class EventClassifier:
     info: dict[str, Any] = field(default_factory=dict)
     input: str = "sentence"  # what it reads of a sentence: see ``inputs``
     encoder: dict[str, np.ndarray] | None = None  # fine-tuned encoder layers: see ``finetune``
+    roles: RoleTagger | None = None  # the role tagger: see ``roles``
 
     @property
     def tuned_layers(self) -> int:
@@ -187,6 +193,12 @@ class EventClassifier:
             "policy": asdict(self.policy),
             "info": self.info,
         }
+        from .roles import RoleTagger
+
+        if self.roles is not None:
+            meta["roles"] = self.roles.save(out)
+        else:  # a model written over one that had a tagger
+            RoleTagger.remove(out)
         (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         return out
 
@@ -220,5 +232,8 @@ class EventClassifier:
                 )
             with np.load(path / "encoder.npz") as e:
                 encoder = {name: np.asarray(e[name]) for name in e.files}
+        from .roles import RoleTagger
+
+        roles = RoleTagger.load(path, meta["roles"]) if meta.get("roles") else None
         return cls(labels, coef, intercept, meta["backend"], Policy(**meta["policy"]),
-                   meta.get("info", {}), kind, encoder)  # fmt: skip
+                   meta.get("info", {}), kind, encoder, roles)  # fmt: skip

@@ -11,6 +11,9 @@ cross-validation, of how the classifier is combined with the rules.
    applied with ``model.decide`` — the function used when coding — and scored like
    ``eventcoder evaluate`` scores gold files; the best macro-F1 wins (ties: the simpler policy).
 4. The classifier is refitted on all sentences and saved with the policy and the scores.
+5. Where sentences carry ``source`` / ``target`` spans, the role tagger (``roles.py``) is
+   trained on them at the main event the probe of step 2 gives them once the chosen policy is
+   applied, and its policy per role chosen by cross-validation over them.
 
 With ``fine_tune_layers`` N (opt-in), the encoder's top N layers are trained with the head
 (``finetune.py``), both in every fold of step 1 and for the model saved in step 4.
@@ -23,7 +26,7 @@ import itertools
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +41,7 @@ from .model import NONE, EventClassifier, Policy, decide
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..coder import Coder
+    from ..document import Document
 
 KINDS = ("rules", "fill", "override", "union")
 #: What ``auto`` chooses among: the classifier adds an event where the rules found none, never
@@ -109,9 +113,11 @@ def probe(
     model: EventClassifier,
     progress: bool = False,
     coder: Coder | None = None,
+    docs: list[Document] | None = None,
 ) -> list[Probe]:
     """Run the rules' stages over ``items`` beside a classifier answering ``probs``; with a
-    loaded ``coder``, a variant of it (its spaCy pipeline and tables) runs them."""
+    loaded ``coder``, a variant of it (its spaCy pipeline and tables) runs them. ``docs``:
+    a list the processed documents are appended to (for the role tagger)."""
     from ..coder import Coder
     from ..detect.lexicon import Lexicon
     from ..records import Article
@@ -134,6 +140,8 @@ def probe(
     for n, (item, row) in enumerate(zip(items, probs, strict=True)):
         fixed.row = row
         doc = rules.process(Article(id=item.id, text=item.text))
+        if docs is not None:
+            docs.append(doc)
         rule_types = {  # what the sentence reports, as combine() weighs it
             c.event
             for c in doc.candidates
@@ -248,12 +256,14 @@ def train(
     weights: list[float] | None = None,
     coder: Coder | None = None,
     fine_tune: FineTune | None = None,
+    roles: bool = True,
 ) -> EventClassifier:
     """Fit a classifier on ``items`` and choose its combination with the rules (see module);
     with ``tune_on`` (labelled development sentences) the policy is chosen on those instead
     (``tune``); no weight is learnt from them. ``coder``: a loaded coder whose spaCy pipeline
     the rules' runs share (default: one is loaded). ``fine_tune``: train the encoder's top
-    layers too (``finetune.py``; needs the real encoder, not an ``embed`` function)."""
+    layers too (``finetune.py``; needs the real encoder, not an ``embed`` function).
+    ``roles``: train the role tagger where the data has role spans (step 5)."""
     embedder = None
     if embed is None or fine_tune is not None:
         from .embed import load_embedder
@@ -312,6 +322,7 @@ def train(
         info["older_roots_resolved"] = resolved
     if tuned:
         info["fine_tuned"] = tuned
+    docs: list[Document] = []
     if kind == "rules":
         model.policy = Policy("rules")
     else:
@@ -334,7 +345,7 @@ def train(
         info["cv_classifier_alone"] = type_scores(alone)
         if progress:
             print("probing the pipeline (rules + out-of-fold classifier)", file=sys.stderr)
-        probes = probe(items, oof, model, progress=progress, coder=coder)
+        probes = probe(items, oof, model, progress=progress, coder=coder, docs=docs)
         info["cv_rules_alone"] = type_scores(apply_policy(Policy("rules"), probes))
         grid = [p for p in policies() if not (all_types and p.single)]
         if kind == "auto":
@@ -363,6 +374,11 @@ def train(
                 f"(policy only, no weights learnt from them), false-event rate on the training "
                 f"NONE sentences within {MAX_FALSE_EVENT_RATE}"
             )
+    if roles and any(i.source_span or i.target_span for i in items):
+        from .roles_train import train_roles
+
+        model.roles = train_roles(items, docs, model, embedder, folds, progress, coder, kind)
+        info["roles"] = model.roles.info
     model.info = info
     return model
 
@@ -388,31 +404,3 @@ def resolve_older_roots(
         out[n] = replace(items[n], label=label)
         counts[f"YIELD->{label}"] += 1
     return out, dict(sorted(counts.items()))
-
-
-def summary(model: EventClassifier) -> str:
-    info = model.info
-    lines = [f"{info.get('sentences')} sentences, labels: {info.get('per_label')}"]
-    for key in ("cv_rules_alone", "cv_classifier_alone", "cv_combined"):
-        if key in info:
-            s = info[key]
-            lines.append(
-                f"{key}: macro-F1 {s['macro_f1']:.3f}, any-event recall {s['any_event_recall']:.3f}, "
-                f"false-event rate {s['false_event_rate']:.3f}"
-            )
-    tuned = info.get("tuned_on")
-    if tuned:
-        for key, s in tuned.items():
-            if isinstance(s, dict):
-                lines.append(
-                    f"on {tuned['file']}, {key}: accuracy {s['accuracy']:.3f}, macro-F1 "
-                    f"{s['macro_f1']:.3f}, no event {s['no_event']:.3f}"
-                )
-    if "fine_tuned" in info:
-        ft = info["fine_tuned"]
-        lines.append(f"fine-tuned the top {ft['layers']} encoder layers, {ft['epochs']} epochs "
-                     f"(loss by epoch {ft['loss_by_epoch']})")  # fmt: skip
-    if "older_roots_resolved" in info:
-        lines.append(f"older roots split: {info['older_roots_resolved']}")
-    lines.append(f"policy: {model.policy.describe()}  ({asdict(model.policy)})")
-    return "\n".join(lines)
