@@ -1,6 +1,7 @@
 """Throughput of ``eventcoder code``: articles per second on one core.
 
     python benchmarks/code_throughput.py [--repeat 30] [--file ARTICLE.txt --date YYYY-MM-DD]
+                                         [--model builtin|DIR]
 
 Uses the example article from ../shared when present, else the project's own sample article.
 Pins the process to one thread (and one CPU where the OS allows it) before importing spaCy.
@@ -36,6 +37,7 @@ def main() -> int:
     parser.add_argument("--file", type=Path)
     parser.add_argument("--date")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--model", help="code with a learned model too (e.g. builtin)")
     args = parser.parse_args()
     path = args.file or (EXAMPLE if EXAMPLE.exists() else SAMPLE)
     date = args.date or ("2020-01-14" if path == EXAMPLE else "2024-03-12")
@@ -44,7 +46,7 @@ def main() -> int:
     from eventcoder import Coder
 
     t0 = time.perf_counter()
-    coder = Coder()
+    coder = Coder(model=args.model)
     load_s = time.perf_counter() - t0
     coder.code(text, date=date)  # warm caches (gazetteer, KB)
     times, stages = [], {}
@@ -65,6 +67,7 @@ def main() -> int:
     median = statistics.median(times)
     result = {
         "article": path.name,
+        "model": args.model,
         "chars": len(text),
         "tokens_parsed": tokens,
         "events": len(events),

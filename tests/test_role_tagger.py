@@ -221,3 +221,28 @@ def test_the_shipped_tagger_learnt_from_the_projects_sentences_and_only_fills():
     assert 0 < model.roles.info["sentences"] <= len(own)
     assert {p.kind for p in model.roles.policies.values()} <= set(roles.CAUTIOUS)
     assert model.roles.coef.shape == (3, model.roles.mean.shape[0])
+
+
+@pytest.mark.slow
+@needs_ml
+def test_the_shipped_tagger_is_reproducible_from_the_shipped_data(tmp_path):
+    """``scripts/builtin_role_tagger.py`` retrains the shipped tagger from the project's own
+    role-labelled sentences: the same weights and policies (the classifier left as it is)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from eventcoder.learn.detector import resolve_model
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "builtin_role_tagger.py"
+    out = tmp_path / "builtin"
+    done = subprocess.run(
+        [sys.executable, str(script), "-o", str(out)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    shipped = EventClassifier.load(resolve_model("builtin")).roles
+    again = EventClassifier.load(out).roles
+    assert shipped is not None and again is not None
+    assert again.policies == shipped.policies
+    assert np.allclose(again.coef, shipped.coef, atol=1e-6)
+    assert np.allclose(again.mean, shipped.mean, atol=1e-6)
