@@ -108,3 +108,13 @@ def test_in_cased_text_a_place_name_is_capitalised(coder):
     assert set(found) == {"Arusha"}
     found = places_of(coder, "rangers patrolled the plains near arusha for weeks.")
     assert found["arusha"].country_code == "TZA"  # a lower-cased text keeps its places
+
+
+def test_a_word_in_capitals_is_an_acronym_not_a_small_town_of_those_letters(coder):
+    found = places_of(coder, "Officials from BA said flights to Lagos were cancelled on Monday.")
+    assert found["BA"].country_code is None  # not a Fijian town of 15,000 called Ba
+    assert "acronym" in found["BA"].reason
+    assert found["Lagos"].country_code == "NGA"
+    # a big city written in capitals is still the city
+    found = places_of(coder, "Heavy rain flooded streets in LAGOS on Monday.")
+    assert found["LAGOS"].country_code == "NGA"

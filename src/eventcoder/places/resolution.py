@@ -31,6 +31,9 @@ from .resolve import (
 )
 from .toponyms import Toponyms
 
+#: A town at least this big may be written in capitals ("LA"); a smaller one is an acronym.
+ACRONYM_TOWN_OVER = 500_000
+
 
 class Resolution(Toponyms):
     def toponyms(self, doc: Document) -> list[Mention]:
@@ -135,7 +138,7 @@ class Resolution(Toponyms):
                 memo[key] = c
             return memo[key]
 
-        first = [pick(span.text, cue, word, False) for _, span, cue, word in raw]
+        first = [_acronym(span, pick(span.text, cue, word, False)) for _, span, cue, word in raw]
         for (_, _, cue, _), c in zip(raw, first, strict=True):
             p = c.place
             if (
@@ -152,7 +155,7 @@ class Resolution(Toponyms):
         out = []
         for (sent, span, cue, word), c in zip(raw, first, strict=True):
             if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
-                c = pick(span.text, cue, word, True)
+                c = _acronym(span, pick(span.text, cue, word, True))
             out.append(Mention(sent, span, c.place, c.reason))
         return self._built_in_town(out, ctx)
 
@@ -320,3 +323,22 @@ def _in_the_town_after(mentions: list[Mention], built: frozenset[str]) -> list[M
                         f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
         out.append(m)
     return out
+
+
+def _acronym(span: Span, choice: Choice) -> Choice:
+    """ "OAS", "BA": a word in capitals in a sentence that is not is an acronym, not a town
+    spelt with the same letters ("Ba"), unless the town is big enough for news to write it so
+    ("LA"); countries and divisions (postal codes) are read before this."""
+    place, text = choice.place, span.text
+    if (
+        place is None
+        or place.feature_class != "P"
+        or place.population >= ACRONYM_TOWN_OVER
+        or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
+    ):
+        return choice
+    words = [t.text for t in span.sent if t.is_alpha and len(t.text) > 1]
+    if 2 * sum(w.isupper() for w in words) > len(words):  # a sentence in capitals
+        return choice
+    return Choice(None, f"'{text}' is written as an acronym; the town {place.name} is too small "
+                  f"to be written so ({place.population:,} people)")  # fmt: skip
