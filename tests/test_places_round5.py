@@ -4,12 +4,7 @@ lists of towns after a place noun. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from eventcoder.records import Article
-
-
-def places_of(coder, text):
-    doc = coder.process(Article(id="t", text=text))
-    return {p.extracted_place: p for p in doc.places}
+from .test_places_news import places_of
 
 
 def test_a_name_describing_a_noun_across_adjectives_is_a_place(coder):

@@ -45,6 +45,13 @@ MAIN = "main"
 BACKGROUND = "background"
 
 
+def reporting_rank(salience: str, confidence: float) -> tuple[bool, float]:
+    """Where an event ranks for "the event its sentence reports" (what ``evaluate`` scores one
+    type per sentence by, and what the learned role tagger completes): main before background,
+    then by confidence; callers break ties by text order."""
+    return (salience != MAIN, -confidence)
+
+
 def clause_depth(token: Token) -> int:
     """Arcs from ``token`` to its sentence root, not counting ``LEVEL_ARCS``."""
     path = [token, *token.ancestors][:-1]  # every word on the way up but the root

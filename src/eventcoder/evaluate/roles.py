@@ -25,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..detect.salience import reporting_rank
 from ..records import Entity, Event
 from ..resources import load_yaml, word_set
 
@@ -61,7 +62,7 @@ def event_order(events: Iterable[Event]) -> list[Event]:
     listed = list(events)
     return sorted(
         listed,
-        key=lambda e: (e.salience != "main", -e.confidence, e.sentence_index, _first(e)),
+        key=lambda e: (*reporting_rank(e.salience, e.confidence), e.sentence_index, _first(e)),
     )
 
 

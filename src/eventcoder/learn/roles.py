@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..detect.salience import reporting_rank
 from ..document import ArgumentSpan, Candidate
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -290,7 +291,7 @@ def main_candidates(candidates: list[Candidate]) -> list[Candidate]:
         if cand.drop_reason is None:
             by_sentence.setdefault(id(cand.sentence), []).append(cand)
     return [
-        min(cands, key=lambda c: (c.salience != "main", -c.confidence, c.trigger.i))
+        min(cands, key=lambda c: (*reporting_rank(c.salience, c.confidence), c.trigger.i))
         for cands in by_sentence.values()
     ]
 
