@@ -35,12 +35,25 @@ def agent_of(token: Token) -> Token | None:
     return None
 
 
-def is_empty_abstract(noun: Token, abstract: frozenset[str] | set[str]) -> bool:
-    """ "such an event", "the move", "talks": an abstract or event noun with no entity in it."""
+def counted(tok: Token) -> bool:
+    """A number of something ("dozens of shipping agents", "hundreds of activists"): who they are is
+    the of-phrase, so the number names a party, not an amount or a date."""
+    return tok.ent_type_ == "CARDINAL" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    )
+
+
+def is_empty_abstract(
+    noun: Token, abstract: frozenset[str] | set[str], parties: frozenset[str] = frozenset()
+) -> bool:
+    """ "such an event", "the move", "talks": an abstract or event noun with no entity in it
+    (nor a party word before it: "the council plan" is the council's)."""
     if noun.lemma_.lower() not in abstract:
         return False
     return not any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and (c.ent_type_ or c.pos_ == "PROPN" or (c.dep_ == "compound" and c.lemma_ in parties))
         for c in noun.children
     )
 
@@ -250,7 +263,7 @@ class ArgumentFinder:
                 else:
                     reason = f"object of '{trigger.text}'"
                 tok, reason = self.target(obj, reason)
-                if not is_empty_abstract(tok, self.empty_nouns):
+                if not is_empty_abstract(tok, self.empty_nouns, self.lex.party_words):
                     out.extend(spans_for(tok, "recipient", reason, self.lex.words))
                 elif tok.lemma_.lower() in self.lex.nouns and tok.lemma_.lower() not in (
                     self.lex.abstract_nouns
@@ -290,11 +303,12 @@ class ArgumentFinder:
                         and pobj.i not in skip
                         and (
                             pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
+                            or counted(pobj)  # but "against dozens of shipping agents"
                         )
                         and not self.asked_by(child, pobj)
                     ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
-                        if not is_empty_abstract(tok, self.empty_nouns):
+                        if not is_empty_abstract(tok, self.empty_nouns, self.lex.party_words):
                             out.extend(spans_for(tok, "recipient", reason, self.lex.words))
         return out
 
@@ -315,21 +329,24 @@ class ArgumentFinder:
     def event_object_parties(self, verb: Token, skip: set[int]) -> list[ArgumentSpan]:
         """The parties of an event noun the verb acts on: "ended mediation efforts between X
         and Y", "suspended talks with X", "rejected any cooperation with X", "announced a
-        suspension of air links with X" (through a thing's of-phrase)."""
-        obj = direct_object(verb)
-        if obj is None or obj.dep_ != "dobj" or obj.i in skip:
-            return []
+        suspension of air links with X" (through a thing's of-phrase), "reneged on an accord with
+        X" (the object of the verb's preposition)."""
         event_nouns = self.lex.nouns.keys() | self.lex.abstract_nouns
-        if obj.lemma_.lower() not in event_nouns:
-            return []
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        # "reneged on an accord with X", "withdrew from a pact with X": the object of its preposition
+        preps_of = [c for c in verb.children if c.dep_ in ("prep", "prt")]
+        preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]
+        objs += [g for c in preps_of for g in c.children if g.dep_ == "pobj"]
+        objs = [o for o in objs if o.i not in skip and o.lemma_.lower() in event_nouns]
         # partners and ends, not what a nested act struck: "condemned the attack on a church"
         # does not make the church the accused
         preps = self.lex.words.thing_preps | {"between", "among"}
         out: list[ArgumentSpan] = []
-        holders = [obj]
-        for child in obj.children:  # "a suspension of air links with X"
-            if child.dep_ == "prep" and child.lower_ == "of":
-                holders += [g for g in child.children if g.dep_ == "pobj"]
+        holders = list(objs)
+        for obj in objs:  # "a suspension of air links with X"
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    holders += [g for g in child.children if g.dep_ == "pobj"]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ != "prep" or child.lower_ not in preps:

@@ -12,7 +12,8 @@
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
-  former minister", "condemned the threats made by the junta" → the minister, the junta;
+  former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
+  by the mayor" → the minister, the junta, the mayor;
 - whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
   stolen in 1990 to the embassy" → the embassy.
 """
@@ -188,8 +189,10 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
     if cand.event not in _MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
-        for arg in list(cand.recipient_args):
-            found += _thing_clause(arg.head, lex)
+        # "dismissed the complaint lodged by X": also the event noun the verb acts on
+        nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
+        for thing in [a.head for a in cand.recipient_args] + nouns:
+            found += _thing_clause(thing, lex)
     if cand.event in _GIVEN:
         for arg in list(cand.recipient_args):
             found += _given_to(arg.head, lex)
