@@ -36,3 +36,52 @@ def test_partners_and_makers_are_recipients(coder, text, event, recipient):
 def test_a_date_or_sum_after_against_is_still_no_party(coder):
     ev = one(coder, "The auditors opened an investigation on Tuesday.", "ACCUSE")
     assert not ev.recipient
+
+
+# (sentence, event type, a word the recipient must contain, or None for no check)
+TYPE_CASES = [
+    # people sent to investigate carry out an investigation
+    ("Malawi dispatched a dozen engineers to Zambia to investigate why the bridge gave way.",
+     "ACCUSE", "zambia"),
+    ("The trade bloc is sending a team to conduct an audit of the port authority's accounts.",
+     "ACCUSE", "authority"),
+    # borders opened to people grant them asylum
+    ("Despite the drought, Niger has opened its borders to refugees from the south.", "AID", "refugees"),
+    ("Armenia opened its borders to Syrian families escaping the violence.", "AID",
+     "families"),
+    ("Poland reopened its borders to thousands of Belarusians last winter.", "AID",
+     "belarusians"),
+    # peacekeepers arriving are a peacekeeping contribution
+    ("A company of Uruguayan peacekeepers arrived at the port of Goma on Sunday.", "AID", None),
+    ("Two contingents of Nepalese peacekeeping soldiers arrive in Chad this week.", "AID",
+     None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), TYPE_CASES)
+def test_sixth_round_event_types(coder, text, event, recipient):
+    events = coder.code(text)
+    assert events and events[0].event == event, (text, [e.event for e in events])
+    if recipient is not None:
+        assert recipient in words(events[0].recipient), (text, events[0].recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # borders opened to trade stay an opening of access
+        ("Niger opened its borders to trade with Nigeria.", "RETREAT"),
+        # troops sent without an investigation stay a mobilisation
+        ("Zambia sent 300 soldiers to the border on Friday.", "MOBILIZE"),
+        # experts sent to help stay aid
+        ("Japan sent a team of doctors to Peru to treat the wounded.", "AID"),
+    ],
+)
+def test_sixth_round_event_types_keep_their_limits(coder, text, event):
+    assert [e.event for e in coder.code(text)][:1] == [event]
+
+
+def test_fighting_an_epidemic_is_no_attack(coder):
+    events = coder.code("Volunteers are fighting the measles outbreak in the valley.")
+    assert all(e.event != "ASSAULT" for e in events)
+    assert one(coder, "The rebels fought the army near the border.", "ASSAULT")
