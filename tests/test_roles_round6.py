@@ -85,3 +85,24 @@ def test_fighting_an_epidemic_is_no_attack(coder):
     events = coder.code("Volunteers are fighting the measles outbreak in the valley.")
     assert all(e.event != "ASSAULT" for e in events)
     assert one(coder, "The rebels fought the army near the border.", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("That happened hours after Chadian jets bombed a militia depot near the lake.",
+         "ASSAULT"),
+        ("The decision followed after the junta freed 12 student leaders.", "RETREAT"),
+    ],
+)  # fmt: skip
+def test_a_clause_that_only_places_the_news_leaves_it_main(coder, text, event):
+    events = coder.code(text)
+    assert [e.event for e in events][:1] == [event]
+    assert events[0].salience == "main"
+
+
+def test_a_temporal_clause_under_a_real_event_stays_background(coder):
+    events = coder.code("Protests began after police arrested the mayor.")
+    assert events[0].event == "PROTEST"
+    arrest = [e for e in events if e.event == "COERCE"]
+    assert arrest and arrest[0].salience == "background"
