@@ -106,3 +106,27 @@ def test_a_temporal_clause_under_a_real_event_stays_background(coder):
     assert events[0].event == "PROTEST"
     arrest = [e for e in events if e.event == "COERCE"]
     assert arrest and arrest[0].salience == "background"
+
+
+# (sentence, the recipient's word): allegations and objections
+ALLEGATION_CASES = [
+    ("The opposition alleged that the mayor had stolen public funds.", "mayor"),
+    ("Critics say the governor rigged the tender for the new airport.",
+     "governor"),
+    ("Opponents argue that the junta has rigged the vote.", "junta"),
+    ("The health ministry disputed the conclusions of the auditors' report.", "report"),
+    ("The union refuted the minister's comments on wages.", "minister"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "recipient"), ALLEGATION_CASES)
+def test_allegations_and_objections_are_accusations(coder, text, recipient):
+    events = coder.code(text)
+    assert events and events[0].event == "ACCUSE", (text, [e.event for e in events])
+    assert recipient in words(events[0].recipient), (text, events[0].recipient)
+
+
+def test_what_others_say_is_no_allegation(coder):
+    events = coder.code("The president said the army had killed ten rebels.")
+    assert [e.event for e in events][:1] == ["ASSAULT"]
+    assert all(e.event != "ACCUSE" for e in coder.code("Supporters say the governor acted fast."))

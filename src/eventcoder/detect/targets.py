@@ -14,6 +14,7 @@
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
   former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
   by the mayor" → the minister, the junta, the mayor;
+- whom an allegation is about: "alleged that the mayor had stolen funds" → the mayor;
 - whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
   stolen in 1990 to the embassy" → the embassy.
 """
@@ -170,6 +171,19 @@ def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+def _alleged(verb: Token) -> list[tuple[Token, str]]:
+    """ "alleged that the mayor had stolen funds", "critics say the governor rigged the tender": whom
+    the allegation is about is the doer of what is alleged."""
+    return [
+        (subj, f"who is said to have done '{clause.text}' ('{verb.text}')")
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for subj in clause.children
+        if subj.dep_ in ("nsubj", "nsubjpass")
+        and (subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in ("he", "she", "they"))
+    ]
+
+
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     resolve_pronouns(cand, lex)
@@ -184,6 +198,8 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     if cand.event == "MOBILIZE":
         enemy = _against(verb, lex)
         found += [(enemy, f"against whom '{verb.text}' is for")] if enemy is not None else []
+    if cand.event == "ACCUSE" and verb.pos_ == "VERB":
+        found += _alleged(verb)
     if cand.event == "AID" and verb.pos_ == "VERB":
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
