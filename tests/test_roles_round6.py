@@ -130,3 +130,12 @@ def test_what_others_say_is_no_allegation(coder):
     events = coder.code("The president said the army had killed ten rebels.")
     assert [e.event for e in events][:1] == ["ASSAULT"]
     assert all(e.event != "ACCUSE" for e in coder.code("Supporters say the governor acted fast."))
+
+
+def test_people_named_by_where_they_live_keep_the_place(coder):
+    ev = one(coder, "The commission announced 60 million euros in aid to help people in Chad "
+             "and Niger.", "AID")  # fmt: skip
+    assert {"chad", "niger"} <= words(ev.recipient), ev.recipient
+    # a loose place of the act is no part of its doer
+    ev = one(coder, "Soldiers in Mali attacked a rebel convoy.", "ASSAULT")
+    assert "mali" not in words(ev.actor)

@@ -123,6 +123,7 @@ class DetectWords:
     temporal_marks: frozenset[str]
     after_preps: frozenset[str] = frozenset()
     sheltered_people: frozenset[str] = frozenset()
+    located_people: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -151,6 +152,7 @@ class DetectWords:
             temporal_marks=word_set(data, "temporal_marks"),
             after_preps=word_set(data, "after_prepositions"),
             sheltered_people=word_set(data, "sheltered_people"),
+            located_people=word_set(data, "located_people"),
         )
 
 
