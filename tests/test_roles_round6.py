@@ -139,3 +139,16 @@ def test_people_named_by_where_they_live_keep_the_place(coder):
     # a loose place of the act is no part of its doer
     ev = one(coder, "Soldiers in Mali attacked a rebel convoy.", "ASSAULT")
     assert "mali" not in words(ev.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town demanded support from the ministry to deal with the flooding.",
+        "The union demanded an apology from the minister.",
+    ],
+)
+def test_who_is_asked_for_a_thing_is_the_recipient(coder, text):
+    ev = one(coder, text, "REQUEST")
+    assert words(ev.recipient) & {"ministry", "minister"}, ev.recipient
+    assert not words(ev.recipient) & {"support", "apology"}

@@ -15,6 +15,7 @@
   former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
   by the mayor" → the minister, the junta, the mayor;
 - whom an allegation is about: "alleged that the mayor had stolen funds" → the mayor;
+- who is asked for a thing: "demanded support from the ministry" → the ministry;
 - whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
   stolen in 1990 to the embassy" → the embassy.
 """
@@ -200,6 +201,11 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += [(enemy, f"against whom '{verb.text}' is for")] if enemy is not None else []
     if cand.event == "ACCUSE" and verb.pos_ == "VERB":
         found += _alleged(verb)
+    if cand.event == "REQUEST":  # "demanded support from the ministry": who is asked
+        things = [a.head for a in cand.recipient_args] + [direct_object(verb)]
+        found += [(g, f"'from ...' of '{t.text}': who is asked") for t in things if t is not None
+                  for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
     if cand.event == "AID" and verb.pos_ == "VERB":
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
