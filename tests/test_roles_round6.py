@@ -152,3 +152,13 @@ def test_who_is_asked_for_a_thing_is_the_recipient(coder, text):
     ev = one(coder, text, "REQUEST")
     assert words(ev.recipient) & {"ministry", "minister"}, ev.recipient
     assert not words(ev.recipient) & {"support", "apology"}
+
+
+def test_units_sent_to_keep_the_peace_and_whose_needs_aid_meets(coder):
+    ev = one(coder, "Fiji is sending an engineering platoon to Lebanon for the UN "
+             "peacekeeping mission.", "AID")  # fmt: skip
+    assert "lebanon" in words(ev.recipient)
+    assert [e.event for e in coder.code("Fiji sent a platoon to the border.")][:1] == ["MOBILIZE"]
+    ev = one(coder, "The charity gives food aid to meet the daily needs of "
+             "hundreds of refugees.", "AID")  # fmt: skip
+    assert "refugees" in words(ev.recipient), ev.recipient

@@ -11,6 +11,7 @@
 - the enemy of a mobilisation: "mobilized troops for a war against X" → X;
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
+- whose needs aid is for: "food aid to meet the daily needs of refugees";
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
   former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
   by the mayor" → the minister, the junta, the mayor;
@@ -116,6 +117,23 @@ def _aid_place(verb: Token) -> Token | None:
     return None
 
 
+def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "gives food aid to meet the daily needs of hundreds of refugees", "aid to ease the
+    suffering of civilians": whose need the aid's purpose names."""
+    obj = direct_object(verb)
+    clauses = [c for h in (verb, obj) if h is not None for c in h.children
+               if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c)]  # fmt: skip
+    for clause in clauses:
+        need = direct_object(clause)
+        for pobj in (g for c in (need.children if need is not None else ()) if c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"):  # fmt: skip
+            people = [g for c in pobj.children if c.lower_ == "of" for g in c.children]
+            for tok in [pobj, *people]:  # "hundreds of refugees": the refugees
+                if is_party(tok, lex) and tok.ent_type_ != "CARDINAL":
+                    return [(tok, f"whose '{need.text}' '{clause.text}' is for ('{verb.text}')")]
+    return []
+
+
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     """ "restrictions imposed on X", "the threats made by X": the party of the clause that
     describes the thing."""
@@ -209,6 +227,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     if cand.event == "AID" and verb.pos_ == "VERB":
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
+        found += _aid_needy(verb, lex)
     if cand.event not in _MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
         # "dismissed the complaint lodged by X": also the event noun the verb acts on
