@@ -162,3 +162,18 @@ def test_units_sent_to_keep_the_peace_and_whose_needs_aid_meets(coder):
     ev = one(coder, "The charity gives food aid to meet the daily needs of "
              "hundreds of refugees.", "AID")  # fmt: skip
     assert "refugees" in words(ev.recipient), ev.recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Togo withdrew a contingent of 80 peacekeepers from Haiti.", "haiti"),
+        ("The charity suspended its aid deliveries in Mali after its warehouse was looted.",
+         "mali"),
+        ("Denmark suspended humanitarian aid for Gaza.", "gaza"),
+    ],
+)  # fmt: skip
+def test_what_is_withdrawn_or_cut_off_names_whom_it_left(coder, text, recipient):
+    ev = one(coder, text, "SANCTION")
+    assert recipient in words(ev.recipient), ev.recipient
+    assert not words(ev.recipient) & {"peacekeepers", "contingent", "deliveries", "payments"}

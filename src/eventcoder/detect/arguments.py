@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
-from .lexicon import Lexicon, direct_object, infinitive, is_party, subject_token
+from .lexicon import Lexicon, direct_object, infinitive, is_party, object_heads, subject_token
 from .phrases import members, phrase, spans_for
 
 __all__ = ["ArgumentFinder", "agent_of", "is_passive", "members", "phrase", "spans_for"]
@@ -290,7 +290,7 @@ class ArgumentFinder:
                     obj.lemma_.lower() not in self.lex.nouns  # an event noun keeps its own PPs
                 )
             ):
-                holders.append(obj)
+                holders += object_heads(obj, self.lex.words)  # "a contingent of peacekeepers from X"
         if trigger.pos_ in ("VERB", "AUX"):
             out += self.event_object_parties(trigger, skip)
         for child in (c for h in holders for c in h.children):

@@ -11,6 +11,7 @@
 - the enemy of a mobilisation: "mobilized troops for a war against X" → X;
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
+- aid cut off, from where or whom it went to: "suspended its aid deliveries in Mali";
 - whose needs aid is for: "food aid to meet the daily needs of refugees";
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
   former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
@@ -115,6 +116,20 @@ def _aid_place(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
                     return pobj
     return None
+
+
+def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "suspended its aid deliveries in Mali", "suspended humanitarian aid for Gaza": aid cut
+    off is taken from where (or whom) it went to."""
+    obj = direct_object(verb)
+    words = [t.lemma_.lower() for t in ([obj, *obj.lefts] if obj is not None else [])]
+    if obj is None or not any(s.event == "AID" for w in words for s in lex.nouns.get(w, [])):
+        return []
+    place = _aid_place(verb)
+    found = [(place, f"where the aid '{verb.text}' went")] if place is not None else []
+    return found + [(g, f"'for ...' of '{obj.text}': whom the aid was for") for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                    if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
 
 
 def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -228,6 +243,8 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
         found += _aid_needy(verb, lex)
+    if cand.event == "SANCTION" and verb.pos_ == "VERB":
+        found += _aid_cut(verb, lex)
     if cand.event not in _MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
         # "dismissed the complaint lodged by X": also the event noun the verb acts on
