@@ -127,7 +127,8 @@ def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
         return []
     place = _aid_place(verb)
     found = [(place, f"where the aid '{verb.text}' went")] if place is not None else []
-    return found + [(g, f"'for ...' of '{obj.text}': whom the aid was for") for c in obj.children
+    return found + [(g, f"'for ...' of '{obj.text}': whom the aid was for")
+                    for c in [*obj.children, *verb.children]
                     if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                     if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
 
