@@ -177,3 +177,22 @@ def test_what_is_withdrawn_or_cut_off_names_whom_it_left(coder, text, recipient)
     ev = one(coder, text, "SANCTION")
     assert recipient in words(ev.recipient), ev.recipient
     assert not words(ev.recipient) & {"peacekeepers", "contingent", "deliveries", "payments"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Ghana and Togo's trade ministers met in Lome on Monday.", "CONSULT", "GHA", "TGO"),
+        ("Chile and Peru's fisheries agencies have agreed to pool their patrol data.", "AGREE",
+         "CHL", "PER"),
+    ],
+)  # fmt: skip
+def test_coordinated_owners_of_one_doer_are_the_two_sides(coder, text, event, actor, recipient):
+    ev = one(coder, text, event)
+    assert [a.code for a in ev.actor] == [actor]
+    assert [r.code for r in ev.recipient] == [recipient]
+
+
+def test_coordinated_owners_of_a_one_sided_act_stay_one_actor(coder):
+    ev = one(coder, "Kenyan and Ugandan police arrested ten smugglers.", "COERCE")
+    assert words(ev.recipient) == {"ten", "smugglers"}

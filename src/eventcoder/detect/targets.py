@@ -1,5 +1,7 @@
 """Recipients the sentence names away from the trigger (applied after ``dyads.mend``):
 
+- coordinated parties modifying the one doer of an act done together: "Ghana and Togo's
+  ministers met" → Ghana's ministers meet Togo's;
 - an object pronoun of a linked clause stands for the first clause's object: "hit the army's
   positions and destroyed them", "held 200 villagers to use them as shields" → the positions,
   the villagers (the number of the pronoun agrees with the noun's);
@@ -219,8 +221,38 @@ def _alleged(verb: Token) -> list[tuple[Token, str]]:
     ]
 
 
+def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
+    """ "Ghana and Togo's trade ministers met", "Chile and Peru's fisheries agencies agreed to
+    pool their data": coordinated parties modifying the one doer of an act done together are its two
+    sides; the first acts, the others receive (as "Kenya and Uganda agreed")."""
+    if len(cand.actor_args) != 1 or not (
+        cand.event in lex.reciprocal_events or cand.mode == "meet"
+    ):
+        return
+    arg = cand.actor_args[0]
+    head = arg.head
+    for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+        others = [c for c in mod.conjuncts if c.i > mod.i and is_party(c, lex)]
+        if not others or not is_party(mod, lex):
+            continue
+        drop = {t.i for o in others for t in o.subtree} | {
+            c.i for c in mod.children if c.dep_ == "cc"
+        }
+        why = f"{arg.reason} (the first of '{mod.text}' and '{others[0].text}')"
+        cand.actor_args = [ArgumentSpan([t for t in arg.tokens if t.i not in drop], "actor", why)]
+        for other in others:
+            toks = {t for t in other.subtree} | {t for t in arg.tokens if max(drop) < t.i < head.i}
+            why = f"{arg.reason} (the other party, '{other.text}')"
+            cand.recipient_args.append(
+                ArgumentSpan([head, *sorted(toks, key=lambda t: t.i)], "recipient", why)
+            )
+        prefer_parties(cand, lex)
+        return
+
+
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
+    split_joint_owners(cand, lex)
     resolve_pronouns(cand, lex)
     if has_party(cand.recipient_args, lex):
         return
