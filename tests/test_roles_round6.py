@@ -196,3 +196,11 @@ def test_coordinated_owners_of_one_doer_are_the_two_sides(coder, text, event, ac
 def test_coordinated_owners_of_a_one_sided_act_stay_one_actor(coder):
     ev = one(coder, "Kenyan and Ugandan police arrested ten smugglers.", "COERCE")
     assert words(ev.recipient) == {"ten", "smugglers"}
+
+
+def test_rejecting_a_proposal_by_someone_rejects_them(coder):
+    ev = one(coder, "The union dismissed a pay proposal by the railway company on "
+             "Monday.", "REJECT")  # fmt: skip
+    assert "company" in words(ev.recipient)
+    ev = one(coder, "The rebels rejected the offer.", "REJECT")
+    assert "offer" in words(ev.recipient) and "company" not in words(ev.recipient)

@@ -181,7 +181,11 @@ class ArgumentFinder:
             if about is not None:
                 noun, reason = about, f"{reason} -> whom the '{lemma}' are about"
                 continue
-            if lemma in self.lex.nouns or lemma in self.lex.abstract_nouns:
+            if (
+                lemma in self.lex.nouns
+                or lemma in self.lex.abstract_nouns
+                or lemma in self.lex.words.demand_nouns  # "dismissed a pay proposal by X": X's
+            ):
                 inner = self._agent_of_noun(noun)
                 if inner is not None:
                     noun, reason = inner[0], f"{reason} -> {inner[1]}"

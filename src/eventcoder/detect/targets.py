@@ -84,11 +84,15 @@ def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
     for tok in (verb, verb.head):
         for clause in tok.children:
             if clause.dep_ != "advcl" or not any(
-                m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in clause.children
+                m.dep_ == "mark" and m.lower_ in ("until", "unless", "before")
+                for m in clause.children
             ):
                 continue
+            # "until the ministry meets their demands", "before the director is dismissed"
             doer = agent_of(clause) if is_passive(clause) else None
-            doer = doer or next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            doer = doer or next(
+                (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
             if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
                 return doer, f"who must act first ('{clause.text}' ...)"
     return None
