@@ -204,3 +204,22 @@ def test_rejecting_a_proposal_by_someone_rejects_them(coder):
     assert "company" in words(ev.recipient)
     ev = one(coder, "The rebels rejected the offer.", "REJECT")
     assert "offer" in words(ev.recipient) and "company" not in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian president telephoned President Amara Kone of Ivory Coast to convey "
+        "Ghana's condolences and support after the floods.",
+        "The Chilean president called his Peruvian counterpart to voice his support for him.",
+    ],
+)
+def test_a_call_made_to_say_something_is_coded_for_what_it_says(coder, text):
+    events = coder.code(text)
+    assert [e.event for e in events][:1] == ["SUPPORT"], [e.event for e in events]
+    assert words(events[0].recipient) & {"kone", "counterpart"}, events[0].recipient
+
+
+def test_a_call_to_discuss_stays_a_call(coder):
+    events = coder.code("The minister called his French counterpart to discuss the crisis.")
+    assert [(e.event, e.mode) for e in events][:1] == [("CONSULT", "phone")]
