@@ -223,3 +223,36 @@ def test_a_call_made_to_say_something_is_coded_for_what_it_says(coder, text):
 def test_a_call_to_discuss_stays_a_call(coder):
     events = coder.code("The minister called his French counterpart to discuss the crisis.")
     assert [(e.event, e.mode) for e in events][:1] == [("CONSULT", "phone")]
+
+
+def test_named_parties_refuse_though_someone_else_reports_it(coder):
+    ev = one(coder, "Laos and Cambodia failed to reach a deal on the river dispute, a Thai "
+             "diplomat told reporters.", "REJECT")  # fmt: skip
+    assert "laos" in words(ev.actor) and "cambodia" in words(ev.recipient)
+    ev = one(coder, "Chad says it will not accept any refugees.", "REJECT")
+    assert "chad" in words(ev.actor)
+
+
+def test_a_summit_between_two_parties_is_done_by_them(coder):
+    ev = one(coder, "The meeting between Serbia and Kosovo failed to reach a deal on "
+             "licence plates.", "REJECT")  # fmt: skip
+    assert "serbia" in words(ev.actor) and "kosovo" in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The blogger was released on Monday after the governor commuted his "
+         "sentence.", "governor"),
+        ("Four fishermen were freed once the navy confirmed their identities.",
+         "navy"),
+    ],
+)  # fmt: skip
+def test_a_passive_release_is_done_by_whoever_ordered_it(coder, text, actor):
+    ev = one(coder, text, "RETREAT")
+    assert actor in words(ev.actor), ev.actor
+
+
+def test_a_release_after_the_released_acted_names_no_doer(coder):
+    ev = one(coder, "The activist was released after he paid a fine.", "RETREAT")
+    assert not ev.actor

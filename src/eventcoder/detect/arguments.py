@@ -405,5 +405,13 @@ def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def speaker_side(token: Token) -> bool:
+    """A pronoun or what a possessive pronoun owns ("it", "his country"): in "X said his
+    country will not ..." the speaker's own side, not a party of its own."""
+    return token.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
+
+
 def is_pronoun(token: Token, words: DetectWords) -> bool:
     return token.pos_ == "PRON" and token.lower_ in words.argument_pronouns

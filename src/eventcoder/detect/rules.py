@@ -15,6 +15,7 @@ from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
 from .blame import blame, died_of, received_from, retype
+from .doers import antecedent_doer
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .targets import mend_targets
@@ -96,6 +97,7 @@ class RuleDetector:
         for cand in merged:
             dyads.mend(cand, self.lex)
             mend_targets(cand, self.lex)
+            antecedent_doer(cand, self.lex)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:

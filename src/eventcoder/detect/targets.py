@@ -1,7 +1,8 @@
 """Recipients the sentence names away from the trigger (applied after ``dyads.mend``):
 
 - coordinated parties modifying the one doer of an act done together: "Ghana and Togo's
-  ministers met" → Ghana's ministers meet Togo's;
+  ministers met" → Ghana's ministers meet Togo's; "the meeting between X and Y failed to
+  reach a deal" → X and Y;
 - an object pronoun of a linked clause stands for the first clause's object: "hit the army's
   positions and destroyed them", "held 200 villagers to use them as shields" → the positions,
   the villagers (the number of the pronoun agrees with the noun's);
@@ -235,6 +236,16 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
         return
     arg = cand.actor_args[0]
     head = arg.head
+    if head.lemma_.lower() in lex.nouns:  # "the meeting between Serbia and Kosovo failed to ..."
+        for party in (g for c in head.children if c.lower_ in ("between", "among")
+                      for g in c.children if g.dep_ == "pobj" and is_party(g, lex)):  # fmt: skip
+            sides = [party, *party.conjuncts]
+            why = f"a party to the '{head.text}' ('{party.head.text} ...')"
+            cand.actor_args = spans_for(party, "actor", why, lex.words)[:1]
+            for other in sides[1:]:
+                cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
+            prefer_parties(cand, lex)
+            return
     for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
         others = [c for c in mod.conjuncts if c.i > mod.i and is_party(c, lex)]
         if not others or not is_party(mod, lex):
