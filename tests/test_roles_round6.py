@@ -256,3 +256,26 @@ def test_a_passive_release_is_done_by_whoever_ordered_it(coder, text, actor):
 def test_a_release_after_the_released_acted_names_no_doer(coder):
     ev = one(coder, "The activist was released after he paid a fine.", "RETREAT")
     assert not ev.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition leader launched a fresh attack on the central bank governor, "
+        "calling him reckless.",
+        "The senator led the attack on the budget plan, branding it a fraud.",
+    ],
+)
+def test_an_attack_that_names_its_target_is_made_of_words(coder, text):
+    assert [e.event for e in coder.code(text)][:1] == ["ACCUSE"]
+
+
+def test_an_attack_that_kills_stays_an_attack(coder):
+    events = coder.code("Rebels launched an attack on the army base, killing ten soldiers.")
+    assert [e.event for e in events][:1] == ["ASSAULT"]
+
+
+def test_a_meeting_the_act_followed_has_no_partners_of_the_act(coder):
+    ev = one(coder, "After a dinner with farm leaders in Lyon, the deputy called on "
+             "growers to block the highways against the tax.", "REQUEST")  # fmt: skip
+    assert "leaders" not in words(ev.recipient)

@@ -334,12 +334,14 @@ class ArgumentFinder:
         """The parties of an event noun the verb acts on: "ended mediation efforts between X
         and Y", "suspended talks with X", "rejected any cooperation with X", "announced a
         suspension of air links with X" (through a thing's of-phrase), "reneged on an accord with
-        X" (the object of the verb's preposition)."""
+        X", "withdrew from a pact with X" (the object of the verb's own preposition)."""
         event_nouns = self.lex.nouns.keys() | self.lex.abstract_nouns
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        # "reneged on an accord with X", "withdrew from a pact with X": the object of its preposition
-        preps_of = [c for c in verb.children if c.dep_ in ("prep", "prt")]
-        preps_of += [g for c in preps_of for g in c.children if g.dep_ == "prep"]
+        held = self.lex.words.thing_preps | {"on", "of", "out"}  # not "following a meeting with X"
+        preps_of = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in held]
+        preps_of += [
+            g for c in preps_of for g in c.children if g.dep_ == "prep" and g.lower_ in held
+        ]
         objs += [g for c in preps_of for g in c.children if g.dep_ == "pobj"]
         objs = [o for o in objs if o.i not in skip and o.lemma_.lower() in event_nouns]
         # partners and ends, not what a nested act struck: "condemned the attack on a church"
@@ -403,14 +405,6 @@ def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ not in _NOT_PARTIES:  # "on Sunday"
                     return pobj
     return None
-
-
-def speaker_side(token: Token) -> bool:
-    """A pronoun or what a possessive pronoun owns ("it", "his country"): in "X said his
-    country will not ..." the speaker's own side, not a party of its own."""
-    return token.pos_ == "PRON" or any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
-    )
 
 
 def is_pronoun(token: Token, words: DetectWords) -> bool:

@@ -225,9 +225,29 @@ def asylum(cand: Candidate, lex: Lexicon) -> None:
             return
 
 
+def verbal_attack(cand: Candidate, lex: Lexicon) -> None:
+    """ "launched a fresh attack on the central bank governor, calling him reckless", "led the
+    attack on the budget plan, branding it a fraud": an attack whose -ing clause names or
+    blames its target is made of words (ACCUSE disapprove), not force."""
+    nouns = [t for t in cand.triggers if t.pos_ == "NOUN"]
+    if cand.event != "ASSAULT" or not nouns:
+        return
+    words = lex.words.naming_verbs | lex.words.accusing_verbs
+    for clause in (c for h in [cand.trigger, *nouns] for c in h.children):
+        if (
+            clause.dep_ in ("advcl", "acl", "xcomp")
+            and clause.tag_ == "VBG"
+            and clause.lemma_.lower() in words
+        ):
+            cand.reasons["event"] = f"an attack '{clause.text}' its target: words (ACCUSE)"
+            cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", None
+            return
+
+
 def retype(cand: Candidate, lex: Lexicon) -> None:
     """Every pattern of this module that changes a candidate's type, in order."""
     armed_attack(cand, lex)
+    verbal_attack(cand, lex)
     peacekeeping(cand, lex)
     sent_to_investigate(cand, lex)
     asylum(cand, lex)

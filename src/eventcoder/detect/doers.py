@@ -1,5 +1,7 @@
 """Who did it, where the event's own clause does not say (applied after ``targets``):
 
+- a refusal reported by someone is the speaker's when stated, the named parties' when they
+  failed ("X and Y failed to reach a deal, a diplomat told reporters");
 - a release told in the passive with no by-agent is done by whoever did the act it followed:
   "the blogger was released after the governor commuted his sentence", "four fishermen were
   freed once the navy confirmed who they were" → the governor, the navy.
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..document import Candidate
+from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .dyads import is_instrument
 from .lexicon import Lexicon, is_party
@@ -51,3 +53,14 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     found = _decider(verb, lex)
     if found is not None:
         cand.actor_args = spans_for(found[0], "actor", found[1], lex.words)
+
+
+def speaker_refuses(doers: list[ArgumentSpan], failed: bool) -> bool:
+    """Whether the speaker of a reported refusal is its actor: a refusal stated ("X said the
+    army will not withdraw": X speaks for it), not a failure reported of named parties ("X and
+    Y failed to reach a deal, a diplomat told reporters"); a pronoun or what a possessive pronoun
+    owns ("it", "his country") is the speaker's own side either way."""
+    return not failed or all(
+        a.head.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in a.head.children)
+        for a in doers
+    )

@@ -85,7 +85,8 @@ _SAID = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "AGREE", "REJECT", "THREATEN"
 
 def _call_content(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """ "telephoned the Ivorian president to convey Ghana's condolences": a phone call whose purpose
-    clause says something is that saying, done to whoever was called."""
+    clause expresses something (an event noun: support, condolences, condemnation) is that
+    saying, done to whoever was called; "called X to congratulate him" stays a call."""
     dropped: set[int] = set()
     for call in (c for c in cands if c.event == "CONSULT" and c.mode == "phone"):
         purposes = [t for t in call.trigger.children if t.dep_ in ("advcl", "xcomp")]
@@ -94,7 +95,9 @@ def _call_content(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             (
                 c
                 for c in cands
-                if c.event in _SAID and any(t in p.subtree for p in purposes for t in c.triggers)
+                if c.event in _SAID
+                and any(t.pos_ == "NOUN" for t in c.triggers)  # not "to congratulate him"
+                and any(t in p.subtree for p in purposes for t in c.triggers)
             ),
             None,
         )

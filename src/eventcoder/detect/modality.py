@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
-from .arguments import ArgumentFinder, is_pronoun, speaker_side
+from .arguments import ArgumentFinder, is_pronoun
+from .doers import speaker_refuses
 from .lexicon import Lexicon, infinitive, until_mark
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -399,7 +400,7 @@ class ModalityResolver:
         cand.modality_cue = cues.negation
         if cues.negation is not None and cues.negation not in cand.triggers:
             cand.triggers.append(cues.negation)
-        if cues.speech is not None and all(speaker_side(a.head) for a in cand.actor_args):
+        if cues.speech is not None and speaker_refuses(cand.actor_args, failed):
             speaker = self.args.speaker(cues.speech)  # not "says X and Y failed to agree"
             if speaker:
                 cand.actor_args = speaker

@@ -124,6 +124,7 @@ class DetectWords:
     after_preps: frozenset[str] = frozenset()
     sheltered_people: frozenset[str] = frozenset()
     located_people: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -153,6 +154,7 @@ class DetectWords:
             after_preps=word_set(data, "after_prepositions"),
             sheltered_people=word_set(data, "sheltered_people"),
             located_people=word_set(data, "located_people"),
+            naming_verbs=word_set(data, "naming_verbs"),
         )
 
 
