@@ -279,3 +279,9 @@ def test_a_meeting_the_act_followed_has_no_partners_of_the_act(coder):
     ev = one(coder, "After a dinner with farm leaders in Lyon, the deputy called on "
              "growers to block the highways against the tax.", "REQUEST")  # fmt: skip
     assert "leaders" not in words(ev.recipient)
+
+
+def test_the_noun_of_a_partitive_gives_only_where_it_goes_or_comes_from(coder):
+    ev = one(coder, "Government troops shelled part of a bandit camp on the Niger border.",
+             "ASSAULT")  # fmt: skip
+    assert "niger" not in words(ev.recipient)

@@ -297,9 +297,12 @@ class ArgumentFinder:
                 holders += object_heads(obj, self.lex.words)  # "a contingent of peacekeepers from X"
         if trigger.pos_ in ("VERB", "AUX"):
             out += self.event_object_parties(trigger, skip)
-        for child in (c for h in holders for c in h.children):
+        inner = set(holders[2:])  # the noun of a partitive: only where it goes, comes from
+        for holder, child in ((h, c) for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in ("into", "over", "about"):
                 out.extend(self.whether_subject(child, trigger))
+            if holder in inner and child.lower_ not in self.lex.words.thing_preps:
+                continue
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
                     if (
