@@ -285,3 +285,21 @@ def test_the_noun_of_a_partitive_gives_only_where_it_goes_or_comes_from(coder):
     ev = one(coder, "Government troops shelled part of a bandit camp on the Niger border.",
              "ASSAULT")  # fmt: skip
     assert "niger" not in words(ev.recipient)
+
+
+def test_comments_that_came_after_an_act_leave_the_act_main(coder):
+    events = coder.code("Those remarks came two days after Canada condemned the "
+                        "arrests of journalists.")  # fmt: skip
+    assert [e.event for e in events][:1] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A retired admiral is heading an inquiry into the ferry sinking.", "ACCUSE"),
+        ("The envoy chaired talks between the two parties.", "CONSULT"),
+    ],
+)
+def test_heading_or_chairing_an_event_holds_it(coder, text, event):
+    assert [e.event for e in coder.code(text)][:1] == [event]
+    assert coder.code("She heads the ministry.") == []

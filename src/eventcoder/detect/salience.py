@@ -61,7 +61,9 @@ def clause_depth(token: Token) -> int:
 #: Main verbs that only place what a temporal clause tells: "That happened hours after X did Y".
 _PLACING_VERBS = frozenset({"come", "follow", "happen", "occur"})
 #: Nouns that stand for an act told elsewhere: "The decision followed after X did Y".
-_ANAPHORIC_NOUNS = frozenset({"move", "decision", "step", "announcement", "development"})
+_ANAPHORIC_NOUNS = frozenset(
+    {"move", "decision", "step", "announcement", "development", "comment", "remark"}
+)
 
 
 def placing_clause(verb: Token) -> bool:
@@ -75,7 +77,10 @@ def placing_clause(verb: Token) -> bool:
         return False
     return subj.lower_ in ("that", "this", "it") or (
         subj.lemma_.lower() in _ANAPHORIC_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in subj.children
+        )
     )
 
 
