@@ -303,3 +303,16 @@ def test_comments_that_came_after_an_act_leave_the_act_main(coder):
 def test_heading_or_chairing_an_event_holds_it(coder, text, event):
     assert [e.event for e in coder.code(text)][:1] == [event]
     assert coder.code("She heads the ministry.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Parliament granted citizenship to the three athletes before the games.", "athletes"),
+        ("The court granted an injunction sought by the dockworkers' union.", "union"),
+        ("The court granted bail to the former minister.", "minister"),
+    ],
+)  # fmt: skip
+def test_what_is_granted_to_someone_is_a_concession(coder, text, recipient):
+    ev = one(coder, text, "CONCEDE")
+    assert recipient in words(ev.recipient), ev.recipient
