@@ -316,3 +316,8 @@ def test_heading_or_chairing_an_event_holds_it(coder, text, event):
 def test_what_is_granted_to_someone_is_a_concession(coder, text, recipient):
     ev = one(coder, text, "CONCEDE")
     assert recipient in words(ev.recipient), ev.recipient
+
+
+def test_work_stopped_is_no_recipient(coder):
+    ev = one(coder, "Miners stopped work at the Kolwezi copper mine on Tuesday.", "PROTEST")
+    assert "work" not in words(ev.recipient) and "mine" in words(ev.recipient)
