@@ -321,3 +321,9 @@ def test_what_is_granted_to_someone_is_a_concession(coder, text, recipient):
 def test_work_stopped_is_no_recipient(coder):
     ev = one(coder, "Miners stopped work at the Kolwezi copper mine on Tuesday.", "PROTEST")
     assert "work" not in words(ev.recipient) and "mine" in words(ev.recipient)
+
+
+def test_the_parties_of_an_event_noun_recipient_are_the_recipients(coder):
+    ev = one(coder, "The bishop voiced his support for the "
+             "peace talks among Colombian factions.", "SUPPORT")  # fmt: skip
+    assert "factions" in words(ev.recipient) and "negotiations" not in words(ev.recipient)

@@ -15,6 +15,8 @@
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
 - aid cut off, from where or whom it went to: "suspended its aid deliveries in Mali";
+- the parties of an event noun that is the recipient: "voiced support for the peace talks among
+  Colombian factions";
 - whose needs aid is for: "food aid to meet the daily needs of refugees";
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
   former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
@@ -155,6 +157,16 @@ def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
                 if is_party(tok, lex) and tok.ent_type_ != "CARDINAL":
                     return [(tok, f"whose '{need.text}' '{clause.text}' is for ('{verb.text}')")]
     return []
+
+
+def _event_parties(noun: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "voiced his support for the peace talks among Colombian factions": the parties of
+    an event noun that is the recipient."""
+    if noun.lemma_.lower() not in lex.nouns:
+        return []
+    return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "with") for g in c.children
+            if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
 
 
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -299,6 +311,8 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
         for thing in [a.head for a in cand.recipient_args] + nouns:
             found += _thing_clause(thing, lex)
+        for arg in list(cand.recipient_args):
+            found += _event_parties(arg.head, lex)
     if cand.event in _GIVEN:
         for arg in list(cand.recipient_args):
             found += _given_to(arg.head, lex)
