@@ -290,7 +290,7 @@ def test_the_noun_of_a_partitive_gives_only_where_it_goes_or_comes_from(coder):
 def test_comments_that_came_after_an_act_leave_the_act_main(coder):
     events = coder.code("Those remarks came two days after Canada condemned the "
                         "arrests of journalists.")  # fmt: skip
-    assert [e.event for e in events][:1] == ["ACCUSE"]
+    assert [(e.event, e.salience) for e in events][:1] == [("ACCUSE", "main")]
 
 
 @pytest.mark.parametrize(
