@@ -294,7 +294,9 @@ class ArgumentFinder:
                     obj.lemma_.lower() not in self.lex.nouns  # an event noun keeps its own PPs
                 )
             ):
-                holders += object_heads(obj, self.lex.words)  # "a contingent of peacekeepers from X"
+                holders += object_heads(
+                    obj, self.lex.words
+                )  # "a contingent of peacekeepers from X"
         if trigger.pos_ in ("VERB", "AUX"):
             out += self.event_object_parties(trigger, skip)
         inner = set(holders[2:])  # the noun of a partitive: only where it goes, comes from
