@@ -327,3 +327,15 @@ def test_the_parties_of_an_event_noun_recipient_are_the_recipients(coder):
     ev = one(coder, "The bishop voiced his support for the "
              "peace talks among Colombian factions.", "SUPPORT")  # fmt: skip
     assert "factions" in words(ev.recipient) and "negotiations" not in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president hosted a lunch for his Argentine counterpart.",
+        "The queen will host a banquet for the visiting Danish minister next week.",
+    ],
+)
+def test_the_guest_of_a_meal_hosted_is_the_recipient(coder, text):
+    events = coder.code(text)
+    assert events and words(events[0].recipient) & {"counterpart", "minister"}, events

@@ -17,6 +17,7 @@
 - aid cut off, from where or whom it went to: "suspended its aid deliveries in Mali";
 - the parties of an event noun that is the recipient: "voiced support for the peace talks among
   Colombian factions";
+- the guest of a meal or reception hosted: "hosted a lunch for his Argentine counterpart";
 - whose needs aid is for: "food aid to meet the daily needs of refugees";
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
   former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
@@ -305,6 +306,13 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += _aid_needy(verb, lex)
     if cand.event == "SANCTION" and verb.pos_ == "VERB":
         found += _aid_cut(verb, lex)
+    if cand.event in ("CONSULT", "AGREE") and getattr(cand.sense, "object", "") == "topic":
+        # "hosted a lunch for his Argentine counterpart": the guest
+        obj = direct_object(verb)
+        found += [(g, f"'for ...' of '{verb.text}': the guest") for c in [*verb.children,
+                  *(obj.children if obj is not None else [])] if c.dep_ == "prep"
+                  and c.lower_ == "for" for g in c.children
+                  if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
     if cand.event not in _MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
         # "dismissed the complaint lodged by X": also the event noun the verb acts on
