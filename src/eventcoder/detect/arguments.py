@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
-from .lexicon import Lexicon, direct_object, infinitive, is_party, subject_token
+from .lexicon import Lexicon, direct_object, infinitive, is_party, object_heads, subject_token
 from .phrases import members, phrase, spans_for
 
 __all__ = ["ArgumentFinder", "agent_of", "is_passive", "members", "phrase", "spans_for"]
@@ -35,12 +35,25 @@ def agent_of(token: Token) -> Token | None:
     return None
 
 
-def is_empty_abstract(noun: Token, abstract: frozenset[str] | set[str]) -> bool:
-    """ "such an event", "the move", "talks": an abstract or event noun with no entity in it."""
+def counted(tok: Token) -> bool:
+    """A number of something ("dozens of shipping agents", "hundreds of activists"): who they are is
+    the of-phrase, so the number names a party, not an amount or a date."""
+    return tok.ent_type_ == "CARDINAL" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    )
+
+
+def is_empty_abstract(
+    noun: Token, abstract: frozenset[str] | set[str], parties: frozenset[str] = frozenset()
+) -> bool:
+    """ "such an event", "the move", "talks": an abstract or event noun with no entity in it
+    (nor a party word before it: "the council plan" is the council's)."""
     if noun.lemma_.lower() not in abstract:
         return False
     return not any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and (c.ent_type_ or c.pos_ == "PROPN" or (c.dep_ == "compound" and c.lemma_ in parties))
         for c in noun.children
     )
 
@@ -168,7 +181,11 @@ class ArgumentFinder:
             if about is not None:
                 noun, reason = about, f"{reason} -> whom the '{lemma}' are about"
                 continue
-            if lemma in self.lex.nouns or lemma in self.lex.abstract_nouns:
+            if (
+                lemma in self.lex.nouns
+                or lemma in self.lex.abstract_nouns
+                or lemma in self.lex.words.demand_nouns  # "dismissed a pay proposal by X": X's
+            ):
                 inner = self._agent_of_noun(noun)
                 if inner is not None:
                     noun, reason = inner[0], f"{reason} -> {inner[1]}"
@@ -250,7 +267,7 @@ class ArgumentFinder:
                 else:
                     reason = f"object of '{trigger.text}'"
                 tok, reason = self.target(obj, reason)
-                if not is_empty_abstract(tok, self.empty_nouns):
+                if not is_empty_abstract(tok, self.empty_nouns, self.lex.party_words):
                     out.extend(spans_for(tok, "recipient", reason, self.lex.words))
                 elif tok.lemma_.lower() in self.lex.nouns and tok.lemma_.lower() not in (
                     self.lex.abstract_nouns
@@ -277,12 +294,17 @@ class ArgumentFinder:
                     obj.lemma_.lower() not in self.lex.nouns  # an event noun keeps its own PPs
                 )
             ):
-                holders.append(obj)
+                holders += object_heads(
+                    obj, self.lex.words
+                )  # "a contingent of peacekeepers from X"
         if trigger.pos_ in ("VERB", "AUX"):
             out += self.event_object_parties(trigger, skip)
-        for child in (c for h in holders for c in h.children):
+        inner = set(holders[2:])  # the noun of a partitive: only where it goes, comes from
+        for holder, child in ((h, c) for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in ("into", "over", "about"):
                 out.extend(self.whether_subject(child, trigger))
+            if holder in inner and child.lower_ not in self.lex.words.thing_preps:
+                continue
             if child.dep_ == "prep" and child.lower_ in preps and child.i not in skip:
                 for pobj in child.children:
                     if (
@@ -290,11 +312,12 @@ class ArgumentFinder:
                         and pobj.i not in skip
                         and (
                             pobj.ent_type_ not in _NOT_PARTIES  # "on Tuesday", "at 5 pm"
+                            or counted(pobj)  # but "against dozens of shipping agents"
                         )
                         and not self.asked_by(child, pobj)
                     ):
                         tok, reason = self.target(pobj, f"'{child.text} ...' of '{trigger.text}'")
-                        if not is_empty_abstract(tok, self.empty_nouns):
+                        if not is_empty_abstract(tok, self.empty_nouns, self.lex.party_words):
                             out.extend(spans_for(tok, "recipient", reason, self.lex.words))
         return out
 
@@ -315,21 +338,26 @@ class ArgumentFinder:
     def event_object_parties(self, verb: Token, skip: set[int]) -> list[ArgumentSpan]:
         """The parties of an event noun the verb acts on: "ended mediation efforts between X
         and Y", "suspended talks with X", "rejected any cooperation with X", "announced a
-        suspension of air links with X" (through a thing's of-phrase)."""
-        obj = direct_object(verb)
-        if obj is None or obj.dep_ != "dobj" or obj.i in skip:
-            return []
+        suspension of air links with X" (through a thing's of-phrase), "reneged on an accord with
+        X", "withdrew from a pact with X" (the object of the verb's own preposition)."""
         event_nouns = self.lex.nouns.keys() | self.lex.abstract_nouns
-        if obj.lemma_.lower() not in event_nouns:
-            return []
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        held = self.lex.words.thing_preps | {"on", "of", "out"}  # not "following a meeting with X"
+        preps_of = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in held]
+        preps_of += [
+            g for c in preps_of for g in c.children if g.dep_ == "prep" and g.lower_ in held
+        ]
+        objs += [g for c in preps_of for g in c.children if g.dep_ == "pobj"]
+        objs = [o for o in objs if o.i not in skip and o.lemma_.lower() in event_nouns]
         # partners and ends, not what a nested act struck: "condemned the attack on a church"
         # does not make the church the accused
         preps = self.lex.words.thing_preps | {"between", "among"}
         out: list[ArgumentSpan] = []
-        holders = [obj]
-        for child in obj.children:  # "a suspension of air links with X"
-            if child.dep_ == "prep" and child.lower_ == "of":
-                holders += [g for g in child.children if g.dep_ == "pobj"]
+        holders = list(objs)
+        for obj in objs:  # "a suspension of air links with X"
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    holders += [g for g in child.children if g.dep_ == "pobj"]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ != "prep" or child.lower_ not in preps:

@@ -2,7 +2,9 @@
 them): blame is an accusation ("said the rebels were responsible for the attack", "held the army
 responsible"); a strike or raid done by armed forces is an attack ("the air force carried out
 strikes"); what was received came from the giver ("Gaza received aid from Qatar"); troops
-sent or deployed to keep the peace are aid ("sent 200 troops to serve as a peacekeeping force").
+sent or deployed to keep the peace are aid ("sent 200 troops to serve as a peacekeeping force");
+people sent to investigate carry out an investigation ("dispatched engineers to X to investigate why the
+crash"); borders opened to refugees grant them asylum.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Sentence
 from .arguments import ArgumentFinder
-from .lexicon import Lexicon, Sense, is_party
+from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
 from .phrases import phrase, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -172,3 +174,80 @@ def died_of(noun: Token, lex: Lexicon) -> Token | None:
         if tok.lemma_.lower() in _DIE and tok.pos_ == "VERB":
             return tok
     return None
+
+
+def sent_to_investigate(cand: Candidate, lex: Lexicon) -> None:
+    """ "dispatched a dozen engineers to Zambia to investigate why the bridge gave way", "is
+    sending a team to conduct an audit of the accounts": the sending serves an investigation (PLOVER ACCUSE,
+    investigate), not aid or a show of force. The recipient is where they go, else what they
+    are to investigate."""
+    verb = cand.trigger
+    if cand.event not in ("AID", "MOBILIZE") or verb.pos_ != "VERB":
+        return
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for comp in (c for h in heads for c in h.children):
+        if comp.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not infinitive(comp):
+            continue
+        sense = lex.verb_sense(comp)
+        about = direct_object(comp)
+        if sense is None or sense.mode != "investigate":
+            noun = about if comp.lemma_.lower() in lex.light_verbs else None
+            sense = lex.noun_sense(noun) if noun is not None else None
+            about = next((g for c in noun.children if c.lower_ in ("of", "into")
+                          for g in c.children if g.dep_ == "pobj"), None) if noun else None  # fmt: skip
+        if sense is None or sense.mode != "investigate":
+            continue
+        cand.reasons["event"] = f"'{verb.text}' to '{comp.text}': an investigation (ACCUSE)"
+        cand.event, cand.mode, cand.cameo = "ACCUSE", "investigate", None
+        sent = {t.i for h in heads[1:] for t in h.subtree}
+        cand.recipient_args = [a for a in cand.recipient_args if a.head.i not in sent]
+        if not any(is_party(a.head, lex) for a in cand.recipient_args) and about is not None:
+            why = f"what '{comp.text}' is about (purpose of '{verb.text}')"
+            cand.recipient_args = spans_for(about, "recipient", why, lex.words)
+        return
+
+
+def asylum(cand: Candidate, lex: Lexicon) -> None:
+    """ "has opened its borders to refugees from the south", "... to Syrian families escaping
+    the violence", "... to thousands of Belarusians": letting people in grants them asylum (PLOVER AID, CAMEO 075), not the opening
+    of access that borders opened to trade are (RETREAT)."""
+    verb = cand.trigger
+    obj = direct_object(verb) if verb.pos_ == "VERB" else None
+    if cand.event != "RETREAT" or obj is None or obj.lemma_.lower() not in ("border", "frontier"):
+        return
+    for pobj in (g for h in (verb, obj) for c in h.children if c.dep_ == "prep"
+                 and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):  # fmt: skip
+        people = [pobj, *(g for c in pobj.children if c.lower_ == "of" for g in c.children)]
+        words = {w for p in people for t in (p, *p.children) for w in (t.lemma_.lower(), t.lower_)}
+        if words & lex.words.sheltered_people or any(p.ent_type_ == "NORP" for p in people):
+            cand.reasons["event"] = f"'{verb.text} {obj.text}' to people: asylum (AID, CAMEO 075)"
+            cand.event, cand.mode, cand.cameo = "AID", None, "075"
+            return
+
+
+def verbal_attack(cand: Candidate, lex: Lexicon) -> None:
+    """ "launched a fresh attack on the central bank governor, calling him reckless", "led the
+    attack on the budget plan, branding it a fraud": an attack whose -ing clause names or
+    blames its target is made of words (ACCUSE disapprove), not force."""
+    nouns = [t for t in cand.triggers if t.pos_ == "NOUN"]
+    if cand.event != "ASSAULT" or not nouns:
+        return
+    words = lex.words.naming_verbs | lex.words.accusing_verbs
+    for clause in (c for h in [cand.trigger, *nouns] for c in h.children):
+        if (
+            clause.dep_ in ("advcl", "acl", "xcomp")
+            and clause.tag_ == "VBG"
+            and clause.lemma_.lower() in words
+        ):
+            cand.reasons["event"] = f"an attack '{clause.text}' its target: words (ACCUSE)"
+            cand.event, cand.mode, cand.cameo = "ACCUSE", "disapprove", None
+            return
+
+
+def retype(cand: Candidate, lex: Lexicon) -> None:
+    """Every pattern of this module that changes a candidate's type, in order."""
+    armed_attack(cand, lex)
+    verbal_attack(cand, lex)
+    peacekeeping(cand, lex)
+    sent_to_investigate(cand, lex)
+    asylum(cand, lex)

@@ -184,14 +184,16 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
         if key == "dobj":
             return any((_words(o) | _title_words(o)) & set(value) for o in objs)
         return any(o.ent_type_ in value for o in objs)
-    if key == "dobj_mod":  # "sent peacekeeping troops": a word of (or modifying) the object
-        obj = direct_object(token)
-        return obj is not None and (
-            bool(_words(obj) & set(value))
+    if key in ("dobj_mod", "subj_mod"):  # "sent peacekeeping troops", "peacekeepers arrived"
+        obj = direct_object(token) if key == "dobj_mod" else subject_token(token)
+        inner = [g for c in obj.children if c.lower_ == "of" for g in c.children] if obj else []
+        return any(  # a word of the phrase or its of-noun, or modifying it: "the seized ship",
+            bool(_words(o) & set(value))  # "the ship it seized", "contingents of peacekeepers"
             or any(
                 c.dep_ in ("compound", "amod", "nmod", "relcl", "acl") and c.lower_ in value
-                for c in obj.children
-            )  # "the seized ship", "the ship it seized", "a ship seized by pirates"
+                for c in o.children
+            )
+            for o in ([obj, *inner] if obj is not None else [])
         )
     if key == "pobj":  # "went on strike", "put on alert": a prepositional object's lemma
         preps = [c for c in children if c.dep_ in ("prep", "prt")]

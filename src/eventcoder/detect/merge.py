@@ -1,13 +1,14 @@
 """One event from several trigger words: candidates of one type whose triggers are linked in
 the parse ("welcomed the move and announced his support", "a drone strike killed") are merged;
 those in a clause of their own with doers of their own ("after X allowed ..., Y lifted ...")
-stay two events.
+stay two events. A phone call made to say something is coded for what it says ("telephoned X to
+convey Ghana's support": a SUPPORT of X).
 """
 
 from __future__ import annotations
 
-from ..document import Candidate
-from .lexicon import Lexicon, is_party
+from ..document import ArgumentSpan, Candidate
+from .lexicon import Lexicon, infinitive, is_party
 
 #: Links to a clause of its own: the events at its two ends are two events, never merged.
 _OWN_CLAUSE = frozenset({"advcl", "relcl", "ccomp", "parataxis"})
@@ -20,6 +21,7 @@ def merge_linked(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     killed" (the noun is the verb's subject): one event, several trigger words.
     """
     _violent_seizures(cands)
+    cands = _call_content(cands, lex)
     out: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: (c.trigger.pos_ != "VERB", c.trigger.i)):
         target = next((o for o in out if o.event == cand.event and _linked(o, cand, lex)), None)
@@ -74,3 +76,42 @@ def _violent_seizures(cands: list[Candidate]) -> None:
         if violent:
             cand.reasons["event"] = f"'{cand.trigger.text}' that killed or wounded: an attack"
             cand.event, cand.mode, cand.cameo = "ASSAULT", None, None
+
+
+#: What a call can be made to say: the content is coded, not the call (as PLOVER codes a
+#: consultation "for the content of the action").
+_SAID = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "AGREE", "REJECT", "THREATEN"})
+
+
+def _call_content(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """ "telephoned the Ivorian president to convey Ghana's condolences": a phone call whose purpose
+    clause expresses something (an event noun: support, condolences, condemnation) is that
+    saying, done to whoever was called; "called X to congratulate him" stays a call."""
+    dropped: set[int] = set()
+    for call in (c for c in cands if c.event == "CONSULT" and c.mode == "phone"):
+        purposes = [t for t in call.trigger.children if t.dep_ in ("advcl", "xcomp")]
+        purposes = [p for p in purposes if infinitive(p)]
+        said = next(
+            (
+                c
+                for c in cands
+                if c.event in _SAID
+                and any(t.pos_ == "NOUN" for t in c.triggers)  # not "to congratulate him"
+                and any(t in p.subtree for p in purposes for t in c.triggers)
+            ),
+            None,
+        )
+        if said is None:
+            continue
+        dropped.add(id(call))
+        said.reasons.setdefault("event", f"what the call ('{call.trigger.text}') was made to say")
+        # "called X to congratulate him": the pronoun is whoever was called
+        named = [a for a in said.recipient_args if a.head.pos_ != "PRON"]
+        if call.recipient_args and not any(is_party(a.head, lex) for a in named):
+            said.recipient_args = [
+                ArgumentSpan(a.tokens, "recipient", f"{a.reason}: who was called")
+                for a in call.recipient_args
+            ] + named
+        if call.actor_args:  # the caller says it ("called X to ...": not X, as "urged X to")
+            said.actor_args = list(call.actor_args)
+    return [c for c in cands if id(c) not in dropped]

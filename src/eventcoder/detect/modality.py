@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import ArgumentFinder, is_pronoun
+from .doers import speaker_refuses
 from .lexicon import Lexicon, infinitive, until_mark
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -399,8 +400,8 @@ class ModalityResolver:
         cand.modality_cue = cues.negation
         if cues.negation is not None and cues.negation not in cand.triggers:
             cand.triggers.append(cues.negation)
-        if cues.speech is not None:
-            speaker = self.args.speaker(cues.speech)
+        if cues.speech is not None and speaker_refuses(cand.actor_args, failed):
+            speaker = self.args.speaker(cues.speech)  # not "says X and Y failed to agree"
             if speaker:
                 cand.actor_args = speaker
                 cand.reasons["actor"] = f"the speaker of '{cues.speech.text}' refuses"

@@ -19,9 +19,12 @@ _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 def _describes(noun: Token, prep: Token, words: DetectWords) -> bool:
     """Whether a PP describes the entity ("Secretary of Defense", "spokesman for X": a role
-    noun of ``words.for_roles``)."""
+    noun of ``words.for_roles``; "people in Chad": a noun of ``words.located_people``)."""
     if prep.lower_ == "of":  # "the rebels of attacking ...": a gerund is what they did
         return not any(c.dep_ == "pcomp" for c in prep.children)
+    if prep.lower_ == "in" and noun.lemma_.lower() in words.located_people:
+        # "people in Chad and Niger": who they are is where they live
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC") for c in prep.children)
     return prep.lower_ == "for" and noun.lemma_.lower() in words.for_roles
 
 

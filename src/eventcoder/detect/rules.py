@@ -14,7 +14,8 @@ from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
 from .arguments import ArgumentFinder, spans_for
-from .blame import armed_attack, blame, died_of, peacekeeping, received_from
+from .blame import blame, died_of, received_from, retype
+from .doers import antecedent_doer
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .targets import mend_targets
@@ -91,12 +92,12 @@ class RuleDetector:
         told = [c for c in cands if not _circumstance(c, self.lex)]
         cands = told or cands
         for cand in cands:
-            armed_attack(cand, self.lex)
-            peacekeeping(cand, self.lex)
+            retype(cand, self.lex)
         merged = merge_linked(cands, self.lex)
         for cand in merged:
             dyads.mend(cand, self.lex)
             mend_targets(cand, self.lex)
+            antecedent_doer(cand, self.lex)
         return merged
 
     def _natural_cause(self, tok: Token, sense: Sense) -> bool:

@@ -58,6 +58,32 @@ def clause_depth(token: Token) -> int:
     return sum(t.dep_ not in LEVEL_ARCS for t in path)
 
 
+#: Main verbs that only place what a temporal clause tells: "That happened hours after X did Y".
+_PLACING_VERBS = frozenset({"come", "follow", "happen", "occur"})
+#: Nouns that stand for an act told elsewhere: "The decision followed after X did Y".
+_ANAPHORIC_NOUNS = frozenset(
+    {"move", "decision", "step", "announcement", "development", "comment", "remark"}
+)
+
+
+def placing_clause(verb: Token) -> bool:
+    """ "That happened hours after the army shelled X", "The decision followed after ...": a main clause
+    whose subject only points at something told elsewhere and whose verb only places it in
+    time; the temporal clause is then what the sentence reports."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in _PLACING_VERBS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("that", "this", "it") or (
+        subj.lemma_.lower() in _ANAPHORIC_NOUNS
+        and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in subj.children
+        )
+    )
+
+
 def circumstance_clause(token: Token, temporal_marks: AbstractSet[str]) -> Token | None:
     """The relative or temporal clause ``token`` sits in, if any (its head word); a temporal
     clause is opened by one of ``temporal_marks`` ("since", "when")."""
@@ -68,8 +94,10 @@ def circumstance_clause(token: Token, temporal_marks: AbstractSet[str]) -> Token
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and verb_root:
             return tok  # "peacekeepers deployed in the country" (with no verb at the root,
             # the parser took the main verb for a participle: "Doctors donated ...")
-        if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in temporal_marks for c in tok.children
+        if (
+            tok.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in temporal_marks for c in tok.children)
+            and not placing_clause(tok.head)
         ):
             return tok
     return None

@@ -1,5 +1,8 @@
 """Recipients the sentence names away from the trigger (applied after ``dyads.mend``):
 
+- coordinated parties modifying the one doer of an act done together: "Ghana and Togo's
+  ministers met" → Ghana's ministers meet Togo's; "the meeting between X and Y failed to
+  reach a deal" → X and Y;
 - an object pronoun of a linked clause stands for the first clause's object: "hit the army's
   positions and destroyed them", "held 200 villagers to use them as shields" → the positions,
   the villagers (the number of the pronoun agrees with the noun's);
@@ -11,8 +14,16 @@
 - the enemy of a mobilisation: "mobilized troops for a war against X" → X;
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
+- aid cut off, from where or whom it went to: "suspended its aid deliveries in Mali";
+- the parties of an event noun that is the recipient: "voiced support for the peace talks among
+  Colombian factions";
+- the guest of a meal or reception hosted: "hosted a lunch for his Argentine counterpart";
+- whose needs aid is for: "food aid to meet the daily needs of refugees";
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
-  former minister", "condemned the threats made by the junta" → the minister, the junta;
+  former minister", "condemned the threats made by the junta", "dismissed the complaint lodged
+  by the mayor" → the minister, the junta, the mayor;
+- whom an allegation is about: "alleged that the mayor had stolen funds" → the mayor;
+- who is asked for a thing: "demanded support from the ministry" → the ministry;
 - whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
   stolen in 1990 to the embassy" → the embassy.
 """
@@ -77,11 +88,15 @@ def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
     for tok in (verb, verb.head):
         for clause in tok.children:
             if clause.dep_ != "advcl" or not any(
-                m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in clause.children
+                m.dep_ == "mark" and m.lower_ in ("until", "unless", "before")
+                for m in clause.children
             ):
                 continue
+            # "until the ministry meets their demands", "before the director is dismissed"
             doer = agent_of(clause) if is_passive(clause) else None
-            doer = doer or next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            doer = doer or next(
+                (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
             if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
                 return doer, f"who must act first ('{clause.text}' ...)"
     return None
@@ -111,6 +126,48 @@ def _aid_place(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
                     return pobj
     return None
+
+
+def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "suspended its aid deliveries in Mali", "suspended humanitarian aid for Gaza": aid cut
+    off is taken from where (or whom) it went to."""
+    obj = direct_object(verb)
+    words = [t.lemma_.lower() for t in ([obj, *obj.lefts] if obj is not None else [])]
+    if obj is None or not any(s.event == "AID" for w in words for s in lex.nouns.get(w, [])):
+        return []
+    place = _aid_place(verb)
+    found = [(place, f"where the aid '{verb.text}' went")] if place is not None else []
+    return found + [(g, f"'for ...' of '{obj.text}': whom the aid was for")
+                    for c in [*obj.children, *verb.children]
+                    if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                    if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+
+
+def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "gives food aid to meet the daily needs of hundreds of refugees", "aid to ease the
+    suffering of civilians": whose need the aid's purpose names."""
+    obj = direct_object(verb)
+    clauses = [c for h in (verb, obj) if h is not None for c in h.children
+               if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c)]  # fmt: skip
+    for clause in clauses:
+        need = direct_object(clause)
+        for pobj in (g for c in (need.children if need is not None else ()) if c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"):  # fmt: skip
+            people = [g for c in pobj.children if c.lower_ == "of" for g in c.children]
+            for tok in [pobj, *people]:  # "hundreds of refugees": the refugees
+                if is_party(tok, lex) and tok.ent_type_ != "CARDINAL":
+                    return [(tok, f"whose '{need.text}' '{clause.text}' is for ('{verb.text}')")]
+    return []
+
+
+def _event_parties(noun: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "voiced his support for the peace talks among Colombian factions": the parties of
+    an event noun that is the recipient."""
+    if noun.lemma_.lower() not in lex.nouns:
+        return []
+    return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "with") for g in c.children
+            if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
 
 
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -169,8 +226,61 @@ def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+def _alleged(verb: Token) -> list[tuple[Token, str]]:
+    """ "alleged that the mayor had stolen funds", "critics say the governor rigged the tender": whom
+    the allegation is about is the doer of what is alleged."""
+    return [
+        (subj, f"who is said to have done '{clause.text}' ('{verb.text}')")
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for subj in clause.children
+        if subj.dep_ in ("nsubj", "nsubjpass")
+        and (subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in ("he", "she", "they"))
+    ]
+
+
+def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
+    """ "Ghana and Togo's trade ministers met", "Chile and Peru's fisheries agencies agreed to
+    pool their data": coordinated parties modifying the one doer of an act done together are its two
+    sides; the first acts, the others receive (as "Kenya and Uganda agreed")."""
+    if len(cand.actor_args) != 1 or not (
+        cand.event in lex.reciprocal_events or cand.mode == "meet"
+    ):
+        return
+    arg = cand.actor_args[0]
+    head = arg.head
+    if head.lemma_.lower() in lex.nouns:  # "the meeting between Serbia and Kosovo failed to ..."
+        for party in (g for c in head.children if c.lower_ in ("between", "among")
+                      for g in c.children if g.dep_ == "pobj" and is_party(g, lex)):  # fmt: skip
+            sides = [party, *party.conjuncts]
+            why = f"a party to the '{head.text}' ('{party.head.text} ...')"
+            cand.actor_args = spans_for(party, "actor", why, lex.words)[:1]
+            for other in sides[1:]:
+                cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
+            prefer_parties(cand, lex)
+            return
+    for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+        others = [c for c in mod.conjuncts if c.i > mod.i and is_party(c, lex)]
+        if not others or not is_party(mod, lex):
+            continue
+        drop = {t.i for o in others for t in o.subtree} | {
+            c.i for c in mod.children if c.dep_ == "cc"
+        }
+        why = f"{arg.reason} (the first of '{mod.text}' and '{others[0].text}')"
+        cand.actor_args = [ArgumentSpan([t for t in arg.tokens if t.i not in drop], "actor", why)]
+        for other in others:
+            toks = {t for t in other.subtree} | {t for t in arg.tokens if max(drop) < t.i < head.i}
+            why = f"{arg.reason} (the other party, '{other.text}')"
+            cand.recipient_args.append(
+                ArgumentSpan([head, *sorted(toks, key=lambda t: t.i)], "recipient", why)
+            )
+        prefer_parties(cand, lex)
+        return
+
+
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
+    split_joint_owners(cand, lex)
     resolve_pronouns(cand, lex)
     if has_party(cand.recipient_args, lex):
         return
@@ -183,13 +293,34 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     if cand.event == "MOBILIZE":
         enemy = _against(verb, lex)
         found += [(enemy, f"against whom '{verb.text}' is for")] if enemy is not None else []
+    if cand.event == "ACCUSE" and verb.pos_ == "VERB":
+        found += _alleged(verb)
+    if cand.event == "REQUEST":  # "demanded support from the ministry": who is asked
+        things = [a.head for a in cand.recipient_args] + [direct_object(verb)]
+        found += [(g, f"'from ...' of '{t.text}': who is asked") for t in things if t is not None
+                  for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
     if cand.event == "AID" and verb.pos_ == "VERB":
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
+        found += _aid_needy(verb, lex)
+    if cand.event == "SANCTION" and verb.pos_ == "VERB":
+        found += _aid_cut(verb, lex)
+    if cand.event in ("CONSULT", "AGREE") and getattr(cand.sense, "object", "") == "topic":
+        # "hosted a lunch for his Argentine counterpart": the guest
+        obj = direct_object(verb)
+        found += [(g, f"'for ...' of '{verb.text}': the guest") for c in [*verb.children,
+                  *(obj.children if obj is not None else [])] if c.dep_ == "prep"
+                  and c.lower_ == "for" for g in c.children
+                  if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
     if cand.event not in _MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
+        # "dismissed the complaint lodged by X": also the event noun the verb acts on
+        nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
+        for thing in [a.head for a in cand.recipient_args] + nouns:
+            found += _thing_clause(thing, lex)
         for arg in list(cand.recipient_args):
-            found += _thing_clause(arg.head, lex)
+            found += _event_parties(arg.head, lex)
     if cand.event in _GIVEN:
         for arg in list(cand.recipient_args):
             found += _given_to(arg.head, lex)

@@ -122,6 +122,9 @@ class DetectWords:
     future_adj: frozenset[str]
     temporal_marks: frozenset[str]
     after_preps: frozenset[str] = frozenset()
+    sheltered_people: frozenset[str] = frozenset()
+    located_people: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -149,6 +152,9 @@ class DetectWords:
             future_adj=word_set(data, "future_adjectives"),
             temporal_marks=word_set(data, "temporal_marks"),
             after_preps=word_set(data, "after_prepositions"),
+            sheltered_people=word_set(data, "sheltered_people"),
+            located_people=word_set(data, "located_people"),
+            naming_verbs=word_set(data, "naming_verbs"),
         )
 
 

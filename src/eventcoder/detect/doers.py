@@ -1,0 +1,66 @@
+"""Who did it, where the event's own clause does not say (applied after ``targets``):
+
+- a refusal reported by someone is the speaker's when stated, the named parties' when they
+  failed ("X and Y failed to reach a deal, a diplomat told reporters");
+- a release told in the passive with no by-agent is done by whoever did the act it followed:
+  "the blogger was released after the governor commuted his sentence", "four fishermen were
+  freed once the navy confirmed who they were" → the governor, the navy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import ArgumentSpan, Candidate
+from .arguments import agent_of, is_passive
+from .dyads import is_instrument
+from .lexicon import Lexicon, is_party
+from .phrases import spans_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: Types of a release or a giving back, which follow the decision that ordered them.
+_RELEASES = frozenset({"RETREAT", "CONCEDE"})
+#: Subordinators of the act a release followed.
+_AFTER = frozenset({"after", "once", "when"})
+
+
+def _decider(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
+    """The party that did the act of an after-clause of ``verb`` ("after the governor
+    commuted his sentence")."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and not is_passive(c)):
+        if not any(m.dep_ == "mark" and m.lower_ in _AFTER for m in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.pos_ != "PRON"
+            and is_party(subj, lex)
+            and not is_instrument(subj, lex)
+        ):
+            return subj, f"who did what '{verb.text}' followed ('{clause.text}')"
+    return None
+
+
+def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
+    """The doer of a passive release with no by-agent, from the act it followed."""
+    verb = cand.trigger
+    if cand.actor_args or cand.event not in _RELEASES or verb.pos_ != "VERB":
+        return
+    if not is_passive(verb) or agent_of(verb) is not None:
+        return
+    found = _decider(verb, lex)
+    if found is not None:
+        cand.actor_args = spans_for(found[0], "actor", found[1], lex.words)
+
+
+def speaker_refuses(doers: list[ArgumentSpan], failed: bool) -> bool:
+    """Whether the speaker of a reported refusal is its actor: a refusal stated ("X said the
+    army will not withdraw": X speaks for it), not a failure reported of named parties ("X and
+    Y failed to reach a deal, a diplomat told reporters"); a pronoun or what a possessive pronoun
+    owns ("it", "his country") is the speaker's own side either way."""
+    return not failed or all(
+        a.head.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in a.head.children)
+        for a in doers
+    )
