@@ -369,8 +369,11 @@ def test_own_troops_are_no_recipient(coder):
     ("text", "event", "own"),
     [
         ("Bolivia mobilized the army near the salt flats.", "MOBILIZE", "army"),
-        ("The gunmen said they will lay down their weapons once the amnesty begins.", "AGREE",
-         "weapons"),
+        (
+            "The gunmen said they will lay down their weapons once the amnesty begins.",
+            "AGREE",
+            "weapons",
+        ),
         ("Zambia agreed to open its borders for grain lorries.", "AGREE", "borders"),
         ("The governor abandoned his plan of closing rural clinics.", "CONCEDE", "his"),
     ],
@@ -578,8 +581,7 @@ def test_a_count_or_a_weapon_does_not_split_one_attack(coder):
 
 def test_a_circumstance_does_not_outrank_what_the_sentence_reports(coder):
     events = coder.code(
-        "Shortly after the blasts on Friday, the police said the gangs were "
-        "responsible.",
+        "Shortly after the blasts on Friday, the police said the gangs were responsible.",
         date="2024-03-02",
     )
     ranked = sorted(events, key=lambda e: -e.confidence)
