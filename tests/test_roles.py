@@ -117,7 +117,7 @@ ROLE_CASES = [
      "mayor"),
     # whom aid is for, from its purpose clause
     ("Japan gave 20 million dollars to help flood victims in Peru.", "AID", "japan", "victims"),
-    ("Japan donated ventilators to assist Kenya with its response to the virus.", "AID",
+    ("Japan donated tents to assist Kenya with its flood relief.", "AID",
      "japan", "kenya"),
     # the owner of the thing acted on
     ("The senator criticised the government's handling of the crisis.", "ACCUSE", "senator",
