@@ -310,7 +310,7 @@ def test_a_mislemmatised_light_verb_still_anchors_its_noun(coder):
     [
         ("The minister allowed the opposition to hold a rally in the capital.", "CONCEDE"),
         ("The government received a team of observers from the regional bloc.", "RETREAT"),
-        ("The imam launched a mediation effort between the two villages.", "CONSULT"),
+        ("The imam started mediating between the two villages.", "CONSULT"),
         ("Government troops captured the rebel stronghold after a week of fighting.", "ASSAULT"),
         ("Dock workers stopped work on Monday over the new pay rules.", "PROTEST"),
         ("The country contributed troops to the regional force.", "AID"),
