@@ -265,9 +265,11 @@ def project_sentences(repo: Path = ROOT) -> list[tuple[str, str]]:
         chunks: Iterable[str]
         if path.suffix == ".py":
             chunks = list(_python_text(text))
-        elif path.suffix == ".csv":
+        elif path.suffix == ".csv":  # the text column (role spans are its substrings)
             with path.open(encoding="utf-8", newline="") as fh:
-                chunks = [cell for row in csv.reader(fh) for cell in row]
+                rows = list(csv.reader(fh))
+            col = rows[0].index("text") if rows and "text" in rows[0] else None
+            chunks = [c for r in rows for i, c in enumerate(r) if col is None or i == col]
         elif path.suffix in {".yaml", ".yml"}:
             chunks = list(_yaml_text(text))
         elif path.suffix == ".json":
