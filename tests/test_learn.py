@@ -304,7 +304,9 @@ def test_minilm_embeddings_are_normalised_and_meaningful():
 @pytest.mark.slow
 @needs_ml
 def test_builtin_model_fills_what_the_rules_miss(coder):
-    text = "The two rival parties inked a power-sharing pact on Saturday."
+    # a promise to sign is AGREE (a pact already signed is SUPPORT, PLOVER manual); no rule
+    # knows "ink"
+    text = "The two rival parties will ink a power-sharing pact on Saturday."
     assert coder.code(text) == []
     builtin = coder.variant(model="builtin")
     events = builtin.code(text)

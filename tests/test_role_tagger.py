@@ -13,6 +13,7 @@ from eventcoder.evaluate import GoldItem
 from eventcoder.learn import roles, roles_train
 from eventcoder.learn.model import EventClassifier, Policy
 from eventcoder.learn.train import train
+from eventcoder.ontology import PLOVER_TYPES
 
 from .test_learn import hash_embed, needs_ml
 
@@ -178,6 +179,25 @@ def test_train_with_role_spans_saves_a_tagger_that_round_trips(tmp_path):
     model.save(tmp_path)
     assert not (tmp_path / "roles.npz").exists()
     assert EventClassifier.load(tmp_path).roles is None
+
+
+def test_event_columns_are_the_types_and_a_tagger_saved_without_them_reads_the_old_ones(
+    rules_coder, tiny_tagger, tmp_path
+):
+    assert set(roles.EVENTS) == {*PLOVER_TYPES, "NONE"}  # no name that no event carries
+    cand = main_event(rules_coder, "Insurgents fired rockets at a military airfield overnight.")
+    span = cand.sentence.span
+    width = roles.features(span, cand.trigger, cand.event, None, tiny_tagger.preps).shape[1]
+    assert tiny_tagger.coef.shape[1] == width
+    meta = tiny_tagger.save(tmp_path)
+    assert meta["events"] == list(roles.EVENTS)
+    assert roles.RoleTagger.load(tmp_path, meta).events == roles.EVENTS
+    # a tagger written before the list was saved had three more (always empty) columns
+    del meta["events"]
+    legacy = roles.RoleTagger.load(tmp_path, meta)
+    assert legacy.events == roles.LEGACY_EVENTS
+    X = roles.features(span, cand.trigger, cand.event, None, legacy.preps, legacy.events)
+    assert X.shape[1] == width + 3
 
 
 def test_train_without_role_columns_saves_no_tagger(tmp_path):

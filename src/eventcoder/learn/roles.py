@@ -59,9 +59,12 @@ DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "compound", "poss", "app
         "amod", "attr", "npadvmod", "ROOT", "nmod", "agent", "pcomp", "ccomp", "xcomp")  # fmt: skip
 POS = ("NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM", "DET", "ADP")
 ENTS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC")
+#: The event-type columns: the 16 types and NONE. A tagger keeps the list it was trained with.
 EVENTS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
           "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT",
-          "THREATEN", "DISAPPROVE", "ENGAGE", "MILITARY", "NONE")  # fmt: skip
+          "THREATEN", "NONE")  # fmt: skip
+#: The columns of taggers saved before the list was recorded: three names no event carries.
+LEGACY_EVENTS = (*EVENTS[:-1], "DISAPPROVE", "ENGAGE", "MILITARY", "NONE")
 RELATIONS = ("subject", "passive-subject", "object", "dative", "agent", "prep-object",
              "trigger", "in-trigger-subtree", "governs-trigger", "subject-of-governor",
              "object-of-governor")  # fmt: skip
@@ -103,21 +106,23 @@ def prepositions() -> tuple[str, ...]:
     return tuple(str(w) for w in load_yaml("role_tagger.yaml")["prepositions"])
 
 
-def parse_features(tok: Token, trigger: Token, event: str, preps: Sequence[str]) -> list[float]:
+def parse_features(
+    tok: Token, trigger: Token, event: str, preps: Sequence[str], events: Sequence[str] = EVENTS
+) -> list[float]:
     """The cheap features of one token for an event with this trigger and type."""
     rel = relations(tok, trigger)
     prep = tok.head.lower_ if tok.dep_ == "pobj" else ""
     d = tok.i - trigger.i
     feats = _onehot(tok.dep_, DEPS) + _onehot(tok.pos_, POS) + _onehot(tok.ent_type_, ENTS)
     feats += [1.0 if r in rel else 0.0 for r in RELATIONS]
-    feats += _onehot(prep, preps) + _onehot(event, EVENTS)
+    feats += _onehot(prep, preps) + _onehot(event, events)
     feats += [1.0 if lo <= d <= hi else 0.0 for lo, hi in DISTANCES]
     feats += [float(tok.is_title), float(tok.pos_ in HEAD_POS)]
     return feats
 
 
-def n_parse_features(preps: Sequence[str]) -> int:
-    return (len(DEPS) + len(POS) + len(ENTS) + len(RELATIONS) + len(preps) + len(EVENTS)
+def n_parse_features(preps: Sequence[str], events: Sequence[str] = EVENTS) -> int:
+    return (len(DEPS) + len(POS) + len(ENTS) + len(RELATIONS) + len(preps) + len(events)
             + len(DISTANCES) + 2)  # fmt: skip
 
 
@@ -170,17 +175,23 @@ VectorFn = Callable[[Sequence["Span"]], list[np.ndarray]]
 
 
 def features(
-    span: Span, trigger: Token, event: str, vectors: np.ndarray | None, preps: Sequence[str]
+    span: Span,
+    trigger: Token,
+    event: str,
+    vectors: np.ndarray | None,
+    preps: Sequence[str],
+    events: Sequence[str] = EVENTS,
 ) -> np.ndarray:
     """One row per token of the sentence ``span``."""
     rows = []
     for n, tok in enumerate(span):
-        row = parse_features(tok, trigger, event, preps)
+        row = parse_features(tok, trigger, event, preps, events)
         if vectors is not None:
             rows.append(np.concatenate([vectors[n], np.asarray(row, dtype=np.float32)]))
         else:
             rows.append(np.asarray(row, dtype=np.float32))
-    return np.vstack(rows) if rows else np.zeros((0, n_parse_features(preps)), dtype=np.float32)
+    width = n_parse_features(preps, events)
+    return np.vstack(rows) if rows else np.zeros((0, width), dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -213,6 +224,7 @@ class RoleTagger:
     policies: dict[str, RolePolicy] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
     preps: tuple[str, ...] = field(default_factory=prepositions)  # its feature columns
+    events: tuple[str, ...] = EVENTS  # its event-type columns
 
     @classmethod
     def fit(cls, X: np.ndarray, y: np.ndarray, vectors: str, c: float = 0.5) -> RoleTagger:
@@ -258,6 +270,7 @@ class RoleTagger:
             "format": FORMAT,
             "vectors": self.vectors,
             "prepositions": list(self.preps),
+            "events": list(self.events),
             "policies": {r: asdict(p) for r, p in self.policies.items()},
             "info": self.info,
         }
@@ -275,7 +288,8 @@ class RoleTagger:
             arrays = {k: np.asarray(w[k]) for k in ("coef", "intercept", "mean", "scale")}
         policies = {r: RolePolicy(**p) for r, p in meta.get("policies", {}).items()}
         return cls(**arrays, vectors=meta["vectors"], policies=policies, info=meta.get("info", {}),
-                   preps=tuple(meta["prepositions"]))  # fmt: skip
+                   preps=tuple(meta["prepositions"]),
+                   events=tuple(meta.get("events", LEGACY_EVENTS)))  # fmt: skip
 
     @staticmethod
     def remove(directory: str | Path) -> None:
@@ -351,7 +365,9 @@ def tag(
     spans = [cand.sentence.span for cand, _ in todo]
     vecs = vectors(spans) if vectors is not None and tagger.vectors else [None] * len(spans)
     for (cand, wanted), span, vec in zip(todo, spans, vecs, strict=True):
-        probs = tagger.proba(features(span, cand.trigger, cand.event, vec, tagger.preps))
+        probs = tagger.proba(
+            features(span, cand.trigger, cand.event, vec, tagger.preps, tagger.events)
+        )
         for role in wanted:
             head, prob = tagger.best(span, probs, role, cand.trigger.i)
             apply(cand, role, tagger.policies[role], head, prob, words)
