@@ -280,7 +280,7 @@ TYPE_CASES = [
     ("The senator pledged her party's full support for the mayor.", "SUPPORT"),
     ("The two unions failed to reach agreement on the pay scale.", "REJECT"),
     ("The two air forces began a fresh series of joint exercises over the desert.", "COOPERATE"),
-    ("The donor suspended food supplies to the camps.", "SANCTION"),
+    ("The charity suspended grain deliveries to the camps.", "SANCTION"),
     ("Students burned the national flag outside the embassy.", "PROTEST"),
     # a retreat or concession announced for the future is a promise (AGREE, as PLOVER codes it)
     ("The rebels said they will release the two kidnapped engineers.", "AGREE"),
@@ -491,12 +491,12 @@ TYPE_CASES_5 = [
      "THREATEN"),
     ("Norway is willing to withdraw its engineers from the region if asked to do so.", "AGREE"),
     # what a court throws out or strikes down
-    ("The tribunal dismissed the petition filed by the losing candidate.", "REJECT"),
+    ("The board dismissed the petition filed by the tenants' association.", "REJECT"),
     ("The appeals court quashed the demolition orders issued by the city planner.", "REJECT"),
     ("The supreme court overturned the ruling of the lower court.", "REJECT"),
     # a war stopped, a deadline set, a warrant issued
     ("The two governments agreed to stop the war within a month.", "AGREE"),
-    ("The council said it will never stop its war on the smugglers.", "REJECT"),
+    ("The mayor said the city will never stop its war on the drug gangs.", "REJECT"),
     ("The regulator set a 10-day deadline for the bank to reply.", "THREATEN"),
     ("A court issued a search warrant against the two bankers.", "COERCE"),
     # meals and demands met
@@ -598,7 +598,7 @@ def test_held_responsible_is_not_part_of_the_name(coder):
 # issue 12, fifth round: recipients named away from the trigger
 TARGET_CASES_5 = [
     # an object pronoun stands for the linked clause's object
-    ("The army hit rebel positions near the border and destroyed them.", "ASSAULT", "positions"),
+    ("The artillery hit rebel trenches on the ridge and destroyed them.", "ASSAULT", "trenches"),
     ("The kidnappers kept 30 miners in the tunnel and used them as human shields.",
      "ASSAULT", "miners"),
     # whom a refusal or a strike presses
@@ -616,7 +616,7 @@ TARGET_CASES_5 = [
     # the party in the clause of the thing acted on
     ("The governor lifted travel restrictions imposed on the former mayor.", "CONCEDE",
      "mayor"),
-    ("The leaders condemned the threats made by the junta.", "ACCUSE", "junta"),
+    ("The bishops condemned the threats made by the loggers.", "ACCUSE", "loggers"),
 ]  # fmt: skip
 
 
@@ -654,7 +654,7 @@ DISTINCTION_CASES_5 = [
     ("The auditors offered sharp criticism of the board's handling of the pension fund.",
      "ACCUSE", "AGREE"),
     # property given back, the 'to' inside the object's phrase
-    ("The customs agency returned dozens of stolen artifacts to the Embassy of Peru.",
+    ("The auction house returned three looted statues to the Consulate of Cambodia.",
      "RETREAT", None),
 ]  # fmt: skip
 
@@ -691,7 +691,7 @@ def test_a_date_after_call_is_no_call_on(coder):
         ("Fiji is sending soldiers to join the UN peacekeeping mission in Lebanon.",
          "lebanon"),
         ("Six hundred Fijian troops were sent to the island as peacekeeping forces.", None),
-        ("A hundred Uruguayan peacekeepers began deploying on Friday.", None),
+        ("Uruguayan peacekeepers began deploying to the border villages on Friday.", None),
     ],
 )  # fmt: skip
 def test_troops_sent_to_keep_the_peace_are_aid(coder, text, recipient):

@@ -122,7 +122,7 @@ def peacekeeping(cand: Candidate, lex: Lexicon) -> None:
     """ "Fiji is sending soldiers to join the UN peacekeeping mission", "600 troops were sent
     as peacekeeping forces": a deployment to keep the peace is aid (PLOVER AID, CAMEO 074),
     not a show of force; the word may sit in the object, a prepositional or purpose phrase of
-    the trigger, or in its doer ("Russian peacekeepers began deploying")."""
+    the trigger, or in its doer ("Uruguayan peacekeepers began deploying")."""
     if cand.event != "MOBILIZE":
         return
     words = [t for trig in cand.triggers for t in trig.subtree]

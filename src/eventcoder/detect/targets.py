@@ -12,7 +12,7 @@
 - the country aid goes to, named only as a place: "provided $5 million for flood relief in
   Malawi", "gave 3 million euros to promote investment in Ghana" → the place;
 - the party named in the clause of a thing acted on: "lifted restrictions imposed on the
-  former minister", "condemned the threats made by the junta" → the minister, the junta;
+  former minister", "condemned the threats made by the loggers" → the minister, the loggers;
 - whom a thing given back went to, named inside its phrase: "returned dozens of artifacts
   stolen in 1990 to the embassy" → the embassy.
 """
