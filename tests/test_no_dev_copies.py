@@ -81,3 +81,17 @@ def test_every_reviewed_sentence_is_still_in_the_project():
     """The list of sentences read and judged no copy holds only sentences still there."""
     sentences = {s for _, s in project_sentences()}
     assert sorted(set(dev_overlap.REVIEWED) - sentences) == []
+
+
+def test_a_planted_copy_is_found(tmp_path):
+    """End to end: a development sentence (read at run time, never stored) put into a docs
+    page of a scratch tree, and the same with its first words cut, are both reported."""
+    dev = [s for origin, s in dev_overlap.dev_sentences() if origin == "plv_train"]
+    if not dev:
+        pytest.skip("../shared/reference/plv/plv_train.csv is not beside this checkout")
+    sentence = max(dev[:50], key=len)
+    cut = " ".join(sentence.split()[3:])
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text(f"{sentence}\n\n{cut}\n", encoding="utf-8")
+    found = {m.sentence for m in scan(tmp_path)}
+    assert sentence in found and cut in found
