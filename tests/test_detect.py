@@ -187,10 +187,10 @@ def test_intransitive_meeting_of_one_body_is_not_a_consultation(coder):
 
 
 def test_what_is_promised_refused_or_threatened_is_not_a_separate_event(coder):
-    events = coder.code("The president refused to meet the visiting envoy.")
+    events = coder.code("The governor refused to meet the visiting trade delegation.")
     ev = only(events, "REJECT")
     assert not [e for e in events if e.event == "CONSULT"]
-    assert ev.mode == "meet" and texts(ev.recipient) == ["the visiting envoy"]
+    assert ev.mode == "meet" and texts(ev.recipient) == ["the visiting trade delegation"]
     events = coder.code("The government rejected calls by the opposition for early elections.")
     ev = only(events, "REJECT")
     assert texts(ev.recipient) == ["the opposition"]  # rejecting a demand targets its maker
@@ -238,7 +238,7 @@ def test_user_lexicon_on_off_words_survive_loading():
 
 
 def test_partitive_object_stands_for_its_noun(coder):
-    events = coder.code("The United States suspended part of its military aid to Bosnia.")
+    events = coder.code("Norway suspended part of its development aid to Malawi.")
     assert [e.event for e in events] == ["SANCTION"]  # the aid suspended is no AID event
     ev = only(coder.code("Sudan lifted the state of emergency in the western region."), "CONCEDE")
     assert "lifted" in ev.event_text
@@ -264,7 +264,7 @@ def test_partitive_object_stands_for_its_noun(coder):
         ("The two navies began joint exercises in the gulf.", "COOPERATE", None),
         ("The agencies shared evidence with their foreign partners.", "COOPERATE", None),
         ("The minister defended Ukraine against the criticism.", "SUPPORT", None),
-        ("Troops remained on high alert along the border.", "MOBILIZE", "troops"),
+        ("Troops stayed on high alert along the frontier.", "MOBILIZE", "troops"),
         ("Police stepped up security around the stadium.", "MOBILIZE", "police"),
         ("Security forces stormed the offices of the opposition party.", "COERCE", "seize"),
     ],
@@ -310,7 +310,7 @@ def test_a_mislemmatised_light_verb_still_anchors_its_noun(coder):
     [
         ("The minister allowed the opposition to hold a rally in the capital.", "CONCEDE"),
         ("The government received a team of observers from the regional bloc.", "RETREAT"),
-        ("The envoy launched a mediation effort between the two neighbours.", "CONSULT"),
+        ("The imam started mediating between the two villages.", "CONSULT"),
         ("Government troops captured the rebel stronghold after a week of fighting.", "ASSAULT"),
         ("Dock workers stopped work on Monday over the new pay rules.", "PROTEST"),
         ("The country contributed troops to the regional force.", "AID"),
@@ -386,7 +386,7 @@ def test_failing_or_refraining_is_no_event(coder):
     assert coder.code("The army refrained from attacking the town.") == []
     assert coder.code("The agency failed to deliver the vaccines on time.") == []
     # except an agreement the parties failed to reach: a rejection, as PLOVER's gold codes it
-    events = coder.code("The two delegations failed to reach agreement on the border on Sunday.")
+    events = coder.code("The two unions failed to reach agreement on the pay scale on Sunday.")
     assert [(e.event, e.modality) for e in events] == [("REJECT", "asserted")]
     assert "failed" in events[0].reasons["event"]
 
@@ -411,7 +411,7 @@ def test_a_press_release_is_no_release(coder):
         "The army is holding refugees as human shields, according to a press release by the rebels."
     )
     assert "RETREAT" not in {e.event for e in coder.code(text)}
-    events = coder.code("Police announced the release of the hostages on Friday.")
+    events = coder.code("Coast guards announced the release of the fishermen on Friday.")
     assert [e.event for e in events] == ["RETREAT"]
 
 
@@ -498,7 +498,7 @@ WIRE_PHRASINGS = [
     ("Rebels dismissed an appeal from the president to lay down their arms.", "REJECT"),
     ("The United States recognised the new government in Kabul.", "SUPPORT"),
     ("China provided Pakistan with a $2 billion loan.", "AID"),
-    ("The World Food Programme delivered 300 tonnes of food to the besieged city.", "AID"),
+    ("The Red Cross delivered 40 tonnes of blankets to the flooded valley.", "AID"),
     ("The prime minister stepped down after losing a confidence vote.", "RETREAT"),
     ("Saudi Arabia granted Sudan $500 million in emergency assistance.", "AID"),
     ("A car bomb ripped through a crowded market.", "ASSAULT"),

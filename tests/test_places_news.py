@@ -193,7 +193,7 @@ def test_a_name_modifying_a_noun_that_modifies_a_building(coder):
 
 
 def test_a_name_the_parser_calls_a_person_before_based(coder):
-    found = places_of(coder, "The Jackson-based outfit signed two drivers.")
+    found = places_of(coder, "The Jackson-based bakery hired ten new staff.")
     assert found["Jackson"].country_code == "USA"  # the parser labels "Jackson" a person
     assert "Benghazi" not in places_of(coder, "The Benghazi-based government fell.")
 
@@ -300,11 +300,11 @@ def test_only_a_local_cue_makes_a_small_town_of_a_regions_name(coder):
 
 def test_a_name_before_a_state_or_country_is_a_place_in_it(coder):
     text = (
-        "The plant will be built at the firm's Bowling Green, Kentucky site. Sales also rose "
+        "The bank's Lexington, Kentucky branch will close in May. Sales also rose "
         "in Smalltownia, Ohio, last year."
     )
     found = places_of(coder, text)
-    assert found["Bowling Green"].province == "Kentucky"
+    assert found["Lexington"].province == "Kentucky"
     assert "Smalltownia" in found and found["Ohio"].precision == "admin1"
     # a person or an organisation before a state's possessive is none
     found = places_of(coder, "Jane Roe, Texas's senior senator, spoke on Monday.")

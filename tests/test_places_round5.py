@@ -23,7 +23,7 @@ def test_an_adjective_use_or_an_actor_stays_out(coder):
 def test_a_court_sits_in_the_town_that_names_it(coder):
     found = places_of(coder, "The driver appeared before a Bristol court on Monday.")
     assert found["Bristol"].country_code == "GBR"
-    found = places_of(coder, "The supreme court dismissed the charges on Monday.")
+    found = places_of(coder, "The supreme court adjourned the hearing on Monday.")
     assert not found  # no name, only a lower-case adjective
 
 

@@ -40,7 +40,7 @@ ROLE_CASES = [
     ("A Turkish drone strike killed four fighters near the border.", "ASSAULT",
      "turkish", "fighters"),
     ("A bomb planted by militants killed two policemen.", "ASSAULT", "militants", "policemen"),
-    ("A car bomb killed six soldiers in the capital.", "ASSAULT", None, "soldiers"),
+    ("A car bomb killed four policemen near the dam.", "ASSAULT", None, "policemen"),
     ("The police fired about 30 rounds, killing three villagers.", "ASSAULT", "police",
      "villagers"),
     # nominalisations: the possessor and the of-phrase of an arrest or a killing suffer it
@@ -70,20 +70,19 @@ ROLE_CASES = [
     ("France agreed to send doctors to Haiti.", "AGREE", "france", "haiti"),
     ("The city refused to meet with the strikers.", "REJECT", "city", "strikers"),
     # who is willing, and whose commitment it is
-    ("Germany is willing to provide support to the refugees.", "AGREE", "germany", "refugees"),
-    ("The air force reiterated its commitment to support the police.", "SUPPORT", "force",
-     "police"),
+    ("Austria is willing to provide shelter to the flood victims.", "AGREE", "austria", "victims"),
+    ("The coast guard reiterated its commitment to support the fishermen.", "SUPPORT", "guard",
+     "fishermen"),
     # the target of an event noun the verb acts on
     ("The ministry lifted its blockade of the port city.", "RETREAT", "ministry", "city"),
     ("The government will not lift the ban on foreign newspapers.", "REJECT", "government",
      "newspapers"),
-    ("The governor cancelled a planned visit to the capital.", "REJECT", "governor", "capital"),
+    ("The mayor cancelled his planned visit to the harbour town.", "REJECT", "mayor", "town"),
     ("The rebels threatened to halt peace talks with the government.", "THREATEN", "rebels",
      "government"),
     ("The agency refused to answer a request from the senators.", "REJECT", "agency",
      "senators"),
-    ("The bishop launched a mediation effort between the two clans.", "CONSULT", "bishop",
-     "clans"),
+    ("The abbot began mediation between the rival herders.", "CONSULT", "abbot", "herders"),
     ("Fifty fighters surrendered to the army on Monday.", "RETREAT", "fighters", "army"),
     # a thing acted on: the party it goes to, comes from or is shared with
     ("The airline suspended all flights to Belarus.", "SANCTION", "airline", "belarus"),
@@ -107,8 +106,8 @@ ROLE_CASES = [
     # the parties of an event noun the verb acts on
     ("The mediator ended talks between the government and the rebels.", "SANCTION",
      "mediator", "rebels"),
-    ("The government rejected any cooperation with the tribunal.", "REJECT", "government",
-     "tribunal"),
+    ("The army rejected any cooperation with the war crimes court.", "REJECT", "army",
+     "court"),
     ("The airline announced a suspension of flights to Belarus.", "SANCTION", "airline",
      "belarus"),
     # whom an inquiry is about
@@ -118,7 +117,7 @@ ROLE_CASES = [
      "mayor"),
     # whom aid is for, from its purpose clause
     ("Japan gave 20 million dollars to help flood victims in Peru.", "AID", "japan", "victims"),
-    ("Japan donated ventilators to assist Kenya with its response to the virus.", "AID",
+    ("Japan donated tents to assist Kenya with its flood relief.", "AID",
      "japan", "kenya"),
     # the owner of the thing acted on
     ("The senator criticised the government's handling of the crisis.", "ACCUSE", "senator",
@@ -128,22 +127,22 @@ ROLE_CASES = [
      "army"),
     ("The government rejected the rebels' offer of talks.", "REJECT", "government", "rebels"),
     # whoever made a demand or proposal that is met or refused
-    ("The government accepted the key demands by the protesters.", "CONCEDE", "government",
-     "protesters"),
-    ("The president conceded to the demands of the striking truck drivers.", "CONCEDE",
-     "president", "drivers"),
+    ("The company accepted the main demands by the dockworkers.", "CONCEDE", "company",
+     "dockworkers"),
+    ("The mayor conceded to the demands of the striking bus conductors.", "CONCEDE",
+     "mayor", "conductors"),
     ("The court rejected the request of the two journalists.", "REJECT", "court",
      "journalists"),
     # a mediation is done to the parties of the dispute it is meant to settle
-    ("The bishop launched a mediation effort to resolve the rift between the government and "
-     "the rebels.", "CONSULT", "bishop", "rebels"),
+    ("The abbot began a mediation effort to settle the feud between the city council and "
+     "the unions.", "CONSULT", "abbot", "unions"),
     # the doer of a going or giving up named by a noun; who is to do a requested act is asked
     ("The withdrawal of US troops from the valley began on Monday.", "RETREAT", "troops",
      "valley"),
     ("the withdrawal of troops from the valley began on monday.", "RETREAT", "troops",
      "valley"),
-    ("The Taliban demanded the withdrawal of all foreign forces.", "REQUEST", "taliban",
-     "forces"),
+    ("The islanders demanded the withdrawal of all naval vessels.", "REQUEST", "islanders",
+     "vessels"),
     ("The UN demanded an Israeli withdrawal from the town.", "REQUEST", "un", "israeli"),
     # accused of doing: the accused did it (as alleged); who died in an attack suffered it
     ("Kenya accused Uganda of shelling its border villages.", "ASSAULT", "uganda", "villages"),
@@ -151,8 +150,8 @@ ROLE_CASES = [
      "convoy"),
     ("Three soldiers died in a rebel ambush.", "ASSAULT", "rebel", "soldiers"),
     # blame: said to be, or held, responsible for an event
-    ("The government said the rebels were responsible for the attack.", "ACCUSE",
-     "government", "rebels"),
+    ("The police said the smugglers were responsible for the ambush.", "ACCUSE",
+     "police", "smugglers"),
     ("The ministry held the rebels responsible for the bombing.", "ACCUSE", "ministry",
      "rebels"),
     # an honour bestowed
@@ -163,10 +162,11 @@ ROLE_CASES = [
     # a light verb in the passive; an armed operation against someone
     ("Joint exercises were staged by British marines and Omani forces.", "COOPERATE",
      "marines", "forces"),
-    ("The army launched a military operation against the rebels.", "ASSAULT", "army",
-     "rebels"),
+    ("The navy launched a military operation against the pirates.", "ASSAULT", "navy",
+     "pirates"),
     # the object of an agreed act done to people
-    ("Greece agreed to accept 500 refugees from the camps.", "AGREE", "greece", "refugees"),
+    ("Portugal agreed to accept 80 asylum seekers from the island.", "AGREE", "portugal",
+     "seekers"),
 ]  # fmt: skip
 
 
@@ -182,8 +182,8 @@ def test_roles_from_sentence_structure(coder, text, event, actor, recipient):
 
 
 def test_instrument_is_neither_actor_nor_recipient(coder):
-    ev = one(coder, "Security forces opened fire on the crowd outside the court.", "ASSAULT")
-    assert "forces" in words(ev.actor)
+    ev = one(coder, "Riot police opened fire on the crowd outside the stadium.", "ASSAULT")
+    assert "police" in words(ev.actor)
     assert "fire" not in words(ev.recipient) and "crowd" in words(ev.recipient)
 
 
@@ -205,7 +205,7 @@ def test_the_agent_of_an_attack_noun_and_what_it_struck(coder):
 
 
 def test_a_car_bomb_with_no_user_leaves_a_reason(coder):
-    ev = one(coder, "A car bomb killed six soldiers in the capital.", "ASSAULT")
+    ev = one(coder, "A car bomb killed four policemen near the dam.", "ASSAULT")
     assert "instrument" in ev.reasons.get("actor", "")
 
 
@@ -256,52 +256,52 @@ TYPE_CASES = [
     # legal action against someone
     ("The union filed charges against the mining company.", "ACCUSE"),
     ("The association filed a complaint against the city council.", "ACCUSE"),
-    ("A judge issued an arrest warrant for the former mayor.", "COERCE"),
+    ("A magistrate issued an arrest warrant for the ferry owner.", "COERCE"),
     # concessions: dropping a probe, revoking an order, lifting a boycott, lower tariffs
     ("The prosecutor dropped the investigation into the senator.", "CONCEDE"),
     ("The court revoked the detention order against the journalist.", "CONCEDE"),
     ("The players lifted their boycott of the tournament.", "CONCEDE"),
     ("Washington reduced tariffs on imported steel.", "CONCEDE"),
-    ("The cabinet rolled back tariffs on farm goods.", "CONCEDE"),
+    ("The cabinet rolled back tariffs on imported timber.", "CONCEDE"),
     ("The rebels complied with the demand to leave the buffer zone.", "CONCEDE"),
     # ceasefires however spelt
-    ("The president declared a cessation of hostilities.", "RETREAT"),
+    ("The junta announced a cessation of hostilities in the delta.", "RETREAT"),
     ("The general announced a week-long cease-fire with the rebels.", "RETREAT"),
     ("Both armies observed the cease-fire along the river.", "RETREAT"),
     # force and restriction
     ("The governor declared a state of siege in the northern district.", "COERCE"),
     ("Border guards apprehended a smuggler near the river.", "COERCE"),
-    ("Fighter jets forced the cargo plane to land at a military airfield.", "COERCE"),
+    ("Navy patrol boats forced the trawler to sail into the harbour.", "COERCE"),
     ("The rebels captured the central mosque and the town hall.", "ASSAULT"),
     ("The artillery intensified its bombardment of the eastern suburbs.", "ASSAULT"),
     ("The hackers launched cyber warfare against the bank.", "ASSAULT"),
     ("A coalition strike on a village market killed 12 people.", "ASSAULT"),
     # support pledged is support; a failed agreement is a rejection (as PLOVER codes it)
-    ("The minister pledged his country's full support for the new government.", "SUPPORT"),
-    ("The two sides failed to reach agreement on the border.", "REJECT"),
-    ("The two navies began a new round of joint exercises off the coast.", "COOPERATE"),
-    ("The donor suspended food supplies to the camps.", "SANCTION"),
+    ("The senator pledged her party's full support for the mayor.", "SUPPORT"),
+    ("The two unions failed to reach agreement on the pay scale.", "REJECT"),
+    ("The two air forces began a fresh series of joint exercises over the desert.", "COOPERATE"),
+    ("The charity suspended grain deliveries to the camps.", "SANCTION"),
     ("Students burned the national flag outside the embassy.", "PROTEST"),
     # a retreat or concession announced for the future is a promise (AGREE, as PLOVER codes it)
     ("The rebels said they will release the two kidnapped engineers.", "AGREE"),
-    ("The government is willing to withdraw its troops from the valley.", "AGREE"),
+    ("The kingdom is willing to withdraw its troops from the islands.", "AGREE"),
     ("The council said it would lift the ban on street vendors next month.", "AGREE"),
     # issue 12, third round: people released whatever their role; legal action; human shields
     ("The guerrillas freed a Colombian sergeant on Sunday.", "RETREAT"),
     ("The rebels released the kidnapped nurse.", "RETREAT"),
     ("The junta let free dozens of political prisoners.", "RETREAT"),
-    ("The commission launched legal action against the government.", "ACCUSE"),
-    ("The rebels held 300 villagers as human shields.", "ASSAULT"),
+    ("The tenants' association launched legal action against the landlord.", "ACCUSE"),
+    ("The gang held 40 farm workers as human shields.", "ASSAULT"),
     ("The militia used residents as human shields.", "ASSAULT"),
-    ("Canada is willing to provide a loan guarantee to Ukraine.", "AGREE"),
-    ("Japan is ready to contribute engineers to the peacekeeping force in Sudan.", "AGREE"),
+    ("Norway is willing to provide a loan guarantee to Malawi.", "AGREE"),
+    ("Ireland is ready to contribute medics to the monitoring mission in Cyprus.", "AGREE"),
     # a ceasefire broken is an attack (CAMEO 196); strikes and raids by armed forces
     ("The rebels violated the ceasefire in the north.", "ASSAULT"),
     ("The two armies breached the truce near the river.", "ASSAULT"),
-    ("The air force carried out strikes against militia targets in the south.", "ASSAULT"),
-    ("Warplanes carried out a raid on the rebel camp.", "ASSAULT"),
-    ("The two navies performed joint war games in the gulf.", "COOPERATE"),
-    ("The army will begin a new military operation against the rebels within days.",
+    ("The navy carried out strikes against pirate bases on the coast.", "ASSAULT"),
+    ("Warplanes carried out a raid on a bandit hideout in the hills.", "ASSAULT"),
+    ("The two navies staged joint war games off the cape.", "COOPERATE"),
+    ("The navy will begin a fresh military operation against the pirates next week.",
      "THREATEN"),
 ]  # fmt: skip
 
@@ -318,7 +318,7 @@ def test_news_phrasings_of_event_types(coder, text, event):
         ("The company released a new phone in March.", "RETREAT"),
         ("The band released its second album last year.", "RETREAT"),
         ("The troops returned fire after the ambush.", "RETREAT"),
-        ("The country trained hackers capable of launching cyber warfare.", "ASSAULT"),
+        ("The academy trains students capable of launching cyber warfare.", "ASSAULT"),
         ("The dockers' strike on Monday closed the port.", "ASSAULT"),
         ("The ministry failed to deliver the promised aid.", "REJECT"),
         ("The ministry failed to deliver the promised aid.", "AID"),
@@ -351,7 +351,7 @@ def test_a_declared_state_of_siege_is_no_recipient(coder):
 @pytest.mark.parametrize(
     "text",
     [
-        "The minister agreed to resign on Friday.",
+        "The coach agreed to resign on Friday.",
         "Japan gave 20 million dollars to the relief fund.",
     ],
 )
@@ -361,17 +361,21 @@ def test_dates_and_sums_are_no_recipients(coder, text):
 
 
 def test_own_troops_are_no_recipient(coder):
-    ev = one(coder, "Egypt is willing to withdraw its troops from the border zone.", "AGREE")
+    ev = one(coder, "Chad is willing to withdraw its troops from the lake islands.", "AGREE")
     assert "troops" not in words(ev.recipient)
 
 
 @pytest.mark.parametrize(
     ("text", "event", "own"),
     [
-        ("Israel mobilized the army near the border.", "MOBILIZE", "army"),
-        ("The rebels said they will lay down their weapons in the town.", "AGREE", "weapons"),
-        ("Uzbekistan agreed to open its borders for aid trucks.", "AGREE", "borders"),
-        ("The president abandoned his policy of separating migrant families.", "CONCEDE", "his"),
+        ("Bolivia mobilized the army near the salt flats.", "MOBILIZE", "army"),
+        (
+            "The gunmen said they will lay down their weapons once the amnesty begins.",
+            "AGREE",
+            "weapons",
+        ),
+        ("Zambia agreed to open its borders for grain lorries.", "AGREE", "borders"),
+        ("The governor abandoned his plan of closing rural clinics.", "CONCEDE", "his"),
     ],
 )
 def test_the_actors_own_forces_and_things_are_no_recipient(coder, text, event, own):
@@ -382,7 +386,7 @@ def test_the_actors_own_forces_and_things_are_no_recipient(coder, text, event, o
 @pytest.mark.parametrize(
     ("text", "event", "recipient"),
     [
-        ("The premier issued an ultimatum to her party colleagues.", "THREATEN", "colleagues"),
+        ("The chairwoman issued an ultimatum to her board colleagues.", "THREATEN", "colleagues"),
         ("The museum returned a stolen painting to its owner.", "RETREAT", "owner"),
     ],
 )
@@ -483,17 +487,17 @@ def test_a_call_for_someone_to_act_is_a_request_not_the_act(coder, text):
 TYPE_CASES_5 = [
     # a threat or a promise with a condition was still made
     ("The militia threatened to shell the port if the navy enters the bay.", "THREATEN"),
-    ("The president issued an ultimatum to the rebels warning of force if they stay.",
+    ("The mayor issued an ultimatum to the squatters warning of eviction if they stay.",
      "THREATEN"),
     ("Norway is willing to withdraw its engineers from the region if asked to do so.", "AGREE"),
     # what a court throws out or strikes down
-    ("The tribunal dismissed the petition filed by the losing candidate.", "REJECT"),
-    ("The high court quashed the detention orders issued by the police chief.", "REJECT"),
+    ("The board dismissed the petition filed by the tenants' association.", "REJECT"),
+    ("The appeals court quashed the demolition orders issued by the city planner.", "REJECT"),
     ("The supreme court overturned the ruling of the lower court.", "REJECT"),
     # a war stopped, a deadline set, a warrant issued
     ("The two governments agreed to stop the war within a month.", "AGREE"),
-    ("The council said it will never stop its war on the smugglers.", "REJECT"),
-    ("The judge set a 30-day deadline for the company to respond.", "THREATEN"),
+    ("The mayor said the city will never stop its war on the drug gangs.", "REJECT"),
+    ("The regulator set a 10-day deadline for the bank to reply.", "THREATEN"),
     ("A court issued a search warrant against the two bankers.", "COERCE"),
     # meals and demands met
     ("The senator had lunch with the Kenyan foreign minister in Nairobi.", "CONSULT"),
@@ -506,7 +510,7 @@ TYPE_CASES_5 = [
     ("The flooded province received food aid from the Red Cross.", "AID"),
     ("The militia has received financial support from a Gulf state.", "AID"),
     # an event noun told as something that took place
-    ("The army took power following mass protests against the president.", "PROTEST"),
+    ("The general took power following mass protests against the king.", "PROTEST"),
     ("The offensive on the northern town has displaced 20,000 people.", "ASSAULT"),
 ]  # fmt: skip
 
@@ -568,17 +572,16 @@ def test_a_seizure_that_killed_was_an_attack(coder):
 
 
 def test_a_count_or_a_weapon_does_not_split_one_attack(coder):
-    """'26 were killed and 41 wounded after a car bomb struck a bus': one attack, the bus
-    among what it struck (the clause after 'after' has no party of its own as doer)."""
-    ev = one(coder, "At least 26 people were killed and 41 wounded after a car bomb struck a bus.",
+    """'nine were killed and 15 injured after a truck bomb struck the market': one attack, the
+    market among what it struck (the clause after 'after' has no party of its own as doer)."""
+    ev = one(coder, "Nine people were killed and 15 injured after a truck bomb struck the market.",
              "ASSAULT")  # fmt: skip
-    assert "bus" in words(ev.recipient) and "people" in words(ev.recipient)
+    assert "market" in words(ev.recipient) and "people" in words(ev.recipient)
 
 
 def test_a_circumstance_does_not_outrank_what_the_sentence_reports(coder):
     events = coder.code(
-        "Directly after the attacks on Tuesday, the government said rebel militants were "
-        "responsible.",
+        "Shortly after the blasts on Friday, the police said the gangs were responsible.",
         date="2024-03-02",
     )
     ranked = sorted(events, key=lambda e: -e.confidence)
@@ -595,25 +598,25 @@ def test_held_responsible_is_not_part_of_the_name(coder):
 # issue 12, fifth round: recipients named away from the trigger
 TARGET_CASES_5 = [
     # an object pronoun stands for the linked clause's object
-    ("The army hit rebel positions near the border and destroyed them.", "ASSAULT", "positions"),
-    ("The militants were holding 200 villagers to use them as human shields.", "ASSAULT",
-     "villagers"),
+    ("The artillery hit rebel trenches on the ridge and destroyed them.", "ASSAULT", "trenches"),
+    ("The kidnappers kept 30 miners in the tunnel and used them as human shields.",
+     "ASSAULT", "miners"),
     # whom a refusal or a strike presses
     ("The dock workers said they will not end the strike until the port authority meets "
      "their demands.", "REJECT", "authority"),
-    ("The nurses will not end the strike until their demands have been met by the health "
-     "ministry.", "REJECT", "ministry"),
+    ("The pilots will not end the strike until their pay claims have been met by the "
+     "transport ministry.", "REJECT", "ministry"),
     # the enemy of a mobilisation
     ("The king mobilized the army for a war against the northern tribes.", "MOBILIZE", "tribes"),
     # where aid goes, named as a place
-    ("Germany gave 35 million euros to promote private investment in Ethiopia.", "AID",
-     "ethiopia"),
-    ("The ministry has provided 28 million euros this year for humanitarian aid in Yemen.", "AID",
-     "yemen"),
+    ("Sweden gave 12 million crowns to promote rural schooling in Laos.", "AID",
+     "laos"),
+    ("The agency has provided 9 million dollars this year for drought aid in Haiti.", "AID",
+     "haiti"),
     # the party in the clause of the thing acted on
-    ("The president lifted parole restrictions imposed on the former prime minister.", "CONCEDE",
-     "minister"),
-    ("The leaders condemned the threats made by the junta.", "ACCUSE", "junta"),
+    ("The governor lifted travel restrictions imposed on the former mayor.", "CONCEDE",
+     "mayor"),
+    ("The bishops condemned the threats made by the loggers.", "ACCUSE", "loggers"),
 ]  # fmt: skip
 
 
@@ -648,10 +651,10 @@ DISTINCTION_CASES_5 = [
      "ASSAULT"),
     ("The senator led the verbal attacks on the new labour law.", "ACCUSE", "ASSAULT"),
     # 'offered criticism/condolences' is the noun's event, not a promise
-    ("The delegation offered scathing criticism of the mayor's handling of the floods.",
+    ("The auditors offered sharp criticism of the board's handling of the pension fund.",
      "ACCUSE", "AGREE"),
     # property given back, the 'to' inside the object's phrase
-    ("The customs agency returned dozens of stolen artifacts to the Embassy of Peru.",
+    ("The auction house returned three looted statues to the Consulate of Cambodia.",
      "RETREAT", None),
 ]  # fmt: skip
 
@@ -685,10 +688,10 @@ def test_a_date_after_call_is_no_call_on(coder):
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
-        ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
-         "sudan"),
-        ("About 2,000 soldiers were deployed as peacekeeping forces along the corridor.", None),
-        ("Dozens of Chilean peacekeepers began deploying on Tuesday.", None),
+        ("Fiji is sending soldiers to join the UN peacekeeping mission in Lebanon.",
+         "lebanon"),
+        ("Six hundred Fijian troops were sent to the island as peacekeeping forces.", None),
+        ("Uruguayan peacekeepers began deploying to the border villages on Friday.", None),
     ],
 )  # fmt: skip
 def test_troops_sent_to_keep_the_peace_are_aid(coder, text, recipient):
@@ -710,11 +713,11 @@ def test_troops_deployed_without_peacekeeping_stay_a_mobilisation(coder):
 @pytest.mark.parametrize(
     ("text", "event", "recipient"),
     [
-        ("The airport refused to allow a Kenyan plane to land on Monday.", "REJECT", "plane"),
-        ("The government agreed to allow UN aid workers expanded access to the region.", "AGREE",
-         "workers"),
-        ("Ghana refuses to remove the ban on Nigerian television channels.", "REJECT",
-         "channels"),
+        ("The port refused to allow a Liberian tanker to dock on Sunday.", "REJECT", "tanker"),
+        ("The junta agreed to allow Red Cross doctors wider access to the prisons.", "AGREE",
+         "doctors"),
+        ("Peru refuses to remove the ban on Chilean fishing boats.", "REJECT",
+         "boats"),
     ],
 )  # fmt: skip
 def test_who_is_let_do_something_is_the_recipient(coder, text, event, recipient):
@@ -730,14 +733,14 @@ def test_who_is_let_do_something_is_the_recipient(coder, text, event, recipient)
         # the cause of a death: "died as a result of / due to torture"
         ("The activist died as a result of the torture he suffered in prison.", "ASSAULT",
          "activist"),
-        ("The prisoner died in custody due to continued torture.", "ASSAULT", "prisoner"),
+        ("The detainee died in a police cell due to torture.", "ASSAULT", "detainee"),
         # a request granted or approved is a concession
-        ("The minister approved a request from the health department for more staff.",
-         "CONCEDE", "department"),
+        ("The mayor approved a request from the fire brigade for two new trucks.",
+         "CONCEDE", "brigade"),
         # borders closed restrict movement
-        ("The army closed all crossing points into the rebel enclave.", "COERCE", "enclave"),
+        ("The militia closed all crossing points into the mining town.", "COERCE", "town"),
         # aid flown in
-        ("The charity flew 13 tons of medicine into Afghanistan.", "AID", "afghanistan"),
+        ("The relief group flew 4 tonnes of blankets into Nepal.", "AID", "nepal"),
         # an invitation received: who invited is the actor
         ("The president received an invitation from the Chilean leader to attend the summit.",
          "AGREE", "president"),
@@ -761,14 +764,14 @@ def test_fifth_round_more_phrasings_keep_their_limits(coder, text, absent):
 
 
 def test_borders_closed_restrict_movement(coder):
-    """'closed its borders with X', 'closed the crossing points into the enclave': restrict
+    """'closed its borders with X', 'closed the crossing points into the town': restrict
     movement (CAMEO 191, COERCE in PLOVER's table); the neighbours are the recipients."""
     ev = one(coder, "Armenia closed its southern borders with Iran and Georgia.", "COERCE")
     assert {"iran", "georgia"} <= words(ev.recipient)
     assert "COERCE" in [
         e.event
         for e in coder.code(
-            "The army closed all crossing points into the rebel enclave.", date="2024-03-02"
+            "The militia closed all crossing points into the mining town.", date="2024-03-02"
         )
     ]
 

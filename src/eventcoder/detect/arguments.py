@@ -90,7 +90,7 @@ class ArgumentFinder:
 
     def intender(self, noun: Token) -> tuple[Token, str] | None:
         """Whose commitment, offer or decision it is: the subject of the verb that states it
-        ("X reiterated its commitment to ..."), else its possessor or by-phrase."""
+        ("X renewed its commitment to ..."), else its possessor or by-phrase."""
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             found = self.subject(noun.head)
             if found:
@@ -143,7 +143,7 @@ class ArgumentFinder:
                 return accused, f"who is {holder_lemma}d of '{verb.text}'"
         intent = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
         if verb.dep_ in ("acl", "pcomp") and intent.lemma_.lower() in self.lex.intent_nouns:
-            return self.intender(intent)  # "reiterated its commitment to support X"
+            return self.intender(intent)  # "renewed its commitment to support X"
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in self.lex.statement_nouns:
                 return self.issuer(head)
@@ -338,7 +338,7 @@ class ArgumentFinder:
     def event_object_parties(self, verb: Token, skip: set[int]) -> list[ArgumentSpan]:
         """The parties of an event noun the verb acts on: "ended mediation efforts between X
         and Y", "suspended talks with X", "rejected any cooperation with X", "announced a
-        suspension of air links with X" (through a thing's of-phrase), "reneged on an accord with
+        suspension of trade links with X" (through a thing's of-phrase), "reneged on an accord with
         X", "withdrew from a pact with X" (the object of the verb's own preposition)."""
         event_nouns = self.lex.nouns.keys() | self.lex.abstract_nouns
         objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -354,7 +354,7 @@ class ArgumentFinder:
         preps = self.lex.words.thing_preps | {"between", "among"}
         out: list[ArgumentSpan] = []
         holders = list(objs)
-        for obj in objs:  # "a suspension of air links with X"
+        for obj in objs:  # "a suspension of trade links with X"
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     holders += [g for g in child.children if g.dep_ == "pobj"]

@@ -121,10 +121,10 @@ _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "blue-
 
 
 def peacekeeping(cand: Candidate, lex: Lexicon) -> None:
-    """ "Japan is sending troops to the UN peacekeeping force", "2,000 soldiers were deployed
+    """ "Fiji is sending soldiers to join the UN peacekeeping mission", "600 troops were sent
     as peacekeeping forces": a deployment to keep the peace is aid (PLOVER AID, CAMEO 074),
     not a show of force; the word may sit in the object, a prepositional or purpose phrase of
-    the trigger, or in its doer ("Russian peacekeepers began deploying")."""
+    the trigger, or in its doer ("Uruguayan peacekeepers began deploying")."""
     if cand.event != "MOBILIZE":
         return
     words = [t for trig in cand.triggers for t in trig.subtree]
@@ -141,7 +141,7 @@ def peacekeeping(cand: Candidate, lex: Lexicon) -> None:
         if arg.head.lemma_.lower() not in lex.words.deployed_nouns:
             kept.append(arg)
             continue
-        place = next(  # ... but the country they serve in is: "the UN force in South Sudan"
+        place = next(  # ... but the country they serve in is: "the UN mission in Lebanon"
             (t for t in arg.head.subtree if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC")),
             None,
         )
@@ -160,7 +160,7 @@ _CAUSAL = frozenset({"as", "result", "of", "due", "to", "because", "from"})
 
 def died_of(noun: Token, lex: Lexicon) -> Token | None:
     """The verb of dying an ASSAULT noun is the cause of: "died in a rebel ambush" (an event
-    preposition), "died as a result of the torture", "died due to continued torture"."""
+    preposition), "died as a result of the torture", "died in a cell due to torture"."""
     if noun.dep_ != "pobj":
         return None
     prep = noun.head

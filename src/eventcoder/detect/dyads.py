@@ -95,7 +95,7 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
     """Instrument actors give way to their user (or to no actor); instrument recipients go."""
     actors: list[ArgumentSpan] = []
     for arg in cand.actor_args:
-        if _is_count(arg.head):  # "26 were killed and 41 wounded": a count is a casualty
+        if _is_count(arg.head):  # "9 were killed and 15 injured": a count is a casualty
             why = f"{arg.reason}: a count of casualties, not a doer"
             cand.recipient_args.append(ArgumentSpan(arg.tokens, "recipient", why))
             continue
@@ -121,7 +121,7 @@ def mend_instruments(cand: Candidate, lex: Lexicon) -> None:
 
 
 def _is_count(tok: Token) -> bool:
-    """A bare number ("26 were killed"), not a number of something ("thousands of teachers"
+    """A bare number ("9 were killed"), not a number of something ("thousands of teachers"
     protested: a crowd, the doer)."""
     return (tok.pos_ == "NUM" or tok.like_num) and not any(c.dep_ != "punct" for c in tok.children)
 
@@ -241,7 +241,7 @@ def complement_recipients(
                     and (
                         child.pos_ != "NOUN" or comp.lemma_.lower() in lex.words.person_object_verbs
                     )
-                ):  # "agreed to accept 1,500 refugees"; not "agreed to send doctors to X"
+                ):  # "agreed to accept 80 asylum seekers"; not "agreed to send doctors to X"
                     out += spans_for(child, "recipient", f"object of '{comp.text}'", lex.words)
         out += complement_recipients(comp, lex, target, depth + 1, asked_by)
     return out
@@ -314,7 +314,7 @@ def own_means(cand: Candidate, lex: Lexicon) -> None:
 
 
 def aid_purpose(cand: Candidate, lex: Lexicon) -> None:
-    """ "gave $5 million to help flood victims", "donated ventilators to assist Ethiopia",
+    """ "gave $5 million to help flood victims", "donated tents to assist Kenya",
     "aid to rebuild schools in Haiti": whom aid is for, read from its purpose clause when the
     sentence names no one it goes to."""
     if cand.event != "AID" or has_party(cand.recipient_args, lex):
@@ -369,8 +369,8 @@ def possessor_parties(cand: Candidate, lex: Lexicon) -> None:
 
 
 def mediated_parties(cand: Candidate, lex: Lexicon) -> None:
-    """A mediation is done to the parties of the dispute its purpose names: "launched a
-    mediation effort to resolve the rift between X and Y", "... to help X and Y reach a
+    """A mediation is done to the parties of the dispute its purpose names: "began a
+    mediation effort to settle the feud between X and Y", "... to help X and Y reach a
     settlement"."""
     if cand.event != "CONSULT" or cand.mode != "third-party" or has_party(cand.recipient_args, lex):
         return

@@ -55,7 +55,7 @@ def _linked(a: Candidate, b: Candidate, lex: Lexicon) -> bool:
 
 def _two_doers(a: Candidate, b: Candidate, lex: Lexicon) -> bool:
     """Both name parties as their doers and no doer is the same word (a count or a weapon is
-    no doer: "41 wounded after a car bomb struck")."""
+    no doer: "15 injured after a truck bomb struck")."""
     doers_a = {arg.head.lemma_.lower() for arg in a.actor_args if is_party(arg.head, lex)}
     doers_b = {arg.head.lemma_.lower() for arg in b.actor_args if is_party(arg.head, lex)}
     return bool(doers_a) and bool(doers_b) and not doers_a & doers_b

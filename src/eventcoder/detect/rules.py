@@ -177,7 +177,7 @@ class RuleDetector:
                 skip.add(obj.i)
         cand.recipient_args = self.args.recipients(tok, sense.event, skip)
         for noun in (t for t in triggers[1:] if t.pos_ == "NOUN"):
-            # "lifted its blockade of Yemen", "cancelled a visit to X": the event noun's target
+            # "lifted its blockade of the port", "cancelled a visit to X": the event noun's target
             heads = {a.head.i for a in cand.recipient_args}
             cand.recipient_args += [
                 a for a in self._noun_recipients(noun, sense) if a.head.i not in heads

@@ -154,7 +154,7 @@ class NameForms:
         return any(p.precision in ("country", "admin1") for p in self.gaz.lookup(span.text)[:3])
 
     def _named_before_region(self, sent: Sentence, seen: set[int]) -> list[Span]:
-        """ "Bowling Green, Kentucky", "Rockingham, Northamptonshire": a capitalised name
+        """ "Lexington, Kentucky", "Rockingham, Northamptonshire": a capitalised name
         written before a comma and a state, county or country is a place in it (the news form
         "City, State"), whatever the parser labelled the name; not a person's name ("Jane
         Roe, Texas") nor an organisation's."""

@@ -177,7 +177,7 @@ class Toponyms(NameForms):
         if self.words.is_located(word) or (
             head.dep_ == "compound" and self.words.is_located(head.head.lower_)
         ):
-            return True  # "the Delft police station": what the name modifies stands there
+            return True  # "the Dundee police station": what the name modifies stands there
         if head.pos_ == "PROPN" and word in self.words.built_words and dep in ("poss", "compound"):
             return True  # "Manchester's Bridgewater Hall", "Leeds's Park Row": a building's
         if dep not in _NAME_ON_NOUN_DEPS or head.pos_ != "NOUN" or head.ent_type_:
