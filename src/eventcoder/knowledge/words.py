@@ -62,6 +62,8 @@ class PlaceWords:
     facility_words: frozenset[str]
     generic_names: frozenset[str]
     name_particles: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
+    generic_built: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -88,6 +90,8 @@ class PlaceWords:
             facility_words=word_set(data, "facility_words"),
             generic_names=word_set(data, "generic_name_words"),
             name_particles=word_set(data, "name_particles"),
+            street_words=word_set(data, "street_words"),
+            generic_built=word_set(data, "generic_built_words"),
         )
 
     def is_located(self, word: str) -> bool:

@@ -7,6 +7,7 @@ from ..knowledge.gazetteer import big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
+from .built import point_in_town
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -28,6 +29,7 @@ from .resolve import (
     Context,
     Cue,
     choose,
+    own_name,
 )
 from .toponyms import Toponyms
 
@@ -161,16 +163,24 @@ class Resolution(Toponyms):
 
     def _built_in_town(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
-        Centre") stands in the article's town: the dateline's, else the town it names most."""
-        built = self.words.built_words
-        if not any(m.place is None and m.span[-1].lower_ in built for m in mentions):
+        Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
+        else the dateline's, else the town the article names most; with none, it is left
+        unresolved with that reason (no town is invented)."""
+        kinds = {id(m): self.built_kind(m.span) for m in mentions if m.place is None}
+        if not any(kinds.values()):
             return mentions
         town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
         if town is None:
             counts: dict[int, int] = {}
             towns = {}
-            for m in mentions:
-                if m.place is not None and m.place.feature_class == "P" and m.place.geonameid:
+            for m in mentions:  # (not "Washington Square", a square the gazetteer has
+                # as a town somewhere else)
+                if (
+                    m.place is not None
+                    and m.place.feature_class == "P"
+                    and m.place.geonameid
+                    and not (self.built_kind(m.span) and own_name(m.place, m.span.text))
+                ):
                     counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
                     towns.setdefault(m.place.geonameid, m.place)
             if counts:
@@ -178,16 +188,20 @@ class Resolution(Toponyms):
             main = ctx.countries.most_common(1)
             if town is not None and main and town.country != main[0][0]:
                 town = None  # a namesake far from the article's country ("Dubreuil" the man)
-        mentions = _in_the_town_after(mentions, built)
-        if town is None:
-            return mentions
+        mentions = _in_the_town_after(mentions, kinds)
         why = "the dateline's" if town is ctx.dateline else "the town the article names most"
-        return [
-            Mention(m.sentence, m.span, town,
-                    f"'{m.span.text}' is a street or building: placed in {town.name}, {why}")
-            if m.place is None and m.span[-1].lower_ in built else m
-            for m in mentions
-        ]  # fmt: skip
+        out = []
+        for m in mentions:
+            kind = kinds.get(id(m)) if m.place is None else None
+            if kind and town is not None:
+                m = Mention(m.sentence, m.span, point_in_town(town, kind),
+                            f"'{m.span.text}' is a {kind}: placed in {town.name}, {why}")  # fmt: skip
+            elif kind:
+                m = Mention(m.sentence, m.span, None,
+                            f"'{m.span.text}' is a {kind}: the article names no town to "
+                            "place it in")  # fmt: skip
+            out.append(m)
+        return out
 
     def _in_region(self, town: str, region: str) -> bool:
         """A place named ``town`` lies in a state or province named ``region`` ("Yakima,
@@ -302,25 +316,32 @@ class Resolution(Toponyms):
         return out
 
 
-def _in_the_town_after(mentions: list[Mention], built: frozenset[str]) -> list[Mention]:
-    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a building
-    stands in the place written right after it."""
+def _in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
+    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a street or
+    building stands in the place written right after it (a point inside that town)."""
     starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
     out = []
     for m in mentions:
         span = m.span
         doc = span.doc
         town = None
+        kind = kinds.get(id(m))
         if (
             m.place is None
-            and span[-1].lower_ in built
+            and kind
             and span.end + 1 < len(doc)
             and doc[span.end].lower_ in ("in", ",")
         ):
             town = starts.get((id(doc), span.end + 1))
-        if town is not None:
-            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a building in "
+        if town is not None and town.place is not None and town.place.precision == "city":
+            m = Mention(m.sentence, span, point_in_town(town.place, kind or "building"),
+                        f"'{span.text}' is a {kind} in {town.span.text}, written after it "
+                        f"({town.reason})")  # fmt: skip
+            kinds[id(m)] = None
+        elif town is not None:
+            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a {kind} in "
                         f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
+            kinds[id(m)] = None
         out.append(m)
     return out
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..document import Sentence
 from ..knowledge.gazetteer import generic_name
 from ..nlp import Span
+from .built import BuiltNames
 from .common import (
     _MODIFIER_DEPS,
     _OTHER_LABELS,
@@ -18,7 +19,7 @@ from .common import (
     _trim,
 )
 from .conventions import abbreviation_spans
-from .name_forms import KNOWN_TOWN, MAX_NAME_TOKENS, NameForms
+from .name_forms import KNOWN_TOWN, MAX_NAME_TOKENS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -68,7 +69,7 @@ def _people(per_sentence: list[tuple[Sentence, list[Span]]]) -> set[str]:
     return people
 
 
-class Toponyms(NameForms):
+class Toponyms(BuiltNames):
     """Recognition: the toponym spans of one sentence."""
 
     # ------------------------------------------------------------------ recognition
@@ -389,6 +390,7 @@ class Toponyms(NameForms):
             seen.update(t.i for t in ent)
         out += self._named_before_region(sent, seen)
         out += self._regions_after(out, seen, sent.span.end)
+        out += self._built_names(sent, seen)  # "Elm Street", "the Mercer Correctional Center"
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
                 continue

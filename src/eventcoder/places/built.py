@@ -1,0 +1,158 @@
+"""Streets, roads and buildings: names no gazetteer of towns has ("Elm Street", "Harwood
+Avenue West", "14th St.", "the Mercer Correctional Center"), found by the word their name ends
+in whatever the parser labelled them, and placed as a point inside the town the text names
+beside them ("Elm Street in Dover", "the Palace Theatre, Dover") or else the article's town.
+
+A building's name is also an organisation's ("Riverside College said"): such a name is no
+place where it acts (the subject of an action), modifies an actor ("Riverside College
+researchers") or is the agent after "by"; a street acting ("Downing Street said") is left out
+the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..document import Sentence
+from ..knowledge import Place
+from ..nlp import Span
+from .common import _MODIFIER_DEPS, _acting_subject
+from .name_forms import NameForms
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: The longest street or building name read, in tokens.
+MAX_BUILT_TOKENS = 8
+#: "14th", "3rd", "No.", "N.": the first words of a street's or building's name.
+_NUMBERED = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z]\.|No\.?)$")
+#: GeoNames feature class and code of a point inside a town: a street, a building.
+STREET_FEATURE = ("R", "ST")
+BUILDING_FEATURE = ("S", "BLDG")
+
+
+def head_key(tok: Token) -> str:
+    """ "St." -> "st", "Centre" -> "centre": a head word as the word lists write it."""
+    return tok.lower_.rstrip(".")
+
+
+class BuiltNames(NameForms):
+    """Recognition of street and building names in one sentence, and the kind of one."""
+
+    def built_kind(self, span: Span) -> str | None:
+        """ "street" or "building" when the name ends in (or, "Harwood Avenue West", just
+        before a compass word ends in) a street's or building's word; else None."""
+        words = self.words
+        last = span[-1]
+        if len(span) > 2 and last.lower_ in words.compass:
+            last = span[-2]
+        key = head_key(last)
+        if not last.text[:1].isupper() or len(span) < 2:
+            return None
+        if key in words.street_words:
+            return "street"
+        if key in words.built_words:
+            return "building"
+        return None
+
+    def _built_names(self, sent: Sentence, seen: set[int]) -> list[Span]:
+        """Street and building names of the sentence not yet taken (see the module's text)."""
+        doc = sent.span.doc
+        lo, hi = sent.span.start, sent.span.end
+        words = self.words
+        heads = words.street_words | words.built_words
+        out: list[Span] = []
+        for k in range(lo + 1, hi):
+            tok = doc[k]
+            if k in seen or not tok.text[:1].isupper() or head_key(tok) not in heads:
+                continue
+            end = k + 1
+            if (
+                end < hi
+                and head_key(tok) in words.street_words
+                and doc[end].text[:1].isupper()
+                and doc[end].lower_ in words.compass
+            ):
+                end += 1  # "Harwood Avenue West"
+            if end < hi and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+                continue  # part of a longer name ("Elm Street Bank")
+            start = k
+            while start > lo and k - start < MAX_BUILT_TOKENS - 1:
+                prev = doc[start - 1]
+                if prev.i in seen:
+                    break
+                if prev.text in ("'s", "’s") and start - 2 >= lo and _name(doc[start - 2]):
+                    start -= 2  # "Caesar's Palace", "the Magistrate's Court"
+                    continue
+                if _name(prev) or (_NUMBERED.match(prev.text) and start == k):
+                    start -= 1
+                    continue
+                if _NUMBERED.match(prev.text) and _name(doc[start]):
+                    start -= 1  # "No. 2 Detention Centre", "N. Bedford Drive"
+                    continue
+                break
+            while start < k and (doc[start].lower_ == "the" or doc[start].is_sent_start
+                                 and doc[start].pos_ not in ("PROPN", "NUM")):  # fmt: skip
+                start += 1
+            while start < k and doc[start].text in ("'s", "’s"):
+                start += 1
+            if start == k:
+                continue  # "the Street", "Hospital": a name comes before the head word
+            span = doc[start:end]
+            if head_key(tok) not in words.street_words and all(
+                t.lower_ in words.generic_built or not t.is_alpha for t in doc[start:k]
+            ):
+                continue  # "the Supreme Court", "a Catholic Church": no one building's name
+            if seen.intersection(range(start, end)) or not self._built_here(span):
+                continue
+            out.append(span)
+            seen.update(range(start, end))
+        return out
+
+    def _built_here(self, span: Span) -> bool:
+        """Not an organisation acting ("Riverside College said"), the agent after "by", nor a
+        modifier of an actor ("Riverside College researchers")."""
+        root = span.root
+        if _acting_subject(root, self.words) or _due_to_act(root):
+            return False
+        if root.dep_ == "pobj" and root.head.lower_ == "by":
+            return False
+        if root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end:
+            head = root.head
+            if not (  # only what stands there: "the Elm Street junction", not "Riverside
+                # College researchers"
+                self.words.is_located(head.lower_)
+                or head.lower_ in self.words.street_words
+                or head.lower_ in self.words.geo_heads
+            ):
+                return False
+        return not self._is_org(span.text)
+
+
+def _due_to_act(tok: Token) -> bool:
+    """ "The Harwood Crown Court is due to hear the case", "... is expected to rule": the
+    subject of "be" and an adjective or participle with a verb after "to" is that verb's."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return False
+    for child in tok.head.children:
+        if child.dep_ in ("acomp", "xcomp", "attr") and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" for c in child.children
+        ):
+            return True
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return True
+    return False
+
+
+def _name(tok: Token) -> bool:
+    """A word of a street's or building's name: capitalised, not a sentence's punctuation."""
+    return tok.text[:1].isupper() and (tok.is_alpha or tok.text.endswith(".") or "-" in tok.text)
+
+
+def point_in_town(town: Place, kind: str) -> Place:
+    """The town's point, as a street's or building's inside it: no GeoNames id of its own
+    (the town's id is not the street's), the kind in the feature class and code."""
+    fclass, code = STREET_FEATURE if kind == "street" else BUILDING_FEATURE
+    return replace(town, geonameid=None, feature_class=fclass, feature_code=code)

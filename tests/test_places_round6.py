@@ -1,0 +1,68 @@
+"""Places, sixth round: streets, roads and buildings named in the text, placed as points
+inside the town the text names beside them or the article's town. Sentences written for these
+tests (invented people and streets)."""
+
+from __future__ import annotations
+
+from .test_places_news import places_of
+
+
+def test_a_street_whatever_the_parser_labels_it_is_a_point_in_the_datelines_town(coder):
+    text = "DOVER, Del. (AP) — Police closed Elm Street on Monday after a gas leak."
+    street = places_of(coder, text)["Elm Street"]
+    assert (street.resolved_place, street.country_code) == ("Dover", "USA")
+    assert (street.feature_class, street.feature_code, street.geonameid) == ("R", "ST", None)
+    assert "is a street" in street.reason and "Dover" in street.reason
+
+
+def test_a_street_is_placed_in_the_town_written_after_it(coder):
+    found = places_of(coder, "Two men were arrested on 14th St. in Shelby, Montana on Thursday.")
+    assert found["14th St."].resolved_place == "Shelby"
+    assert found["14th St."].province == "Montana"
+
+
+def test_streets_with_a_compass_word_and_in_a_list(coder):
+    text = "The suspects fled along Harwood Avenue West and Mercer Drive, police in Leeds said."
+    found = places_of(coder, text)
+    assert found["Harwood Avenue West"].resolved_place == "Leeds"
+    assert found["Mercer Drive"].country_code == "GBR"
+
+
+def test_a_building_is_a_point_in_the_town_after_it(coder):
+    found = places_of(coder, "She was moved to the Mercer Correctional Center in Shelby, Montana.")
+    building = found["Mercer Correctional Center"]
+    assert (building.resolved_place, building.feature_code) == ("Shelby", "BLDG")
+
+
+def test_an_institution_acting_or_modifying_an_actor_is_no_place(coder):
+    assert not places_of(coder, "Riverside College said on Monday that its fees would rise.")
+    found = places_of(coder, "Riverside College researchers found the fish in Leeds.")
+    assert set(found) == {"Leeds"}
+    found = places_of(coder, "The study was written by Harwood University in 2019.")
+    assert "Harwood University" not in found
+
+
+def test_a_generic_court_or_church_names_no_one_building(coder):
+    found = places_of(coder, "The Supreme Court heard the case as a Catholic Church stood empty.")
+    assert not found
+
+
+def test_a_street_without_a_town_is_left_unresolved_with_its_reason(coder):
+    found = places_of(coder, "Traffic was slow on Cherrywood Avenue all morning.")
+    street = found["Cherrywood Avenue"]
+    assert street.resolved_place is None and "names no town" in street.reason
+
+
+def test_an_event_on_a_street_has_the_towns_country_and_says_why(coder):
+    text = "DOVER, Del. (AP) — Hundreds of protesters rallied in Elm Street on Monday."
+    events = coder.code(text, date="2024-05-06")
+    where = next(ev.event_loc for ev in events if ev.event == "PROTEST")
+    assert (where.extracted_place, where.country_code) == ("Elm Street", "USA")
+    assert "is a street" in where.reason and "Dover" in where.reason
+
+
+def test_a_court_due_to_act_is_an_organisation(coder):
+    found = places_of(coder, "The Harwood Crown Court is due to hear the case in June.")
+    assert "Harwood Crown Court" not in found
+    found = places_of(coder, "The Harwood Crown Court is a listed building.")
+    assert "Harwood Crown Court" in found
