@@ -66,3 +66,14 @@ def test_a_court_due_to_act_is_an_organisation(coder):
     assert "Harwood Crown Court" not in found
     found = places_of(coder, "The Harwood Crown Court is a listed building.")
     assert "Harwood Crown Court" in found
+
+
+def test_a_street_is_placed_in_a_town_named_inside_other_names(coder):
+    # no town stands alone, but the article names one in "the Winnipeg Police Service"
+    text = "Officers of the Winnipeg Police Service closed Cherrywood Avenue on Monday."
+    street = places_of(coder, text)["Cherrywood Avenue"]
+    assert (street.resolved_place, street.country_code) == ("Winnipeg", "CAN")
+    assert "Winnipeg Police Service" in street.reason
+    # a building's own name is not the town it stands in
+    found = places_of(coder, "Fans queued outside the Rogers Centre on Monday.")
+    assert found["Rogers Centre"].resolved_place is None

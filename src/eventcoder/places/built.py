@@ -19,7 +19,8 @@ from ..document import Sentence
 from ..knowledge import Place
 from ..nlp import Span
 from .common import _MODIFIER_DEPS, _acting_subject
-from .name_forms import NameForms
+from .name_forms import KNOWN_TOWN, NameForms
+from .resolve import own_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -129,6 +130,48 @@ class BuiltNames(NameForms):
             ):
                 return False
         return not self._is_org(span.text)
+
+    def town_in_names(
+        self,
+        sentences: list[Sentence],
+        country: str | None,
+        skip: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    ) -> tuple[Place, str] | None:
+        """The town of ``KNOWN_TOWN`` people or more (in ``country`` if given) the article
+        names most inside other names or as a modifier ("the Winnipeg police", "Leeds
+        Rhinos fans"), with the name it stands in; a word of a person's name is none."""
+        counts: dict[int, int] = {}
+        towns: dict[int, tuple[Place, str]] = {}
+        for sent in sentences:
+            for tok in sent.span:
+                if (
+                    tok.pos_ != "PROPN"
+                    or not tok.text[:1].isupper()
+                    or tok.ent_type_ == "PERSON"
+                    or len(tok.text) < 3
+                    or not tok.is_alpha
+                    or (id(tok.doc), tok.i) in skip
+                ):
+                    continue
+                top = self.gaz.lookup(tok.text)[:1]
+                if not top:
+                    continue
+                p = top[0]
+                if (
+                    p.feature_class != "P"
+                    or p.geonameid is None
+                    or p.population < KNOWN_TOWN
+                    or (country is not None and p.country != country)
+                    or not own_name(p, tok.text)
+                ):
+                    continue
+                counts[p.geonameid] = counts.get(p.geonameid, 0) + 1
+                if p.geonameid not in towns:
+                    ent = tok.doc[tok.left_edge.i : tok.head.i + 1] if tok.head.i > tok.i else tok
+                    towns[p.geonameid] = (p, ent.text if len(ent.text) < 60 else tok.text)
+        if not counts:
+            return None
+        return towns[max(counts, key=lambda g: counts[g])]
 
 
 def _due_to_act(tok: Token) -> bool:

@@ -159,9 +159,11 @@ class Resolution(Toponyms):
             if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
                 c = _acronym(span, pick(span.text, cue, word, True))
             out.append(Mention(sent, span, c.place, c.reason))
-        return self._built_in_town(out, ctx)
+        return self._built_in_town(out, ctx, [sent for sent, _ in per_sentence])
 
-    def _built_in_town(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    def _built_in_town(
+        self, mentions: list[Mention], ctx: Context, sentences: list[Sentence]
+    ) -> list[Mention]:
         """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
         Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
         else the dateline's, else the town the article names most; with none, it is left
@@ -188,8 +190,17 @@ class Resolution(Toponyms):
             main = ctx.countries.most_common(1)
             if town is not None and main and town.country != main[0][0]:
                 town = None  # a namesake far from the article's country ("Dubreuil" the man)
-        mentions = _in_the_town_after(mentions, kinds)
         why = "the dateline's" if town is ctx.dateline else "the town the article names most"
+        if town is None:  # "the Winnipeg police", "the Leeds Rhinos": a town inside other names
+            main = ctx.countries.most_common(1)
+            inside = {  # not "Rogers" of "the Rogers Centre" itself
+                (id(m.span.doc), t.i) for m in mentions if kinds.get(id(m)) for t in m.span
+            }
+            found = self.town_in_names(sentences, main[0][0] if main else None, inside)
+            if found is not None:
+                town, text = found
+                why = f"the town the article names (in '{text}')"
+        mentions = _in_the_town_after(mentions, kinds)
         out = []
         for m in mentions:
             kind = kinds.get(id(m)) if m.place is None else None
