@@ -151,6 +151,13 @@ class BuiltNames(NameForms):
                     or len(tok.text) < 3
                     or not tok.is_alpha
                     or (id(tok.doc), tok.i) in skip
+                    or tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
+                    or tok.text.isupper()  # "OAS": an acronym
+                    or head_key(tok) in self.words.built_words | self.words.facility_words
+                    or (
+                        tok.i + 1 < len(tok.doc)
+                        and tok.doc[tok.i + 1].lower_ in self.words.division_words
+                    )  # "Orange County" is no town
                 ):
                     continue
                 top = self.gaz.lookup(tok.text)[:1]
