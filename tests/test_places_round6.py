@@ -97,3 +97,19 @@ def test_countries_such_as_x(coder):
     found = places_of(coder, "Rents rose in towns such as Wigan, Hull or York.")
     assert {"Wigan", "Hull", "York"} <= set(found)  # the parser labels them persons
     assert found["Wigan"].country_code == "GBR"
+
+
+def test_numbered_roads_in_a_sentence_about_roads(coder):
+    text = (
+        "NORWICH (Wire) - The A140 was closed after a crash between a van and a lorry. "
+        "Traffic was diverted via the A47, A11 and A146."
+    )
+    found = places_of(coder, text)
+    for road in ("A140", "A47", "A11", "A146"):
+        assert (found[road].resolved_place, found[road].feature_code) == ("Norwich", "RD")
+    assert "is a road" in found["A11"].reason
+    assert "A380" not in places_of(coder, "The A380 landed safely in Dubai.")  # an aircraft
+    found = places_of(coder, "Snow closed Highway 401 east of Toronto.")
+    assert found["Highway 401"].country_code == "CAN"
+    found = places_of(coder, "A truck overturned on I-95 near Baltimore on Tuesday.")
+    assert found["I-95"].resolved_place == "Baltimore"

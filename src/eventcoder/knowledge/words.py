@@ -64,6 +64,8 @@ class PlaceWords:
     name_particles: frozenset[str] = frozenset()
     street_words: frozenset[str] = frozenset()
     generic_built: frozenset[str] = frozenset()
+    road_words: frozenset[str] = frozenset()
+    road_context: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -92,6 +94,8 @@ class PlaceWords:
             name_particles=word_set(data, "name_particles"),
             street_words=word_set(data, "street_words"),
             generic_built=word_set(data, "generic_built_words"),
+            road_words=word_set(data, "road_words"),
+            road_context=word_set(data, "road_context_words"),
         )
 
     def is_located(self, word: str) -> bool:

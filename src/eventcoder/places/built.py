@@ -32,6 +32,11 @@ _NUMBERED = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z]\.|No\.?)$")
 #: GeoNames feature class and code of a point inside a town: a street, a building.
 STREET_FEATURE = ("R", "ST")
 BUILDING_FEATURE = ("S", "BLDG")
+ROAD_FEATURE = ("R", "RD")
+#: A numbered road as British news writes it: "the A417", "the M25", "the A1(M)".
+_UK_ROAD = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
+#: "I-95"; "Interstate 95", "Highway 401", "Route 66" are a word and a number.
+_US_ROAD = re.compile(r"^I-\d{1,3}$")
 
 
 def head_key(tok: Token) -> str:
@@ -46,6 +51,8 @@ class BuiltNames(NameForms):
         """ "street" or "building" when the name ends in (or, "Harwood Avenue West", just
         before a compass word ends in) a street's or building's word; else None."""
         words = self.words
+        if _road_number(span):
+            return "road"
         last = span[-1]
         if len(span) > 2 and last.lower_ in words.compass:
             last = span[-2]
@@ -110,6 +117,44 @@ class BuiltNames(NameForms):
                 continue
             out.append(span)
             seen.update(range(start, end))
+        return out
+
+    def _roads(self, sent: Sentence, seen: set[int]) -> list[Span]:
+        """Numbered roads: "the A417", "the M25" in a sentence about roads (a road's word,
+        "closed", "junction": ``road_context_words``; "the A380" is an aircraft elsewhere),
+        "I-95", "Interstate 95", "Highway 401", "Route 66"."""
+        doc = sent.span.doc
+        words = self.words
+        out: list[Span] = []
+        about_roads: bool | None = None
+        for tok in sent.span:
+            if tok.i in seen:
+                continue
+            span = None
+            if _UK_ROAD.match(tok.text):
+                if about_roads is None:
+                    about_roads = any(t.lower_ in words.road_context for t in sent.span)
+                first = tok
+                while first.dep_ == "conj" and first.head.i < first.i:
+                    first = first.head  # "via the A436, A40 and A429"
+                if about_roads and (
+                    any(c.lower_ == "the" for c in first.children)
+                    or (first.i > 0 and doc[first.i - 1].lower_ == "the")
+                ):
+                    span = doc[tok.i : tok.i + 1]
+            elif _US_ROAD.match(tok.text):
+                span = doc[tok.i : tok.i + 1]
+            elif (
+                tok.like_num
+                and tok.i > sent.span.start
+                and doc[tok.i - 1].lower_ in words.road_words
+                and doc[tok.i - 1].text[:1].isupper()
+                and doc[tok.i - 1].i not in seen
+            ):
+                span = doc[tok.i - 1 : tok.i + 1]  # "Highway 401"
+            if span is not None:
+                out.append(span)
+                seen.update(t.i for t in span)
         return out
 
     def _built_here(self, span: Span) -> bool:
@@ -181,6 +226,15 @@ class BuiltNames(NameForms):
         return towns[max(counts, key=lambda g: counts[g])]
 
 
+def _road_number(span: Span) -> bool:
+    text = span.text
+    return bool(
+        _UK_ROAD.match(text)
+        or _US_ROAD.match(text)
+        or (len(span) == 2 and span[1].like_num and span[0].text[:1].isupper())
+    )
+
+
 def _due_to_act(tok: Token) -> bool:
     """ "The Harwood Crown Court is due to hear the case", "... is expected to rule": the
     subject of "be" and an adjective or participle with a verb after "to" is that verb's."""
@@ -204,5 +258,5 @@ def _name(tok: Token) -> bool:
 def point_in_town(town: Place, kind: str) -> Place:
     """The town's point, as a street's or building's inside it: no GeoNames id of its own
     (the town's id is not the street's), the kind in the feature class and code."""
-    fclass, code = STREET_FEATURE if kind == "street" else BUILDING_FEATURE
+    fclass, code = {"street": STREET_FEATURE, "road": ROAD_FEATURE}.get(kind, BUILDING_FEATURE)
     return replace(town, geonameid=None, feature_class=fclass, feature_code=code)
