@@ -113,3 +113,30 @@ def test_numbered_roads_in_a_sentence_about_roads(coder):
     assert found["Highway 401"].country_code == "CAN"
     found = places_of(coder, "A truck overturned on I-95 near Baltimore on Tuesday.")
     assert found["I-95"].resolved_place == "Baltimore"
+
+
+def test_an_event_named_after_a_town_the_article_names_is_held_there(coder):
+    text = "Pipers from Sligo played at the Sligo Feis on Sunday, and the Harwood Festival drew crowds."
+    found = places_of(coder, text)
+    assert (
+        found["Sligo Feis"].resolved_place == "Sligo" and "is held in" in found["Sligo Feis"].reason
+    )
+    assert "Harwood Festival" not in found  # named after no place the article names
+    assert not places_of(coder, "Croatia won the Davis Cup on Sunday.")  # a person's cup
+    found = places_of(coder, "Carmakers showed new models at the New York Auto Show on Wednesday.")
+    assert found["New York Auto Show"].country_code == "USA"  # a big city opens its name
+
+
+def test_a_building_named_after_a_town_the_article_names_stands_there(coder):
+    found = places_of(coder, "She studied at the Cavan Institute before moving to Cavan in 2010.")
+    assert (found["Cavan Institute"].resolved_place, found["Cavan Institute"].feature_code) == (
+        "Cavan", "BLDG")  # fmt: skip
+
+
+def test_a_building_after_a_towns_possessive_is_in_that_town(coder):
+    text = "Crowds queued outside Manchester's Bridgewater Hall before the concert."
+    hall = places_of(coder, text)["Bridgewater Hall"]
+    assert (hall.resolved_place, hall.country_code) == ("Manchester", "GBR")
+    # a saint's possessive is the building's own name, not a town of the saint's name
+    found = places_of(coder, "Crowds filled St. Peter's Basilica for the Easter service.")
+    assert "St. Peter" not in found and found["St. Peter's Basilica"].resolved_place is None

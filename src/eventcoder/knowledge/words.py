@@ -66,6 +66,7 @@ class PlaceWords:
     generic_built: frozenset[str] = frozenset()
     road_words: frozenset[str] = frozenset()
     road_context: frozenset[str] = frozenset()
+    event_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -96,6 +97,7 @@ class PlaceWords:
             generic_built=word_set(data, "generic_built_words"),
             road_words=word_set(data, "road_words"),
             road_context=word_set(data, "road_context_words"),
+            event_words=word_set(data, "event_words"),
         )
 
     def is_located(self, word: str) -> bool:

@@ -16,9 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..document import Sentence
-from ..knowledge import Place
+from ..knowledge import Gazetteer, Place
+from ..knowledge.names import norm
 from ..nlp import Span
-from .common import _MODIFIER_DEPS, _acting_subject
+from .common import _MODIFIER_DEPS, _POSSESSIVE, BIG_PLACE, Mention, _acting_subject
 from .name_forms import KNOWN_TOWN, NameForms
 from .resolve import own_name
 
@@ -61,6 +62,8 @@ class BuiltNames(NameForms):
             return None
         if key in words.street_words:
             return "street"
+        if key in words.event_words:
+            return "event"
         if key in words.built_words:
             return "building"
         return None
@@ -70,7 +73,7 @@ class BuiltNames(NameForms):
         doc = sent.span.doc
         lo, hi = sent.span.start, sent.span.end
         words = self.words
-        heads = words.street_words | words.built_words
+        heads = words.street_words | words.built_words | words.event_words
         out: list[Span] = []
         for k in range(lo + 1, hi):
             tok = doc[k]
@@ -84,7 +87,12 @@ class BuiltNames(NameForms):
                 and doc[end].lower_ in words.compass
             ):
                 end += 1  # "Harwood Avenue West"
-            if end < hi and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+            if (
+                end < hi
+                and doc[end].text[:1].isupper()
+                and doc[end].pos_ == "PROPN"
+                and doc[end].ent_type_ != "DATE"  # "on 14th St. Thursday"
+            ):
                 continue  # part of a longer name ("Elm Street Bank")
             start = k
             while start > lo and k - start < MAX_BUILT_TOKENS - 1:
@@ -109,7 +117,7 @@ class BuiltNames(NameForms):
             if start == k:
                 continue  # "the Street", "Hospital": a name comes before the head word
             span = doc[start:end]
-            if head_key(tok) not in words.street_words and all(
+            if head_key(tok) in words.built_words and all(
                 t.lower_ in words.generic_built or not t.is_alpha for t in doc[start:k]
             ):
                 continue  # "the Supreme Court", "a Catholic Church": no one building's name
@@ -260,3 +268,41 @@ def point_in_town(town: Place, kind: str) -> Place:
     (the town's id is not the street's), the kind in the feature class and code."""
     fclass, code = {"street": STREET_FEATURE, "road": ROAD_FEATURE}.get(kind, BUILDING_FEATURE)
     return replace(town, geonameid=None, feature_class=fclass, feature_code=code)
+
+
+def named_after_placed(
+    mentions: list[Mention], kinds: dict[int, str | None], gaz: Gazetteer
+) -> list[Mention]:
+    """ "the Cavan Institute", "the Sligo Feis", "Belfast Magistrate's Court" in an article that
+    places Cavan, Sligo, Belfast: a building or an event whose name opens with a town the
+    article names stands or is held there (not a street: "Boston Road" runs towards Boston);
+    an event also where its name opens with a city of ``BIG_PLACE`` people ("the New York Auto
+    Show"; "the Rugby World Cup" is no event of the town of Rugby)."""
+    placed: dict[str, Mention] = {}
+    for m in mentions:
+        if m.place is not None and m.place.precision == "city" and not kinds.get(id(m)):
+            placed.setdefault(norm(m.span.text), m)
+    out = []
+    for m in mentions:
+        kind = kinds.get(id(m))
+        words = m.span.text.split()
+        todo = m.place is None and kind in ("building", "event")
+        for j in range(len(words) - 1, 0, -1) if todo else ():
+            name = _POSSESSIVE.sub("", " ".join(words[:j]))
+            hit = placed.get(norm(name))
+            if (hit is None or hit.place is None) and kind == "event":
+                big = [p for p in gaz.lookup(name)[:1]
+                       if p.precision == "city" and p.population >= BIG_PLACE]  # fmt: skip
+                if big:
+                    hit = Mention(m.sentence, m.span, big[0], f"a city of "
+                                  f"{big[0].population:,} people")  # fmt: skip
+            if hit is None or hit.place is None:
+                continue
+            place = hit.place if kind == "event" else point_in_town(hit.place, "building")
+            verb = "is held" if kind == "event" else "stands"
+            m = Mention(m.sentence, m.span, place, f"'{m.span.text}' {verb} in "
+                        f"{hit.place.name}, the place its name opens with ({hit.reason})")  # fmt: skip
+            kinds[id(m)] = None
+            break
+        out.append(m)
+    return out

@@ -7,7 +7,7 @@ from ..knowledge.gazetteer import big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
-from .built import point_in_town
+from .built import named_after_placed, point_in_town
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -168,7 +168,7 @@ class Resolution(Toponyms):
         Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
         else the dateline's, else the town the article names most; with none, it is left
         unresolved with that reason (no town is invented)."""
-        kinds = {id(m): self.built_kind(m.span) for m in mentions if m.place is None}
+        kinds = {id(m): self.built_kind(m.span) for m in mentions}
         if not any(kinds.values()):
             return mentions
         town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
@@ -181,7 +181,7 @@ class Resolution(Toponyms):
                     m.place is not None
                     and m.place.feature_class == "P"
                     and m.place.geonameid
-                    and not (self.built_kind(m.span) and own_name(m.place, m.span.text))
+                    and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
                 ):
                     counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
                     towns.setdefault(m.place.geonameid, m.place)
@@ -200,10 +200,12 @@ class Resolution(Toponyms):
             if found is not None:
                 town, text = found
                 why = f"the town the article names (in '{text}')"
-        mentions = _in_the_town_after(mentions, kinds)
+        mentions = named_after_placed(_in_the_town_after(mentions, kinds), kinds, self.gaz)
         out = []
         for m in mentions:
             kind = kinds.get(id(m)) if m.place is None else None
+            if kind == "event":
+                continue  # an event named after no place the article names ("the Davis Cup")
             if kind and town is not None:
                 m = Mention(m.sentence, m.span, point_in_town(town, kind),
                             f"'{m.span.text}' is a {kind}: placed in {town.name}, {why}")  # fmt: skip
@@ -331,12 +333,23 @@ def _in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) ->
     """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a street or
     building stands in the place written right after it (a point inside that town)."""
     starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
+    ends = {(id(m.span.doc), m.span.end): m for m in mentions if m.place is not None}
     out = []
     for m in mentions:
         span = m.span
         doc = span.doc
         town = None
         kind = kinds.get(id(m))
+        if kind and span.start > 1 and doc[span.start - 1].text in ("'s", "’s"):
+            town = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
+            if town is not None and town.place is not None and town.place.precision == "city":
+                m = Mention(m.sentence, span, point_in_town(town.place, kind),
+                            f"'{span.text}' is a {kind} of {town.span.text}, written before "
+                            f"it ({town.reason})")  # fmt: skip
+                kinds[id(m)] = None
+                out.append(m)
+                continue
+            town = None
         if (
             m.place is None
             and kind

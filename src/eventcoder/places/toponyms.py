@@ -209,8 +209,13 @@ class Toponyms(OneSense):
             head.dep_ == "compound" and self.words.is_located(head.head.lower_)
         ):
             return True  # "the Delft police station": what the name modifies stands there
-        if head.pos_ == "PROPN" and word in self.words.built_words and dep in ("poss", "compound"):
-            return True  # "Manchester's Bridgewater Hall", "Leeds's Park Row": a building's
+        if (
+            head.pos_ == "PROPN"
+            and word in self.words.built_words
+            and dep in ("poss", "compound")
+            and any(c.dep_ == "compound" and (name is None or c.i != name.i) for c in head.children)
+        ):  # "Manchester's Bridgewater Hall", "Leeds's Park Row": a building's; not "St.
+            return True  # Peter's Basilica", the building's own name
         if dep not in _NAME_ON_NOUN_DEPS or head.pos_ != "NOUN" or head.ent_type_:
             return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
         if dep in ("nmod", "amod") and (name is None or name.pos_ != "PROPN"):
