@@ -140,3 +140,20 @@ def test_a_building_after_a_towns_possessive_is_in_that_town(coder):
     # a saint's possessive is the building's own name, not a town of the saint's name
     found = places_of(coder, "Crowds filled St. Peter's Basilica for the Easter service.")
     assert "St. Peter" not in found and found["St. Peter's Basilica"].resolved_place is None
+
+
+def test_la_alone_is_los_angeles_and_after_a_town_louisiana(coder):
+    found = places_of(coder, "Flights from LA to Denver were delayed on Monday.")
+    assert (found["LA"].resolved_place, found["LA"].precision) == ("Los Angeles", "city")
+    assert "how news writes" in found["LA"].reason
+    found = places_of(coder, "Springfield, LA lost power overnight.")
+    assert found["LA"].resolved_place == "Louisiana"
+
+
+def test_a_town_before_its_state_after_a_person_of_that_name(coder):
+    # "Allen" is a word of the guard's name, but "Allen, Texas" is the town in Texas
+    text = "The retired guard Ray Allen spoke on Monday. Allen, Texas is a fast-growing suburb."
+    found = places_of(coder, text)
+    assert (found["Allen"].province, found["Allen"].precision) == ("Texas", "city")
+    # a name before a state that has no town of that name there stays a person
+    assert not places_of(coder, "On Monday, Iraq said the talks had failed.")

@@ -116,8 +116,13 @@ class Resolution(Toponyms):
                 cues.setdefault(norm(span.text), cue)
         memo: dict[tuple, Choice] = {}
 
-        def pick(text: str, cue: Cue | None, word: str | None, near: bool) -> Choice:
-            div = self.knowledge.abbreviations.division(
+        def pick(text: str, cue: Cue | None, word: str | None, near: bool,
+                 after_town: bool = False) -> Choice:  # fmt: skip
+            abbr = self.knowledge.abbreviations
+            city = abbr.cities.get(text) if not after_town else None
+            if city is not None:  # "LA" alone is Los Angeles; "Springfield, LA" Louisiana
+                return self._city_abbreviation(text, city)
+            div = abbr.division(
                 text, postal_ok=text.isupper() and len(text) <= 3, countries=ctx.countries
             )  # "WA" in a story from Perth is Western Australia
             if div is not None:
@@ -140,7 +145,10 @@ class Resolution(Toponyms):
                 memo[key] = c
             return memo[key]
 
-        first = [_acronym(span, pick(span.text, cue, word, False)) for _, span, cue, word in raw]
+        first = [
+            _acronym(span, pick(span.text, cue, word, False, _after_town(span)))
+            for _, span, cue, word in raw
+        ]
         for (_, _, cue, _), c in zip(raw, first, strict=True):
             p = c.place
             if (
@@ -157,7 +165,7 @@ class Resolution(Toponyms):
         out = []
         for (sent, span, cue, word), c in zip(raw, first, strict=True):
             if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
-                c = _acronym(span, pick(span.text, cue, word, True))
+                c = _acronym(span, pick(span.text, cue, word, True, _after_town(span)))
             out.append(Mention(sent, span, c.place, c.reason))
         return self._built_in_town(out, ctx, [sent for sent, _ in per_sentence])
 
@@ -235,6 +243,14 @@ class Resolution(Toponyms):
             if top and top[0].precision == "admin1":
                 return LISTED_WITH_STATES
         return None
+
+    def _city_abbreviation(self, text: str, city: Division) -> Choice:
+        """ "LA", "NYC": the city news writes so (``place_abbreviations.yaml``, cities)."""
+        found = [p for p in self.gaz.lookup(city.name)
+                 if p.country == city.country and p.precision == "city"]  # fmt: skip
+        if not found:
+            return Choice(None, f"'{text}' stands for {city.name}, not in the gazetteer")
+        return Choice(found[0], f"'{text}' is how news writes {city.name}", 99.0)
 
     def _division(self, text: str, div: Division) -> Choice:
         """ "Ill.", "W.Va.", "TX": the state or province the abbreviation stands for."""
@@ -368,6 +384,16 @@ def _in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) ->
             kinds[id(m)] = None
         out.append(m)
     return out
+
+
+def _after_town(span: Span) -> bool:
+    """ "Springfield, LA": the name is written after a town and a comma (a postal code)."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].text[:1].isupper()
+    )
 
 
 def _acronym(span: Span, choice: Choice) -> Choice:
