@@ -157,3 +157,10 @@ def test_a_town_before_its_state_after_a_person_of_that_name(coder):
     assert (found["Allen"].province, found["Allen"].precision) == ("Texas", "city")
     # a name before a state that has no town of that name there stays a person
     assert not places_of(coder, "On Monday, Iraq said the talks had failed.")
+
+
+def test_names_listed_before_streets_are_streets_not_towns_of_their_names(coder):
+    text = "DAYTON, Ohio (AP) — The parade turned down Ludlow and Wayne streets before noon."
+    found = places_of(coder, text)
+    for street in ("Ludlow", "Wayne"):  # both also towns in the gazetteer
+        assert (found[street].resolved_place, found[street].feature_code) == ("Dayton", "ST")

@@ -54,6 +54,8 @@ class BuiltNames(NameForms):
         words = self.words
         if _road_number(span):
             return "road"
+        if self._before_streets(span):
+            return "street"
         last = span[-1]
         if len(span) > 2 and last.lower_ in words.compass:
             last = span[-2]
@@ -67,6 +69,37 @@ class BuiltNames(NameForms):
         if key in words.built_words:
             return "building"
         return None
+
+    def _before_streets(self, span: Span) -> bool:
+        """ "Bourbon and Dauphine streets", "at Grand and State streets": names listed
+        before a street's word in the plural."""
+        doc = span.doc
+        i = span.end
+        while i < len(doc) and i - span.end < 8:
+            tok = doc[i]
+            if (
+                tok.is_lower
+                and tok.lower_.endswith("s")
+                and tok.lower_[:-1] in self.words.street_words
+            ):
+                return i > span.end or len(span) == 1
+            if not (tok.lower_ in ("and", ",", "&") or _name(tok)):
+                return False
+            i += 1
+        return False
+
+    def _listed_streets(self, sent: Sentence, seen: set[int]) -> list[Span]:
+        """The names of "Bourbon and Dauphine streets", each a street."""
+        doc = sent.span.doc
+        out: list[Span] = []
+        for tok in sent.span:
+            if tok.i in seen or not _name(tok) or tok.pos_ != "PROPN":
+                continue
+            span = doc[tok.i : tok.i + 1]
+            if self._before_streets(span):
+                out.append(span)
+                seen.add(tok.i)
+        return out
 
     def _built_names(self, sent: Sentence, seen: set[int]) -> list[Span]:
         """Street and building names of the sentence not yet taken (see the module's text)."""
@@ -304,5 +337,46 @@ def named_after_placed(
                         f"{hit.place.name}, the place its name opens with ({hit.reason})")  # fmt: skip
             kinds[id(m)] = None
             break
+        out.append(m)
+    return out
+
+
+def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
+    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a street or
+    building stands in the place written right after it (a point inside that town)."""
+    starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
+    ends = {(id(m.span.doc), m.span.end): m for m in mentions if m.place is not None}
+    out = []
+    for m in mentions:
+        span = m.span
+        doc = span.doc
+        town = None
+        kind = kinds.get(id(m))
+        if kind and span.start > 1 and doc[span.start - 1].text in ("'s", "’s"):
+            town = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
+            if town is not None and town.place is not None and town.place.precision == "city":
+                m = Mention(m.sentence, span, point_in_town(town.place, kind),
+                            f"'{span.text}' is a {kind} of {town.span.text}, written before "
+                            f"it ({town.reason})")  # fmt: skip
+                kinds[id(m)] = None
+                out.append(m)
+                continue
+            town = None
+        if (
+            m.place is None
+            and kind
+            and span.end + 1 < len(doc)
+            and doc[span.end].lower_ in ("in", ",")
+        ):
+            town = starts.get((id(doc), span.end + 1))
+        if town is not None and town.place is not None and town.place.precision == "city":
+            m = Mention(m.sentence, span, point_in_town(town.place, kind or "building"),
+                        f"'{span.text}' is a {kind} in {town.span.text}, written after it "
+                        f"({town.reason})")  # fmt: skip
+            kinds[id(m)] = None
+        elif town is not None:
+            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a {kind} in "
+                        f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
+            kinds[id(m)] = None
         out.append(m)
     return out

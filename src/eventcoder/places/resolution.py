@@ -7,7 +7,7 @@ from ..knowledge.gazetteer import big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
-from .built import named_after_placed, point_in_town
+from .built import in_the_town_after, named_after_placed, point_in_town
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -179,6 +179,13 @@ class Resolution(Toponyms):
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
         if not any(kinds.values()):
             return mentions
+        mentions = [  # "Ludlow and Wayne streets", "Washington Square": no town of the name
+            Mention(m.sentence, m.span, None, m.reason)
+            if kinds[id(m)] in ("street", "road") and m.place and own_name(m.place, m.span.text)
+            else m
+            for m in mentions
+        ]
+        kinds = {id(m): self.built_kind(m.span) for m in mentions}
         town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
         if town is None:
             counts: dict[int, int] = {}
@@ -208,7 +215,7 @@ class Resolution(Toponyms):
             if found is not None:
                 town, text = found
                 why = f"the town the article names (in '{text}')"
-        mentions = named_after_placed(_in_the_town_after(mentions, kinds), kinds, self.gaz)
+        mentions = named_after_placed(in_the_town_after(mentions, kinds), kinds, self.gaz)
         out = []
         for m in mentions:
             kind = kinds.get(id(m)) if m.place is None else None
@@ -343,47 +350,6 @@ class Resolution(Toponyms):
             out.append(_location(parts.region, parts.region_start, region,
                                  f"dateline: the {what} after the place"))  # fmt: skip
         return out
-
-
-def _in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
-    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a street or
-    building stands in the place written right after it (a point inside that town)."""
-    starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
-    ends = {(id(m.span.doc), m.span.end): m for m in mentions if m.place is not None}
-    out = []
-    for m in mentions:
-        span = m.span
-        doc = span.doc
-        town = None
-        kind = kinds.get(id(m))
-        if kind and span.start > 1 and doc[span.start - 1].text in ("'s", "’s"):
-            town = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
-            if town is not None and town.place is not None and town.place.precision == "city":
-                m = Mention(m.sentence, span, point_in_town(town.place, kind),
-                            f"'{span.text}' is a {kind} of {town.span.text}, written before "
-                            f"it ({town.reason})")  # fmt: skip
-                kinds[id(m)] = None
-                out.append(m)
-                continue
-            town = None
-        if (
-            m.place is None
-            and kind
-            and span.end + 1 < len(doc)
-            and doc[span.end].lower_ in ("in", ",")
-        ):
-            town = starts.get((id(doc), span.end + 1))
-        if town is not None and town.place is not None and town.place.precision == "city":
-            m = Mention(m.sentence, span, point_in_town(town.place, kind or "building"),
-                        f"'{span.text}' is a {kind} in {town.span.text}, written after it "
-                        f"({town.reason})")  # fmt: skip
-            kinds[id(m)] = None
-        elif town is not None:
-            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a {kind} in "
-                        f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
-            kinds[id(m)] = None
-        out.append(m)
-    return out
 
 
 def _after_town(span: Span) -> bool:

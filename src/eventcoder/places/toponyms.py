@@ -312,6 +312,7 @@ class Toponyms(OneSense):
         out += self._regions_after(out, seen, sent.span.end)
         out += self._built_names(sent, seen)  # "Elm Street", "the Mercer Correctional Center"
         out += self._roads(sent, seen)  # "the A417", "I-95", "Highway 401"
+        out += self._listed_streets(sent, seen)  # "Bourbon and Dauphine streets"
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
             if (
                 tok.i in seen
