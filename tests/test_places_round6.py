@@ -164,3 +164,9 @@ def test_names_listed_before_streets_are_streets_not_towns_of_their_names(coder)
     found = places_of(coder, text)
     for street in ("Ludlow", "Wayne"):  # both also towns in the gazetteer
         assert (found[street].resolved_place, found[street].feature_code) == ("Dayton", "ST")
+
+
+def test_a_hyphenated_name_the_parser_split(coder):
+    found = places_of(coder, "The beauty of Gilgit-Baltistan draws hikers every summer.")
+    assert found["Gilgit-Baltistan"].precision == "admin1"
+    assert "Gilgit" not in found and "Baltistan" not in found

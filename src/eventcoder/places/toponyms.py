@@ -326,6 +326,27 @@ class Toponyms(OneSense):
             )
             if _demonstrative(tok):
                 continue
-            if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
+            joined = _hyphenated(tok, seen)
+            found = self.gaz.lookup(joined.text)[:1] if joined is not None else []
+            if found and (in_phrase or found[0].precision in ("country", "admin1")):
+                out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
+                seen.update(t.i for t in joined)
+            elif (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
+
+
+def _hyphenated(tok: Token, seen: set[int]) -> Span | None:
+    """ "Gilgit-Baltistan" around ``tok``: capitalised words joined by hyphens (None when
+    there is no hyphen)."""
+    doc = tok.doc
+    a, b = tok.i, tok.i + 1
+    while a >= 2 and doc[a - 1].text == "-" and doc[a - 2].text[:1].isupper() and (
+        doc[a - 2].i not in seen
+    ):  # fmt: skip
+        a -= 2
+    while b + 1 < len(doc) and doc[b].text == "-" and doc[b + 1].text[:1].isupper() and (
+        doc[b + 1].i not in seen
+    ):  # fmt: skip
+        b += 2
+    return doc[a:b] if b - a > 1 else None
