@@ -170,3 +170,12 @@ def test_a_hyphenated_name_the_parser_split(coder):
     found = places_of(coder, "The beauty of Gilgit-Baltistan draws hikers every summer.")
     assert found["Gilgit-Baltistan"].precision == "admin1"
     assert "Gilgit" not in found and "Baltistan" not in found
+
+
+def test_a_named_area_is_a_place_in_the_articles_town(coder):
+    text = "DAYTON, Ohio (AP) — Hikers were rescued in the Harwood State Conservation Area."
+    area = places_of(coder, text)["Harwood State Conservation Area"]
+    assert (area.resolved_place, area.feature_class) == ("Dayton", "L")
+    assert "is an area" in area.reason
+    found = places_of(coder, "Water from the river flooded the Oakley Plantation.")
+    assert found["Oakley Plantation"].resolved_place is None  # not Plantation, Florida

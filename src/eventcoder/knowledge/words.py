@@ -67,6 +67,7 @@ class PlaceWords:
     road_words: frozenset[str] = frozenset()
     road_context: frozenset[str] = frozenset()
     event_words: frozenset[str] = frozenset()
+    area_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -98,6 +99,7 @@ class PlaceWords:
             road_words=word_set(data, "road_words"),
             road_context=word_set(data, "road_context_words"),
             event_words=word_set(data, "event_words"),
+            area_words=word_set(data, "area_words"),
         )
 
     def is_located(self, word: str) -> bool:

@@ -34,6 +34,7 @@ _NUMBERED = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[A-Z]\.|No\.?)$")
 STREET_FEATURE = ("R", "ST")
 BUILDING_FEATURE = ("S", "BLDG")
 ROAD_FEATURE = ("R", "RD")
+AREA_FEATURE = ("L", "AREA")
 #: A numbered road as British news writes it: "the A417", "the M25", "the A1(M)".
 _UK_ROAD = re.compile(r"^[AMB]\d{1,4}(?:\(M\))?$")
 #: "I-95"; "Interstate 95", "Highway 401", "Route 66" are a word and a number.
@@ -66,6 +67,8 @@ class BuiltNames(NameForms):
             return "street"
         if key in words.event_words:
             return "event"
+        if key in words.area_words:
+            return "area"
         if key in words.built_words:
             return "building"
         return None
@@ -106,7 +109,7 @@ class BuiltNames(NameForms):
         doc = sent.span.doc
         lo, hi = sent.span.start, sent.span.end
         words = self.words
-        heads = words.street_words | words.built_words | words.event_words
+        heads = words.street_words | words.built_words | words.event_words | words.area_words
         out: list[Span] = []
         for k in range(lo + 1, hi):
             tok = doc[k]
@@ -299,7 +302,9 @@ def _name(tok: Token) -> bool:
 def point_in_town(town: Place, kind: str) -> Place:
     """The town's point, as a street's or building's inside it: no GeoNames id of its own
     (the town's id is not the street's), the kind in the feature class and code."""
-    fclass, code = {"street": STREET_FEATURE, "road": ROAD_FEATURE}.get(kind, BUILDING_FEATURE)
+    fclass, code = {"street": STREET_FEATURE, "road": ROAD_FEATURE, "area": AREA_FEATURE}.get(
+        kind, BUILDING_FEATURE
+    )
     return replace(town, geonameid=None, feature_class=fclass, feature_code=code)
 
 
@@ -356,7 +361,7 @@ def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> 
             town = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
             if town is not None and town.place is not None and town.place.precision == "city":
                 m = Mention(m.sentence, span, point_in_town(town.place, kind),
-                            f"'{span.text}' is a {kind} of {town.span.text}, written before "
+                            f"'{span.text}' is {a_kind(kind)} of {town.span.text}, written before "
                             f"it ({town.reason})")  # fmt: skip
                 kinds[id(m)] = None
                 out.append(m)
@@ -371,12 +376,18 @@ def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> 
             town = starts.get((id(doc), span.end + 1))
         if town is not None and town.place is not None and town.place.precision == "city":
             m = Mention(m.sentence, span, point_in_town(town.place, kind or "building"),
-                        f"'{span.text}' is a {kind} in {town.span.text}, written after it "
+                        f"'{span.text}' is {a_kind(kind)} in {town.span.text}, written after it "
                         f"({town.reason})")  # fmt: skip
             kinds[id(m)] = None
         elif town is not None:
-            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a {kind} in "
+            m = Mention(m.sentence, span, town.place, f"'{span.text}' is {a_kind(kind)} in "
                         f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
             kinds[id(m)] = None
         out.append(m)
     return out
+
+
+def a_kind(kind: str | None) -> str:
+    """ "a street", "an area": the kind with its article."""
+    kind = kind or "building"
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"

@@ -7,7 +7,7 @@ from ..knowledge.gazetteer import big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
-from .built import in_the_town_after, named_after_placed, point_in_town
+from .built import a_kind, in_the_town_after, named_after_placed, point_in_town
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -223,10 +223,10 @@ class Resolution(Toponyms):
                 continue  # an event named after no place the article names ("the Davis Cup")
             if kind and town is not None:
                 m = Mention(m.sentence, m.span, point_in_town(town, kind),
-                            f"'{m.span.text}' is a {kind}: placed in {town.name}, {why}")  # fmt: skip
+                            f"'{m.span.text}' is {a_kind(kind)}: placed in {town.name}, {why}")  # fmt: skip
             elif kind:
                 m = Mention(m.sentence, m.span, None,
-                            f"'{m.span.text}' is a {kind}: the article names no town to "
+                            f"'{m.span.text}' is {a_kind(kind)}: the article names no town to "
                             "place it in")  # fmt: skip
             out.append(m)
         return out
