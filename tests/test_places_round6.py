@@ -179,3 +179,10 @@ def test_a_named_area_is_a_place_in_the_articles_town(coder):
     assert "is an area" in area.reason
     found = places_of(coder, "Water from the river flooded the Oakley Plantation.")
     assert found["Oakley Plantation"].resolved_place is None  # not Plantation, Florida
+
+
+def test_a_caption_label_before_a_colon_is_no_dateline_of_a_small_town(coder):
+    # "BLISS:" labels a photo; Bliss, Idaho has 500 people. "NEW DELHI:" is a dateline
+    assert not places_of(coder, "BLISS: A view of the lake at dusk. Picture: Jane Roe.")
+    found = places_of(coder, "NEW DELHI: Farmers marched on Monday.")
+    assert found["NEW DELHI"].country_code == "IND"

@@ -20,6 +20,7 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
+from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
     MAX_ANCHORS,
@@ -306,8 +307,13 @@ class Resolution(Toponyms):
         cue = self._region_cue(doc.dateline_place, region) if region else None
         found = self.gaz.lookup(doc.dateline_place)
         text = doc.dateline.text.rstrip()
-        if not found and text.endswith(":") and "(" not in text:
-            return None  # "UPDATE:", "WATCH:" open paragraphs as "NEW DELHI:" does
+        if (
+            text.endswith(":")
+            and "(" not in text
+            and (not found or (found[0].precision == "city" and found[0].population < KNOWN_TOWN))
+        ):
+            return None  # "UPDATE:", "WATCH:", a caption's "GEM:" open paragraphs as "NEW
+            # DELHI:" does; only a known town of 10,000 people or more is a dateline so
         place = None
         if cue is not None:
             place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place
