@@ -186,3 +186,11 @@ def test_a_caption_label_before_a_colon_is_no_dateline_of_a_small_town(coder):
     assert not places_of(coder, "BLISS: A view of the lake at dusk. Picture: Jane Roe.")
     found = places_of(coder, "NEW DELHI: Farmers marched on Monday.")
     assert found["NEW DELHI"].country_code == "IND"
+
+
+def test_a_building_named_x_of_y(coder):
+    found = places_of(coder, "She studied at the University of Leeds before moving to York.")
+    assert found["University of Leeds"].resolved_place == "Leeds"
+    assert not places_of(coder, "The University of Leeds said fees would rise.")  # it acts
+    found = places_of(coder, "He teaches at the University of St. Thomas in Houston.")
+    assert found["University of St. Thomas"].resolved_place == "Houston"  # not St. Thomas

@@ -57,6 +57,12 @@ class BuiltNames(NameForms):
             return "road"
         if self._before_streets(span):
             return "street"
+        doc = span.doc
+        if any(
+            head_key(t) in words.built_words and t.i + 1 < span.end and doc[t.i + 1].lower_ == "of"
+            for t in span
+        ):
+            return "building"  # "the University of Leeds"
         last = span[-1]
         if len(span) > 2 and last.lower_ in words.compass:
             last = span[-2]
@@ -111,11 +117,25 @@ class BuiltNames(NameForms):
         words = self.words
         heads = words.street_words | words.built_words | words.event_words | words.area_words
         out: list[Span] = []
-        for k in range(lo + 1, hi):
+        for k in range(lo, hi):
             tok = doc[k]
             if k in seen or not tok.text[:1].isupper() or head_key(tok) not in heads:
                 continue
             end = k + 1
+            of_name = (  # "the University of Leeds", "the Museum of Flight"
+                head_key(tok) in words.built_words
+                and end + 1 < hi
+                and doc[end].lower_ == "of"
+                and _name(doc[end + 1])
+                and doc[end + 1].pos_ == "PROPN"
+                and not seen.intersection(range(end, end + 2))
+            )
+            if of_name:
+                end += 2
+                while end < hi and end - k < MAX_BUILT_TOKENS and _name(doc[end]) and (
+                    doc[end].pos_ == "PROPN" and end not in seen
+                ):  # fmt: skip
+                    end += 1
             if (
                 end < hi
                 and head_key(tok) in words.street_words
@@ -124,7 +144,8 @@ class BuiltNames(NameForms):
             ):
                 end += 1  # "Harwood Avenue West"
             if (
-                end < hi
+                not of_name
+                and end < hi
                 and doc[end].text[:1].isupper()
                 and doc[end].pos_ == "PROPN"
                 and doc[end].ent_type_ != "DATE"  # "on 14th St. Thursday"
@@ -150,11 +171,13 @@ class BuiltNames(NameForms):
                 start += 1
             while start < k and doc[start].text in ("'s", "’s"):
                 start += 1
-            if start == k:
+            if start == k and not of_name:
                 continue  # "the Street", "Hospital": a name comes before the head word
             span = doc[start:end]
-            if head_key(tok) in words.built_words and all(
-                t.lower_ in words.generic_built or not t.is_alpha for t in doc[start:k]
+            if (
+                not of_name
+                and head_key(tok) in words.built_words
+                and all(t.lower_ in words.generic_built or not t.is_alpha for t in doc[start:k])
             ):
                 continue  # "the Supreme Court", "a Catholic Church": no one building's name
             if seen.intersection(range(start, end)) or not self._built_here(span):
