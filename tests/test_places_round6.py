@@ -194,3 +194,10 @@ def test_a_building_named_x_of_y(coder):
     assert not places_of(coder, "The University of Leeds said fees would rise.")  # it acts
     found = places_of(coder, "He teaches at the University of St. Thomas in Houston.")
     assert found["University of St. Thomas"].resolved_place == "Houston"  # not St. Thomas
+
+
+def test_a_name_the_gazetteer_lacks_lies_by_the_town_it_opens_with(coder):
+    found = places_of(coder, "Sewage from Tijuana flows into the Tijuana River every winter.")
+    river = found["Tijuana River"]
+    assert (river.resolved_place, river.feature_class, river.geonameid) == ("Tijuana", "L", None)
+    assert "lies by Tijuana" in river.reason

@@ -338,7 +338,8 @@ def named_after_placed(
     places Cavan, Sligo, Belfast: a building or an event whose name opens with a town the
     article names stands or is held there (not a street: "Boston Road" runs towards Boston);
     an event also where its name opens with a city of ``BIG_PLACE`` people ("the New York Auto
-    Show"; "the Rugby World Cup" is no event of the town of Rugby)."""
+    Show"; "the Rugby World Cup" is no event of the town of Rugby); any other name of several
+    words the gazetteer lacks lies by the town it opens with ("the Tijuana River")."""
     placed: dict[str, Mention] = {}
     for m in mentions:
         if m.place is not None and m.place.precision == "city" and not kinds.get(id(m)):
@@ -347,7 +348,10 @@ def named_after_placed(
     for m in mentions:
         kind = kinds.get(id(m))
         words = m.span.text.split()
-        todo = m.place is None and kind in ("building", "event")
+        todo = m.place is None and (
+            kind in ("building", "event")
+            or (kind is None and len(words) > 1 and all(t.ent_type_ != "PERSON" for t in m.span))
+        )  # ... or any name the gazetteer lacks: "the Tijuana River", "St. Louis Hills"
         for j in range(len(words) - 1, 0, -1) if todo else ():
             name = _POSSESSIVE.sub("", " ".join(words[:j]))
             hit = placed.get(norm(name))
@@ -359,9 +363,9 @@ def named_after_placed(
                                   f"{big[0].population:,} people")  # fmt: skip
             if hit is None or hit.place is None:
                 continue
-            place = hit.place if kind == "event" else point_in_town(hit.place, "building")
-            verb = "is held" if kind == "event" else "stands"
-            m = Mention(m.sentence, m.span, place, f"'{m.span.text}' {verb} in "
+            place = hit.place if kind == "event" else point_in_town(hit.place, kind or "area")
+            verb = {"event": "is held in", "building": "stands in"}.get(kind or "", "lies by")
+            m = Mention(m.sentence, m.span, place, f"'{m.span.text}' {verb} "
                         f"{hit.place.name}, the place its name opens with ({hit.reason})")  # fmt: skip
             kinds[id(m)] = None
             break

@@ -178,7 +178,7 @@ class Resolution(Toponyms):
         else the dateline's, else the town the article names most; with none, it is left
         unresolved with that reason (no town is invented)."""
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
-        if not any(kinds.values()):
+        if not any(kinds.values()) and all(m.place is not None for m in mentions):
             return mentions
         mentions = [  # "Ludlow and Wayne streets", "Washington Square": no town of the name
             Mention(m.sentence, m.span, None, m.reason)
