@@ -69,6 +69,24 @@ class PlaceWords:
     event_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()
 
+    @property
+    def street_plurals(self) -> frozenset[str]:
+        """ "streets", "roads": the street words in the plural (memoised on the instance)."""
+        cached = self.__dict__.get("_street_plurals")
+        if cached is None:
+            cached = frozenset(w + "s" for w in self.street_words)
+            object.__setattr__(self, "_street_plurals", cached)
+        return cached
+
+    @property
+    def built_heads(self) -> frozenset[str]:
+        """Every last word of a street's, building's, event's or area's name."""
+        cached = self.__dict__.get("_built_heads")
+        if cached is None:
+            cached = self.street_words | self.built_words | self.event_words | self.area_words
+            object.__setattr__(self, "_built_heads", cached)
+        return cached
+
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
         data = load_yaml(name)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ..document import Document, Sentence
-from ..knowledge.gazetteer import big_feature
+from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
-from .built import a_kind, in_the_town_after, named_after_placed, point_in_town
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -20,6 +19,7 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
+from .inside_town import a_kind, in_the_town_after, named_after_placed, point_in_town
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
@@ -177,46 +177,22 @@ class Resolution(Toponyms):
         Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
         else the dateline's, else the town the article names most; with none, it is left
         unresolved with that reason (no town is invented)."""
-        kinds = {id(m): self.built_kind(m.span) for m in mentions}
-        if not any(kinds.values()) and all(m.place is not None for m in mentions):
+        if all(m.place is not None for m in mentions) and not any(
+            self.built_kind(m.span) for m in mentions
+        ):
             return mentions
-        mentions = [  # "Ludlow and Wayne streets", "Washington Square": no town of the name
-            Mention(m.sentence, m.span, None, m.reason)
-            if kinds[id(m)] in ("street", "road") and m.place and own_name(m.place, m.span.text)
-            else m
-            for m in mentions
-        ]
+        out = []
+        for m in mentions:  # "Ludlow and Wayne streets", "Washington Square": no town of the name
+            kind = self.built_kind(m.span)
+            if kind in ("street", "road") and m.place and own_name(m.place, m.span.text):
+                m = Mention(m.sentence, m.span, None, m.reason)
+            out.append(m)
+        mentions = out
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
-        town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
-        if town is None:
-            counts: dict[int, int] = {}
-            towns = {}
-            for m in mentions:  # (not "Washington Square", a square the gazetteer has
-                # as a town somewhere else)
-                if (
-                    m.place is not None
-                    and m.place.feature_class == "P"
-                    and m.place.geonameid
-                    and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
-                ):
-                    counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
-                    towns.setdefault(m.place.geonameid, m.place)
-            if counts:
-                town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
-            main = ctx.countries.most_common(1)
-            if town is not None and main and town.country != main[0][0]:
-                town = None  # a namesake far from the article's country ("Dubreuil" the man)
-        why = "the dateline's" if town is ctx.dateline else "the town the article names most"
-        if town is None:  # "the Winnipeg police", "the Leeds Rhinos": a town inside other names
-            main = ctx.countries.most_common(1)
-            inside = {  # not "Rogers" of "the Rogers Centre" itself
-                (id(m.span.doc), t.i) for m in mentions if kinds.get(id(m)) for t in m.span
-            }
-            found = self.town_in_names(sentences, main[0][0] if main else None, inside)
-            if found is not None:
-                town, text = found
-                why = f"the town the article names (in '{text}')"
         mentions = named_after_placed(in_the_town_after(mentions, kinds), kinds, self.gaz)
+        if not any(m.place is None and kinds.get(id(m)) for m in mentions):
+            return mentions  # (no street left to place: the town is not looked for)
+        town, why = self._article_town(mentions, kinds, ctx, sentences)
         out = []
         for m in mentions:
             kind = kinds.get(id(m)) if m.place is None else None
@@ -231,6 +207,45 @@ class Resolution(Toponyms):
                             "place it in")  # fmt: skip
             out.append(m)
         return out
+
+    def _article_town(
+        self,
+        mentions: list[Mention],
+        kinds: dict[int, str | None],
+        ctx: Context,
+        sentences: list[Sentence],
+    ) -> tuple[Place | None, str]:
+        """The article's town and why: the dateline's, else the town it names most (in the
+        country it names most; not "Washington Square", a square the gazetteer has as a town
+        elsewhere), else a town it names inside other names ("the Winnipeg police")."""
+        town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
+        if town is not None:
+            return town, "the dateline's"
+        counts: dict[int, int] = {}
+        towns = {}
+        for m in mentions:
+            if (
+                m.place is not None
+                and m.place.feature_class == "P"
+                and m.place.geonameid
+                and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
+            ):
+                counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
+                towns.setdefault(m.place.geonameid, m.place)
+        if counts:
+            town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
+        main = ctx.countries.most_common(1)
+        if town is not None and main and town.country != main[0][0]:
+            town = None  # a namesake far from the article's country ("Dubreuil" the man)
+        if town is not None:
+            return town, "the town the article names most"
+        inside = {  # not "Rogers" of "the Rogers Centre" itself
+            (id(m.span.doc), t.i) for m in mentions if kinds.get(id(m)) for t in m.span
+        }
+        found = self.town_in_names(sentences, main[0][0] if main else None, inside)
+        if found is None:
+            return None, ""
+        return found[0], f"the town the article names (in '{found[1]}')"
 
     def _in_region(self, town: str, region: str) -> bool:
         """A place named ``town`` lies in a state or province named ``region`` ("Yakima,
