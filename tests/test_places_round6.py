@@ -201,3 +201,12 @@ def test_a_name_the_gazetteer_lacks_lies_by_the_town_it_opens_with(coder):
     river = found["Tijuana River"]
     assert (river.resolved_place, river.feature_class, river.geonameid) == ("Tijuana", "L", None)
     assert "lies by Tijuana" in river.reason
+
+
+def test_a_street_on_a_block_and_a_named_junction(coder):
+    text = "DAYTON, Ohio (AP) — Police arrested two men in the 500 block of Harwood on Friday."
+    street = places_of(coder, text)["Harwood"]
+    assert (street.resolved_place, street.feature_code) == ("Dayton", "ST")
+    text = "NORWICH (Wire) - Traffic backed up from the Thickthorn roundabout to the A11 on Monday."
+    junction = places_of(coder, text)["Thickthorn"]
+    assert (junction.resolved_place, junction.feature_code) == ("Norwich", "RD")

@@ -68,6 +68,7 @@ class PlaceWords:
     road_context: frozenset[str] = frozenset()
     event_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()
+    junction_words: frozenset[str] = frozenset()
 
     @property
     def street_plurals(self) -> frozenset[str]:
@@ -118,6 +119,7 @@ class PlaceWords:
             road_context=word_set(data, "road_context_words"),
             event_words=word_set(data, "event_words"),
             area_words=word_set(data, "area_words"),
+            junction_words=word_set(data, "junction_words"),
         )
 
     def is_located(self, word: str) -> bool:

@@ -48,8 +48,10 @@ class BuiltNames(NameForms):
         words = self.words
         if _road_number(span):
             return "road"
-        if self._before_streets(span):
+        if self._before_streets(span) or self._on_block(span):
             return "street"
+        if self._at_junction(span):
+            return "road"
         doc = span.doc
         if any(
             head_key(t) in words.built_words and t.i + 1 < span.end and doc[t.i + 1].lower_ == "of"
@@ -94,11 +96,44 @@ class BuiltNames(NameForms):
             i += 1
         return False
 
+    def _at_junction(self, span: Span) -> bool:
+        """ "the Air Balloon roundabout", "the Elm Grove junction": the name of a road
+        junction, written before a junction's word (``junction_words``)."""
+        doc = span.doc
+        return span.end < len(doc) and doc[span.end].lower_ in self.words.junction_words
+
+    def _on_block(self, span: Span) -> bool:
+        """ "in the 500 block of Harwood": the name after "block of" is a street's."""
+        doc = span.doc
+        return (
+            span.start >= 3
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in ("block", "-block")
+            and (doc[span.start - 3].like_num or doc[span.start - 3].text.endswith("-"))
+        )
+
     def _listed_streets(self, sent: Sentence, seen: set[int]) -> list[Span]:
-        """The names of "Bourbon and Dauphine streets", each a street."""
+        """The names of "Bourbon and Dauphine streets", each a street; "the 500 block of
+        Harwood"; "the Air Balloon roundabout" (a road junction)."""
         doc = sent.span.doc
         out: list[Span] = []
         plural = self.words.street_plurals
+        if any(tok.lower_ in ("block", "-block") for tok in sent.span) or any(
+            tok.lower_ in self.words.junction_words for tok in sent.span
+        ):
+            i, hi = sent.span.start, sent.span.end
+            while i < hi:  # runs of capitalised words
+                if i in seen or not _name(doc[i]) or doc[i].pos_ != "PROPN":
+                    i += 1
+                    continue
+                j = i + 1
+                while j < hi and j not in seen and _name(doc[j]) and doc[j].pos_ == "PROPN":
+                    j += 1
+                span = doc[i:j]
+                if (self._at_junction(span) or self._on_block(span)) and self._built_here(span):
+                    out.append(span)
+                    seen.update(range(i, j))
+                i = j
         if not any(tok.lower_ in plural for tok in sent.span):
             return out
         for tok in sent.span:
@@ -239,6 +274,7 @@ class BuiltNames(NameForms):
                 # College researchers"
                 self.words.is_located(head.lower_)
                 or head.lower_ in self.words.street_words
+                or head.lower_ in self.words.junction_words
                 or head.lower_ in self.words.geo_heads
             ):
                 return False
