@@ -210,3 +210,14 @@ def test_a_street_on_a_block_and_a_named_junction(coder):
     text = "NORWICH (Wire) - Traffic backed up from the Thickthorn roundabout to the A11 on Monday."
     junction = places_of(coder, text)["Thickthorn"]
     assert (junction.resolved_place, junction.feature_code) == ("Norwich", "RD")
+
+
+def test_a_countrys_initials_in_a_story_naming_it(coder):
+    text = "Mining matters to millions of South Africans. Platinum reserves in SA are the largest."
+    found = places_of(coder, text)
+    assert (found["SA"].country_code, found["SA"].precision) == ("ZAF", "country")
+    text = "Flights from New Zealand were cut. Tourism in NZ fell by half."
+    assert places_of(coder, text)["NZ"].country_code == "NZL"
+    # with no such country named, "SA" after a town is South Australia's postal code
+    found = places_of(coder, "Crowds in Adelaide, SA cheered the cyclists on Sunday.")
+    assert found["SA"].resolved_place == "South Australia"

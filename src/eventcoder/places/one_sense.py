@@ -150,3 +150,39 @@ class OneSense(BuiltNames):
                 return False
         # not inside an entity that begins earlier or goes on after it
         return span[0].ent_iob_ != "I" and (after is None or after.ent_iob_ != "I")
+
+    def _country_initials(self, sentences: list[Sentence]) -> dict[str, str]:
+        """The initials of the countries of two words or more the article names, by name or
+        demonym ("South Africa", "South Africans" -> "SA"; "New Zealand" -> "NZ"): written so
+        alone later, they are that country (a postal code of elsewhere is not: "SA" is South
+        Australia's)."""
+        table = self.knowledge.countries
+        out: dict[str, str] = {}
+        for sent in sentences:
+            toks = list(sent.span)
+            for k, tok in enumerate(toks[:-1]):
+                if not (tok.text[:1].isupper() and toks[k + 1].text[:1].isupper()):
+                    continue
+                for n in (2, 3, 4):
+                    hit = table.get(" ".join(t.text for t in toks[k : k + n]))
+                    place = self.gaz.countries.get(hit.code) if hit is not None else None
+                    if place is None:
+                        continue
+                    words = [w for w in place.name.split() if w[:1].isupper()]
+                    if len(words) > 1:
+                        out.setdefault("".join(w[0] for w in words), hit.code)
+        return out
+
+    def _initials_again(
+        self, sent: Sentence, taken: list[Span], initials: dict[str, str]
+    ) -> list[Span]:
+        """ "in SA" in a story naming South Africa: the country's initials alone, where no
+        place was found (not acting: "SA said" is the government)."""
+        seen = {t.i for span in taken for t in span}
+        out = []
+        for tok in sent.span:
+            if tok.text in initials and tok.i not in seen and not _acting_subject(tok, self.words):
+                if tok.dep_ in _MODIFIER_DEPS and not self._place_head(tok.head, tok.dep_, tok):
+                    continue  # "SA troops"
+                out.append(tok.doc[tok.i : tok.i + 1])
+        return out

@@ -55,8 +55,11 @@ class Resolution(Toponyms):
             per_sentence.append((sent, self._spans(sent, skipped, _within_span(sent.span, ents))))
         per_sentence, people = self._not_people(per_sentence)
         placed = self._placed_names(per_sentence, doc.dateline_place, people)
+        initials = self._country_initials([sent for sent, _ in per_sentence])
         for sent, spans in per_sentence:
             spans += self._again(sent, spans, placed)  # one sense per article
+            if initials:  # "SA" in a story naming South Africa
+                spans += self._initials_again(sent, spans, initials)
             ends = {span.end: span for span in spans}
             for span in spans:
                 div = self.knowledge.abbreviations.division(span.text)
@@ -119,6 +122,10 @@ class Resolution(Toponyms):
 
         def pick(text: str, cue: Cue | None, word: str | None, near: bool,
                  after_town: bool = False) -> Choice:  # fmt: skip
+            if text in initials and not after_town and initials[text] in self.gaz.countries:
+                country = self.gaz.countries[initials[text]]
+                return Choice(country, f"'{text}': the initials of {country.name}, named in "
+                              "the article", 99.0)  # fmt: skip
             abbr = self.knowledge.abbreviations
             city = abbr.cities.get(text) if not after_town else None
             if city is not None:  # "LA" alone is Los Angeles; "Springfield, LA" Louisiana
