@@ -79,17 +79,14 @@ class BuiltNames(NameForms):
         before a street's word in the plural."""
         doc = span.doc
         i = span.end
+        streets = self.words.street_words
         plural = self.words.street_plurals  # (a cheap test first: most names have no
         stop = min(len(doc), span.end + 8)  # street's word after them)
         if not any(doc[k].lower_ in plural for k in range(span.end, stop)):
             return False
         while i < len(doc) and i - span.end < 8:
             tok = doc[i]
-            if (
-                tok.is_lower
-                and tok.lower_.endswith("s")
-                and tok.lower_[:-1] in self.words.street_words
-            ):
+            if tok.is_lower and tok.lower_.endswith("s") and tok.lower_[:-1] in streets:
                 return i > span.end or len(span) == 1
             if not (tok.lower_ in ("and", ",", "&") or _name(tok)):
                 return False
@@ -117,10 +114,12 @@ class BuiltNames(NameForms):
         Harwood"; "the Air Balloon roundabout" (a road junction)."""
         doc = sent.span.doc
         out: list[Span] = []
-        plural = self.words.street_plurals
-        if any(tok.lower_ in ("block", "-block") for tok in sent.span) or any(
-            tok.lower_ in self.words.junction_words for tok in sent.span
-        ):
+        words = self.words
+        plural, junctions = words.street_plurals, words.junction_words
+        lowers = {tok.lower_ for tok in sent.span}
+        if not (lowers & plural or lowers & junctions or lowers & {"block", "-block"}):
+            return out  # (most sentences: one set test)
+        if lowers & junctions or lowers & {"block", "-block"}:
             i, hi = sent.span.start, sent.span.end
             while i < hi:  # runs of capitalised words
                 if i in seen or not _name(doc[i]) or doc[i].pos_ != "PROPN":
@@ -134,7 +133,7 @@ class BuiltNames(NameForms):
                     out.append(span)
                     seen.update(range(i, j))
                 i = j
-        if not any(tok.lower_ in plural for tok in sent.span):
+        if not lowers & plural:
             return out
         for tok in sent.span:
             if tok.i in seen or not _name(tok) or tok.pos_ != "PROPN":
@@ -291,6 +290,7 @@ class BuiltNames(NameForms):
         Rhinos fans"), with the name it stands in; a word of a person's name is none."""
         counts: dict[int, int] = {}
         towns: dict[int, tuple[Place, str]] = {}
+        built_or_facility = self.words.built_words | self.words.facility_words
         for sent in sentences:
             for tok in sent.span:
                 if (
@@ -302,7 +302,7 @@ class BuiltNames(NameForms):
                     or (id(tok.doc), tok.i) in skip
                     or tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
                     or tok.text.isupper()  # "OAS": an acronym
-                    or head_key(tok) in self.words.built_words | self.words.facility_words
+                    or head_key(tok) in built_or_facility
                     or (
                         tok.i + 1 < len(tok.doc)
                         and tok.doc[tok.i + 1].lower_ in self.words.division_words

@@ -158,10 +158,17 @@ class OneSense(BuiltNames):
         Australia's)."""
         table = self.knowledge.countries
         out: dict[str, str] = {}
-        for sent in sentences:
+        candidates = {  # (the scan below only for words that could be initials: "SA")
+            t.text
+            for sent in sentences
+            for t in sent.span
+            if 2 <= len(t.text) <= 4 and t.text.isupper() and t.is_alpha
+        }
+        firsts = {c[0] for c in candidates}
+        for sent in sentences if candidates else ():
             toks = list(sent.span)
             for k, tok in enumerate(toks[:-1]):
-                if not (tok.text[:1].isupper() and toks[k + 1].text[:1].isupper()):
+                if tok.text[:1] not in firsts or not toks[k + 1].text[:1].isupper():
                     continue
                 for n in (2, 3, 4):
                     hit = table.get(" ".join(t.text for t in toks[k : k + n]))
@@ -169,8 +176,9 @@ class OneSense(BuiltNames):
                     if place is None:
                         continue
                     words = [w for w in place.name.split() if w[:1].isupper()]
-                    if len(words) > 1:
-                        out.setdefault("".join(w[0] for w in words), hit.code)
+                    short = "".join(w[0] for w in words)
+                    if len(words) > 1 and short in candidates:
+                        out.setdefault(short, hit.code)
         return out
 
     def _initials_again(
