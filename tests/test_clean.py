@@ -60,3 +60,20 @@ def test_a_title_found_is_set_on_the_documents_copy_not_the_callers_article():
     doc = Clean()(Document(article=article))
     assert doc.article.title == "Rebels seize town in the north"
     assert article.title is None  # the caller's object is left as it was
+
+
+def test_a_credit_glued_to_a_paragraph_of_reporting_sets_aside_only_its_line():
+    lede = (
+        "President Amina Bello visited troops at their headquarters in Maiduguri on Sunday to "
+        "mark the anniversary of independence, and promised new equipment, better pay and more "
+        "leave for soldiers who have served in the northeast for more than two years."
+    )
+    text = "Photo credit: Jane Roe. " + lede + "\n\nShe left on Monday."
+    doc = Clean()(Document(article=Article(id="t", text=text)))
+    assert [d.text for d in doc.dropped] == ["Photo credit: Jane Roe. "]
+    assert doc.text[doc.segments[0].start : doc.segments[0].end] == lede
+    # a short credit paragraph is still set aside whole
+    doc = Clean()(
+        Document(article=Article(id="t", text="Photo credit: Jane Roe. Reuters.\n\n" + lede))
+    )
+    assert doc.dropped[0].text == "Photo credit: Jane Roe. Reuters."

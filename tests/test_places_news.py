@@ -100,7 +100,7 @@ def test_a_street_or_building_stands_in_the_articles_town(coder):
     found = places_of(coder, text)
     street = found["Cherrywood Street"]
     assert (street.resolved_place, street.province) == ("Tulsa", "Oklahoma")
-    assert "street or building" in street.reason
+    assert "is a street" in street.reason and street.feature_code == "ST"
     assert found["Tulsa City Hall"].resolved_place == "Tulsa"
 
 

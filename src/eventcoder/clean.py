@@ -114,8 +114,15 @@ class Clean:
         for index, (start, end) in enumerate(paras):
             para = text[start:end]
             if any(p.search(para) for p in self.rules.boilerplate):
-                doc.dropped.append(TextSpan(text=para, start=start, end=end))
-                continue
+                cut = _glued_line_end(para)
+                if cut is None:
+                    doc.dropped.append(TextSpan(text=para, start=start, end=end))
+                    continue
+                # "Photo credit: Jane Roe. President X visited ...": the credit is glued to a
+                # paragraph of reporting; only its first sentence is set aside
+                doc.dropped.append(TextSpan(text=para[:cut], start=start, end=start + cut))
+                start += cut
+                para = text[start:end]
             if len(paras) > 1 and self._is_title(doc, para, index):
                 doc.dropped.append(TextSpan(text=para, start=start, end=end))
                 if doc.article.title is None:  # on the document's copy, never the caller's
@@ -140,3 +147,18 @@ class Clean:
             kept.append(shingles)
             doc.segments.append(Segment(start, end))
         return doc
+
+
+#: A boilerplate line glued to a paragraph this long (in words) is cut off at its first
+#: sentence's end; a shorter paragraph is set aside whole.
+GLUED_MIN_WORDS = 40
+_FIRST_STOP = re.compile(r"[.!?]\s+(?=[\"“]?[A-Z])")
+
+
+def _glued_line_end(para: str) -> int | None:
+    """Where a credit or link line glued to reporting ends: after its first sentence, within
+    its first 150 characters, in a paragraph of ``GLUED_MIN_WORDS`` words or more."""
+    if len(para.split()) < GLUED_MIN_WORDS:
+        return None
+    m = _FIRST_STOP.search(para[:150])
+    return m.end() if m else None

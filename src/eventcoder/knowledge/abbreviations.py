@@ -23,6 +23,8 @@ class Abbreviations:
     pattern: re.Pattern[str]  # every agency form, longest first
     #: every division a postal code stands for ("WA": Washington, Western Australia)
     postal_all: dict[str, tuple[Division, ...]] = field(default_factory=dict)
+    #: cities news writes by their initials ("LA", "NYC"), read so unless after "Town,"
+    cities: dict[str, Division] = field(default_factory=dict)
 
     def division(
         self, text: str, postal_ok: bool = False, countries: Mapping[str, int] | None = None
@@ -56,4 +58,9 @@ class Abbreviations:
         forms = sorted(agency, key=len, reverse=True)
         # a form ends a word: "Ill." before a space, comma, dash or the end; never "(D-Calif.)"
         pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-        return cls(agency, postal, pattern, postal_all)
+        cities = {
+            form: Division(entry["name"], entry["country"])
+            for entry in data.get("cities") or []
+            for form in entry.get("forms") or []
+        }
+        return cls(agency, postal, pattern, postal_all, cities)

@@ -62,6 +62,31 @@ class PlaceWords:
     facility_words: frozenset[str]
     generic_names: frozenset[str]
     name_particles: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
+    generic_built: frozenset[str] = frozenset()
+    road_words: frozenset[str] = frozenset()
+    road_context: frozenset[str] = frozenset()
+    event_words: frozenset[str] = frozenset()
+    area_words: frozenset[str] = frozenset()
+    junction_words: frozenset[str] = frozenset()
+
+    @property
+    def street_plurals(self) -> frozenset[str]:
+        """ "streets", "roads": the street words in the plural (memoised on the instance)."""
+        cached = self.__dict__.get("_street_plurals")
+        if cached is None:
+            cached = frozenset(w + "s" for w in self.street_words)
+            object.__setattr__(self, "_street_plurals", cached)
+        return cached
+
+    @property
+    def built_heads(self) -> frozenset[str]:
+        """Every last word of a street's, building's, event's or area's name."""
+        cached = self.__dict__.get("_built_heads")
+        if cached is None:
+            cached = self.street_words | self.built_words | self.event_words | self.area_words
+            object.__setattr__(self, "_built_heads", cached)
+        return cached
 
     @classmethod
     def load(cls, name: str = "place_words.yaml") -> PlaceWords:
@@ -88,6 +113,13 @@ class PlaceWords:
             facility_words=word_set(data, "facility_words"),
             generic_names=word_set(data, "generic_name_words"),
             name_particles=word_set(data, "name_particles"),
+            street_words=word_set(data, "street_words"),
+            generic_built=word_set(data, "generic_built_words"),
+            road_words=word_set(data, "road_words"),
+            road_context=word_set(data, "road_context_words"),
+            event_words=word_set(data, "event_words"),
+            area_words=word_set(data, "area_words"),
+            junction_words=word_set(data, "junction_words"),
         )
 
     def is_located(self, word: str) -> bool:

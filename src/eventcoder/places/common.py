@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Sentence
 from ..knowledge import Countries, Gazetteer, Place
-from ..knowledge.gazetteer import generic_name
+from ..knowledge.gazetteer import big_feature, generic_name
 from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from ..records import Location
@@ -126,6 +126,9 @@ def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
         return None
     else:
         candidates = [names[i:] for i in range(1, len(names))]  # the place named last
+        # "the University of Leeds" is in Leeds; "the Mall of Asia", "the University of St.
+        # Thomas" name no place they stand in: after "of", only a big place or a division
+        big = "of" in names[:-1]
     for part in candidates:
         name = " ".join(part)
         if (
@@ -136,6 +139,7 @@ def _inner_name(text: str, gaz: Gazetteer, words: PlaceWords) -> str | None:
             and name.lower() not in words.facility_words
             and (found := gaz.lookup(name))
             and (not big or found[0].precision != "city" or found[0].population >= BIG_PLACE)
+            and not (big and big_feature(found[0]))
         ):
             return name
     return None

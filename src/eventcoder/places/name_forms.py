@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..document import Sentence
 from ..knowledge import Gazetteer, Knowledge
 from ..knowledge.gazetteer import generic_name
+from ..knowledge.names import norm
 from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from .common import _OTHER_LABELS
@@ -72,14 +73,16 @@ class NameForms:
                 seen.update(t.i for t in region)
         return out
 
-    def _region_at(self, doc: Doc, i: int, end: int) -> Span | None:
+    def _region_at(self, doc: Doc, i: int, end: int, verb_ok: bool = False) -> Span | None:
         """The state, county or country written at token ``i`` (up to four name words, not a
         possessive: "Kentucky", "Ohio"; not "California's"), whose name is first of all a
         division or a country ("St. Paul" is a city first)."""
         j = i
         while j < end and j - i < 4 and doc[j].pos_ == "PROPN":
             j += 1
-        if j == i or (j < end and (doc[j].tag_ == "POS" or doc[j].pos_ in ("VERB", "AUX"))):
+        if j == i or (
+            j < end and (doc[j].tag_ == "POS" or (not verb_ok and doc[j].pos_ in ("VERB", "AUX")))
+        ):
             return None  # "California's biggest firm", "on Monday, Iraq said": no "City, State"
         region = doc[i:j]
         top = self.gaz.lookup(region.text)[:1]  # a division or country first, not a town
@@ -153,6 +156,18 @@ class NameForms:
             return False
         return any(p.precision in ("country", "admin1") for p in self.gaz.lookup(span.text)[:3])
 
+    def _town_in(self, town: str, region: str) -> bool:
+        """A town named ``town`` lies in the state or country named ``region``."""
+        key = norm(region)
+        top = self.gaz.lookup(region)[:1]
+        country = top[0].country if top and top[0].precision == "country" else None
+        return any(
+            p.precision == "city"
+            and own_name(p, town)
+            and ((p.admin1 and norm(p.admin1) == key) or (country and p.country == country))
+            for p in self.gaz.lookup(town)[:25]
+        )
+
     def _named_before_region(self, sent: Sentence, seen: set[int]) -> list[Span]:
         """ "Lexington, Kentucky", "Rockingham, Northamptonshire": a capitalised name
         written before a comma and a state, county or country is a place in it (the news form
@@ -162,7 +177,14 @@ class NameForms:
         out: list[Span] = []
         start, end = sent.span.start, sent.span.end
         for k in range(start + 1, end - 1):
-            if doc[k].text != "," or k - 1 in seen or self._region_at(doc, k + 1, end) is None:
+            if doc[k].text != "," or k - 1 in seen:
+                continue
+            region = self._region_at(doc, k + 1, end)
+            town_first = False
+            if region is None:  # "Allen, Texas is a suburb": only where a town of the name
+                region = self._region_at(doc, k + 1, end, verb_ok=True)  # lies in the state
+                town_first = True
+            if region is None:
                 continue
             first = k - 1
             while first > start and k - first < 4 and doc[first - 1].pos_ == "PROPN":
@@ -171,7 +193,11 @@ class NameForms:
             if (
                 not name[-1].text[:1].isupper()
                 or name[-1].pos_ != "PROPN"
-                or any(t.ent_type_ in _NOT_PLACE_ENTS or t.i in seen for t in name)
+                or any(t.i in seen for t in name)
+                or (
+                    (town_first or any(t.ent_type_ in _NOT_PLACE_ENTS for t in name))
+                    and not self._town_in(name.text, region.text)
+                )  # "Jane Roe, Texas" is a person; "Allen, Texas" a town there
                 or self._is_org(name.text)
                 or generic_name(name.text, self.words.generic_names)
             ):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document, Sentence
-from ..knowledge.gazetteer import big_feature
+from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
@@ -19,6 +19,8 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
+from .inside_town import a_kind, in_the_town_after, named_after_placed, point_in_town
+from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
     MAX_ANCHORS,
@@ -28,6 +30,7 @@ from .resolve import (
     Context,
     Cue,
     choose,
+    own_name,
 )
 from .toponyms import Toponyms
 
@@ -52,8 +55,11 @@ class Resolution(Toponyms):
             per_sentence.append((sent, self._spans(sent, skipped, _within_span(sent.span, ents))))
         per_sentence, people = self._not_people(per_sentence)
         placed = self._placed_names(per_sentence, doc.dateline_place, people)
+        initials = self._country_initials([sent for sent, _ in per_sentence])
         for sent, spans in per_sentence:
             spans += self._again(sent, spans, placed)  # one sense per article
+            if initials:  # "SA" in a story naming South Africa
+                spans += self._initials_again(sent, spans, initials)
             ends = {span.end: span for span in spans}
             for span in spans:
                 div = self.knowledge.abbreviations.division(span.text)
@@ -114,8 +120,17 @@ class Resolution(Toponyms):
                 cues.setdefault(norm(span.text), cue)
         memo: dict[tuple, Choice] = {}
 
-        def pick(text: str, cue: Cue | None, word: str | None, near: bool) -> Choice:
-            div = self.knowledge.abbreviations.division(
+        def pick(text: str, cue: Cue | None, word: str | None, near: bool,
+                 after_town: bool = False) -> Choice:  # fmt: skip
+            if text in initials and not after_town and initials[text] in self.gaz.countries:
+                country = self.gaz.countries[initials[text]]
+                return Choice(country, f"'{text}': the initials of {country.name}, named in "
+                              "the article", 99.0)  # fmt: skip
+            abbr = self.knowledge.abbreviations
+            city = abbr.cities.get(text) if not after_town else None
+            if city is not None:  # "LA" alone is Los Angeles; "Springfield, LA" Louisiana
+                return self._city_abbreviation(text, city)
+            div = abbr.division(
                 text, postal_ok=text.isupper() and len(text) <= 3, countries=ctx.countries
             )  # "WA" in a story from Perth is Western Australia
             if div is not None:
@@ -138,7 +153,10 @@ class Resolution(Toponyms):
                 memo[key] = c
             return memo[key]
 
-        first = [_acronym(span, pick(span.text, cue, word, False)) for _, span, cue, word in raw]
+        first = [
+            _acronym(span, pick(span.text, cue, word, False, _after_town(span)))
+            for _, span, cue, word in raw
+        ]
         for (_, _, cue, _), c in zip(raw, first, strict=True):
             p = c.place
             if (
@@ -155,39 +173,86 @@ class Resolution(Toponyms):
         out = []
         for (sent, span, cue, word), c in zip(raw, first, strict=True):
             if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
-                c = _acronym(span, pick(span.text, cue, word, True))
+                c = _acronym(span, pick(span.text, cue, word, True, _after_town(span)))
             out.append(Mention(sent, span, c.place, c.reason))
-        return self._built_in_town(out, ctx)
+        return self._built_in_town(out, ctx, [sent for sent, _ in per_sentence])
 
-    def _built_in_town(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    def _built_in_town(
+        self, mentions: list[Mention], ctx: Context, sentences: list[Sentence]
+    ) -> list[Mention]:
         """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
-        Centre") stands in the article's town: the dateline's, else the town it names most."""
-        built = self.words.built_words
-        if not any(m.place is None and m.span[-1].lower_ in built for m in mentions):
+        Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
+        else the dateline's, else the town the article names most; with none, it is left
+        unresolved with that reason (no town is invented)."""
+        if all(m.place is not None for m in mentions) and not any(
+            self.built_kind(m.span) for m in mentions
+        ):
             return mentions
+        out = []
+        for m in mentions:  # "Ludlow and Wayne streets", "Washington Square": no town of the name
+            kind = self.built_kind(m.span)
+            if kind in ("street", "road") and m.place and own_name(m.place, m.span.text):
+                m = Mention(m.sentence, m.span, None, m.reason)
+            out.append(m)
+        mentions = out
+        kinds = {id(m): self.built_kind(m.span) for m in mentions}
+        mentions = named_after_placed(in_the_town_after(mentions, kinds), kinds, self.gaz)
+        if not any(m.place is None and kinds.get(id(m)) for m in mentions):
+            return mentions  # (no street left to place: the town is not looked for)
+        town, why = self._article_town(mentions, kinds, ctx, sentences)
+        out = []
+        for m in mentions:
+            kind = kinds.get(id(m)) if m.place is None else None
+            if kind == "event":
+                continue  # an event named after no place the article names ("the Davis Cup")
+            if kind and town is not None:
+                m = Mention(m.sentence, m.span, point_in_town(town, kind),
+                            f"'{m.span.text}' is {a_kind(kind)}: placed in {town.name}, {why}")  # fmt: skip
+            elif kind:
+                m = Mention(m.sentence, m.span, None,
+                            f"'{m.span.text}' is {a_kind(kind)}: the article names no town to "
+                            "place it in")  # fmt: skip
+            out.append(m)
+        return out
+
+    def _article_town(
+        self,
+        mentions: list[Mention],
+        kinds: dict[int, str | None],
+        ctx: Context,
+        sentences: list[Sentence],
+    ) -> tuple[Place | None, str]:
+        """The article's town and why: the dateline's, else the town it names most (in the
+        country it names most; not "Washington Square", a square the gazetteer has as a town
+        elsewhere), else a town it names inside other names ("the Winnipeg police")."""
         town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
-        if town is None:
-            counts: dict[int, int] = {}
-            towns = {}
-            for m in mentions:
-                if m.place is not None and m.place.feature_class == "P" and m.place.geonameid:
-                    counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
-                    towns.setdefault(m.place.geonameid, m.place)
-            if counts:
-                town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
-            main = ctx.countries.most_common(1)
-            if town is not None and main and town.country != main[0][0]:
-                town = None  # a namesake far from the article's country ("Dubreuil" the man)
-        mentions = _in_the_town_after(mentions, built)
-        if town is None:
-            return mentions
-        why = "the dateline's" if town is ctx.dateline else "the town the article names most"
-        return [
-            Mention(m.sentence, m.span, town,
-                    f"'{m.span.text}' is a street or building: placed in {town.name}, {why}")
-            if m.place is None and m.span[-1].lower_ in built else m
-            for m in mentions
-        ]  # fmt: skip
+        if town is not None:
+            return town, "the dateline's"
+        counts: dict[int, int] = {}
+        towns = {}
+        for m in mentions:
+            if (
+                m.place is not None
+                and m.place.feature_class == "P"
+                and m.place.geonameid
+                and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
+            ):
+                counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
+                towns.setdefault(m.place.geonameid, m.place)
+        if counts:
+            town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
+        main = ctx.countries.most_common(1)
+        if town is not None and main and town.country != main[0][0]:
+            town = None  # a namesake far from the article's country ("Dubreuil" the man)
+        if town is not None:
+            return town, "the town the article names most"
+        inside = {  # not "Rogers" of "the Rogers Centre" itself
+            (id(m.span.doc), t.i) for m in mentions if kinds.get(id(m)) for t in m.span
+        }
+        found = self.town_in_names(sentences, main[0][0] if main else None, inside)
+        if found is None:
+            return None, ""
+        return found[0], f"the town the article names (in '{found[1]}')"
 
     def _in_region(self, town: str, region: str) -> bool:
         """A place named ``town`` lies in a state or province named ``region`` ("Yakima,
@@ -208,6 +273,14 @@ class Resolution(Toponyms):
             if top and top[0].precision == "admin1":
                 return LISTED_WITH_STATES
         return None
+
+    def _city_abbreviation(self, text: str, city: Division) -> Choice:
+        """ "LA", "NYC": the city news writes so (``place_abbreviations.yaml``, cities)."""
+        found = [p for p in self.gaz.lookup(city.name)
+                 if p.country == city.country and p.precision == "city"]  # fmt: skip
+        if not found:
+            return Choice(None, f"'{text}' stands for {city.name}, not in the gazetteer")
+        return Choice(found[0], f"'{text}' is how news writes {city.name}", 99.0)
 
     def _division(self, text: str, div: Division) -> Choice:
         """ "Ill.", "W.Va.", "TX": the state or province the abbreviation stands for."""
@@ -256,8 +329,13 @@ class Resolution(Toponyms):
         cue = self._region_cue(doc.dateline_place, region) if region else None
         found = self.gaz.lookup(doc.dateline_place)
         text = doc.dateline.text.rstrip()
-        if not found and text.endswith(":") and "(" not in text:
-            return None  # "UPDATE:", "WATCH:" open paragraphs as "NEW DELHI:" does
+        if (
+            text.endswith(":")
+            and "(" not in text
+            and (not found or (found[0].precision == "city" and found[0].population < KNOWN_TOWN))
+        ):
+            return None  # "UPDATE:", "WATCH:", a caption's "GEM:" open paragraphs as "NEW
+            # DELHI:" does; only a known town of 10,000 people or more is a dateline so
         place = None
         if cue is not None:
             place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place
@@ -302,27 +380,14 @@ class Resolution(Toponyms):
         return out
 
 
-def _in_the_town_after(mentions: list[Mention], built: frozenset[str]) -> list[Mention]:
-    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a building
-    stands in the place written right after it."""
-    starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
-    out = []
-    for m in mentions:
-        span = m.span
-        doc = span.doc
-        town = None
-        if (
-            m.place is None
-            and span[-1].lower_ in built
-            and span.end + 1 < len(doc)
-            and doc[span.end].lower_ in ("in", ",")
-        ):
-            town = starts.get((id(doc), span.end + 1))
-        if town is not None:
-            m = Mention(m.sentence, span, town.place, f"'{span.text}' is a building in "
-                        f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
-        out.append(m)
-    return out
+def _after_town(span: Span) -> bool:
+    """ "Springfield, LA": the name is written after a town and a comma (a postal code)."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].text[:1].isupper()
+    )
 
 
 def _acronym(span: Span, choice: Choice) -> Choice:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..dates.expressions import MONTHS, WEEKDAYS
 from ..document import Sentence
-from ..knowledge.gazetteer import generic_name
 from ..nlp import Span
 from .common import (
     _MODIFIER_DEPS,
@@ -18,7 +18,9 @@ from .common import (
     _trim,
 )
 from .conventions import abbreviation_spans
-from .name_forms import KNOWN_TOWN, MAX_NAME_TOKENS, NameForms
+from .name_forms import KNOWN_TOWN
+from .one_sense import OneSense
+from .resolve import own_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -47,6 +49,9 @@ _CAPS_OPENING = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z])(?:\s+(?
 #: campaign", "the Pacific typhoon season" (amod), "the 2020 Nevada presidential caucus" (nmod).
 _NAME_ON_NOUN_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 
+#: The text of a name of words ("Tamil Nadu", "St. Paul"; not "St. Paul & Co").
+_NAME_TEXT = re.compile(r"[^\W\d_][\w .'’-]*")
+
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
@@ -55,20 +60,22 @@ def _demonstrative(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in tok.children)
 
 
-def _people(per_sentence: list[tuple[Sentence, list[Span]]]) -> set[str]:
-    """The words, in lower case, of the article's persons' names of two words or more."""
-    people: set[str] = set()
-    for sent, _ in per_sentence:
-        for tok in sent.span:  # (not Span.ents: it reads the whole doc's entities)
-            if tok.ent_type_ == "PERSON" and (
-                tok.ent_iob_ == "I"
-                or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")
-            ):
-                people.add(tok.lower_)
-    return people
+def _misread_date(tok: Token) -> bool:
+    """ "in Manbij" labelled a date: a one-word date or time entity that is a capitalised
+    name, not a month's or a weekday's."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ in ("DATE", "TIME")
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.lower_.rstrip(".") not in MONTHS
+        and tok.lower_ not in WEEKDAYS
+    )
 
 
-class Toponyms(NameForms):
+class Toponyms(OneSense):
     """Recognition: the toponym spans of one sentence."""
 
     # ------------------------------------------------------------------ recognition
@@ -78,12 +85,20 @@ class Toponyms(NameForms):
         gazetteer knows it and it stands where places stand: after "in"/"to"/"from", beside
         another place ("Khartoum and Omdurman"), or with a place noun ("the capital Naypyitaw",
         "the Cotiza neighbourhood", "the town of Baga")."""
-        if not self.gaz.lookup(span.text):
+        found = self.gaz.lookup(span.text)
+        if not found:
             return False
         root = span.root
         head = root.head
         if _demonstrative(root):
             return False  # "shared on this Hub": a place's name takes no "this"
+        if len(span) > 1 and _NAME_TEXT.fullmatch(span.text) and any(
+            own_name(p, span.text) and (p.precision in ("country", "admin1") or p.feature_code
+                                        == "ADM2") for p in found[:3]
+        ):  # fmt: skip
+            return True  # "Tamil Nadu", "Mason County": no person or firm has a state's name
+        if self._such_as_place(root):
+            return True  # "countries such as Cyprus"
         if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
         if (
@@ -106,6 +121,18 @@ class Toponyms(NameForms):
         if root.dep_ == "conj":  # "in Valencia and Maracaibo", "in Nitra, Presov and Kosice"
             return self._in_place_list(root)
         return root.ent_type_ != "PERSON" and self._big_place_object(root, span.text)
+
+    def _such_as_place(self, tok: Token) -> bool:
+        """ "towns such as Wigan", "countries such as Cyprus": named as a place noun's
+        example (the parser hangs "such" on "as" or "as" on "such")."""
+        head = tok.head
+        if tok.dep_ != "pobj" or head.lower_ != "as":
+            return False
+        if head.head.lower_ == "such":
+            return head.head.head.lower_ in self.words.place_nouns
+        return head.head.lower_ in self.words.place_nouns and any(
+            c.lower_ == "such" for c in head.children
+        )
 
     def _building(self, span: Span) -> bool:
         """A named building after a place preposition, whatever the parser labelled it:
@@ -135,12 +162,16 @@ class Toponyms(NameForms):
             head.dep_ == "pobj" and head.head.lower_ in self.words.place_preps
         ):
             return True  # "Kerala and Puducherry", "in Valencia and Maracaibo"
-        if first.ent_type_ in ("GPE", "LOC") or (
-            first.dep_ == "pobj"
-            and first.head.lower_ == "of"
-            and first.head.head.lower_ in self.words.place_nouns
+        if (
+            first.ent_type_ in ("GPE", "LOC")
+            or (
+                first.dep_ == "pobj"
+                and first.head.lower_ == "of"
+                and first.head.head.lower_ in self.words.place_nouns
+            )
+            or self._such_as_place(first)
         ):
-            return True  # "the cities of Ansan and Bucheon"
+            return True  # "the cities of Ansan and Bucheon", "towns such as Ansan and Hwaseong"
         return (  # "in Zilina, Nitra and Kosice": the first a known name after "in"
             first.dep_ == "pobj"
             and first.head.lower_ in self.words.place_preps
@@ -177,9 +208,14 @@ class Toponyms(NameForms):
         if self.words.is_located(word) or (
             head.dep_ == "compound" and self.words.is_located(head.head.lower_)
         ):
-            return True  # "the Dundee police station": what the name modifies stands there
-        if head.pos_ == "PROPN" and word in self.words.built_words and dep in ("poss", "compound"):
-            return True  # "Manchester's Bridgewater Hall", "Leeds's Park Row": a building's
+            return True  # "the Delft police station": what the name modifies stands there
+        if (
+            head.pos_ == "PROPN"
+            and word in self.words.built_words
+            and dep in ("poss", "compound")
+            and any(c.dep_ == "compound" and (name is None or c.i != name.i) for c in head.children)
+        ):  # "Manchester's Bridgewater Hall", "Leeds's Park Row": a building's; not "St.
+            return True  # Peter's Basilica", the building's own name
         if dep not in _NAME_ON_NOUN_DEPS or head.pos_ != "NOUN" or head.ent_type_:
             return False  # "Nigeria's Mykolska", "US-backed": an actor or an actor's act
         if dep in ("nmod", "amod") and (name is None or name.pos_ != "PROPN"):
@@ -201,121 +237,6 @@ class Toponyms(NameForms):
             return False
         found = self.gaz.lookup(text)
         return bool(found) and (found[0].precision == "country" or found[0].population >= BIG_PLACE)
-
-    def _placed_names(
-        self,
-        per_sentence: list[tuple[Sentence, list[Span]]],
-        dateline: str | None,
-        people: set[str] | None = None,
-    ) -> dict[str, set[str]]:
-        """The names the article takes as places somewhere, in lower case, by their first
-        word: its dateline's place, and names it places where the parser agrees (a place
-        entity), after a place preposition ("in Riverdale"), or that the gazetteer knows as a
-        town of ``KNOWN_TOWN`` people or more or a division; not a generic word ("Centre")
-        nor a name inside a person's ("Ray Allen")."""
-        if people is None:
-            people = _people(per_sentence)
-        texts = [dateline] if dateline else []
-        for _, spans in per_sentence:
-            for span in spans:
-                top = self.gaz.lookup(span.text)[:1]
-                if (
-                    span.root.ent_type_ in ("GPE", "LOC")
-                    or _after_place_prep(span.root, self.words)
-                    or (top and (top[0].population >= KNOWN_TOWN or top[0].precision != "city"))
-                ):
-                    texts.append(span.text)
-        out: dict[str, set[str]] = {}
-        for text in texts:
-            if (
-                len(text) >= 3
-                and text[:1].isupper()
-                and not people.intersection(text.lower().split())
-                and not generic_name(text, self.words.generic_names)
-                and self.gaz.lookup(text)
-            ):
-                out.setdefault(text.split()[0].lower(), set()).add(text.lower())
-        return out
-
-    def _not_people(
-        self, per_sentence: list[tuple[Sentence, list[Span]]]
-    ) -> tuple[list[tuple[Sentence, list[Span]]], set[str]]:
-        """One sense per article for persons too: a one-word name that is a word of a
-        person's full name in the article ("Tanta" after "Yusuf Tanta", "Lincoln" after "Abe
-        Lincoln") is that person, not a town of the name, unless it stands where only
-        places stand (after a place preposition, before ", State") or is a country or state.
-        And in text written in both cases, a place's name is capitalised ("the savannah").
-        Returns the sentences' spans kept and the words of the persons' names."""
-        people = _people(per_sentence)
-        out = []
-        for sent, spans in per_sentence:
-            kept = []
-            for span in spans:
-                if span.text[:1].islower() and sent.span.text[1:] != sent.span.text[1:].lower():
-                    continue  # "the savannah near Arusha" in a cased sentence
-                if len(span) == 1 and span.text.lower() in people and not self._only_place(span):
-                    continue
-                kept.append(span)
-            out.append((sent, kept))
-        return out, people
-
-    def _only_place(self, span: Span) -> bool:
-        doc = span.doc
-        top = self.gaz.lookup(span.text)[:1]
-        return (
-            _after_place_prep(span.root, self.words)
-            or (span.end + 1 < len(doc) and doc[span.end].text == ",")
-            and bool(self.gaz.lookup(doc[span.end + 1].text))
-            or bool(top and top[0].precision in ("country", "admin1"))
-        )
-
-    def _again(self, sent: Sentence, taken: list[Span], placed: dict[str, set[str]]) -> list[Span]:
-        """One sense per article: a name the article takes as a place elsewhere ("in
-        Riverdale") is a place again where the parser saw none ("the Riverdale area", "Douma
-        is surrounded"), unless this mention is no place by the conventions (it modifies an
-        actor, it acts) or is part of a longer name ("the Riverdale Tigers")."""
-        if not placed:
-            return []
-        doc = sent.span.doc
-        seen = {t.i for span in taken for t in span}
-        out: list[Span] = []
-        i, end = sent.span.start, sent.span.end
-        while i < end:
-            names = placed.get(doc[i].lower_) if doc[i].text[:1].isupper() else None
-            span = None
-            for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1) if names else ():
-                cand = doc[i : i + n]
-                if (
-                    cand.text.lower() in names
-                    and not seen.intersection(range(i, i + n))
-                    and self._stands_alone(cand, sent)
-                ):
-                    span = cand
-                    break
-            if span is None:
-                i += 1
-                continue
-            root = span.root
-            if not (
-                (root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root))
-                or _acting_subject(root, self.words)
-                or (self._is_org(span.text) and not _after_place_prep(root, self.words))
-            ):
-                out.append(span)
-            i += len(span)
-        return out
-
-    def _stands_alone(self, span: Span, sent: Sentence) -> bool:
-        """Not part of a longer name: no capitalised name touching it, no entity reaching
-        past it ("the Riverdale Tigers", "Lake Riverdale")."""
-        doc = span.doc
-        before = doc[span.start - 1] if span.start > sent.span.start else None
-        after = doc[span.end] if span.end < sent.span.end else None
-        for tok in (before, after):
-            if tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
-                return False
-        # not inside an entity that begins earlier or goes on after it
-        return span[0].ent_iob_ != "I" and (after is None or after.ent_iob_ != "I")
 
     def _spans(
         self,
@@ -389,14 +310,43 @@ class Toponyms(NameForms):
             seen.update(t.i for t in ent)
         out += self._named_before_region(sent, seen)
         out += self._regions_after(out, seen, sent.span.end)
+        out += self._built_names(sent, seen)  # "Elm Street", "the Mercer Correctional Center"
+        out += self._roads(sent, seen)  # "the A417", "I-95", "Highway 401"
+        out += self._listed_streets(sent, seen)  # "Bourbon and Dauphine streets"
         for tok in sent.span:  # names the model missed: in a locative phrase, or a big place
-            if tok.i in seen or tok.pos_ != "PROPN" or tok.ent_type_ or self._is_org(tok.text):
+            if (
+                tok.i in seen
+                or tok.pos_ != "PROPN"
+                or (tok.ent_type_ and not _misread_date(tok))
+                or self._is_org(tok.text)
+            ):
                 continue
             in_phrase = (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative) or (
                 tok.dep_ == "conj" and self._in_place_list(tok)
             )
             if _demonstrative(tok):
                 continue
-            if (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
+            joined = _hyphenated(tok, seen)
+            found = self.gaz.lookup(joined.text)[:1] if joined is not None else []
+            if found and (in_phrase or found[0].precision in ("country", "admin1")):
+                out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
+                seen.update(t.i for t in joined)
+            elif (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
+
+
+def _hyphenated(tok: Token, seen: set[int]) -> Span | None:
+    """ "Gilgit-Baltistan" around ``tok``: capitalised words joined by hyphens (None when
+    there is no hyphen)."""
+    doc = tok.doc
+    a, b = tok.i, tok.i + 1
+    while a >= 2 and doc[a - 1].text == "-" and doc[a - 2].text[:1].isupper() and (
+        doc[a - 2].i not in seen
+    ):  # fmt: skip
+        a -= 2
+    while b + 1 < len(doc) and doc[b].text == "-" and doc[b + 1].text[:1].isupper() and (
+        doc[b + 1].i not in seen
+    ):  # fmt: skip
+        b += 2
+    return doc[a:b] if b - a > 1 else None

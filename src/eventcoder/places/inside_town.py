@@ -1,0 +1,117 @@
+"""Where a street, road, building, area or event named in the text stands: a point inside
+the town written after it ("Elm Street in Dover") or before it as a possessive
+("Manchester's Bridgewater Hall"), or the town its name opens with when the article names that
+town ("the Cavan Institute", "the Sligo Feis", "the Tijuana River"). The article's own town is
+the fallback (``Resolution._built_in_town``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..knowledge import Gazetteer, Place
+from ..knowledge.names import norm
+from .common import _POSSESSIVE, BIG_PLACE, Mention
+
+#: GeoNames feature class and code of a point inside a town: a street, a building.
+STREET_FEATURE = ("R", "ST")
+BUILDING_FEATURE = ("S", "BLDG")
+ROAD_FEATURE = ("R", "RD")
+AREA_FEATURE = ("L", "AREA")
+
+
+def point_in_town(town: Place, kind: str) -> Place:
+    """The town's point, as a street's or building's inside it: no GeoNames id of its own
+    (the town's id is not the street's), the kind in the feature class and code."""
+    fclass, code = {"street": STREET_FEATURE, "road": ROAD_FEATURE, "area": AREA_FEATURE}.get(
+        kind, BUILDING_FEATURE
+    )
+    return replace(town, geonameid=None, feature_class=fclass, feature_code=code)
+
+
+def named_after_placed(
+    mentions: list[Mention], kinds: dict[int, str | None], gaz: Gazetteer
+) -> list[Mention]:
+    """ "the Cavan Institute", "the Sligo Feis", "Belfast Magistrate's Court" in an article that
+    places Cavan, Sligo, Belfast: a building or an event whose name opens with a town the
+    article names stands or is held there (not a street: "Boston Road" runs towards Boston);
+    an event also where its name opens with a city of ``BIG_PLACE`` people ("the New York Auto
+    Show"; "the Rugby World Cup" is no event of the town of Rugby); any other name of several
+    words the gazetteer lacks lies by the town it opens with ("the Tijuana River")."""
+    placed: dict[str, Mention] = {}
+    for m in mentions:
+        if m.place is not None and m.place.precision == "city" and not kinds.get(id(m)):
+            placed.setdefault(norm(m.span.text), m)
+    out = []
+    for m in mentions:
+        kind = kinds.get(id(m))
+        words = m.span.text.split()
+        todo = m.place is None and (
+            kind in ("building", "event")
+            or (kind is None and len(words) > 1 and all(t.ent_type_ != "PERSON" for t in m.span))
+        )  # ... or any name the gazetteer lacks: "the Tijuana River", "St. Louis Hills"
+        for j in range(len(words) - 1, 0, -1) if todo else ():
+            name = _POSSESSIVE.sub("", " ".join(words[:j]))
+            hit = placed.get(norm(name))
+            if (hit is None or hit.place is None) and kind == "event":
+                big = [p for p in gaz.lookup(name)[:1]
+                       if p.precision == "city" and p.population >= BIG_PLACE]  # fmt: skip
+                if big:
+                    hit = Mention(m.sentence, m.span, big[0], f"a city of "
+                                  f"{big[0].population:,} people")  # fmt: skip
+            if hit is None or hit.place is None:
+                continue
+            place = hit.place if kind == "event" else point_in_town(hit.place, kind or "area")
+            verb = {"event": "is held in", "building": "stands in"}.get(kind or "", "lies by")
+            m = Mention(m.sentence, m.span, place, f"'{m.span.text}' {verb} "
+                        f"{hit.place.name}, the place its name opens with ({hit.reason})")  # fmt: skip
+            kinds[id(m)] = None
+            break
+        out.append(m)
+    return out
+
+
+def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
+    """ "the Mercer General Hospital in Leeds", "the Palace Theatre, Leeds": a street or
+    building stands in the place written right after it (a point inside that town)."""
+    starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
+    ends = {(id(m.span.doc), m.span.end): m for m in mentions if m.place is not None}
+    out = []
+    for m in mentions:
+        span = m.span
+        doc = span.doc
+        town = None
+        kind = kinds.get(id(m))
+        if kind and span.start > 1 and doc[span.start - 1].text in ("'s", "’s"):
+            town = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
+            if town is not None and town.place is not None and town.place.precision == "city":
+                m = Mention(m.sentence, span, point_in_town(town.place, kind),
+                            f"'{span.text}' is {a_kind(kind)} of {town.span.text}, written before "
+                            f"it ({town.reason})")  # fmt: skip
+                kinds[id(m)] = None
+                out.append(m)
+                continue
+            town = None
+        if (
+            m.place is None
+            and kind
+            and span.end + 1 < len(doc)
+            and doc[span.end].lower_ in ("in", ",")
+        ):
+            town = starts.get((id(doc), span.end + 1))
+        if town is not None and town.place is not None and town.place.precision == "city":
+            m = Mention(m.sentence, span, point_in_town(town.place, kind or "building"),
+                        f"'{span.text}' is {a_kind(kind)} in {town.span.text}, written after it "
+                        f"({town.reason})")  # fmt: skip
+            kinds[id(m)] = None
+        elif town is not None:
+            m = Mention(m.sentence, span, town.place, f"'{span.text}' is {a_kind(kind)} in "
+                        f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
+            kinds[id(m)] = None
+        out.append(m)
+    return out
+
+
+def a_kind(kind: str | None) -> str:
+    """ "a street", "an area": the kind with its article."""
+    kind = kind or "building"
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
