@@ -89,7 +89,7 @@ def test_a_town_the_parser_read_as_a_date_after_a_place_preposition(coder):
 
 
 def test_a_state_or_country_of_two_words_whatever_its_label(coder):
-    found = places_of(coder, "The river dispute divided farmers among Tamil Nadu and Kerala.")
+    found = places_of(coder, "A water-sharing row pits growers in Tamil Nadu against their neighbours.")
     assert found["Tamil Nadu"].precision == "admin1"
 
 
@@ -213,7 +213,7 @@ def test_a_street_on_a_block_and_a_named_junction(coder):
 
 
 def test_a_countrys_initials_in_a_story_naming_it(coder):
-    text = "Mining matters to millions of South Africans. Platinum reserves in SA are the largest."
+    text = "Rugby unites South Africans like nothing else. Stadiums in SA were full on Saturday."
     found = places_of(coder, text)
     assert (found["SA"].country_code, found["SA"].precision) == ("ZAF", "country")
     text = "Flights from New Zealand were cut. Tourism in NZ fell by half."

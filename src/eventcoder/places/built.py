@@ -238,7 +238,7 @@ class BuiltNames(NameForms):
                     about_roads = any(t.lower_ in words.road_context for t in sent.span)
                 first = tok
                 while first.dep_ == "conj" and first.head.i < first.i:
-                    first = first.head  # "via the A436, A40 and A429"
+                    first = first.head  # "via the B4012, A38 and M5"
                 if about_roads and (
                     any(c.lower_ == "the" for c in first.children)
                     or (first.i > 0 and doc[first.i - 1].lower_ == "the")
