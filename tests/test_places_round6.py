@@ -89,7 +89,9 @@ def test_a_town_the_parser_read_as_a_date_after_a_place_preposition(coder):
 
 
 def test_a_state_or_country_of_two_words_whatever_its_label(coder):
-    found = places_of(coder, "A water-sharing row pits growers in Tamil Nadu against their neighbours.")
+    found = places_of(
+        coder, "A water-sharing row pits growers in Tamil Nadu against their neighbours."
+    )
     assert found["Tamil Nadu"].precision == "admin1"
 
 
