@@ -416,16 +416,18 @@ def test_a_press_release_is_no_release(coder):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "event"),
     [
-        "The two parties struck a deal on Sunday to share power.",
-        "The factions reached an accord to end the fighting.",
-        "Israel and the Palestinians reached a consensus to exchange information on water.",
-        "Denmark accepted a formula for ending its fisheries dispute with its partners.",
+        # a deal or accord reached is finalised: SUPPORT (CAMEO 057), as the manual files it
+        ("The two parties struck a deal on Sunday to share power.", "SUPPORT"),
+        ("The factions reached an accord to end the fighting.", "SUPPORT"),
+        ("Israel and the Palestinians reached a consensus to exchange information on water.",
+         "AGREE"),
+        ("Denmark accepted a formula for ending its fisheries dispute with its partners.", "AGREE"),
     ],
-)
-def test_deals_accords_and_consensus_are_agreements(coder, text):
-    assert [e.event for e in coder.code(text)] == ["AGREE"]
+)  # fmt: skip
+def test_deals_accords_and_consensus_are_agreements(coder, text, event):
+    assert [e.event for e in coder.code(text)] == [event]
 
 
 def test_a_deal_mentioned_in_passing_is_no_event_and_strikes_still_attack(coder):

@@ -338,3 +338,30 @@ def test_the_parties_of_an_event_noun_recipient_are_the_recipients(coder):
 def test_the_guest_of_a_meal_hosted_is_the_recipient(coder, text):
     events = coder.code(text)
     assert events and words(events[0].recipient) & {"counterpart", "minister"}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The two parties reached an agreement on power sharing on Monday.", "SUPPORT"),
+        ("Bakers and millers struck a deal over flour prices.", "SUPPORT"),
+        ("Negotiators hammered out an accord late on Friday.", "SUPPORT"),
+        ("The mayor offered a deal to the striking drivers.", "AGREE"),
+        ("The government will reach a deal with the unions next week.", "AGREE"),
+        ("The two sides failed to strike a deal on Tuesday.", "REJECT"),
+        ("Dock workers struck for higher pay on Monday.", "PROTEST"),
+    ],
+)
+def test_an_agreement_reached_is_finalised_and_one_offered_an_intent(coder, text, event):
+    """The manual files finalising an agreement under SUPPORT (CAMEO 057) and an offer or a
+    promise under AGREE; failing to reach one is a refusal; "struck a deal" is no strike."""
+    events = coder.code(text)
+    assert [e.event for e in events][:1] == [event], (text, [e.event for e in events])
+    if event == "SUPPORT":
+        assert events[0].cameo == "057"
+
+
+def test_the_parties_of_a_deal_reached_are_its_two_sides(coder):
+    ev = one(coder, "Spanish and Moroccan negotiators reached a deal on the Ceuta crossing.",
+             "SUPPORT")  # fmt: skip
+    assert "moroccan" in words(ev.recipient)

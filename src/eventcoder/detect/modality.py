@@ -344,10 +344,11 @@ class ModalityResolver:
             cand.reasons["actor"] = f"the speaker of '{cues.speech.text}' makes the accusation"
         if cues.negation is not None:
             failed = cues.negation.lemma_.lower() in self.lex.negating_verbs
+            kind = f"{cand.event}:{cand.cameo}"  # "SUPPORT:057", one kind of a type
             if cand.event in self.lex.refused_modes and (
                 cues.speech is not None
                 or cues.future is not None
-                or (failed and cand.event in self.lex.failure_rejects)
+                or (failed and bool({cand.event, kind} & self.lex.failure_rejects))
             ):
                 self._to_refusal(cand, cues, failed)
                 return
@@ -385,8 +386,7 @@ class ModalityResolver:
         cand.modality_cue = cue
 
     def _to_refusal(self, cand: Candidate, cues: Cues, failed: bool) -> None:
-        """ "X said it will not withdraw": X rejects the withdrawal. ``failed``: the negation
-        is a verb of failing ("failed to reach agreement")."""
+        """ "X said it will not withdraw": X refuses. ``failed``: "failed to reach agreement"."""
         refused, negation = cand.event, cues.negation
         assert negation is not None
         how = "failed" if failed else "stated or planned"
@@ -394,12 +394,12 @@ class ModalityResolver:
             f"negated {refused} ('{negation.text} {cand.trigger.text}') {how}: a refusal"
         )
         cand.event = "REJECT"
-        cand.mode = self.lex.refused_modes[refused]
+        modes = self.lex.refused_modes
+        cand.mode = modes.get(f"{refused}:{cand.cameo}", modes[refused])
         cand.cameo = None
         cand.modality = "asserted"
         cand.modality_cue = cues.negation
-        if cues.negation is not None and cues.negation not in cand.triggers:
-            cand.triggers.append(cues.negation)
+        cand.triggers += [] if negation in cand.triggers else [negation]
         if cues.speech is not None and speaker_refuses(cand.actor_args, failed):
             speaker = self.args.speaker(cues.speech)  # not "says X and Y failed to agree"
             if speaker:

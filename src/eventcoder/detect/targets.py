@@ -243,8 +243,9 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
     """ "Ghana and Togo's trade ministers met", "Chile and Peru's fisheries agencies agreed to
     pool their data": coordinated parties modifying the one doer of an act done together are its two
     sides; the first acts, the others receive (as "Kenya and Uganda agreed")."""
+    joint = any(t.lemma_.lower() in lex.joint_nouns for t in cand.triggers)  # "reached a deal"
     if len(cand.actor_args) != 1 or not (
-        cand.event in lex.reciprocal_events or cand.mode == "meet"
+        cand.event in lex.reciprocal_events or cand.mode == "meet" or joint
     ):
         return
     arg = cand.actor_args[0]
