@@ -365,3 +365,22 @@ def test_the_parties_of_a_deal_reached_are_its_two_sides(coder):
     ev = one(coder, "Spanish and Moroccan negotiators reached a deal on the Ceuta crossing.",
              "SUPPORT")  # fmt: skip
     assert "moroccan" in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The governor did not allow the march to go ahead.", "governor"),
+        ("The junta did not permit observers to enter the country.", "junta"),
+    ],
+)
+def test_a_permission_denied_is_a_refusal(coder, text, actor):
+    """Barring a group or an act is a REJECT (the manual codes barring entry so); granted, the
+    same verb stays a concession."""
+    events = coder.code(text)
+    assert [e.event for e in events] == ["REJECT"], (text, [e.event for e in events])
+    assert actor in words(events[0].actor)
+    granted = coder.code(
+        text.replace("did not allow", "allowed").replace("did not permit", "permitted")
+    )
+    assert granted and granted[0].event in ("CONCEDE", "RETREAT")

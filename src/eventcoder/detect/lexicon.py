@@ -286,6 +286,7 @@ class Lexicon:
     negating_verbs: frozenset[str] = frozenset()
     #: Events whose failure is a rejection: "failed to reach agreement" (REJECT in PLOVER).
     failure_rejects: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
     #: "capable of launching attacks": what one is able to do has not happened.
     ability_words: frozenset[str] = frozenset()
     plan_nouns: frozenset[str] = frozenset()
@@ -356,6 +357,7 @@ class Lexicon:
             demand_modals=frozenset(data.get("demand_modals", [])),
             negating_verbs=frozenset(data.get("negating_verbs", [])),
             failure_rejects=frozenset(data.get("failure_rejects", [])),
+            permission_verbs=frozenset(data.get("permission_verbs", [])),
             ability_words=frozenset(data.get("ability_words", [])),
             plan_nouns=frozenset(data.get("plan_nouns", [])),
             stative_verbs=frozenset(data.get("stative_verbs", [])),

@@ -6,7 +6,7 @@ Read from the trigger's place in the parse, one sentence at a time:
   that happened: it is folded into the REQUEST as what was requested, and the REQUEST's
   modality is ``called-for``;
 - a negated cooperative act that someone states or plans ("said it does not plan to leave
-  Iraq") is a refusal: a REJECT by the speaker;
+  Iraq": a REJECT by the speaker) or a permission denied ("did not allow the march") refuses;
 - otherwise the first cue wins in this order: negated, reported-unconfirmed, hypothetical,
   future (future cooperation becomes AGREE and a future retreat CONCEDE, as PLOVER asks).
 """
@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _CLAUSE_UP = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "aux", "pcomp", "acomp"})
 _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
                  "MOBILIZE": "violence"}  # fmt: skip
-#: Verbal events whose complement is their content, not a separate event.
 #: Links from a protest down to the clause that states its demand (see _protest_purpose).
 _TOPIC_LINKS = frozenset({"advcl", "xcomp", "acl", "ccomp", "pcomp", "prep", "pobj"})
 HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
@@ -349,6 +348,7 @@ class ModalityResolver:
                 cues.speech is not None
                 or cues.future is not None
                 or (failed and bool({cand.event, kind} & self.lex.failure_rejects))
+                or cand.trigger.lemma_.lower() in self.lex.permission_verbs  # "did not allow"
             ):
                 self._to_refusal(cand, cues, failed)
                 return
