@@ -55,6 +55,16 @@ def _plural(noun: Token) -> bool:
     return noun.tag_ in ("NNS", "NNPS") or bool(noun.conjuncts)
 
 
+def _prep_parties(
+    holders: list[Token | None], preps: tuple[str, ...], lex: Lexicon
+) -> list[tuple[Token, Token]]:
+    """Each party named after one of ``preps`` on one of ``holders`` ("support from the
+    ministry", "a lunch for his counterpart"), with its preposition, in the holders' order."""
+    return [(g, c) for h in holders if h is not None for c in h.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+
+
 def _antecedent(pron: Token) -> Token | None:
     """ "destroyed them" after "hit the positions": the linked clause's object, of the
     pronoun's number ("them": plural; "it": singular and not a person)."""
@@ -137,10 +147,8 @@ def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
         return []
     place = _aid_place(verb)
     found = [(place, f"where the aid '{verb.text}' went")] if place is not None else []
-    return found + [(g, f"'for ...' of '{obj.text}': whom the aid was for")
-                    for c in [*obj.children, *verb.children]
-                    if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
-                    if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+    why = f"'for ...' of '{obj.text}': whom the aid was for"
+    return found + [(g, why) for g, _ in _prep_parties([obj, verb], ("for",), lex)]
 
 
 def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -165,9 +173,8 @@ def _event_parties(noun: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     an event noun that is the recipient."""
     if noun.lemma_.lower() not in lex.nouns:
         return []
-    return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in ("between", "among", "with") for g in c.children
-            if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+    parties = _prep_parties([noun], ("between", "among", "with"), lex)
+    return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for g, c in parties]
 
 
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -298,9 +305,8 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += _alleged(verb)
     if cand.event == "REQUEST":  # "demanded support from the ministry": who is asked
         things = [a.head for a in cand.recipient_args] + [direct_object(verb)]
-        found += [(g, f"'from ...' of '{t.text}': who is asked") for t in things if t is not None
-                  for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for g in c.children if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+        found += [(g, f"'from ...' of '{c.head.text}': who is asked")
+                  for g, c in _prep_parties(things, ("from",), lex)]  # fmt: skip
     if cand.event == "AID" and verb.pos_ == "VERB":
         place = _aid_place(verb)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
@@ -309,11 +315,8 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += _aid_cut(verb, lex)
     if cand.event in ("CONSULT", "AGREE") and getattr(cand.sense, "object", "") == "topic":
         # "hosted a lunch for his Argentine counterpart": the guest
-        obj = direct_object(verb)
-        found += [(g, f"'for ...' of '{verb.text}': the guest") for c in [*verb.children,
-                  *(obj.children if obj is not None else [])] if c.dep_ == "prep"
-                  and c.lower_ == "for" for g in c.children
-                  if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+        guests = _prep_parties([verb, direct_object(verb)], ("for",), lex)
+        found += [(g, f"'for ...' of '{verb.text}': the guest") for g, _ in guests]
     if cand.event not in _MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
         # "dismissed the complaint lodged by X": also the event noun the verb acts on
