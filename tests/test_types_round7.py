@@ -1,0 +1,78 @@
+"""Issue 12, seventh round: event types of news English that the rules missed or mistyped,
+each pattern on sentences written for the project (invented people and places), with the
+sentences that must stay as they were beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.detect.salience import reporting_rank
+
+
+def reported(coder, text: str) -> str:
+    """The type of the event the sentence reports (as ``evaluate`` scores it), or NONE."""
+    events = [(i, e) for i, e in enumerate(coder.code(text)) if e.salience == "main"]
+    if not events:
+        return "NONE"
+    return min(events, key=lambda p: (*reporting_rank(p[1].salience, p[1].confidence), p[0]))[
+        1
+    ].event
+
+
+# (sentence, the type it reports)
+TYPE_CASES = [
+    # verbs of reproach
+    ("The opposition leader faulted the governor's handling of the floods.", "ACCUSE"),
+    ("Farm unions lambasted the new water tariffs on Monday.", "ACCUSE"),
+    ("The senator hit out at the central bank over rising prices.", "ACCUSE"),
+    ("The coach lashed out at referees after the final.", "ACCUSE"),
+    # firing across a line, an assault begun, hostilities that broke out
+    ("Militiamen fired across the border into Varnia overnight.", "ASSAULT"),
+    ("Rebels commenced an assault on the garrison town of Orlek.", "ASSAULT"),
+    ("Hostilities broke out along the northern frontier on Friday.", "ASSAULT"),
+    ("A strike on a fuel depot in Sarvan wounded four guards, the army said.", "ASSAULT"),
+    # released on bail; goods taken from their owner given back
+    ("A magistrate in Tolmar released the two journalists on bail.", "RETREAT"),
+    ("Customs officers returned the confiscated statues to the museum in Lima.", "RETREAT"),
+    ("Park rangers returned the stolen tortoises to the reserve.", "RETREAT"),
+    # asylum: refugees taken in, admitted, accepted
+    ("Norland took in 3,000 refugees last year.", "AID"),
+    ("Delmora admitted 500 asylum-seekers on Friday.", "AID"),
+    # money raised for someone; aid that arrived; donations that poured in
+    ("The singer raised money for families who lost their homes in the fire.", "AID"),
+    ("Emergency aid arrived in the port city of Kessa on Sunday.", "AID"),
+    ("Donations poured in from across the country after the mudslide.", "AID"),
+    ("Peacekeepers from Ghana began deploying in the north on Tuesday.", "AID"),
+    # a curfew's hours eased; relief let in
+    ("The governor eased curfew hours in the northern districts.", "CONCEDE"),
+    ("The junta allowed relief supplies into the besieged town.", "RETREAT"),
+    # a deal agreed (concluded) is SUPPORT; agreeing to one stays AGREE
+    ("Ruritania and Oldavia agreed a new trade deal on Monday.", "SUPPORT"),
+    ("Ruritania agreed to a fisheries deal proposed by Oldavia.", "AGREE"),
+    # improved cooperation and ties; an action defended
+    ("Brazil and Chile strengthened their cooperation on border security.", "COOPERATE"),
+    ("The two neighbours deepened ties during the premier's tour.", "SUPPORT"),
+    ("The spokesman defended the ministry's handling of the outbreak.", "SUPPORT"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), TYPE_CASES)
+def test_event_type(coder, text, event):
+    assert reported(coder, text) == event
+
+
+# sentences that keep their old reading (or none)
+KEPT_CASES = [
+    ("The ministry reinforced its commitment to the refugees.", "NONE"),
+    ("Army units reinforced positions around the capital.", "MOBILIZE"),
+    ("Dock workers began a strike on Monday.", "PROTEST"),
+    ("The council raised taxes for the second year.", "NONE"),
+    ("The minister admitted mistakes in the census.", "CONCEDE"),
+    ("Police released the names of the victims on Friday.", "NONE"),
+    ("Exports to Oldavia expanded sharply last year.", "NONE"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), KEPT_CASES)
+def test_kept_reading(coder, text, event):
+    assert reported(coder, text) == event
