@@ -53,6 +53,19 @@ TYPE_CASES = [
     ("Brazil and Chile strengthened their cooperation on border security.", "COOPERATE"),
     ("The two neighbours deepened ties during the premier's tour.", "SUPPORT"),
     ("The spokesman defended the ministry's handling of the outbreak.", "SUPPORT"),
+    # a concession or retreat decided is a concession made; other future cooperation is a promise
+    ("The governor has decided to ease curfew hours in the southern districts.", "CONCEDE"),
+    ("The cabinet decided to withdraw the troops from the border zone.", "CONCEDE"),
+    ("The cabinet decided to send aid to the flood victims.", "AGREE"),
+    ("The government will lift the curfew next week.", "AGREE"),
+    # a permission not given is a refusal
+    ("The city council did not give permission for the opposition rally.", "REJECT"),
+    ("The mayor did not grant permission for the march.", "REJECT"),
+    # what an authority orders of those under it is that act; other orders are requests
+    ("The junta ordered the opposition newspaper to suspend publication for a month.", "COERCE"),
+    ("Two radio stations were ordered to suspend broadcasts on Monday.", "COERCE"),
+    ("The president ordered the army to arrest the rebel leaders.", "COERCE"),
+    ("The judge ordered the former minister to appear for questioning.", "REQUEST"),
 ]
 
 
@@ -76,3 +89,18 @@ KEPT_CASES = [
 @pytest.mark.parametrize(("text", "event"), KEPT_CASES)
 def test_kept_reading(coder, text, event):
     assert reported(coder, text) == event
+
+
+def test_an_ordered_act_is_done_by_who_ordered_it_to_its_target(coder):
+    ev = next(e for e in coder.code("The president ordered the army to arrest the rebel leaders.")
+              if e.event == "COERCE")  # fmt: skip
+    assert ev.mode == "arrest"
+    assert [a.entity_text for a in ev.actor] == ["The president"]
+    assert [r.entity_text for r in ev.recipient] == ["the rebel leaders"]
+    assert "commands COERCE" in ev.reasons["event"]
+
+
+def test_a_decided_concession_says_why_it_is_no_promise(coder):
+    ev = next(e for e in coder.code("The cabinet decided to withdraw the troops from the border zone.")
+              if e.event == "CONCEDE")  # fmt: skip
+    assert "decided" in ev.reasons["event"] and ev.mode is None
