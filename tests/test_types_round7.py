@@ -66,6 +66,13 @@ TYPE_CASES = [
     ("Two radio stations were ordered to suspend broadcasts on Monday.", "COERCE"),
     ("The president ordered the army to arrest the rebel leaders.", "COERCE"),
     ("The judge ordered the former minister to appear for questioning.", "REQUEST"),
+    # a number before "of" quantifies its noun as "dozens of" does
+    ("Rebels freed 11 of the 30 hostages on Sunday.", "RETREAT"),
+    # driven out of a country: a person deported, an agency expelled
+    ("Soldiers forced the opposition leader out of the country.", "COERCE"),
+    ("The junta forced the refugee agency out of the country.", "SANCTION"),
+    # an authorised release, as an ordered one
+    ("The minister authorized the release of the prisoners.", "RETREAT"),
 ]
 
 
@@ -83,6 +90,8 @@ KEPT_CASES = [
     ("The minister admitted mistakes in the census.", "CONCEDE"),
     ("Police released the names of the victims on Friday.", "NONE"),
     ("Exports to Oldavia expanded sharply last year.", "NONE"),
+    ("Voters forced the mayor out of office.", "NONE"),
+    ("The government released 20 of its reports on Monday.", "NONE"),
 ]
 
 
