@@ -73,6 +73,11 @@ TYPE_CASES = [
     ("The junta forced the refugee agency out of the country.", "SANCTION"),
     # an authorised release, as an ordered one
     ("The minister authorized the release of the prisoners.", "RETREAT"),
+    # hacking is coercion (PLOVER COERCE cyber), not force; an armed attack stays ASSAULT
+    ("State-backed hackers launched cyber attacks on the power grid of Estolia.", "COERCE"),
+    ("Norland has waged cyber warfare against its neighbour for years.", "COERCE"),
+    ("Rebels launched an attack on the army base.", "ASSAULT"),
+    ("The senator launched a scathing attack on the minister.", "ACCUSE"),
 ]
 
 
