@@ -78,6 +78,17 @@ TYPE_CASES = [
     ("Norland has waged cyber warfare against its neighbour for years.", "COERCE"),
     ("Rebels launched an attack on the army base.", "ASSAULT"),
     ("The senator launched a scathing attack on the minister.", "ACCUSE"),
+    # what someone is called: reproach or commendation, not a phone call
+    ("The foreign ministry called the decision unacceptable.", "ACCUSE"),
+    ("The president called the opposition leader a liar on Tuesday.", "ACCUSE"),
+    ("The opposition labelled the vote illegal.", "ACCUSE"),
+    ("The envoy called the accord historic.", "SUPPORT"),
+    ("The president called Erdogan on Friday.", "CONSULT"),
+    # civilian observers sent are a help given, not a mobilisation
+    ("The African Union deployed 40 observers to monitor the election.", "AID"),
+    # a delegation led to a place is a visit (a future one is a promise)
+    ("The senator led a trade delegation to Beijing last week.", "CONSULT"),
+    ("The minister will lead a delegation on a visit to Oslo.", "AGREE"),
 ]
 
 
@@ -97,6 +108,8 @@ KEPT_CASES = [
     ("Exports to Oldavia expanded sharply last year.", "NONE"),
     ("Voters forced the mayor out of office.", "NONE"),
     ("The government released 20 of its reports on Monday.", "NONE"),
+    ("The minister called the situation stable.", "NONE"),
+    ("The general led the troops to the border.", "NONE"),
 ]
 
 
@@ -118,3 +131,9 @@ def test_a_decided_concession_says_why_it_is_no_promise(coder):
     ev = next(e for e in coder.code("The cabinet decided to withdraw the troops from the border zone.")
               if e.event == "CONCEDE")  # fmt: skip
     assert "decided" in ev.reasons["event"] and ev.mode is None
+
+
+def test_a_visit_led_goes_to_the_place_not_to_the_delegation(coder):
+    ev = next(e for e in coder.code("The senator led a trade delegation to Beijing last week.")
+              if e.event == "CONSULT")  # fmt: skip
+    assert [r.entity_text for r in ev.recipient] == ["Beijing"]
