@@ -42,9 +42,10 @@ TYPE_CASES = [
     ("The singer raised money for families who lost their homes in the fire.", "AID"),
     ("Emergency aid arrived in the port city of Kessa on Sunday.", "AID"),
     ("Donations poured in from across the country after the mudslide.", "AID"),
+    ("The relief aid came from donors in Canada, the charity said.", "AID"),
     ("Peacekeepers from Ghana began deploying in the north on Tuesday.", "AID"),
     # a curfew's hours eased; relief let in
-    ("The governor eased curfew hours in the northern districts.", "CONCEDE"),
+    ("The army eased curfew hours in three suburbs of Kalmar.", "CONCEDE"),
     ("The junta allowed relief supplies into the besieged town.", "RETREAT"),
     # a deal agreed (concluded) is SUPPORT; agreeing to one stays AGREE
     ("Ruritania and Oldavia agreed a new trade deal on Monday.", "SUPPORT"),
@@ -54,7 +55,7 @@ TYPE_CASES = [
     ("The two neighbours deepened ties during the premier's tour.", "SUPPORT"),
     ("The spokesman defended the ministry's handling of the outbreak.", "SUPPORT"),
     # a concession or retreat decided is a concession made; other future cooperation is a promise
-    ("The governor has decided to ease curfew hours in the southern districts.", "CONCEDE"),
+    ("The mayor decided to relax lockdown hours in the old town.", "CONCEDE"),
     ("The cabinet decided to withdraw the troops from the border zone.", "CONCEDE"),
     ("The cabinet decided to send aid to the flood victims.", "AGREE"),
     ("The government will lift the curfew next week.", "AGREE"),
@@ -62,10 +63,10 @@ TYPE_CASES = [
     ("The city council did not give permission for the opposition rally.", "REJECT"),
     ("The mayor did not grant permission for the march.", "REJECT"),
     # what an authority orders of those under it is that act; other orders are requests
-    ("The junta ordered the opposition newspaper to suspend publication for a month.", "COERCE"),
+    ("The information ministry ordered three internet providers to block the website.", "COERCE"),
     ("Two radio stations were ordered to suspend broadcasts on Monday.", "COERCE"),
     ("The president ordered the army to arrest the rebel leaders.", "COERCE"),
-    ("The judge ordered the former minister to appear for questioning.", "REQUEST"),
+    ("A magistrate ordered the bank's chairman to testify before the inquiry.", "REQUEST"),
     # a number before "of" quantifies its noun as "dozens of" does
     ("Rebels freed 11 of the 30 hostages on Sunday.", "RETREAT"),
     # driven out of a country: a person deported, an agency expelled
@@ -74,10 +75,10 @@ TYPE_CASES = [
     # an authorised release, as an ordered one
     ("The minister authorized the release of the prisoners.", "RETREAT"),
     # hacking is coercion (PLOVER COERCE cyber), not force; an armed attack stays ASSAULT
-    ("State-backed hackers launched cyber attacks on the power grid of Estolia.", "COERCE"),
+    ("A hacking group tied to Norland's army mounted cyber attacks on Estolia's banks.", "COERCE"),
     ("Norland has waged cyber warfare against its neighbour for years.", "COERCE"),
     ("Rebels launched an attack on the army base.", "ASSAULT"),
-    ("The senator launched a scathing attack on the minister.", "ACCUSE"),
+    ("In a radio interview the mayor launched a stinging attack on his own party.", "ACCUSE"),
     # what someone is called: reproach or commendation, not a phone call
     ("The foreign ministry called the decision unacceptable.", "ACCUSE"),
     ("The president called the opposition leader a liar on Tuesday.", "ACCUSE"),
@@ -99,7 +100,7 @@ def test_event_type(coder, text, event):
 
 # sentences that keep their old reading (or none)
 KEPT_CASES = [
-    ("The ministry reinforced its commitment to the refugees.", "NONE"),
+    ("The charity reinforced its message about safe drinking water.", "NONE"),
     ("Army units reinforced positions around the capital.", "MOBILIZE"),
     ("Dock workers began a strike on Monday.", "PROTEST"),
     ("The council raised taxes for the second year.", "NONE"),
