@@ -103,6 +103,7 @@ KEPT_CASES = [
     ("The charity reinforced its message about safe drinking water.", "NONE"),
     ("Army units reinforced positions around the capital.", "MOBILIZE"),
     ("Dock workers began a strike on Monday.", "PROTEST"),
+    ("Train drivers staged a strike on the city's metro lines.", "PROTEST"),
     ("The council raised taxes for the second year.", "NONE"),
     ("The minister admitted mistakes in the census.", "CONCEDE"),
     ("Police released the names of the victims on Friday.", "NONE"),
