@@ -274,7 +274,7 @@ TYPE_CASES = [
     ("Navy patrol boats forced the trawler to sail into the harbour.", "COERCE"),
     ("The rebels captured the central mosque and the town hall.", "ASSAULT"),
     ("The artillery intensified its bombardment of the eastern suburbs.", "ASSAULT"),
-    ("The hackers launched cyber warfare against the bank.", "ASSAULT"),
+    ("The hackers launched cyber warfare against the bank.", "COERCE"),  # PLOVER COERCE cyber
     ("A coalition strike on a village market killed 12 people.", "ASSAULT"),
     # support pledged is support; a failed agreement is a rejection (as PLOVER codes it)
     ("The senator pledged her party's full support for the mayor.", "SUPPORT"),

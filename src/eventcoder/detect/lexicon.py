@@ -100,9 +100,9 @@ def direct_object(token: Token) -> Token | None:
 
 
 def object_heads(obj: Token, words: DetectWords) -> list[Token]:
-    """The object and, after a partitive head (``words.partitives``), the noun it quantifies
-    ("part of the aid")."""
-    if obj.lemma_.lower() not in words.partitives:
+    """The object and, after a partitive head (``words.partitives``) or a number, the noun it
+    quantifies ("part of the aid", "11 of the prisoners")."""
+    if obj.lemma_.lower() not in words.partitives and obj.pos_ != "NUM":
         return [obj]
     inner = [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [obj, *inner]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import ArgumentFinder, is_pronoun
+from .directives import ordered_act, permission_denied, recode_future
 from .doers import speaker_refuses
 from .lexicon import Lexicon, infinitive, until_mark
 
@@ -32,10 +33,6 @@ _TOPIC_LINKS = frozenset({"advcl", "xcomp", "acl", "ccomp", "pcomp", "prep", "po
 HOST_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN"})
 _VERB = {"AGREE": "promised", "REJECT": "refused", "THREATEN": "threatened",
          "REQUEST": "asked for", "PROTEST": "protested for"}  # fmt: skip
-#: A cooperative act announced for the future is a promise: PLOVER's gold records code "will
-#: release", "is willing to withdraw", "will return the weapons" as AGREE, as a future meeting.
-_COOPERATIVE_FUTURE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-                       "RETREAT": "AGREE", "CONCEDE": "AGREE"}  # fmt: skip
 
 
 @dataclass
@@ -232,6 +229,8 @@ class ModalityResolver:
         return None
 
     def _absorb(self, host: Candidate, nested: Candidate) -> None:
+        if ordered_act(host, nested, self.lex):  # "ordered the paper to suspend publication"
+            return
         if host.event != "REQUEST":
             self._absorb_content(host, nested)
             return
@@ -348,7 +347,7 @@ class ModalityResolver:
                 cues.speech is not None
                 or cues.future is not None
                 or (failed and bool({cand.event, kind} & self.lex.failure_rejects))
-                or cand.trigger.lemma_.lower() in self.lex.permission_verbs  # "did not allow"
+                or permission_denied(cand, self.lex)  # "did not allow", "gave no permission"
             ):
                 self._to_refusal(cand, cues, failed)
                 return
@@ -371,11 +370,8 @@ class ModalityResolver:
         if cues.hypothetical is not None:
             self._set(cand, "hypothetical", cues.hypothetical)
             return
-        if cues.future is not None:
-            new = _COOPERATIVE_FUTURE.get(cand.event)
-            if new is not None:
-                cand.reasons["event"] = f"future {cand.event} is coded {new} (PLOVER)"
-                cand.event, cand.mode, cand.cameo = new, None, None
+        if cues.future is not None:  # future cooperation: AGREE; a decided concession: CONCEDE
+            recode_future(cand, cues.future, self.lex)
             self._set(cand, "future", cues.future)
             return
         if cand.event == "REQUEST":

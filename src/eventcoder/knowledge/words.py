@@ -157,6 +157,10 @@ class DetectWords:
     sheltered_people: frozenset[str] = frozenset()
     located_people: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
+    permission_nouns: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
+    commanded_types: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -187,6 +191,10 @@ class DetectWords:
             sheltered_people=word_set(data, "sheltered_people"),
             located_people=word_set(data, "located_people"),
             naming_verbs=word_set(data, "naming_verbs"),
+            decision_verbs=word_set(data, "decision_verbs"),
+            permission_nouns=word_set(data, "permission_nouns"),
+            command_verbs=word_set(data, "command_verbs"),
+            commanded_types=word_set(data, "commanded_types"),
         )
 
 
