@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
+from .aimed import aimed_places
 from .arguments import ArgumentFinder, spans_for
 from .blame import blame, died_of, received_from, retype
 from .doers import antecedent_doer
@@ -97,6 +98,7 @@ class RuleDetector:
         for cand in merged:
             dyads.mend(cand, self.lex)
             mend_targets(cand, self.lex)
+            aimed_places(cand, self.lex)
             antecedent_doer(cand, self.lex)
         return merged
 

@@ -157,6 +157,10 @@ class DetectWords:
     sheltered_people: frozenset[str] = frozenset()
     located_people: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    area_measures: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()
+    peace_words: frozenset[str] = frozenset()
+    refuge_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -187,6 +191,10 @@ class DetectWords:
             sheltered_people=word_set(data, "sheltered_people"),
             located_people=word_set(data, "located_people"),
             naming_verbs=word_set(data, "naming_verbs"),
+            area_measures=word_set(data, "area_measures"),
+            area_nouns=word_set(data, "area_nouns"),
+            peace_words=word_set(data, "peace_words"),
+            refuge_nouns=word_set(data, "refuge_nouns"),
         )
 
 

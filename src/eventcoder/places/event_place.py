@@ -24,7 +24,8 @@ class EventPlace:
         trigger = cand.trigger
         physical = cand.event in PHYSICAL_EVENTS or trigger.lemma_ in self.words.place_object_verbs
         in_actor = {t.i for a in cand.actor_args for t in a.tokens}
-        in_recipient = {t.i for a in cand.recipient_args for t in a.tokens}
+        # a place the event is aimed at ("a curfew in X") is also where it happened
+        in_recipient = {t.i for a in cand.recipient_args if not a.place for t in a.tokens}
         in_args = in_actor | in_recipient
         objects = {c.i for c in trigger.children if c.dep_ == "dobj"}
         best: tuple[int, Mention, str] | None = None
