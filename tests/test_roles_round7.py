@@ -91,3 +91,57 @@ def test_the_area_a_measure_covers_is_its_people_and_named_once(coder):
     text = "Turkish police imposed a curfew in the town of Silopi in southeastern Turkey."
     ev = one(coder, text, "COERCE")
     assert [(r.entity_text, r.sector) for r in ev.recipient] == [("the town of Silopi", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Dock workers called off their strike after reaching a deal with the port authority.",
+         "authority"),
+        ("Teachers suspended their boycott of classes following an agreement with the education "
+         "ministry.", "ministry"),
+        ("Bus drivers in Accra ended a three-day strike after the transport ministry agreed to "
+         "raise wages.", "ministry"),
+    ],
+)  # fmt: skip
+def test_an_ended_strike_gives_way_to_the_other_side_of_the_deal(coder, text, recipient):
+    ev = one(coder, text, "CONCEDE")
+    assert words(ev.recipient) & {recipient}, (text, [r.entity_text for r in ev.recipient])
+    assert not words(ev.recipient) & {"strike", "boycott", "classes"}
+
+
+def test_a_strike_ended_with_no_deal_named_has_no_recipient(coder):
+    ev = one(coder, "Miners ended their strike on Monday after nine days.", "CONCEDE")
+    assert not ev.recipient
+
+
+def test_who_is_guilty_of_an_act_did_it(coder):
+    ev = one(coder, "The militia and the army are guilty of violating the truce, monitors said.",
+             "ASSAULT")  # fmt: skip
+    assert words(ev.actor) >= {"militia", "army"}, ev.actor
+
+
+def test_an_act_ordered_done_to_someone_is_the_orderers(coder):
+    ev = one(coder, "A judge in Quito ordered four former ministers jailed pending trial.",
+             "COERCE")  # fmt: skip
+    assert "judge" in words(ev.actor) and "ministers" in words(ev.recipient)
+    assert "ministers" not in words(ev.actor)
+
+
+def test_an_ended_boycott_keeps_its_own_target(coder):
+    text = "After Chile lifted its tariffs, the union ended its boycott of Chilean growers."
+    ev = next(e for e in coder.code(text) if e.event == "CONCEDE" and e.salience == "main")
+    assert "growers" in words(ev.recipient) and "chile" not in words(ev.recipient)
+
+
+def test_an_act_ordered_done_with_the_participle_apart(coder):
+    text = "A judge ordered six former members of the cabinet in Murcia jailed while they wait."
+    ev = one(coder, text, "COERCE")
+    assert "judge" in words(ev.actor) and "members" in words(ev.recipient)
+
+
+def test_an_act_ordered_done_in_a_small_clause(coder):
+    text = "A magistrate has ordered seven ex-directors of the state bank in Bari jailed while they are questioned."
+    ev = one(coder, text, "COERCE")
+    assert "magistrate" in words(ev.actor) and ev.recipient
+    assert not words(ev.actor) & {"directors", "ex-directors", "ex"}

@@ -4,7 +4,10 @@
   failed ("X and Y failed to reach a deal, a diplomat told reporters");
 - a release told in the passive with no by-agent is done by whoever did the act it followed:
   "the blogger was released after the governor commuted his sentence", "four fishermen were
-  freed once the navy confirmed who they were" → the governor, the navy.
+  freed once the navy confirmed who they were" → the governor, the navy;
+- who is guilty of an act did it: "the militia and the army are guilty of violating the truce";
+- an act ordered done to someone is done by whoever ordered it: "a judge ordered four ministers
+  jailed" → the judge jails the ministers (the parser reads the participle as the ministers').
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .dyads import is_instrument
-from .lexicon import Lexicon, is_party
+from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,9 +46,50 @@ def _decider(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
     return None
 
 
-def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
-    """The doer of a passive release with no by-agent, from the act it followed."""
+def _guilty(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
+    """ "X and Y are guilty of violating the truce": the copula's subject did it."""
+    prep, adj = verb.head, verb.head.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or adj.dep_ != "acomp":
+        return []
+    if adj.lemma_.lower() not in lex.words.blame_adjectives | {"guilty"}:
+        return []
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or not is_party(subj, lex):
+        return []
+    return spans_for(subj, "actor", f"who is '{adj.text} {prep.text}' '{verb.text}'", lex.words)
+
+
+def _ordered(cand: Candidate, lex: Lexicon) -> None:
+    """ "ordered four ministers jailed": the orderer acts on the ministers."""
     verb = cand.trigger
+    noun, order = verb.head, verb.head.head
+    if verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.tag_ == "VBN":  # "ordered X ... jailed"
+        order = verb.head  # its subject, if the parser gives it one, is who is jailed
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        noun = noun or direct_object(order)
+        if noun is None:
+            return
+    elif verb.dep_ != "acl" or noun.dep_ != "dobj":
+        return
+    if order.lemma_.lower() != "order":
+        return
+    subj = next((c for c in order.children if c.dep_ == "nsubj"), None)
+    if subj is None or not is_party(subj, lex) or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    why = f"who ordered '{noun.text} {verb.text}'"
+    cand.actor_args = spans_for(subj, "actor", why, lex.words)
+    why = f"whom '{order.text}' has '{verb.text}'"
+    cand.recipient_args = spans_for(noun, "recipient", why, lex.words)
+
+
+def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
+    """The doer of a passive release with no by-agent, from the act it followed; who is guilty
+    of an act; who ordered it done."""
+    verb = cand.trigger
+    if cand.event in ("COERCE", "SANCTION", "RETREAT", "CONCEDE") and verb.pos_ == "VERB":
+        _ordered(cand, lex)
+    if not cand.actor_args and verb.pos_ == "VERB":
+        cand.actor_args = _guilty(verb, lex)
     if cand.actor_args or cand.event not in _RELEASES or verb.pos_ != "VERB":
         return
     if not is_passive(verb) or agent_of(verb) is not None:

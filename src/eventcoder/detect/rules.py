@@ -19,6 +19,7 @@ from .blame import blame, died_of, received_from, retype
 from .doers import antecedent_doer
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
+from .settled import settled_protest
 from .targets import mend_targets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,6 +100,7 @@ class RuleDetector:
             dyads.mend(cand, self.lex)
             mend_targets(cand, self.lex)
             aimed_places(cand, self.lex)
+            settled_protest(cand, self.lex)
             antecedent_doer(cand, self.lex)
         return merged
 
