@@ -145,3 +145,39 @@ def test_an_act_ordered_done_in_a_small_clause(coder):
     ev = one(coder, text, "COERCE")
     assert "magistrate" in words(ev.actor) and ev.recipient
     assert not words(ev.actor) & {"directors", "ex-directors", "ex"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("Police in Kenya have issued an arrest warrant for businessman Peter Otieno.",
+         "COERCE", "otieno"),
+        ("A court has set a 30-day deadline for the ministry to answer the complaint.",
+         "THREATEN", "ministry"),
+        ("The minister sent a letter to the head of the IMF threatening to halt all payments.",
+         "THREATEN", "imf"),
+        ("The senate began an investigation into the $2 million spent by the health ministry.",
+         "ACCUSE", "ministry"),
+        ("The committee opened an inquiry into the transfer of funds from the budget of the "
+         "health ministry.", "ACCUSE", "ministry"),
+        ("The government cut tariffs on $40 billion of Brazil's exports.", "CONCEDE", "brazil"),
+        ("The EU imposed fresh sanctions over the crackdown, including asset freezes, on "
+         "Belarusian officials.", "SANCTION", "officials"),
+    ],
+)  # fmt: skip
+def test_recipients_named_inside_the_events_phrases(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+def test_the_victim_of_a_killing_investigated_is_not_investigated(coder):
+    text = "Police have launched an investigation into the killing of journalist Maria Soto."
+    ev = one(coder, text, "ACCUSE")
+    assert all("investigate" not in r.reason or "whose" not in r.reason for r in ev.recipient)
+    assert not any(r.entity_text == "journalist Maria Soto" for r in ev.recipient)
+
+
+def test_a_date_after_on_is_no_one_sanctioned(coder):
+    text = "On Monday the EU imposed sanctions over the crackdown, including travel bans, on Friday."
+    events = [e for e in coder.code(text) if e.event == "SANCTION"]
+    assert events and not words(events[0].recipient) & {"friday", "monday"}

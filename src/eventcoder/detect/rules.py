@@ -17,6 +17,7 @@ from .aimed import aimed_places
 from .arguments import ArgumentFinder, spans_for
 from .blame import blame, died_of, received_from, retype
 from .doers import antecedent_doer
+from .inner import inner_parties
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .settled import settled_protest
@@ -101,6 +102,7 @@ class RuleDetector:
             mend_targets(cand, self.lex)
             aimed_places(cand, self.lex)
             settled_protest(cand, self.lex)
+            inner_parties(cand, self.lex)
             antecedent_doer(cand, self.lex)
         return merged
 
