@@ -178,6 +178,8 @@ def test_the_victim_of_a_killing_investigated_is_not_investigated(coder):
 
 
 def test_a_date_after_on_is_no_one_sanctioned(coder):
-    text = "On Monday the EU imposed sanctions over the crackdown, including travel bans, on Friday."
+    text = (
+        "On Monday the EU imposed sanctions over the crackdown, including travel bans, on Friday."
+    )
     events = [e for e in coder.code(text) if e.event == "SANCTION"]
     assert events and not words(events[0].recipient) & {"friday", "monday"}
