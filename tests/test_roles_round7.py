@@ -44,7 +44,7 @@ def test_the_place_an_event_is_aimed_at_is_its_recipient(coder, text, event, rec
         # a partitive area takes its place name along
         ("Officials imposed a curfew in parts of Punjab to halt the looting.", "COERCE", "punjab"),
         # a brigade put on alert to fly somewhere
-        ("The ministry placed two brigades on alert to fly into Chad if needed.", "MOBILIZE",
+        ("Defence chiefs put a paratroop battalion on alert, ready to be flown into Chad.", "MOBILIZE",
          "chad"),
         ("About 300 families crossed into Uganda seeking asylum last month.", "REQUEST", "uganda"),
         # the country a peacekeeping force serves
@@ -74,7 +74,9 @@ def test_a_named_party_of_a_mobilisation_is_kept(coder):
 
 
 def test_a_meeting_place_stays_a_place(coder):
-    ev = one(coder, "The foreign ministers held talks in Geneva on Tuesday.", "CONSULT")
+    ev = one(
+        coder, "Envoys of the two rival factions sat down for talks in Geneva this week.", "CONSULT"
+    )
     assert "geneva" not in words(ev.recipient)
 
 
@@ -156,12 +158,12 @@ def test_an_act_ordered_done_in_a_small_clause(coder):
          "THREATEN", "ministry"),
         ("The minister sent a letter to the head of the IMF threatening to halt all payments.",
          "THREATEN", "imf"),
-        ("The senate began an investigation into the $2 million spent by the health ministry.",
+        ("Auditors opened a probe into the 40 million pesos paid out by the health ministry.",
          "ACCUSE", "ministry"),
         ("The committee opened an inquiry into the transfer of funds from the budget of the "
          "health ministry.", "ACCUSE", "ministry"),
         ("The government cut tariffs on $40 billion of Brazil's exports.", "CONCEDE", "brazil"),
-        ("The EU imposed fresh sanctions over the crackdown, including asset freezes, on "
+        ("Canada slapped sanctions for the rigged vote, among them visa bans, on ten "
          "Belarusian officials.", "SANCTION", "officials"),
     ],
 )  # fmt: skip
@@ -178,8 +180,27 @@ def test_the_victim_of_a_killing_investigated_is_not_investigated(coder):
 
 
 def test_a_date_after_on_is_no_one_sanctioned(coder):
-    text = (
-        "On Monday the EU imposed sanctions over the crackdown, including travel bans, on Friday."
-    )
+    text = "Canada imposed sanctions for the rigged vote, with visa curbs and frozen accounts, on Friday."
     events = [e for e in coder.code(text) if e.event == "SANCTION"]
     assert events and not words(events[0].recipient) & {"friday", "monday"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        ("The opposition blogger Ali Musa was arrested on Friday in Chad for insulting the "
+         "president.", "chad", "chad"),
+        ("Three foreign journalists have been expelled from Laos amid a row over a documentary.",
+         "laos", None),
+    ],
+)  # fmt: skip
+def test_an_arrest_with_no_doer_named_is_the_states_where_it_was_made(coder, text, actor, place):
+    ev = next(e for e in coder.code(text) if e.event in ("COERCE", "SANCTION"))
+    assert actor in words(ev.actor), ev.actor
+    if place is not None:
+        assert ev.event_loc is not None and place in ev.event_loc.extracted_place.lower()
+
+
+def test_an_arrest_by_named_police_keeps_them(coder):
+    ev = one(coder, "Two activists were arrested in Paris by French police.", "COERCE")
+    assert "police" in words(ev.actor) and "paris" not in words(ev.actor)

@@ -71,8 +71,9 @@ class ArgumentSpan:
     tokens: list[Token]  # the head token first, then the rest of the phrase in order
     role: str  # "actor" | "recipient"
     reason: str  # how the slot was filled ("subject of 'called'", "by-agent of passive")
-    # a place the event is aimed at, also where it happened (detect/aimed.py): "covered" for
-    # an area a measure covers (its people), "aimed" for any other; "" for no such place
+    # a place that is a party and also where the event happened: "covered" for an area a
+    # measure covers (its people), "aimed" for another place aimed at (detect/aimed.py),
+    # "state" for the state an arrest was made in (detect/doers.py); "" for no such place
     place: str = ""
 
     @property

@@ -65,7 +65,9 @@ def _measure(tok: Token, words: DetectWords) -> bool:
 def _verbs(cand: Candidate) -> list[Token]:
     """The event's verbs and the verbs of their complements ("threatened to impose ...")."""
     verbs = [t for t in cand.triggers if t.pos_ in ("VERB", "AUX")]
-    return verbs + [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "advcl")]
+    comps = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "advcl")]
+    # "put a battalion on alert, ready to be flown into X": a complement's complement too
+    return verbs + comps + [c for v in comps for c in v.children if c.dep_ == "xcomp"]
 
 
 def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWords) -> list[Token]:

@@ -7,7 +7,10 @@
   freed once the navy confirmed who they were" → the governor, the navy;
 - who is guilty of an act did it: "the militia and the army are guilty of violating the truce";
 - an act ordered done to someone is done by whoever ordered it: "a judge ordered four ministers
-  jailed" → the judge jails the ministers (the parser reads the participle as the ministers').
+  jailed" → the judge jails the ministers (the parser reads the participle as the ministers');
+- an arrest or an expulsion told in the passive with no doer named is the state's where it was
+  done: "the reporter was arrested in Niger", "two inspectors were expelled from Laos" → the
+  country (or the place standing for it) as the actor.
 """
 
 from __future__ import annotations
@@ -82,6 +85,24 @@ def _ordered(cand: Candidate, lex: Lexicon) -> None:
     cand.recipient_args = spans_for(noun, "recipient", why, lex.words)
 
 
+#: Verbs (lemmas) of acts only a state's authorities do to someone.
+_STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport"})
+
+
+def _state_of_place(verb: Token) -> list[ArgumentSpan]:
+    """ "was arrested in Niger", "were expelled from Laos": the state where it was done."""
+    if verb.lemma_.lower() not in _STATE_ACTS or not is_passive(verb) or agent_of(verb):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"):
+            why = (
+                f"the state where '{verb.text}' was done ('{prep.text} {pobj.text}'), no doer named"
+            )
+            toks = [pobj, *[t for t in pobj.subtree if t.i != pobj.i and t.dep_ == "compound"]]
+            return [ArgumentSpan(toks, "actor", why, place="state")]  # still where it was
+    return []
+
+
 def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
     of an act; who ordered it done."""
@@ -89,7 +110,7 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     if cand.event in ("COERCE", "SANCTION", "RETREAT", "CONCEDE") and verb.pos_ == "VERB":
         _ordered(cand, lex)
     if not cand.actor_args and verb.pos_ == "VERB":
-        cand.actor_args = _guilty(verb, lex)
+        cand.actor_args = _guilty(verb, lex) or _state_of_place(verb)
     if cand.actor_args or cand.event not in _RELEASES or verb.pos_ != "VERB":
         return
     if not is_passive(verb) or agent_of(verb) is not None:

@@ -11,8 +11,8 @@ recipient names a party yet):
   transfer of funds from the budget of the health ministry", "cut tariffs on $40 billion of
   Brazil's exports" → the agency, the ministry, Brazil (not the victim of a killing
   investigated: who is investigated is not who was killed);
-- whom sanctions are on, where the parser hangs "on X" deeper: "imposed sanctions over the
-  crackdown, including asset freezes, on Belarusian officials".
+- whom sanctions are on, where the parser hangs "on X" deeper: "slapped sanctions for the
+  rigged vote, among them visa bans, on ten officials".
 """
 
 from __future__ import annotations
@@ -120,17 +120,25 @@ def _owner_inside(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+def _own(tok: Token) -> bool:
+    """Part of the clause, not another statement (a list the parser reads as a clause with no
+    subject of its own stays: "..., among them visa bans, on X")."""
+    if tok.dep_ == "advcl":
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+    return tok.dep_ not in _OTHER
+
+
 def _sanctioned(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "imposed sanctions ..., including asset freezes, on X": the first "on/against" party
-    of the sanction's clause."""
-    stack = [c for c in verb.children if c.dep_ not in _OTHER and c.dep_ != "nsubj"]
+    """ "slapped sanctions for the rigged vote, among them visa bans, on ten officials": the
+    first "on/against" party of the sanction's clause."""
+    stack = [c for c in verb.children if _own(c) and c.dep_ != "nsubj"]
     while stack:
         tok = stack.pop(0)
         if tok.dep_ == "prep" and tok.lower_ in ("on", "against"):
             for g in (c for c in tok.children if c.dep_ == "pobj"):
                 if _party(g, lex):
                     return [(g, f"'{tok.text} ...' in the clause of '{verb.text}'")]
-        stack += [c for c in tok.children if c.dep_ not in _OTHER]
+        stack += [c for c in tok.children if _own(c)]
     return []
 
 
