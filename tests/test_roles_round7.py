@@ -204,3 +204,22 @@ def test_an_arrest_with_no_doer_named_is_the_states_where_it_was_made(coder, tex
 def test_an_arrest_by_named_police_keeps_them(coder):
     ev = one(coder, "Two activists were arrested in Paris by French police.", "COERCE")
     assert "police" in words(ev.actor) and "paris" not in words(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("A court in Quito has revoked the order on pre-trial detention of former minister "
+         "Luis Vera.", "vera"),
+        ("The president revoked the decision on the suspension of the newspaper.", "newspaper"),
+    ],
+)  # fmt: skip
+def test_whom_a_decision_undone_names_is_the_recipient(coder, text, recipient):
+    ev = one(coder, text, "CONCEDE")
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+def test_where_a_thing_happened_is_not_whose_it_is(coder):
+    text = "The tribunal dropped its investigation of abuses committed in Mali, a probe aimed at the army."
+    ev = one(coder, text, "CONCEDE")
+    assert "mali" not in words(ev.recipient), ev.recipient

@@ -10,7 +10,8 @@ recipient names a party yet):
   "an investigation into the $2 million spent by the ports agency", "an inquiry into the
   transfer of funds from the budget of the health ministry", "cut tariffs on $40 billion of
   Brazil's exports" → the agency, the ministry, Brazil (not the victim of a killing
-  investigated: who is investigated is not who was killed);
+  investigated: who is investigated is not who was killed); whom a decision undone names:
+  "revoked the order on the pre-trial detention of former minister X" → X;
 - whom sanctions are on, where the parser hangs "on X" deeper: "slapped sanctions for the
   rigged vote, among them visa bans, on ten officials".
 """
@@ -37,6 +38,8 @@ _SENDING = frozenset({"send", "write", "deliver", "address", "hand"})
 _TARIFFS = frozenset({"tariff", "duty", "levy", "quota"})
 #: Links that stay inside a thing's phrase when looking for its party.
 _INSIDE = frozenset({"prep", "pobj", "poss", "acl", "agent", "compound", "appos"})
+#: Types of undoing or refusing a decision ("revoked the order", "refused to lift the ban").
+_UNDOING = frozenset({"CONCEDE", "RETREAT", "REJECT"})
 #: Named-entity kinds of dates, times and sums.
 _AMOUNTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 #: Clauses that are another statement, not the event's own phrase.
@@ -82,16 +85,19 @@ def _sent_to(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
             and (_party(g, lex) or _inside(g, lex) is not None)]  # fmt: skip
 
 
-def _inside(thing: Token, lex: Lexicon) -> Token | None:
-    """The first party in a thing's phrase, breadth first, not through a victim's "of"."""
+def _inside(thing: Token, lex: Lexicon, victims: bool = True) -> Token | None:
+    """The first party in a thing's phrase, breadth first (with ``victims`` False, not
+    through a victim's "of")."""
     queue, seen = [thing], {thing.i}
     while queue:
         tok = queue.pop(0)
         if tok is not thing and _party(tok, lex):
             return tok
-        if tok.dep_ == "pobj" and tok.lemma_.lower() in lex.patient_nouns:
+        if not victims and tok.dep_ == "pobj" and tok.lemma_.lower() in lex.patient_nouns:
             continue  # "the killing of X": X was killed, not investigated
         for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "near"):
+                continue  # where it happened is not whose it is
             if child.dep_ in _INSIDE and child.i not in seen:
                 seen.add(child.i)
                 queue.append(child)
@@ -105,6 +111,11 @@ def _owner_inside(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
         preps = ("into", "of", "over", "about")
     elif (obj := direct_object(verb)) is not None and obj.lemma_.lower() in _TARIFFS:
         holders, preps = [obj, verb], ("on", "against")
+    elif (
+        obj is not None and cand.event in _UNDOING and obj.lemma_.lower() in lex.words.ruling_nouns
+    ):
+        party = _inside(obj, lex)  # "revoked the order on the detention of X": X
+        return [(party, f"whom the '{obj.text}' '{verb.text}' acts on names")] if party else []
     else:
         return []
     things = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
@@ -113,7 +124,7 @@ def _owner_inside(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
     for thing in things:
         if thing.lemma_.lower() in lex.patient_nouns:
             continue
-        party = _inside(thing, lex)
+        party = _inside(thing, lex, victims=False)
         if party is not None:
             out.append((party, f"whose is the '{thing.text}' '{verb.text}' is about"))
             break

@@ -161,6 +161,7 @@ class DetectWords:
     area_nouns: frozenset[str] = frozenset()
     peace_words: frozenset[str] = frozenset()
     refuge_nouns: frozenset[str] = frozenset()
+    ruling_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -195,6 +196,7 @@ class DetectWords:
             area_nouns=word_set(data, "area_nouns"),
             peace_words=word_set(data, "peace_words"),
             refuge_nouns=word_set(data, "refuge_nouns"),
+            ruling_nouns=word_set(data, "ruling_nouns"),
         )
 
 
