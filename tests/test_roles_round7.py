@@ -223,3 +223,16 @@ def test_where_a_thing_happened_is_not_whose_it_is(coder):
     text = "The tribunal dropped its investigation of abuses committed in Mali, a probe aimed at the army."
     ev = one(coder, text, "CONCEDE")
     assert "mali" not in words(ev.recipient), ev.recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("Davao City--Police have opened an inquiry into a fire at the port.", "ACCUSE", "police"),
+        ("Nakuru: The county council has refused a permit for the teachers' march.", "REJECT",
+         "council"),
+    ],
+)  # fmt: skip
+def test_a_dateline_is_no_actor(coder, text, event, actor):
+    ev = one(coder, text, event)
+    assert actor in words(ev.actor) and not words(ev.actor) & {"davao", "nakuru"}, ev.actor

@@ -8,6 +8,9 @@
 - who is guilty of an act did it: "the militia and the army are guilty of violating the truce";
 - an act ordered done to someone is done by whoever ordered it: "a judge ordered four ministers
   jailed" → the judge jails the ministers (the parser reads the participle as the ministers');
+- the place of a dateline the parser made the subject is no actor: "Davao City--Police have
+  opened ...", "Nakuru: The county government has denied ...", "ACCRA (AP) - President X ..."
+  → the clause's own subject;
 - an arrest or an expulsion told in the passive with no doer named is the state's where it was
   done: "the reporter was arrested in Niger", "two inspectors were expelled from Laos" → the
   country (or the place standing for it) as the actor.
@@ -103,10 +106,42 @@ def _state_of_place(verb: Token) -> list[ArgumentSpan]:
     return []
 
 
+#: Marks that end a dateline at the head of a sentence ("Lima--", "Lima:", "LIMA (AP)").
+_DATELINE_ENDS = frozenset({"--", ":", "—", "–", "("})
+
+
+def _dateline(arg: ArgumentSpan) -> bool:
+    """A sentence-initial name (or a line of names) closed by a dateline mark."""
+    head = arg.head
+    start = head.sent.start
+    names = [t for t in head.doc[start : head.i + 1]]
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (
+        after is not None
+        and after.text in _DATELINE_ENDS
+        and all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC") or t.is_title for t in names)
+        and len(names) <= 4
+    )
+
+
+def _past_dateline(cand: Candidate, lex: Lexicon) -> None:
+    """A dateline read as the subject gives way to the clause's own subject."""
+    if len(cand.actor_args) != 1 or not _dateline(cand.actor_args[0]):
+        return
+    dated = cand.actor_args[0].head
+    for verb in (t for t in cand.triggers if t.pos_ in ("VERB", "AUX")):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > dated.i + 1), None)
+        if subj is not None and is_party(subj, lex):
+            why = f"subject of '{verb.text}' (not the dateline '{dated.text}')"
+            cand.actor_args = spans_for(subj, "actor", why, lex.words)
+            return
+
+
 def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
     of an act; who ordered it done."""
     verb = cand.trigger
+    _past_dateline(cand, lex)
     if cand.event in ("COERCE", "SANCTION", "RETREAT", "CONCEDE") and verb.pos_ == "VERB":
         _ordered(cand, lex)
     if not cand.actor_args and verb.pos_ == "VERB":
