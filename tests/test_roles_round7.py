@@ -236,3 +236,22 @@ def test_where_a_thing_happened_is_not_whose_it_is(coder):
 def test_a_dateline_is_no_actor(coder, text, event, actor):
     ev = one(coder, text, event)
     assert actor in words(ev.actor) and not words(ev.actor) & {"davao", "nakuru"}, ev.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("About 900 miners stopped work in a strike for higher pay on Monday at the Mutanda "
+         "copper mine.", "mine"),
+        ("Two thousand dockers walked out on Friday in response to Maersk's decision to cut "
+         "shifts.", "maersk"),
+    ],
+)  # fmt: skip
+def test_a_strike_names_its_employer(coder, text, recipient):
+    ev = one(coder, text, "PROTEST")
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+def test_a_strike_in_a_city_has_no_employer(coder):
+    ev = one(coder, "Teachers went on strike in Nairobi on Monday.", "PROTEST")
+    assert not ev.recipient

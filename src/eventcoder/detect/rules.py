@@ -20,7 +20,7 @@ from .doers import antecedent_doer
 from .inner import inner_parties
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
-from .settled import settled_protest
+from .settled import settled_protest, struck_employer
 from .targets import mend_targets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,6 +102,7 @@ class RuleDetector:
             mend_targets(cand, self.lex)
             aimed_places(cand, self.lex)
             settled_protest(cand, self.lex)
+            struck_employer(cand, self.lex)
             inner_parties(cand, self.lex)
             antecedent_doer(cand, self.lex)
         return merged

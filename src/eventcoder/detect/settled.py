@@ -1,8 +1,12 @@
-"""Whom an ended protest was pressing (applied after ``targets``): a strike, boycott or
-sit-in called off, ended or suspended once a deal was reached gives way to the other side of
-that deal, or to whoever gave in: "called off their strike after reaching a deal with the port
-authority", "ended the boycott following an agreement with the ministry", "ended a three-day
-strike after the transport ministry agreed to raise wages" → the authority, the ministry.
+"""Whom a strike presses (applied after ``targets``):
+
+- a strike, boycott or sit-in called off, ended or suspended once a deal was reached gives way
+  to the other side of that deal, or to whoever gave in: "called off their strike after
+  reaching a deal with the port authority", "ended a three-day strike after the transport
+  ministry agreed to raise wages" → the authority, the ministry;
+- a strike names its employer where it is held or what it answers: "stopped work in a strike
+  for higher pay at the Mutanda copper mine", "walked out in response to Maersk's decision"
+  → the mine, Maersk.
 """
 
 from __future__ import annotations
@@ -81,3 +85,34 @@ def settled_protest(cand: Candidate, lex: Lexicon) -> None:
     if tok.i in {t.i for a in cand.actor_args for t in a.tokens}:
         return
     cand.recipient_args = spans_for(tok, "recipient", why, lex.words)  # not the strike itself
+
+
+def _named(tok: Token) -> bool:
+    """A workplace or firm named by a proper name ("the Mutanda copper mine", "Maersk")."""
+    return tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME") and any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "FAC") for t in tok.subtree
+    )
+
+
+def struck_employer(cand: Candidate, lex: Lexicon) -> None:
+    """The firm a strike is held at or answers, when no recipient names a party."""
+    if cand.event != "PROTEST" or cand.mode != "strike" or cand.recipient_args:
+        return
+    holders = list(cand.triggers)
+    holders += [g for t in cand.triggers for c in t.children if c.dep_ == "prep"
+                for g in c.children if g.dep_ == "pobj" and _protest(g, lex)]  # fmt: skip
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if prep.lower_ == "at" and _named(pobj):
+                    why = f"where the strike is held ('at {pobj.text}'): the employer"
+                    cand.recipient_args = spans_for(pobj, "recipient", why, lex.words)
+                    return
+                answered = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for g in c.children] if pobj.lower_ == "response" else []  # fmt: skip
+                for thing in answered:
+                    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+                    if owner is not None and owner.pos_ != "PRON" and is_party(owner, lex):
+                        why = f"whose '{thing.text}' the strike answers"
+                        cand.recipient_args = spans_for(owner, "recipient", why, lex.words)
+                        return
