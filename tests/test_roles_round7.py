@@ -255,3 +255,16 @@ def test_a_strike_names_its_employer(coder, text, recipient):
 def test_a_strike_in_a_city_has_no_employer(coder):
     ev = one(coder, "Teachers went on strike in Nairobi on Monday.", "PROTEST")
     assert not ev.recipient
+
+
+def test_coordinated_owners_after_of_are_the_two_sides(coder):
+    ev = one(coder, "The navies of Chile and Peru held joint naval exercises off the coast in May.",
+             "COOPERATE")  # fmt: skip
+    assert "chile" in words(ev.actor) and "peru" not in words(ev.actor)
+    assert "peru" in words(ev.recipient)
+
+
+def test_whom_the_doer_joined_for_talks_is_the_partner(coder):
+    text = "The foreign minister of Kenya joined her Ugandan counterpart Grace Opio for talks with donors."
+    ev = one(coder, text, "CONSULT")
+    assert "opio" in words(ev.recipient), ev.recipient

@@ -1,6 +1,8 @@
 """Recipients named inside the event's own phrases (applied after ``targets``, only where no
 recipient names a party yet):
 
+- whom the doer joined for a meeting: "joined her Ugandan counterpart for talks" → the
+  counterpart;
 - who a warrant is for: "issued an arrest warrant for businessman X" → X;
 - whom a deadline or an ultimatum is set for: "set a 30-day deadline for the ministry to
   answer" → the ministry;
@@ -153,12 +155,24 @@ def _sanctioned(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     return []
 
 
+def _joined(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "joined her Ugandan counterpart for talks with donors": whom the doer joined."""
+    noun = cand.trigger
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "join":
+        return []
+    obj = direct_object(prep.head)
+    if obj is None or not _party(obj, lex):
+        return []
+    return [(obj, f"whom the doer joined for the '{noun.text}'")]
+
+
 def inner_parties(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     if any(names_party(a, lex) for a in cand.recipient_args) or cand.event == "ASSAULT":
         return
     verb = cand.trigger
-    found = _warrant_for(cand, lex)
+    found = _warrant_for(cand, lex) + (_joined(cand, lex) if cand.event == "CONSULT" else [])
     if verb.pos_ == "VERB":
         if cand.event == "THREATEN":
             found += _deadline_for(verb, lex)

@@ -267,6 +267,23 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
                 cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
             prefer_parties(cand, lex)
             return
+    owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for owner in owners:  # "the navies of Chile and Peru held joint exercises"
+        others = [c for c in owner.conjuncts if c.i > owner.i and is_party(c, lex)]
+        if others and is_party(owner, lex):
+            drop = {t.i for o in others for t in o.subtree} | {c.i for c in owner.children
+                                                               if c.dep_ == "cc"}  # fmt: skip
+            why = f"{arg.reason} (the first of '{owner.text}' and '{others[0].text}')"
+            cand.actor_args = [
+                ArgumentSpan([t for t in arg.tokens if t.i not in drop], "actor", why)
+            ]
+            why = f"{arg.reason} (the other party, '{others[0].text}')"
+            cand.recipient_args += [
+                s for o in others for s in spans_for(o, "recipient", why, lex.words)
+            ]
+            prefer_parties(cand, lex)
+            return
     for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
         others = [c for c in mod.conjuncts if c.i > mod.i and is_party(c, lex)]
         if not others or not is_party(mod, lex):
