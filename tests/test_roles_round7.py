@@ -268,3 +268,9 @@ def test_whom_the_doer_joined_for_talks_is_the_partner(coder):
     text = "The foreign minister of Kenya joined her Ugandan counterpart Grace Opio for talks with donors."
     ev = one(coder, text, "CONSULT")
     assert "opio" in words(ev.recipient), ev.recipient
+
+
+def test_whom_a_threat_noun_presses_is_who_must_act_first(coder):
+    text = "The Kenyan leader's threats that he would shut the border unless Uganda paid its debts alarmed traders."
+    ev = one(coder, text, "THREATEN")
+    assert "uganda" in words(ev.recipient), ev.recipient

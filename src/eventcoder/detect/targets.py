@@ -94,8 +94,10 @@ def resolve_pronouns(cand: Candidate, lex: Lexicon) -> None:
 
 
 def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
-    """ "until the government meets their demands": the doer of the awaited act."""
-    for tok in (verb, verb.head):
+    """ "until the government meets their demands": the doer of the awaited act (also in the
+    clause of a threat noun: "threats that he would shut the border unless X paid")."""
+    said = [c for c in verb.children if c.dep_ in ("acl", "ccomp") and verb.pos_ == "NOUN"]
+    for tok in (verb, verb.head, *said):
         for clause in tok.children:
             if clause.dep_ != "advcl" or not any(
                 m.dep_ == "mark" and m.lower_ in ("until", "unless", "before")
