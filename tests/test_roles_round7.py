@@ -274,3 +274,9 @@ def test_whom_a_threat_noun_presses_is_who_must_act_first(coder):
     text = "The Kenyan leader's threats that he would shut the border unless Uganda paid its debts alarmed traders."
     ev = one(coder, text, "THREATEN")
     assert "uganda" in words(ev.recipient), ev.recipient
+
+
+def test_whom_a_deployment_is_meant_to_counter_is_its_recipient(coder):
+    text = "The army deployed two brigades to the border to deter an attack by Eritrea."
+    ev = one(coder, text, "MOBILIZE")
+    assert "eritrea" in words(ev.recipient), ev.recipient

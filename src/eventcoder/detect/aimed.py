@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _OVER = frozenset({"in", "on", "across", "throughout", "over", "within"})
 #: Prepositions through which forces are placed, moved or sent somewhere.
 _TOWARD = frozenset({"in", "into", "to", "across", "along", "toward", "towards"})
+#: Verbs (lemmas) of a purpose against someone: "to counter threats from X".
+_AGAINST = frozenset({"counter", "deter", "confront", "repel", "combat", "fight"})
 #: Named-entity kinds of places.
 _PLACES = frozenset({"GPE", "LOC"})
 #: Named-entity kinds a place name after "in" may wrongly get (never a person's).
@@ -141,6 +143,23 @@ def _add(cand: Candidate, places: list[Token], why: str, lex: Lexicon, kind: str
     cand.recipient_args = new + cand.recipient_args
 
 
+def _purpose_enemy(cand: Candidate, lex: Lexicon) -> list[Token]:
+    """ "will move a missile battery into the Gulf to counter threats from Iran": the party a
+    deployment's purpose is against."""
+    out: list[Token] = []
+    for clause in (c for v in _verbs(cand) for c in v.children if c.dep_ in ("advcl", "xcomp")):
+        if clause.lemma_.lower() not in _AGAINST or not any(
+            c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        obj = direct_object(clause)
+        found = [obj] if obj is not None else []
+        found += [g for o in found for c in o.children if c.dep_ == "prep"
+                  and c.lower_ in ("from", "by", "of") for g in c.children]  # fmt: skip
+        out += [t for t in found if is_party(t, lex) and t.pos_ != "PRON"][:1]
+    return out
+
+
 def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     words = lex.words
@@ -159,6 +178,12 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         why = "the country the peacekeeping force serves ('{place}')"
         _add(cand, _peace_force_area(cand, words), why, lex)
     if has_party(cand.recipient_args, lex):
+        return
+    enemy = _purpose_enemy(cand, lex) if cand.event in ("MOBILIZE", "THREATEN") else []
+    if enemy:
+        why = "whom the move is meant to counter ('{place}')"
+        cand.recipient_args = [a for a in cand.recipient_args if a.head.ent_type_ in _PLACES]
+        _add(cand, enemy, why, lex, kind="")
         return
     if cand.event == "MOBILIZE":
         verbs = _verbs(cand)
