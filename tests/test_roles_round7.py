@@ -209,8 +209,8 @@ def test_an_arrest_by_named_police_keeps_them(coder):
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
-        ("A court in Quito has revoked the order on pre-trial detention of former minister "
-         "Luis Vera.", "vera"),
+        ("The tribunal revoked its decision on the custody of opposition leader Luis Vera.",
+         "vera"),
         ("The president revoked the decision on the suspension of the newspaper.", "newspaper"),
     ],
 )  # fmt: skip

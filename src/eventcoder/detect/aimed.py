@@ -144,7 +144,7 @@ def _add(cand: Candidate, places: list[Token], why: str, lex: Lexicon, kind: str
 
 
 def _purpose_enemy(cand: Candidate, lex: Lexicon) -> list[Token]:
-    """ "will move a missile battery into the Gulf to counter threats from Iran": the party a
+    """ "deployed two brigades to the border to deter an attack by Eritrea": the party a
     deployment's purpose is against."""
     out: list[Token] = []
     for clause in (c for v in _verbs(cand) for c in v.children if c.dep_ in ("advcl", "xcomp")):

@@ -13,7 +13,7 @@ recipient names a party yet):
   transfer of funds from the budget of the health ministry", "cut tariffs on $40 billion of
   Brazil's exports" → the agency, the ministry, Brazil (not the victim of a killing
   investigated: who is investigated is not who was killed); whom a decision undone names:
-  "revoked the order on the pre-trial detention of former minister X" → X;
+  "revoked its decision on the custody of opposition leader X" → X;
 - whom sanctions are on, where the parser hangs "on X" deeper: "slapped sanctions for the
   rigged vote, among them visa bans, on ten officials".
 """
@@ -116,7 +116,7 @@ def _owner_inside(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
     elif (
         obj is not None and cand.event in _UNDOING and obj.lemma_.lower() in lex.words.ruling_nouns
     ):
-        party = _inside(obj, lex)  # "revoked the order on the detention of X": X
+        party = _inside(obj, lex)  # "revoked its decision on the custody of X": X
         return [(party, f"whom the '{obj.text}' '{verb.text}' acts on names")] if party else []
     else:
         return []
