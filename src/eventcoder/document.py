@@ -71,6 +71,10 @@ class ArgumentSpan:
     tokens: list[Token]  # the head token first, then the rest of the phrase in order
     role: str  # "actor" | "recipient"
     reason: str  # how the slot was filled ("subject of 'called'", "by-agent of passive")
+    # a place that is a party and also where the event happened: "covered" for an area a
+    # measure covers (its people), "aimed" for another place aimed at (detect/aimed.py),
+    # "state" for the state an arrest was made in (detect/doers.py); "" for no such place
+    place: str = ""
 
     @property
     def head(self) -> Token:

@@ -63,10 +63,11 @@ class ResolveActors:
                 coded_here: list[Coded] = []
                 for arg in args:
                     # the other side, and a party joined by "with", are not this one's country
-                    parties = [
-                        *other_side,
+                    parties = [  # a place aimed at is also the event's: it may give one
+                        *(a for a in other_side if not a.place),
                         *(a for a in args if a is not arg and "'with" in a.reason),
                     ]
+                    parties = [] if arg.place else parties  # a place is in its country
                     others = {t.i for a in parties for t in a.tokens}
                     coded = self.coder.code(arg, cand, memory, year, context, others)
                     if (

@@ -110,6 +110,13 @@ class ActorCoder(Titles, Coreference, CountryFromContext):
         self._from_memory(coded, toks, memory)
         self._from_links(coded, context, memory)
         self._from_context(coded, toks, head, cand, context, others or set())
+        place = self._place_country(toks, 0) if arg.place and coded.code is None else None
+        if place:  # "a curfew in Chiapas": the country the place aimed at lies in
+            coded.code = place[0]
+            coded.why.append(f"country of the place '{place[1]}', whom the event is aimed at")
+        if arg.place == "covered":  # "a curfew in the town": its people, not its government
+            coded.sector, coded.other = "CVL", []
+            coded.why.append("the people of the area the measure covers: CVL")
         if coded.name is None:
             coded.name = None if coded.kind == "group" else coded.text
         return coded

@@ -4,7 +4,16 @@
   failed ("X and Y failed to reach a deal, a diplomat told reporters");
 - a release told in the passive with no by-agent is done by whoever did the act it followed:
   "the blogger was released after the governor commuted his sentence", "four fishermen were
-  freed once the navy confirmed who they were" → the governor, the navy.
+  freed once the navy confirmed who they were" → the governor, the navy;
+- who is guilty of an act did it: "the militia and the army are guilty of violating the truce";
+- an act ordered done to someone is done by whoever ordered it: "a judge ordered four ministers
+  jailed" → the judge jails the ministers (the parser reads the participle as the ministers');
+- the place of a dateline the parser made the subject is no actor: "Davao City--Police have
+  opened ...", "Nakuru: The county government has denied ...", "ACCRA (AP) - President X ..."
+  → the clause's own subject;
+- an arrest or an expulsion told in the passive with no doer named is the state's where it was
+  done: "the reporter was arrested in Niger", "two inspectors were expelled from Laos" → the
+  country (or the place standing for it) as the actor.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .dyads import is_instrument
-from .lexicon import Lexicon, is_party
+from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,9 +52,100 @@ def _decider(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
     return None
 
 
-def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
-    """The doer of a passive release with no by-agent, from the act it followed."""
+def _guilty(verb: Token, lex: Lexicon) -> list[ArgumentSpan]:
+    """ "X and Y are guilty of violating the truce": the copula's subject did it."""
+    prep, adj = verb.head, verb.head.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or adj.dep_ != "acomp":
+        return []
+    if adj.lemma_.lower() not in lex.words.blame_adjectives | {"guilty"}:
+        return []
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or not is_party(subj, lex):
+        return []
+    return spans_for(subj, "actor", f"who is '{adj.text} {prep.text}' '{verb.text}'", lex.words)
+
+
+def _ordered(cand: Candidate, lex: Lexicon) -> None:
+    """ "ordered four ministers jailed": the orderer acts on the ministers."""
     verb = cand.trigger
+    noun, order = verb.head, verb.head.head
+    if verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.tag_ == "VBN":  # "ordered X ... jailed"
+        order = verb.head  # its subject, if the parser gives it one, is who is jailed
+        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        noun = noun or direct_object(order)
+        if noun is None:
+            return
+    elif verb.dep_ != "acl" or noun.dep_ != "dobj":
+        return
+    if order.lemma_.lower() != "order":
+        return
+    subj = next((c for c in order.children if c.dep_ == "nsubj"), None)
+    if subj is None or not is_party(subj, lex) or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    why = f"who ordered '{noun.text} {verb.text}'"
+    cand.actor_args = spans_for(subj, "actor", why, lex.words)
+    why = f"whom '{order.text}' has '{verb.text}'"
+    cand.recipient_args = spans_for(noun, "recipient", why, lex.words)
+
+
+#: Verbs (lemmas) of acts only a state's authorities do to someone.
+_STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport"})
+
+
+def _state_of_place(verb: Token) -> list[ArgumentSpan]:
+    """ "was arrested in Niger", "were expelled from Laos": the state where it was done."""
+    if verb.lemma_.lower() not in _STATE_ACTS or not is_passive(verb) or agent_of(verb):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"):
+            why = (
+                f"the state where '{verb.text}' was done ('{prep.text} {pobj.text}'), no doer named"
+            )
+            toks = [pobj, *[t for t in pobj.subtree if t.i != pobj.i and t.dep_ == "compound"]]
+            return [ArgumentSpan(toks, "actor", why, place="state")]  # still where it was
+    return []
+
+
+#: Marks that end a dateline at the head of a sentence ("Lima--", "Lima:", "LIMA (AP)").
+_DATELINE_ENDS = frozenset({"--", ":", "—", "–", "("})
+
+
+def _dateline(arg: ArgumentSpan) -> bool:
+    """A sentence-initial name (or a line of names) closed by a dateline mark."""
+    head = arg.head
+    start = head.sent.start
+    names = [t for t in head.doc[start : head.i + 1]]
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (
+        after is not None
+        and after.text in _DATELINE_ENDS
+        and all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC") or t.is_title for t in names)
+        and len(names) <= 4
+    )
+
+
+def _past_dateline(cand: Candidate, lex: Lexicon) -> None:
+    """A dateline read as the subject gives way to the clause's own subject."""
+    if len(cand.actor_args) != 1 or not _dateline(cand.actor_args[0]):
+        return
+    dated = cand.actor_args[0].head
+    for verb in (t for t in cand.triggers if t.pos_ in ("VERB", "AUX")):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > dated.i + 1), None)
+        if subj is not None and is_party(subj, lex):
+            why = f"subject of '{verb.text}' (not the dateline '{dated.text}')"
+            cand.actor_args = spans_for(subj, "actor", why, lex.words)
+            return
+
+
+def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
+    """The doer of a passive release with no by-agent, from the act it followed; who is guilty
+    of an act; who ordered it done."""
+    verb = cand.trigger
+    _past_dateline(cand, lex)
+    if cand.event in ("COERCE", "SANCTION", "RETREAT", "CONCEDE") and verb.pos_ == "VERB":
+        _ordered(cand, lex)
+    if not cand.actor_args and verb.pos_ == "VERB":
+        cand.actor_args = _guilty(verb, lex) or _state_of_place(verb)
     if cand.actor_args or cand.event not in _RELEASES or verb.pos_ != "VERB":
         return
     if not is_passive(verb) or agent_of(verb) is not None:

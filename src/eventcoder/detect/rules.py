@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Document, Sentence
 from ..pipeline import check_budget
 from . import dyads
+from .aimed import aimed_places
 from .arguments import ArgumentFinder, spans_for
 from .blame import blame, died_of, received_from, retype
 from .doers import antecedent_doer
+from .inner import inner_parties
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
+from .settled import settled_protest, struck_employer
 from .targets import mend_targets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,6 +100,10 @@ class RuleDetector:
         for cand in merged:
             dyads.mend(cand, self.lex)
             mend_targets(cand, self.lex)
+            aimed_places(cand, self.lex)
+            settled_protest(cand, self.lex)
+            struck_employer(cand, self.lex)
+            inner_parties(cand, self.lex)
             antecedent_doer(cand, self.lex)
         return merged
 

@@ -94,8 +94,10 @@ def resolve_pronouns(cand: Candidate, lex: Lexicon) -> None:
 
 
 def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
-    """ "until the government meets their demands": the doer of the awaited act."""
-    for tok in (verb, verb.head):
+    """ "until the government meets their demands": the doer of the awaited act (also in the
+    clause of a threat noun: "threats that he would shut the border unless X paid")."""
+    said = [c for c in verb.children if c.dep_ in ("acl", "ccomp") and verb.pos_ == "NOUN"]
+    for tok in (verb, verb.head, *said):
         for clause in tok.children:
             if clause.dep_ != "advcl" or not any(
                 m.dep_ == "mark" and m.lower_ in ("until", "unless", "before")
@@ -265,6 +267,23 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
             cand.actor_args = spans_for(party, "actor", why, lex.words)[:1]
             for other in sides[1:]:
                 cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
+            prefer_parties(cand, lex)
+            return
+    owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for owner in owners:  # "the navies of Chile and Peru held joint exercises"
+        others = [c for c in owner.conjuncts if c.i > owner.i and is_party(c, lex)]
+        if others and is_party(owner, lex):
+            drop = {t.i for o in others for t in o.subtree} | {c.i for c in owner.children
+                                                               if c.dep_ == "cc"}  # fmt: skip
+            why = f"{arg.reason} (the first of '{owner.text}' and '{others[0].text}')"
+            cand.actor_args = [
+                ArgumentSpan([t for t in arg.tokens if t.i not in drop], "actor", why)
+            ]
+            why = f"{arg.reason} (the other party, '{others[0].text}')"
+            cand.recipient_args += [
+                s for o in others for s in spans_for(o, "recipient", why, lex.words)
+            ]
             prefer_parties(cand, lex)
             return
     for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):

@@ -161,6 +161,11 @@ class DetectWords:
     permission_nouns: frozenset[str] = frozenset()
     command_verbs: frozenset[str] = frozenset()
     commanded_types: frozenset[str] = frozenset()
+    area_measures: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()
+    peace_words: frozenset[str] = frozenset()
+    refuge_nouns: frozenset[str] = frozenset()
+    ruling_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -195,6 +200,11 @@ class DetectWords:
             permission_nouns=word_set(data, "permission_nouns"),
             command_verbs=word_set(data, "command_verbs"),
             commanded_types=word_set(data, "commanded_types"),
+            area_measures=word_set(data, "area_measures"),
+            area_nouns=word_set(data, "area_nouns"),
+            peace_words=word_set(data, "peace_words"),
+            refuge_nouns=word_set(data, "refuge_nouns"),
+            ruling_nouns=word_set(data, "ruling_nouns"),
         )
 
 

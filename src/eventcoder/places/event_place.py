@@ -23,8 +23,9 @@ class EventPlace:
     def event_place(self, cand: Candidate, mentions: list[Mention]) -> Location | None:
         trigger = cand.trigger
         physical = cand.event in PHYSICAL_EVENTS or trigger.lemma_ in self.words.place_object_verbs
-        in_actor = {t.i for a in cand.actor_args for t in a.tokens}
-        in_recipient = {t.i for a in cand.recipient_args for t in a.tokens}
+        in_actor = {t.i for a in cand.actor_args if not a.place for t in a.tokens}
+        # a place the event is aimed at ("a curfew in X") is also where it happened
+        in_recipient = {t.i for a in cand.recipient_args if not a.place for t in a.tokens}
         in_args = in_actor | in_recipient
         objects = {c.i for c in trigger.children if c.dep_ == "dobj"}
         best: tuple[int, Mention, str] | None = None
