@@ -7,6 +7,7 @@ from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
+from .acronyms import _acronym, _after_town
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -32,10 +33,8 @@ from .resolve import (
     choose,
     own_name,
 )
+from .street_names import as_streets, street_name_tokens
 from .toponyms import Toponyms
-
-#: A town at least this big may be written in capitals ("LA"); a smaller one is an acronym.
-ACRONYM_TOWN_OVER = 500_000
 
 
 class Resolution(Toponyms):
@@ -196,6 +195,7 @@ class Resolution(Toponyms):
             out.append(m)
         mentions = out
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
+        mentions = as_streets(mentions, kinds, self.words)  # "below Franklin": the street
         mentions = named_after_placed(in_the_town_after(mentions, kinds), kinds, self.gaz)
         if not any(m.place is None and kinds.get(id(m)) for m in mentions):
             return mentions  # (no street left to place: the town is not looked for)
@@ -246,9 +246,9 @@ class Resolution(Toponyms):
             town = None  # a namesake far from the article's country ("Dubreuil" the man)
         if town is not None:
             return town, "the town the article names most"
-        inside = {  # not "Rogers" of "the Rogers Centre" itself
+        inside = {  # not "Rogers" of "the Rogers Centre" itself, nor a street's bare name
             (id(m.span.doc), t.i) for m in mentions if kinds.get(id(m)) for t in m.span
-        }
+        } | street_name_tokens(sentences, mentions, kinds, self.words)
         found = self.town_in_names(sentences, main[0][0] if main else None, inside)
         if found is None:
             return None, ""
@@ -313,10 +313,20 @@ class Resolution(Toponyms):
                 return Cue(div.country, div.name, f"'{span.text}, {word}'")
         ent = _entity_at(doc, span.end + 1)  # (not doc.ents: rebuilt whole on each call)
         if ent is not None:
-            found = self.gaz.lookup(ent.text)
-            if found and found[0].precision == "admin1" and found[0].country:
-                return Cue(found[0].country, found[0].name, f"'{span.text}, {ent.text}'")
+            state = self._state_after(span.text, ent.text)
+            if state is not None:
+                return Cue(state.country or "", state.name, f"'{span.text}, {ent.text}'")
         return None
+
+    def _state_after(self, town: str, region: str) -> Place | None:
+        """The state or province ``region`` written after ``town`` stands for: the gazetteer's
+        first place of that name if a division, else a division of that name in which a town
+        of ``town``'s name lies ("Dover, Delaware": the state, not the Ohio town Delaware)."""
+        found = [p for p in self.gaz.lookup(region)[:MAX_CANDIDATES] if p.country]
+        if found and found[0].precision == "admin1":
+            return found[0]
+        return next((p for p in found if p.precision == "admin1"
+                     and self._in_region(town, p.name)), None)  # fmt: skip
 
     # ------------------------------------------------------------------ dateline
     def dateline_parts(self, doc: Document) -> DatelineParts | None:
@@ -352,9 +362,9 @@ class Resolution(Toponyms):
         )
         if div is not None:
             return Cue(div.country, div.name, f"'{name}, {region}'")
-        found = self.gaz.lookup(region)
-        if found and found[0].precision == "admin1" and found[0].country:
-            return Cue(found[0].country, found[0].name, f"'{name}, {region}'")
+        state = self._state_after(name, region)
+        if state is not None:
+            return Cue(state.country or "", state.name, f"'{name}, {region}'")
         return None
 
     def _dateline(self, doc: Document, ctx: Context) -> list[Location]:
@@ -378,32 +388,3 @@ class Resolution(Toponyms):
             out.append(_location(parts.region, parts.region_start, region,
                                  f"dateline: the {what} after the place"))  # fmt: skip
         return out
-
-
-def _after_town(span: Span) -> bool:
-    """ "Springfield, LA": the name is written after a town and a comma (a postal code)."""
-    doc = span.doc
-    return (
-        span.start >= 2
-        and doc[span.start - 1].text == ","
-        and doc[span.start - 2].text[:1].isupper()
-    )
-
-
-def _acronym(span: Span, choice: Choice) -> Choice:
-    """ "OAS", "BA": a word in capitals in a sentence that is not is an acronym, not a town
-    spelt with the same letters ("Ba"), unless the town is big enough for news to write it so
-    ("LA"); countries and divisions (postal codes) are read before this."""
-    place, text = choice.place, span.text
-    if (
-        place is None
-        or place.feature_class != "P"
-        or place.population >= ACRONYM_TOWN_OVER
-        or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
-    ):
-        return choice
-    words = [t.text for t in span.sent if t.is_alpha and len(t.text) > 1]
-    if 2 * sum(w.isupper() for w in words) > len(words):  # a sentence in capitals
-        return choice
-    return Choice(None, f"'{text}' is written as an acronym; the town {place.name} is too small "
-                  f"to be written so ({place.population:,} people)")  # fmt: skip

@@ -1,0 +1,62 @@
+"""Places, seventh round: resolution by the article's own geography (a state written after a
+town, a street's bare name, the town named inside other names). Sentences written for these
+tests (invented people, streets and events; real town names)."""
+
+from __future__ import annotations
+
+from eventcoder.records import Article
+
+from .test_places_news import places_of
+
+
+def test_a_state_after_a_town_is_the_state_though_a_town_of_its_name_ranks_first(coder):
+    # the gazetteer's first "Delaware" is a town in Ohio; written after "Dover," it is the state
+    found = places_of(coder, "A man was arrested in Dover, Delaware, on Monday.")
+    assert (found["Dover"].country_code, found["Dover"].province) == ("USA", "Delaware")
+    assert "'Dover, Delaware' beside it" in found["Dover"].reason
+
+
+def test_a_name_written_bare_as_a_street_is_that_street_elsewhere_in_the_article(coder):
+    text = (
+        "Traffic lights at the Harwood/Franklin intersection failed on Monday. Two shops on "
+        "Franklin were flooded, and water reached Royal Street. The New Orleans fire department "
+        "pumped out the cellars."
+    )
+    found = places_of(coder, text)
+    franklin = found["Franklin"]
+    assert (franklin.feature_class, franklin.feature_code, franklin.geonameid) == ("R", "ST", None)
+    assert franklin.resolved_place == "New Orleans"  # no town named Franklin
+    assert "'Franklin' is a street" in franklin.reason
+    assert found["Royal Street"].resolved_place == "New Orleans"
+    assert "in 'New Orleans fire department'" in found["Royal Street"].reason
+
+
+def test_a_street_name_written_beside_its_state_stays_a_town(coder):
+    text = (
+        "Traffic lights at the Harwood/Franklin intersection failed on Monday in Franklin, "
+        "Tennessee. Two shops on Franklin were flooded."
+    )
+    found = places_of(coder, text)
+    assert found["Franklin"].feature_class == "P"
+    assert found["Franklin"].province == "Tennessee"
+
+
+def test_a_town_named_after_a_junction_word_stays_a_town(coder):
+    text = (
+        "Lorries queued at the Cirencester roundabout on the A417 on Monday. Drivers heading to "
+        "Cirencester were diverted through Gloucester."
+    )
+    doc = coder.process(Article(id="t", text=text))
+    towns = [p for p in doc.places if p.extracted_place == "Cirencester" and p.feature_class == "P"]
+    assert towns and towns[0].geonameid is not None
+
+
+def test_names_a_renaming_verb_gives_a_street_are_no_town_of_the_article(coder):
+    text = (
+        "The old street was later called Lafayette and then Jackson before finally being named "
+        "Franklin. The warehouse overlooking the Harwood/Franklin intersection was once a school. "
+        "Power for the trams came from the New Orleans Light Company plant on Desire Street."
+    )
+    found = places_of(coder, text)
+    assert found["Desire Street"].resolved_place == "New Orleans"
+    assert all(p.resolved_place != "Franklin" for p in found.values())
