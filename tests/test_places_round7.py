@@ -60,3 +60,20 @@ def test_names_a_renaming_verb_gives_a_street_are_no_town_of_the_article(coder):
     found = places_of(coder, text)
     assert found["Desire Street"].resolved_place == "New Orleans"
     assert all(p.resolved_place != "Franklin" for p in found.values())
+
+
+def test_a_states_name_alone_is_no_evidence_for_it_in_a_story_from_another_country(coder):
+    text = (
+        "Energy audits will cover the Cavan Institute, the courthouse in Ballyjamesduff, the "
+        "Ramor Theatre, Virginia, and the library in Kingscourt, the Irish county council said."
+    )
+    found = places_of(coder, text)
+    assert found["Virginia"].country_code == "IRL"  # the Cavan town, 9 km from Ballyjamesduff
+    assert "Ballyjamesduff" in found["Virginia"].reason
+    assert found["Ramor Theatre"].country_code == "IRL"
+
+
+def test_a_state_named_alone_in_its_own_country_stays_the_state(coder):
+    found = places_of(coder, "Floods hit Virginia on Monday, and the governor in Richmond spoke.")
+    assert (found["Virginia"].feature_code, found["Virginia"].country_code) == ("ADM1", "USA")
+    assert found["Richmond"].province == "Virginia"

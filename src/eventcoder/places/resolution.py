@@ -65,6 +65,9 @@ class Resolution(Toponyms):
                 if div is not None:
                     ctx.admin1s[(div.country, norm(div.name))] += 1
                     ctx.countries[div.country] += 1
+                    if norm(div.name) == norm(span.text):  # "Virginia" itself
+                        ctx.own_admin1s[(div.country, norm(div.name))] += 1
+                        ctx.own_countries[(div.country, norm(div.name))] += 1
                 cue = self._cue(span)
                 word = _division_word(span, self.words) or self._listed_with_divisions(span)
                 comma = span.start > 0 and span.doc[span.start - 1].text == ","
@@ -76,6 +79,9 @@ class Resolution(Toponyms):
                     ctx.countries[cue.country] += 1
                     if cue.admin1:
                         ctx.admin1s[(cue.country, norm(cue.admin1))] += 1
+                    if cue.admin1 and cue.written_out:  # the state's own name once more
+                        ctx.own_admin1s[(cue.country, norm(cue.admin1))] += 1
+                        ctx.own_countries[(cue.country, norm(cue.admin1))] += 1
             for tok in sent.span:  # countries the article names: context for ambiguous places
                 if tok.text[:1].isupper():
                     hit = table.get(tok.text)
@@ -89,6 +95,7 @@ class Resolution(Toponyms):
                     ctx.countries[found[0].country] += 1
                 if found and found[0].precision == "admin1" and found[0].country:
                     ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
+                    ctx.own_admin1s[(found[0].country, norm(found[0].name))] += 1
         doc.places_excluded = [  # for evaluation: names left out on purpose
             (base + span.start_char, base + span.end_char, span.text, why)
             for span, why, base in skipped
@@ -315,7 +322,7 @@ class Resolution(Toponyms):
         if ent is not None:
             state = self._state_after(span.text, ent.text)
             if state is not None:
-                return Cue(state.country or "", state.name, f"'{span.text}, {ent.text}'")
+                return Cue(state.country or "", state.name, f"'{span.text}, {ent.text}'", True)
         return None
 
     def _state_after(self, town: str, region: str) -> Place | None:

@@ -57,12 +57,18 @@ class Cue:
     country: str
     admin1: str | None
     why: str
+    #: the state is written by its own name ("Dover, Delaware"), not abbreviated ("Del.")
+    written_out: bool = False
 
 
 @dataclass
 class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, name)
+    #: of ``admin1s``, the mentions of the state's own name ("Virginia" alone): no evidence
+    #: that "Virginia" is the state rather than a town of its name beside the article's places
+    own_admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    own_countries: Counter[tuple[str, str]] = field(default_factory=Counter)  # the same
     dateline: Place | None = None
     dateline_country: str | None = None
     dateline_admin1: str | None = None  # "CAMP HALE, Colo. -": Colorado, the camp unknown
@@ -203,13 +209,20 @@ def _score(
         and (cue.admin1 is None or (adm1 and norm(adm1) == norm(cue.admin1)))
     ):
         whys.append((W_LOCAL, f"{cue.why} beside it"))
+    # "Virginia" in a story whose other places are all in Ireland: the state's own name is
+    # no evidence for the state where the article names its country nowhere else
+    own_state = p.precision == "admin1" and same_name(p.name, text) and p.country is not None
+    key = (p.country or "", norm(p.name))
+    abroad = own_state and ctx.countries.get(p.country or "", 0) <= ctx.own_countries.get(key, 0)
     if adm1 and p.country:
         n = ctx.admin1s.get((p.country, norm(adm1)), 0)
+        if abroad:
+            n -= ctx.own_admin1s.get(key, 0)
         if n and p.precision == "admin1":
             whys.append((W_ADMIN1, "a state or province the article names"))
         elif n:
             whys.append((W_ADMIN1 + 0.5 * min(n, 4), f"in {adm1}, where the article's places are"))
-    n = ctx.countries.get(p.country or "", 0)
+    n = ctx.countries.get(p.country or "", 0) if not abroad else 0
     if n and p.precision != "country":
         # capped: a country named often is no reason for a town of 10,000 to beat London
         bonus = W_COUNTRY + min(0.5, 0.25 * math.log2(n))
