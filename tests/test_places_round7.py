@@ -77,3 +77,15 @@ def test_a_state_named_alone_in_its_own_country_stays_the_state(coder):
     found = places_of(coder, "Floods hit Virginia on Monday, and the governor in Richmond spoke.")
     assert (found["Virginia"].feature_code, found["Virginia"].country_code) == ("ADM1", "USA")
     assert found["Richmond"].province == "Virginia"
+
+
+def test_two_unsure_names_pull_each_other_to_the_same_area(coder):
+    text = (
+        "A teenager charged over a stabbing in Dundalk last winter appeared in court on Friday. "
+        "He is being treated at a psychiatric unit in Dundrum, his lawyer said."
+    )
+    found = places_of(coder, text)
+    assert found["Dundalk"].country_code == "IRL"  # not the bigger Dundalk in Maryland
+    assert "km from Dundrum" in found["Dundalk"].reason
+    alone = "A teenager charged over a stabbing in Dundalk last winter appeared in court."
+    assert places_of(coder, alone)["Dundalk"].country_code == "USA"  # the prior alone

@@ -176,9 +176,11 @@ class Resolution(Toponyms):
                 ctx.anchors.append(p)
                 if p.country and p.admin1:  # the state a confidently placed town lies in
                     ctx.admin1s[(p.country, norm(p.admin1))] += 1
+            elif p.feature_class == "P" and len(ctx.likely) < MAX_ANCHORS:
+                ctx.likely.append(p)
         out = []
         for (sent, span, cue, word), c in zip(raw, first, strict=True):
-            if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
+            if c.margin < 3.0 and (ctx.anchors or ctx.likely):  # let the article's places decide
                 c = _acronym(span, pick(span.text, cue, word, True, _after_town(span)))
             out.append(Mention(sent, span, c.place, c.reason))
         return self._built_in_town(out, ctx, [sent for sent, _ in per_sentence])

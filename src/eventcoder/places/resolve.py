@@ -74,6 +74,9 @@ class Context:
     dateline_admin1: str | None = None  # "CAMP HALE, Colo. -": Colorado, the camp unknown
     dateline_name: str | None = None  # the dateline's place as written ("BASRA")
     anchors: list[Place] = field(default_factory=list)
+    #: the first choices of the other ambiguous names (half the nearness of an anchor): "Dundalk"
+    #: beside an unsure "Dundrum" is the Irish town, not the bigger one in Maryland
+    likely: list[Place] = field(default_factory=list)
 
 
 def km(a: Place, b: Place) -> float:
@@ -269,14 +272,8 @@ def _score(
         )
     ):  # "Basra" alone is the city before its governorate, "Washington" the capital before
         s -= 1.0  # the state; a town elsewhere does not make "Wyoming" alone a town
-    if near and ctx.anchors and p.precision not in ("country", "admin1") and not big_feature(p):
-        # other names' places only: a name is no evidence of where its own namesake lies
-        others = [(km(p, a), a) for a in ctx.anchors if not same_name(a.name, text)]
-        dist, anchor = min(others, key=lambda x: x[0]) if others else (math.inf, p)
-        for limit, bonus in NEAR:
-            if dist <= limit:
-                whys.append((bonus, f"{dist:.0f} km from {anchor.name}, named in the article"))
-                break
+    if near and p.precision not in ("country", "admin1") and not big_feature(p):
+        whys += _nearness(p, text, ctx)
     near_countries = gaz_near.get(p.name) if big_feature(p) else None
     if near_countries and (
         any(ctx.countries.get(c) for c in near_countries)
@@ -292,3 +289,20 @@ def _score(
     s += sum(w for w, _ in whys)
     best_why = max(whys, key=lambda x: x[0])[1] if whys else ""
     return s, best_why
+
+
+def _nearness(p: Place, text: str, ctx: Context) -> list[tuple[float, str]]:
+    """The bonus of lying near the article's confident places (``NEAR``), else half of it
+    near the likeliest places of its other ambiguous names; other names' places only: a name
+    is no evidence of where its own namesake lies."""
+    for anchors, share, what in ((ctx.anchors, 1.0, "named in the article"),
+                                 (ctx.likely, 0.5, "the likeliest place of that name "
+                                  "in the article")):  # fmt: skip
+        others = [(km(p, a), a) for a in anchors if not same_name(a.name, text)]
+        if not others:
+            continue
+        dist, anchor = min(others, key=lambda x: x[0])
+        for limit, bonus in NEAR:
+            if dist <= limit:
+                return [(bonus * share, f"{dist:.0f} km from {anchor.name}, {what}")]
+    return []
