@@ -89,3 +89,20 @@ def test_two_unsure_names_pull_each_other_to_the_same_area(coder):
     assert "km from Dundrum" in found["Dundalk"].reason
     alone = "A teenager charged over a stabbing in Dundalk last winter appeared in court."
     assert places_of(coder, alone)["Dundalk"].country_code == "USA"  # the prior alone
+
+
+def test_a_name_owned_by_a_city_lies_in_it_wherever_the_article_writes_it(coder):
+    text = (
+        "Staff from London's Heathrow Pet Centre trained the inspectors. Last year 9,000 dogs "
+        "passed through Heathrow on their way to new homes."
+    )
+    heathrow = places_of(coder, text)["Heathrow"]  # the gazetteer's only Heathrow is in Florida
+    assert (heathrow.resolved_place, heathrow.country_code) == ("London", "GBR")
+    assert heathrow.geonameid is None and heathrow.feature_class == "L"
+    assert "of London, written before it as its owner" in heathrow.reason
+
+
+def test_a_name_owned_by_a_city_it_lies_near_keeps_its_own_entry(coder):
+    found = places_of(coder, "Tourists crowded Paris's Montmartre on Sunday.")
+    assert found["Montmartre"].geonameid is not None  # a district of Paris, not moved
+    assert found["Montmartre"].country_code == "FRA"

@@ -20,7 +20,13 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
-from .inside_town import a_kind, in_the_town_after, named_after_placed, point_in_town
+from .inside_town import (
+    a_kind,
+    in_the_town_after,
+    named_after_placed,
+    owned_by_town,
+    point_in_town,
+)
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
@@ -183,7 +189,9 @@ class Resolution(Toponyms):
             if c.margin < 3.0 and (ctx.anchors or ctx.likely):  # let the article's places decide
                 c = _acronym(span, pick(span.text, cue, word, True, _after_town(span)))
             out.append(Mention(sent, span, c.place, c.reason))
-        return self._built_in_town(out, ctx, [sent for sent, _ in per_sentence])
+        sentences = [sent for sent, _ in per_sentence]
+        out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
+        return self._built_in_town(out, ctx, sentences)
 
     def _built_in_town(
         self, mentions: list[Mention], ctx: Context, sentences: list[Sentence]
