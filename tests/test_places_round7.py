@@ -106,3 +106,18 @@ def test_a_name_owned_by_a_city_it_lies_near_keeps_its_own_entry(coder):
     found = places_of(coder, "Tourists crowded Paris's Montmartre on Sunday.")
     assert found["Montmartre"].geonameid is not None  # a district of Paris, not moved
     assert found["Montmartre"].country_code == "FRA"
+
+
+def test_a_building_stands_in_the_town_named_in_what_is_said_of_it(coder):
+    text = (
+        "LONDON (Wire) - Doctors at the Harwood Children's Hospital, where the boy has been "
+        "treated in Liverpool since December, said the treatment should stop."
+    )
+    hospital = places_of(coder, text)["Harwood Children's Hospital"]
+    assert (hospital.resolved_place, hospital.feature_code) == ("Liverpool", "BLDG")
+    assert "named in what is said of it" in hospital.reason
+    other = (
+        "LONDON (Wire) - She studied at the Harwood Academy and later worked as a nurse. Her "
+        "brother lives in Liverpool."
+    )
+    assert places_of(coder, other)["Harwood Academy"].resolved_place == "London"  # the dateline

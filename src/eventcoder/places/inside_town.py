@@ -166,3 +166,32 @@ def owned_by_town(mentions: list[Mention], gaz: Gazetteer,
                         f"({hit[1]}); not {m.place.name} in {m.place.country}")  # fmt: skip
         out.append(m)
     return out
+
+
+def in_its_own_clause(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
+    """ "the Harwood Children's Hospital, where the boy is treated in Leeds", "the Mercer Centre,
+    which opened in Dover last year": a building with no town written right after it stands in
+    the one town named in what hangs from its name (a relative clause or a phrase of its own),
+    before the article's town is looked for."""
+    by_root = {(id(m.span.doc), m.span.root.i): m for m in mentions
+               if m.place is not None and m.place.precision == "city" and not kinds.get(id(m))}  # fmt: skip
+    if not by_root:
+        return mentions
+    out = []
+    for m in mentions:
+        kind = kinds.get(id(m))
+        if m.place is None and kind in ("building", "area"):
+            root = m.span.root
+            towns = {
+                id(t): t for tok in root.subtree if tok.i >= m.span.end
+                and (t := by_root.get((id(tok.doc), tok.i))) is not None
+            }  # fmt: skip
+            if len(towns) == 1:
+                town = next(iter(towns.values()))
+                assert town.place is not None
+                m = Mention(m.sentence, m.span, point_in_town(town.place, kind),
+                            f"'{m.span.text}' is {a_kind(kind)} in {town.span.text}, named in "
+                            f"what is said of it ({town.reason})")  # fmt: skip
+                kinds[id(m)] = None
+        out.append(m)
+    return out

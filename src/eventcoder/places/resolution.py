@@ -22,6 +22,7 @@ from .common import (
 from .conventions import Division
 from .inside_town import (
     a_kind,
+    in_its_own_clause,
     in_the_town_after,
     named_after_placed,
     owned_by_town,
@@ -213,7 +214,8 @@ class Resolution(Toponyms):
         mentions = out
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
         mentions = as_streets(mentions, kinds, self.words)  # "below Franklin": the street
-        mentions = named_after_placed(in_the_town_after(mentions, kinds), kinds, self.gaz)
+        mentions = in_its_own_clause(in_the_town_after(mentions, kinds), kinds)
+        mentions = named_after_placed(mentions, kinds, self.gaz)
         if not any(m.place is None and kinds.get(id(m)) for m in mentions):
             return mentions  # (no street left to place: the town is not looked for)
         town, why = self._article_town(mentions, kinds, ctx, sentences)

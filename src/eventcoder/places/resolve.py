@@ -294,11 +294,13 @@ def _score(
 def _nearness(p: Place, text: str, ctx: Context) -> list[tuple[float, str]]:
     """The bonus of lying near the article's confident places (``NEAR``), else half of it
     near the likeliest places of its other ambiguous names; other names' places only: a name
-    is no evidence of where its own namesake lies."""
+    is no evidence of where its own namesake lies, nor a place of itself ("Marcos" of "San
+    Marcos")."""
     for anchors, share, what in ((ctx.anchors, 1.0, "named in the article"),
                                  (ctx.likely, 0.5, "the likeliest place of that name "
                                   "in the article")):  # fmt: skip
-        others = [(km(p, a), a) for a in anchors if not same_name(a.name, text)]
+        others = [(km(p, a), a) for a in anchors
+                  if not same_name(a.name, text) and a.geonameid != p.geonameid]  # fmt: skip
         if not others:
             continue
         dist, anchor = min(others, key=lambda x: x[0])
