@@ -121,3 +121,15 @@ def test_a_building_stands_in_the_town_named_in_what_is_said_of_it(coder):
         "brother lives in Liverpool."
     )
     assert places_of(coder, other)["Harwood Academy"].resolved_place == "London"  # the dateline
+
+
+def test_one_part_of_a_country_named_in_two_is_that_country(coder):
+    text = (
+        "The minister said Trinidad and Tobago had failed to attend the meeting. Officials in "
+        "Trinidad later blamed a mix-up."
+    )
+    trinidad = places_of(coder, text)["Trinidad"]
+    assert (trinidad.country_code, trinidad.feature_code) == ("TTO", "PCLI")
+    assert "part of Trinidad and Tobago" in trinidad.reason
+    cuba = places_of(coder, "Cuban officials in Trinidad welcomed the tourists.")["Trinidad"]
+    assert cuba.country_code == "CUB"  # no two-part country named: the Cuban town

@@ -1,8 +1,11 @@
-"""Names written after a town and a comma, and words in capitals that are acronyms, not
-towns ("OAS", "BA"): checks on one mention's choice (``Resolution.toponyms``)."""
+"""Checks on one mention's choice (``Resolution.toponyms``): names written after a town and a
+comma, words in capitals that are acronyms, not towns ("OAS", "BA"), and one part of a country
+named in two ("Trinidad" in a story naming Trinidad and Tobago)."""
 
 from __future__ import annotations
 
+from ..knowledge.gazetteer import Place
+from ..knowledge.names import norm
 from ..nlp import Span
 from .resolve import Choice
 
@@ -37,3 +40,15 @@ def _acronym(span: Span, choice: Choice) -> Choice:
         return choice
     return Choice(None, f"'{text}' is written as an acronym; the town {place.name} is too small "
                   f"to be written so ({place.population:,} people)")  # fmt: skip
+
+
+def country_parts(countries: dict[str, Place], text: str) -> dict[str, Place]:
+    """ "Trinidad", "Bosnia", "Nevis" in an article whose ``text`` names Trinidad and Tobago,
+    Bosnia and Herzegovina, Saint Kitts and Nevis: each part (normalised) of a country named in
+    two, to that country; such a part is the country, not a town of its name elsewhere."""
+    out = {}
+    for country in countries.values():
+        parts = country.name.strip().split(" and ")
+        if len(parts) == 2 and country.name.strip() in text:
+            out.update((norm(part), country) for part in parts)
+    return out

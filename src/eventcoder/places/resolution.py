@@ -7,7 +7,7 @@ from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
-from .acronyms import _acronym, _after_town
+from .acronyms import _acronym, _after_town, country_parts
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -132,6 +132,7 @@ class Resolution(Toponyms):
             if cue is not None:
                 cues.setdefault(norm(span.text), cue)
         memo: dict[tuple, Choice] = {}
+        parts = country_parts(self.gaz.countries, " ".join(s.span.text for s, _ in per_sentence))
 
         def pick(text: str, cue: Cue | None, word: str | None, near: bool,
                  after_town: bool = False) -> Choice:  # fmt: skip
@@ -139,6 +140,8 @@ class Resolution(Toponyms):
                 country = self.gaz.countries[initials[text]]
                 return Choice(country, f"'{text}': the initials of {country.name}, named in "
                               "the article", 99.0)  # fmt: skip
+            if (part := parts.get(norm(text))) is not None:  # "Trinidad": Trinidad and Tobago
+                return Choice(part, f"'{text}': part of {part.name}, named in the article", 99.0)
             abbr = self.knowledge.abbreviations
             city = abbr.cities.get(text) if not after_town else None
             if city is not None:  # "LA" alone is Los Angeles; "Springfield, LA" Louisiana
