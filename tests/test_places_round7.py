@@ -133,3 +133,15 @@ def test_one_part_of_a_country_named_in_two_is_that_country(coder):
     assert "part of Trinidad and Tobago" in trinidad.reason
     cuba = places_of(coder, "Cuban officials in Trinidad welcomed the tourists.")["Trinidad"]
     assert cuba.country_code == "CUB"  # no two-part country named: the Cuban town
+
+
+def test_the_article_town_for_its_buildings_is_no_small_town_placed_by_its_name_alone(coder):
+    text = (
+        "Officers searched a cargo plane at Heathrow on Friday. Heathrow stayed open, and the "
+        "crew were questioned at the Mercer Centre before flying on to Manchester."
+    )
+    found = places_of(coder, text)  # the gazetteer's only Heathrow: a Florida town of 5,900
+    assert found["Mercer Centre"].resolved_place == "Manchester"
+    text = "Crowds gathered at the Mercer Theatre. The singer grew up in Luck, Wisconsin."
+    theatre = places_of(coder, text)["Mercer Theatre"]  # a small town placed beside its state
+    assert (theatre.resolved_place, theatre.province) == ("Luck", "Wisconsin")

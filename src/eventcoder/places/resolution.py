@@ -31,6 +31,7 @@ from .inside_town import (
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
+    LOCAL_CUES,
     MAX_ANCHORS,
     MAX_CANDIDATES,
     REGION_AFTER_TOWN,
@@ -258,6 +259,12 @@ class Resolution(Toponyms):
                 and m.place.feature_class == "P"
                 and m.place.geonameid
                 and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
+                # a small town only where the article's geography placed it: "Some Guys Have
+                # All The Luck" is no story from Luck, Wisconsin
+                and (
+                    m.place.population >= KNOWN_TOWN
+                    or any(c in m.reason for c in (*LOCAL_CUES, "km from", "dateline"))
+                )
             ):
                 counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
                 towns.setdefault(m.place.geonameid, m.place)

@@ -47,7 +47,7 @@ FEATURE_WHY = "a large natural feature or region (the project's table; no GeoNam
 
 #: The cues (in a choice's reason) that place a name in its state or beside another place:
 #: the only ones that make a small town of a sea's or a region's name the one meant.
-_LOCAL_CUES = ("beside it", "where the article's places are", "state or province")
+LOCAL_CUES = ("beside it", "where the article's places are", "state or province")
 
 
 @dataclass
@@ -283,7 +283,7 @@ def _score(
     if p.feature_class == "P" and any(big_feature(q) for q in found):
         # a country named or a place nearby is no reason for a small town to be meant
         # instead of the sea or region of its name; its state named or beside it is
-        whys = [(w, why) for w, why in whys if any(c in why for c in _LOCAL_CUES)]
+        whys = [(w, why) for w, why in whys if any(c in why for c in LOCAL_CUES)]
     if not is_own and any(same_name(q.name, text) for q in found):
         whys = [(w / 2, why) for w, why in whys]  # "Minneota", once called Minnesota
     s += sum(w for w, _ in whys)
