@@ -145,3 +145,15 @@ def test_the_article_town_for_its_buildings_is_no_small_town_placed_by_its_name_
     text = "Crowds gathered at the Mercer Theatre. The singer grew up in Luck, Wisconsin."
     theatre = places_of(coder, text)["Mercer Theatre"]  # a small town placed beside its state
     assert (theatre.resolved_place, theatre.province) == ("Luck", "Wisconsin")
+
+
+def test_a_state_in_parentheses_after_a_name_is_the_articles_state(coder):
+    text = (
+        "Two inmates walked away from a work detail in LaFayette on Wednesday, the Walker County "
+        "(Ga.) Sheriff's Office said. They were later seen near Chattanooga."
+    )
+    lafayette = places_of(coder, text)["LaFayette"]  # not the Lafayette in Tennessee
+    assert (lafayette.province, lafayette.country_code) == ("Georgia", "USA")
+    assert "in Georgia, where the article's places are" in lafayette.reason
+    party = "Sen. Jane Roe (D-Calif.) spoke in Lafayette on Wednesday."
+    assert places_of(coder, party)["Lafayette"].province != "California"

@@ -8,6 +8,7 @@ from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
 from .acronyms import _acronym, _after_town, country_parts
+from .article_states import count_states
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -115,6 +116,7 @@ class Resolution(Toponyms):
                 ctx.countries[found[0].country] += 1
                 if found[0].admin1 and found[0].precision != "country":
                     ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
+        count_states(ctx, [sent for sent, _ in per_sentence], self.knowledge.abbreviations)
         dateline = self.dateline_parts(doc)
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
@@ -348,9 +350,8 @@ class Resolution(Toponyms):
         return None
 
     def _state_after(self, town: str, region: str) -> Place | None:
-        """The state or province ``region`` written after ``town`` stands for: the gazetteer's
-        first place of that name if a division, else a division of that name in which a town
-        of ``town``'s name lies ("Dover, Delaware": the state, not the Ohio town Delaware)."""
+        """The state ``region`` written after ``town`` stands for: the first place of its name if
+        a division, else one holding a town of ``town``'s name ("Dover, Delaware": the state)."""
         found = [p for p in self.gaz.lookup(region)[:MAX_CANDIDATES] if p.country]
         if found and found[0].precision == "admin1":
             return found[0]
