@@ -53,9 +53,9 @@ def test_a_town_named_after_a_junction_word_stays_a_town(coder):
 
 def test_names_a_renaming_verb_gives_a_street_are_no_town_of_the_article(coder):
     text = (
-        "The old street was later called Lafayette and then Jackson before finally being named "
-        "Franklin. The warehouse overlooking the Harwood/Franklin intersection was once a school. "
-        "Power for the trams came from the New Orleans Light Company plant on Desire Street."
+        "In 1954 the council renamed the avenue Franklin, after a mayor; before that the avenue "
+        "was called Jackson. A bakery has stood at the Harwood/Franklin intersection since 1960. "
+        "Its flour came from the New Orleans Milling Company depot on Desire Street."
     )
     found = places_of(coder, text)
     assert found["Desire Street"].resolved_place == "New Orleans"
@@ -64,13 +64,13 @@ def test_names_a_renaming_verb_gives_a_street_are_no_town_of_the_article(coder):
 
 def test_a_states_name_alone_is_no_evidence_for_it_in_a_story_from_another_country(coder):
     text = (
-        "Energy audits will cover the Cavan Institute, the courthouse in Ballyjamesduff, the "
-        "Ramor Theatre, Virginia, and the library in Kingscourt, the Irish county council said."
+        "A folk festival returns this summer to Kingscourt, Ballyjamesduff and the Drumlin Arts "
+        "Centre, Virginia, the organisers in the Irish midlands said."
     )
     found = places_of(coder, text)
     assert found["Virginia"].country_code == "IRL"  # the Cavan town, 9 km from Ballyjamesduff
     assert "Ballyjamesduff" in found["Virginia"].reason
-    assert found["Ramor Theatre"].country_code == "IRL"
+    assert found["Drumlin Arts Centre"].country_code == "IRL"
 
 
 def test_a_state_named_alone_in_its_own_country_stays_the_state(coder):
@@ -93,8 +93,8 @@ def test_two_unsure_names_pull_each_other_to_the_same_area(coder):
 
 def test_a_name_owned_by_a_city_lies_in_it_wherever_the_article_writes_it(coder):
     text = (
-        "Staff from London's Heathrow Pet Centre trained the inspectors. Last year 9,000 dogs "
-        "passed through Heathrow on their way to new homes."
+        "Staff from London's Heathrow Pet Centre trained the inspectors. Ninety dogs a week "
+        "fly out of Heathrow to new homes abroad."
     )
     heathrow = places_of(coder, text)["Heathrow"]  # the gazetteer's only Heathrow is in Florida
     assert (heathrow.resolved_place, heathrow.country_code) == ("London", "GBR")
@@ -110,8 +110,8 @@ def test_a_name_owned_by_a_city_it_lies_near_keeps_its_own_entry(coder):
 
 def test_a_building_stands_in_the_town_named_in_what_is_said_of_it(coder):
     text = (
-        "LONDON (Wire) - Doctors at the Harwood Children's Hospital, where the boy has been "
-        "treated in Liverpool since December, said the treatment should stop."
+        "LONDON (Wire) - Nurses at the Harwood Children's Hospital, which opened in Liverpool "
+        "in 1990, went on strike on Monday."
     )
     hospital = places_of(coder, text)["Harwood Children's Hospital"]
     assert (hospital.resolved_place, hospital.feature_code) == ("Liverpool", "BLDG")
@@ -125,8 +125,8 @@ def test_a_building_stands_in_the_town_named_in_what_is_said_of_it(coder):
 
 def test_one_part_of_a_country_named_in_two_is_that_country(coder):
     text = (
-        "The minister said Trinidad and Tobago had failed to attend the meeting. Officials in "
-        "Trinidad later blamed a mix-up."
+        "Cricket fans from Trinidad and Tobago filled the stadium. Back in Trinidad, shops "
+        "closed early for the final."
     )
     trinidad = places_of(coder, text)["Trinidad"]
     assert (trinidad.country_code, trinidad.feature_code) == ("TTO", "PCLI")
@@ -137,8 +137,8 @@ def test_one_part_of_a_country_named_in_two_is_that_country(coder):
 
 def test_the_article_town_for_its_buildings_is_no_small_town_placed_by_its_name_alone(coder):
     text = (
-        "Officers searched a cargo plane at Heathrow on Friday. Heathrow stayed open, and the "
-        "crew were questioned at the Mercer Centre before flying on to Manchester."
+        "Customs staff inspected a crate of parrots at Heathrow late on Tuesday. Heathrow stayed "
+        "busy, and the handlers were interviewed at the Mercer Centre before driving to Manchester."
     )
     found = places_of(coder, text)  # the gazetteer's only Heathrow: a Florida town of 5,900
     assert found["Mercer Centre"].resolved_place == "Manchester"
@@ -149,8 +149,8 @@ def test_the_article_town_for_its_buildings_is_no_small_town_placed_by_its_name_
 
 def test_a_state_in_parentheses_after_a_name_is_the_articles_state(coder):
     text = (
-        "Two inmates walked away from a work detail in LaFayette on Wednesday, the Walker County "
-        "(Ga.) Sheriff's Office said. They were later seen near Chattanooga."
+        "A stolen tractor turned up in LaFayette on Sunday, according to deputies of the Murray "
+        "County (Ga.) sheriff. The thief had driven it south from Chattanooga."
     )
     lafayette = places_of(coder, text)["LaFayette"]  # not the Lafayette in Tennessee
     assert (lafayette.province, lafayette.country_code) == ("Georgia", "USA")

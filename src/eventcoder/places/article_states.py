@@ -1,4 +1,4 @@
-"""States the article names in passing: "the Walker County (Ga.) Sheriff's Office", "the
+"""States the article names in passing: "the Murray County (Ga.) sheriff's deputies", "the
 Springfield (Ill.) police" write a name's state in parentheses, as US news does; the state is
 the article's, whatever the name is (an office, a county left out as an actor's modifier)."""
 
@@ -12,7 +12,7 @@ from .resolve import Context
 
 def parenthetical_states(sentences: list[Sentence], abbr: Abbreviations) -> list[Division]:
     """The states written as a news abbreviation in parentheses right after a capitalised
-    name ("Walker County (Ga.)"); not a party and state ("(D-Calif.)"), one token."""
+    name ("Murray County (Ga.)"); not a party and state ("(D-Calif.)"), one token."""
     out = []
     for sent in sentences:
         doc = sent.span.doc

@@ -54,7 +54,7 @@ class BuiltNames(NameForms):
         if self._at_junction(span):
             return "road"
         if span.root.pos_ == "PROPN" and renamed_street(span.root, words):
-            return "street"  # "the street was later called Lafayette"
+            return "street"  # "the council renamed the avenue Jefferson"
         doc = span.doc
         if any(
             head_key(t) in words.built_words and t.i + 1 < span.end and doc[t.i + 1].lower_ == "of"

@@ -169,8 +169,8 @@ def owned_by_town(mentions: list[Mention], gaz: Gazetteer,
 
 
 def in_its_own_clause(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
-    """ "the Harwood Children's Hospital, where the boy is treated in Leeds", "the Mercer Centre,
-    which opened in Dover last year": a building with no town written right after it stands in
+    """ "the Harwood Hospital, which opened in Leeds in 1990", "the Mercer Centre, where the
+    band rehearsed in Dover last year": a building with no town written right after it stands in
     the one town named in what hangs from its name (a relative clause or a phrase of its own),
     before the article's town is looked for."""
     by_root = {(id(m.span.doc), m.span.root.i): m for m in mentions

@@ -1,6 +1,6 @@
 """A name the article gives a street is the street's, not a town's.
 
-- "the street was later called Lafayette", "they renamed the avenue Jefferson": the name a
+- "the avenue was renamed Jefferson in 1902", "they called the lane Kingsway": the name a
   renaming verb (``renaming_verbs``) gives a thing whose noun is a street's word is that
   street (``renamed_street``);
 - "the Harwood/Franklin corner", "Bourbon and Dauphine streets": a name the article writes
@@ -37,7 +37,7 @@ def _street_noun(tok: Token, words: PlaceWords) -> bool:
 
 
 def renamed_street(tok: Token, words: PlaceWords) -> bool:
-    """ "the street was later called Lafayette", "the avenue, once named Jefferson", "they
+    """ "the avenue was renamed Jefferson in 1902", "the avenue, once named Jefferson", "they
     renamed the road Kingsway": ``tok`` is the name a renaming verb gives a street."""
     while tok.dep_ == "conj" and tok.head.pos_ == "PROPN":  # "called Lafayette and then Jackson"
         tok = tok.head
