@@ -12,7 +12,7 @@ from ..document import Sentence
 from ..knowledge import Gazetteer, Place
 from ..knowledge.names import norm
 from .common import _POSSESSIVE, BIG_PLACE, Mention
-from .resolve import km
+from .resolve import km, own_name
 
 #: GeoNames feature class and code of a point inside a town: a street, a building.
 STREET_FEATURE = ("R", "ST")
@@ -172,9 +172,10 @@ def in_its_own_clause(mentions: list[Mention], kinds: dict[int, str | None]) -> 
     """ "the Harwood Hospital, which opened in Leeds in 1990", "the Mercer Centre, where the
     band rehearsed in Dover last year": a building with no town written right after it stands in
     the one town named in what hangs from its name (a relative clause or a phrase of its own),
-    before the article's town is looked for."""
+    by the town's own name, before the article's town is looked for."""
     by_root = {(id(m.span.doc), m.span.root.i): m for m in mentions
-               if m.place is not None and m.place.precision == "city" and not kinds.get(id(m))}  # fmt: skip
+               if m.place is not None and m.place.precision == "city" and not kinds.get(id(m))
+               and own_name(m.place, m.span.text)}  # fmt: skip  # not "Castle", another's alias
     if not by_root:
         return mentions
     out = []
