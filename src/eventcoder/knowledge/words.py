@@ -69,6 +69,7 @@ class PlaceWords:
     event_words: frozenset[str] = frozenset()
     area_words: frozenset[str] = frozenset()
     junction_words: frozenset[str] = frozenset()
+    renaming_verbs: frozenset[str] = frozenset()
 
     @property
     def street_plurals(self) -> frozenset[str]:
@@ -120,6 +121,7 @@ class PlaceWords:
             event_words=word_set(data, "event_words"),
             area_words=word_set(data, "area_words"),
             junction_words=word_set(data, "junction_words"),
+            renaming_verbs=word_set(data, "renaming_verbs"),
         )
 
     def is_located(self, word: str) -> bool:

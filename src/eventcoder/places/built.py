@@ -20,6 +20,7 @@ from ..nlp import Span
 from .common import _MODIFIER_DEPS, _acting_subject
 from .name_forms import KNOWN_TOWN, NameForms
 from .resolve import own_name
+from .street_names import renamed_street
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -52,6 +53,8 @@ class BuiltNames(NameForms):
             return "street"
         if self._at_junction(span):
             return "road"
+        if span.root.pos_ == "PROPN" and renamed_street(span.root, words):
+            return "street"  # "the council renamed the avenue Jefferson"
         doc = span.doc
         if any(
             head_key(t) in words.built_words and t.i + 1 < span.end and doc[t.i + 1].lower_ == "of"
@@ -292,42 +295,72 @@ class BuiltNames(NameForms):
         towns: dict[int, tuple[Place, str]] = {}
         built_or_facility = self.words.built_words | self.words.facility_words
         for sent in sentences:
-            for tok in sent.span:
-                if (
-                    tok.pos_ != "PROPN"
-                    or not tok.text[:1].isupper()
-                    or tok.ent_type_ == "PERSON"
-                    or len(tok.text) < 3
-                    or not tok.is_alpha
-                    or (id(tok.doc), tok.i) in skip
-                    or tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
-                    or tok.text.isupper()  # "OAS": an acronym
-                    or head_key(tok) in built_or_facility
-                    or (
-                        tok.i + 1 < len(tok.doc)
-                        and tok.doc[tok.i + 1].lower_ in self.words.division_words
-                    )  # "Orange County" is no town
-                ):
+            i, hi = sent.span.start, sent.span.end
+            while i < hi:
+                tok = sent.span.doc[i]
+                if not self._name_in_name(tok, skip, built_or_facility):
+                    i += 1
                     continue
-                top = self.gaz.lookup(tok.text)[:1]
-                if not top:
-                    continue
-                p = top[0]
-                if (
-                    p.feature_class != "P"
-                    or p.geonameid is None
-                    or p.population < KNOWN_TOWN
-                    or (country is not None and p.country != country)
-                    or not own_name(p, tok.text)
-                ):
+                n, p = next(
+                    ((n, p) for n in (3, 2, 1) if i + n <= hi
+                     and (p := self._town_named(sent.span.doc[i : i + n], country, skip,
+                                                built_or_facility)) is not None),
+                    (1, None),
+                )  # fmt: skip  # "the New Orleans tramway company": New Orleans, not Orleans
+                i += n
+                if p is None or p.geonameid is None:
                     continue
                 counts[p.geonameid] = counts.get(p.geonameid, 0) + 1
                 if p.geonameid not in towns:
-                    ent = tok.doc[tok.left_edge.i : tok.head.i + 1] if tok.head.i > tok.i else tok
-                    towns[p.geonameid] = (p, ent.text if len(ent.text) < 60 else tok.text)
+                    last = tok.doc[i - 1]
+                    ent = (
+                        tok.doc[tok.left_edge.i : last.head.i + 1]
+                        if last.head.i > last.i
+                        else tok.doc[tok.i : i]
+                    )
+                    towns[p.geonameid] = (
+                        p,
+                        ent.text if len(ent.text) < 60 else tok.doc[tok.i : i].text,
+                    )
         if not counts:
             return None
         return towns[max(counts, key=lambda g: counts[g])]
+
+    def _name_in_name(self, tok: Token, skip: set[tuple[int, int]], built: frozenset[str]) -> bool:
+        """A word of a town's name inside another name or a modifier (``town_in_names``)."""
+        return not (
+            tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or tok.ent_type_ == "PERSON"
+            or len(tok.text) < 3
+            or not tok.is_alpha
+            or (id(tok.doc), tok.i) in skip
+            or tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
+            or tok.text.isupper()  # "OAS": an acronym
+            or head_key(tok) in built
+            or (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in self.words.division_words
+            )  # "Orange County" is no town
+        )
+
+    def _town_named(self, words: Span, country: str | None, skip: set[tuple[int, int]],
+                    built: frozenset[str]) -> Place | None:  # fmt: skip
+        """The town of ``KNOWN_TOWN`` people or more (in ``country``) these words name."""
+        if len(words) > 1 and not all(self._name_in_name(t, skip, built) for t in words):
+            return None
+        top = self.gaz.lookup(words.text)[:1]
+        if not top:
+            return None
+        p = top[0]
+        if (
+            p.feature_class != "P"
+            or p.geonameid is None
+            or p.population < KNOWN_TOWN
+            or (country is not None and p.country != country)
+            or not own_name(p, words.text)
+        ):
+            return None
+        return p
 
 
 def _road_number(span: Span) -> bool:

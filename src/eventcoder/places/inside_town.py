@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..document import Sentence
 from ..knowledge import Gazetteer, Place
 from ..knowledge.names import norm
 from .common import _POSSESSIVE, BIG_PLACE, Mention
+from .resolve import km, own_name
 
 #: GeoNames feature class and code of a point inside a town: a street, a building.
 STREET_FEATURE = ("R", "ST")
@@ -115,3 +117,82 @@ def a_kind(kind: str | None) -> str:
     """ "a street", "an area": the kind with its article."""
     kind = kind or "building"
     return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
+#: A name this far from the city written before it as a possessive is a namesake elsewhere.
+FAR_FROM_OWNER_KM = 161.0
+
+
+def owned_by_town(mentions: list[Mention], gaz: Gazetteer,
+                  sentences: list[Sentence]) -> list[Mention]:  # fmt: skip
+    """ "London's Heathrow", "Moscow's Red Square": a name written after a city's possessive
+    lies in that city, wherever else the article writes it (one sense per article); where it
+    was resolved to a namesake far from it (the gazetteer's only "Heathrow" is a Florida town),
+    it becomes a point inside the city. The owner is a place the article resolved there, or
+    else a city of ``BIG_PLACE`` people of that name."""
+    resolved = {(id(m.span.doc), m.span.end): m for m in mentions if m.place is not None}
+    owners: dict[str, tuple[Place, str, str]] = {}
+    for sent in sentences:
+        for tok in sent.span:
+            if tok.text not in ("'s", "’s") or tok.i < 1 or tok.i + 1 >= len(tok.doc):
+                continue
+            name, owned = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+            if not (owned.text[:1].isupper() and owned.is_alpha and name.text[:1].isupper()):
+                continue
+            hit = resolved.get((id(tok.doc), tok.i))
+            if hit is not None and hit.place is not None:
+                owner = (hit.place, hit.reason, hit.span.text)
+            else:
+                big = [p for p in gaz.lookup(name.text)[:1]
+                       if p.precision == "city" and p.population >= BIG_PLACE]  # fmt: skip
+                if not big:
+                    continue
+                owner = (big[0], f"a city of {big[0].population:,} people", name.text)
+            if owner[0].precision == "city":
+                owners.setdefault(norm(owned.text), owner)
+    if not owners:
+        return mentions
+    out = []
+    for m in mentions:
+        hit = owners.get(norm(m.span.text)) if m.place is not None else None
+        if (
+            hit is not None
+            and m.place is not None
+            and m.place.precision == "city"
+            and km(m.place, hit[0]) > FAR_FROM_OWNER_KM
+        ):
+            m = Mention(m.sentence, m.span, point_in_town(hit[0], "area"),
+                        f"'{m.span.text}' of {hit[2]}, written before it as its owner "
+                        f"({hit[1]}); not {m.place.name} in {m.place.country}")  # fmt: skip
+        out.append(m)
+    return out
+
+
+def in_its_own_clause(mentions: list[Mention], kinds: dict[int, str | None]) -> list[Mention]:
+    """ "the Harwood Hospital, which opened in Leeds in 1990", "the Mercer Centre, where the
+    band rehearsed in Dover last year": a building with no town written right after it stands in
+    the one town named in what hangs from its name (a relative clause or a phrase of its own),
+    by the town's own name, before the article's town is looked for."""
+    by_root = {(id(m.span.doc), m.span.root.i): m for m in mentions
+               if m.place is not None and m.place.precision == "city" and not kinds.get(id(m))
+               and own_name(m.place, m.span.text)}  # fmt: skip  # not "Castle", another's alias
+    if not by_root:
+        return mentions
+    out = []
+    for m in mentions:
+        kind = kinds.get(id(m))
+        if m.place is None and kind in ("building", "area"):
+            root = m.span.root
+            towns = {
+                id(t): t for tok in root.subtree if tok.i >= m.span.end
+                and (t := by_root.get((id(tok.doc), tok.i))) is not None
+            }  # fmt: skip
+            if len(towns) == 1:
+                town = next(iter(towns.values()))
+                assert town.place is not None
+                m = Mention(m.sentence, m.span, point_in_town(town.place, kind),
+                            f"'{m.span.text}' is {a_kind(kind)} in {town.span.text}, named in "
+                            f"what is said of it ({town.reason})")  # fmt: skip
+                kinds[id(m)] = None
+        out.append(m)
+    return out

@@ -7,6 +7,8 @@ from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
 from ..records import Location
+from .acronyms import _acronym, _after_town, country_parts
+from .article_states import count_states
 from .common import (
     _DATELINE,
     DatelineParts,
@@ -19,10 +21,18 @@ from .common import (
     _within_span,
 )
 from .conventions import Division
-from .inside_town import a_kind, in_the_town_after, named_after_placed, point_in_town
+from .inside_town import (
+    a_kind,
+    in_its_own_clause,
+    in_the_town_after,
+    named_after_placed,
+    owned_by_town,
+    point_in_town,
+)
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
+    LOCAL_CUES,
     MAX_ANCHORS,
     MAX_CANDIDATES,
     REGION_AFTER_TOWN,
@@ -32,10 +42,8 @@ from .resolve import (
     choose,
     own_name,
 )
+from .street_names import as_streets, street_name_tokens
 from .toponyms import Toponyms
-
-#: A town at least this big may be written in capitals ("LA"); a smaller one is an acronym.
-ACRONYM_TOWN_OVER = 500_000
 
 
 class Resolution(Toponyms):
@@ -66,6 +74,9 @@ class Resolution(Toponyms):
                 if div is not None:
                     ctx.admin1s[(div.country, norm(div.name))] += 1
                     ctx.countries[div.country] += 1
+                    if norm(div.name) == norm(span.text):  # "Virginia" itself
+                        ctx.own_admin1s[(div.country, norm(div.name))] += 1
+                        ctx.own_countries[(div.country, norm(div.name))] += 1
                 cue = self._cue(span)
                 word = _division_word(span, self.words) or self._listed_with_divisions(span)
                 comma = span.start > 0 and span.doc[span.start - 1].text == ","
@@ -77,6 +88,9 @@ class Resolution(Toponyms):
                     ctx.countries[cue.country] += 1
                     if cue.admin1:
                         ctx.admin1s[(cue.country, norm(cue.admin1))] += 1
+                    if cue.admin1 and cue.written_out:  # the state's own name once more
+                        ctx.own_admin1s[(cue.country, norm(cue.admin1))] += 1
+                        ctx.own_countries[(cue.country, norm(cue.admin1))] += 1
             for tok in sent.span:  # countries the article names: context for ambiguous places
                 if tok.text[:1].isupper():
                     hit = table.get(tok.text)
@@ -90,6 +104,7 @@ class Resolution(Toponyms):
                     ctx.countries[found[0].country] += 1
                 if found and found[0].precision == "admin1" and found[0].country:
                     ctx.admin1s[(found[0].country, norm(found[0].name))] += 1  # "Illinois"
+                    ctx.own_admin1s[(found[0].country, norm(found[0].name))] += 1
         doc.places_excluded = [  # for evaluation: names left out on purpose
             (base + span.start_char, base + span.end_char, span.text, why)
             for span, why, base in skipped
@@ -101,6 +116,7 @@ class Resolution(Toponyms):
                 ctx.countries[found[0].country] += 1
                 if found[0].admin1 and found[0].precision != "country":
                     ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
+        count_states(ctx, [sent for sent, _ in per_sentence], self.knowledge.abbreviations)
         dateline = self.dateline_parts(doc)
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
@@ -119,6 +135,7 @@ class Resolution(Toponyms):
             if cue is not None:
                 cues.setdefault(norm(span.text), cue)
         memo: dict[tuple, Choice] = {}
+        parts = country_parts(self.gaz.countries, " ".join(s.span.text for s, _ in per_sentence))
 
         def pick(text: str, cue: Cue | None, word: str | None, near: bool,
                  after_town: bool = False) -> Choice:  # fmt: skip
@@ -126,6 +143,8 @@ class Resolution(Toponyms):
                 country = self.gaz.countries[initials[text]]
                 return Choice(country, f"'{text}': the initials of {country.name}, named in "
                               "the article", 99.0)  # fmt: skip
+            if (part := parts.get(norm(text))) is not None:  # "Trinidad": Trinidad and Tobago
+                return Choice(part, f"'{text}': part of {part.name}, named in the article", 99.0)
             abbr = self.knowledge.abbreviations
             city = abbr.cities.get(text) if not after_town else None
             if city is not None:  # "LA" alone is Los Angeles; "Springfield, LA" Louisiana
@@ -170,12 +189,16 @@ class Resolution(Toponyms):
                 ctx.anchors.append(p)
                 if p.country and p.admin1:  # the state a confidently placed town lies in
                     ctx.admin1s[(p.country, norm(p.admin1))] += 1
+            elif p.feature_class == "P" and len(ctx.likely) < MAX_ANCHORS:
+                ctx.likely.append(p)
         out = []
         for (sent, span, cue, word), c in zip(raw, first, strict=True):
-            if c.margin < 3.0 and ctx.anchors:  # ambiguous: let the article's places decide
+            if c.margin < 3.0 and (ctx.anchors or ctx.likely):  # let the article's places decide
                 c = _acronym(span, pick(span.text, cue, word, True, _after_town(span)))
             out.append(Mention(sent, span, c.place, c.reason))
-        return self._built_in_town(out, ctx, [sent for sent, _ in per_sentence])
+        sentences = [sent for sent, _ in per_sentence]
+        out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
+        return self._built_in_town(out, ctx, sentences)
 
     def _built_in_town(
         self, mentions: list[Mention], ctx: Context, sentences: list[Sentence]
@@ -196,7 +219,9 @@ class Resolution(Toponyms):
             out.append(m)
         mentions = out
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
-        mentions = named_after_placed(in_the_town_after(mentions, kinds), kinds, self.gaz)
+        mentions = as_streets(mentions, kinds, self.words)  # "below Franklin": the street
+        mentions = in_its_own_clause(in_the_town_after(mentions, kinds), kinds)
+        mentions = named_after_placed(mentions, kinds, self.gaz)
         if not any(m.place is None and kinds.get(id(m)) for m in mentions):
             return mentions  # (no street left to place: the town is not looked for)
         town, why = self._article_town(mentions, kinds, ctx, sentences)
@@ -236,6 +261,12 @@ class Resolution(Toponyms):
                 and m.place.feature_class == "P"
                 and m.place.geonameid
                 and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
+                # a small town only where the article's geography placed it: "Some Guys Have
+                # All The Luck" is no story from Luck, Wisconsin
+                and (
+                    m.place.population >= KNOWN_TOWN
+                    or any(c in m.reason for c in (*LOCAL_CUES, "km from", "dateline"))
+                )
             ):
                 counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
                 towns.setdefault(m.place.geonameid, m.place)
@@ -246,9 +277,9 @@ class Resolution(Toponyms):
             town = None  # a namesake far from the article's country ("Dubreuil" the man)
         if town is not None:
             return town, "the town the article names most"
-        inside = {  # not "Rogers" of "the Rogers Centre" itself
+        inside = {  # not "Rogers" of "the Rogers Centre" itself, nor a street's bare name
             (id(m.span.doc), t.i) for m in mentions if kinds.get(id(m)) for t in m.span
-        }
+        } | street_name_tokens(sentences, mentions, kinds, self.words)
         found = self.town_in_names(sentences, main[0][0] if main else None, inside)
         if found is None:
             return None, ""
@@ -313,10 +344,19 @@ class Resolution(Toponyms):
                 return Cue(div.country, div.name, f"'{span.text}, {word}'")
         ent = _entity_at(doc, span.end + 1)  # (not doc.ents: rebuilt whole on each call)
         if ent is not None:
-            found = self.gaz.lookup(ent.text)
-            if found and found[0].precision == "admin1" and found[0].country:
-                return Cue(found[0].country, found[0].name, f"'{span.text}, {ent.text}'")
+            state = self._state_after(span.text, ent.text)
+            if state is not None:
+                return Cue(state.country or "", state.name, f"'{span.text}, {ent.text}'", True)
         return None
+
+    def _state_after(self, town: str, region: str) -> Place | None:
+        """The state ``region`` written after ``town`` stands for: the first place of its name if
+        a division, else one holding a town of ``town``'s name ("Dover, Delaware": the state)."""
+        found = [p for p in self.gaz.lookup(region)[:MAX_CANDIDATES] if p.country]
+        if found and found[0].precision == "admin1":
+            return found[0]
+        return next((p for p in found if p.precision == "admin1"
+                     and self._in_region(town, p.name)), None)  # fmt: skip
 
     # ------------------------------------------------------------------ dateline
     def dateline_parts(self, doc: Document) -> DatelineParts | None:
@@ -352,9 +392,9 @@ class Resolution(Toponyms):
         )
         if div is not None:
             return Cue(div.country, div.name, f"'{name}, {region}'")
-        found = self.gaz.lookup(region)
-        if found and found[0].precision == "admin1" and found[0].country:
-            return Cue(found[0].country, found[0].name, f"'{name}, {region}'")
+        state = self._state_after(name, region)
+        if state is not None:
+            return Cue(state.country or "", state.name, f"'{name}, {region}'")
         return None
 
     def _dateline(self, doc: Document, ctx: Context) -> list[Location]:
@@ -378,32 +418,3 @@ class Resolution(Toponyms):
             out.append(_location(parts.region, parts.region_start, region,
                                  f"dateline: the {what} after the place"))  # fmt: skip
         return out
-
-
-def _after_town(span: Span) -> bool:
-    """ "Springfield, LA": the name is written after a town and a comma (a postal code)."""
-    doc = span.doc
-    return (
-        span.start >= 2
-        and doc[span.start - 1].text == ","
-        and doc[span.start - 2].text[:1].isupper()
-    )
-
-
-def _acronym(span: Span, choice: Choice) -> Choice:
-    """ "OAS", "BA": a word in capitals in a sentence that is not is an acronym, not a town
-    spelt with the same letters ("Ba"), unless the town is big enough for news to write it so
-    ("LA"); countries and divisions (postal codes) are read before this."""
-    place, text = choice.place, span.text
-    if (
-        place is None
-        or place.feature_class != "P"
-        or place.population >= ACRONYM_TOWN_OVER
-        or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
-    ):
-        return choice
-    words = [t.text for t in span.sent if t.is_alpha and len(t.text) > 1]
-    if 2 * sum(w.isupper() for w in words) > len(words):  # a sentence in capitals
-        return choice
-    return Choice(None, f"'{text}' is written as an acronym; the town {place.name} is too small "
-                  f"to be written so ({place.population:,} people)")  # fmt: skip

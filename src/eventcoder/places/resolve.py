@@ -47,7 +47,7 @@ FEATURE_WHY = "a large natural feature or region (the project's table; no GeoNam
 
 #: The cues (in a choice's reason) that place a name in its state or beside another place:
 #: the only ones that make a small town of a sea's or a region's name the one meant.
-_LOCAL_CUES = ("beside it", "where the article's places are", "state or province")
+LOCAL_CUES = ("beside it", "where the article's places are", "state or province")
 
 
 @dataclass
@@ -57,17 +57,26 @@ class Cue:
     country: str
     admin1: str | None
     why: str
+    #: the state is written by its own name ("Dover, Delaware"), not abbreviated ("Del.")
+    written_out: bool = False
 
 
 @dataclass
 class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, name)
+    #: of ``admin1s``, the mentions of the state's own name ("Virginia" alone): no evidence
+    #: that "Virginia" is the state rather than a town of its name beside the article's places
+    own_admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    own_countries: Counter[tuple[str, str]] = field(default_factory=Counter)  # the same
     dateline: Place | None = None
     dateline_country: str | None = None
     dateline_admin1: str | None = None  # "CAMP HALE, Colo. -": Colorado, the camp unknown
     dateline_name: str | None = None  # the dateline's place as written ("BASRA")
     anchors: list[Place] = field(default_factory=list)
+    #: the first choices of the other ambiguous names (half the nearness of an anchor): "Dundalk"
+    #: beside an unsure "Dundrum" is the Irish town, not the bigger one in Maryland
+    likely: list[Place] = field(default_factory=list)
 
 
 def km(a: Place, b: Place) -> float:
@@ -203,13 +212,20 @@ def _score(
         and (cue.admin1 is None or (adm1 and norm(adm1) == norm(cue.admin1)))
     ):
         whys.append((W_LOCAL, f"{cue.why} beside it"))
+    # "Virginia" in a story whose other places are all in Ireland: the state's own name is
+    # no evidence for the state where the article names its country nowhere else
+    own_state = p.precision == "admin1" and same_name(p.name, text) and p.country is not None
+    key = (p.country or "", norm(p.name))
+    abroad = own_state and ctx.countries.get(p.country or "", 0) <= ctx.own_countries.get(key, 0)
     if adm1 and p.country:
         n = ctx.admin1s.get((p.country, norm(adm1)), 0)
+        if abroad:
+            n -= ctx.own_admin1s.get(key, 0)
         if n and p.precision == "admin1":
             whys.append((W_ADMIN1, "a state or province the article names"))
         elif n:
             whys.append((W_ADMIN1 + 0.5 * min(n, 4), f"in {adm1}, where the article's places are"))
-    n = ctx.countries.get(p.country or "", 0)
+    n = ctx.countries.get(p.country or "", 0) if not abroad else 0
     if n and p.precision != "country":
         # capped: a country named often is no reason for a town of 10,000 to beat London
         bonus = W_COUNTRY + min(0.5, 0.25 * math.log2(n))
@@ -256,14 +272,8 @@ def _score(
         )
     ):  # "Basra" alone is the city before its governorate, "Washington" the capital before
         s -= 1.0  # the state; a town elsewhere does not make "Wyoming" alone a town
-    if near and ctx.anchors and p.precision not in ("country", "admin1") and not big_feature(p):
-        # other names' places only: a name is no evidence of where its own namesake lies
-        others = [(km(p, a), a) for a in ctx.anchors if not same_name(a.name, text)]
-        dist, anchor = min(others, key=lambda x: x[0]) if others else (math.inf, p)
-        for limit, bonus in NEAR:
-            if dist <= limit:
-                whys.append((bonus, f"{dist:.0f} km from {anchor.name}, named in the article"))
-                break
+    if near and p.precision not in ("country", "admin1") and not big_feature(p):
+        whys += _nearness(p, text, ctx)
     near_countries = gaz_near.get(p.name) if big_feature(p) else None
     if near_countries and (
         any(ctx.countries.get(c) for c in near_countries)
@@ -273,9 +283,28 @@ def _score(
     if p.feature_class == "P" and any(big_feature(q) for q in found):
         # a country named or a place nearby is no reason for a small town to be meant
         # instead of the sea or region of its name; its state named or beside it is
-        whys = [(w, why) for w, why in whys if any(c in why for c in _LOCAL_CUES)]
+        whys = [(w, why) for w, why in whys if any(c in why for c in LOCAL_CUES)]
     if not is_own and any(same_name(q.name, text) for q in found):
         whys = [(w / 2, why) for w, why in whys]  # "Minneota", once called Minnesota
     s += sum(w for w, _ in whys)
     best_why = max(whys, key=lambda x: x[0])[1] if whys else ""
     return s, best_why
+
+
+def _nearness(p: Place, text: str, ctx: Context) -> list[tuple[float, str]]:
+    """The bonus of lying near the article's confident places (``NEAR``), else half of it
+    near the likeliest places of its other ambiguous names; other names' places only: a name
+    is no evidence of where its own namesake lies, nor a place of itself ("Marcos" of "San
+    Marcos")."""
+    for anchors, share, what in ((ctx.anchors, 1.0, "named in the article"),
+                                 (ctx.likely, 0.5, "the likeliest place of that name "
+                                  "in the article")):  # fmt: skip
+        others = [(km(p, a), a) for a in anchors
+                  if not same_name(a.name, text) and a.geonameid != p.geonameid]  # fmt: skip
+        if not others:
+            continue
+        dist, anchor = min(others, key=lambda x: x[0])
+        for limit, bonus in NEAR:
+            if dist <= limit:
+                return [(bonus * share, f"{dist:.0f} km from {anchor.name}, {what}")]
+    return []
