@@ -62,10 +62,10 @@ def adjectival_places(
 
 
 def _adjective_start(tok: Token) -> int | None:
-    """Where the adjective ending at ``tok`` starts: ``tok`` itself, or the first word of the
-    people's name the parser made of it ("South Korean"); None inside a longer name or entity
-    of another kind. A one-word entity of any other label is taken as the word: the parser
-    misreads an adjective as a person or a language ("the English city of Bath")."""
+    """Where the entity ending at ``tok`` starts ("South Korean"), or ``tok`` outside any
+    entity; None when ``tok`` is not the entity's last word. Whatever the entity's label, it is
+    an adjective only when its whole text is one (the parser reads "Saint Lucian" or "English"
+    as a person or a language; "the Russian Embassy" is no adjective)."""
     doc = tok.doc
     if tok.ent_iob_ not in ("B", "I"):
         return tok.i
@@ -74,7 +74,7 @@ def _adjective_start(tok: Token) -> int | None:
     i = tok.i
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
-    return i if i == tok.i or tok.ent_type_ in ("NORP", "LANGUAGE") else None
+    return i  # the caller keeps it only when the whole entity is an adjective of a place
 
 
 def _place_of(text: str, knowledge: Knowledge) -> Place | None:
@@ -106,7 +106,7 @@ def _described(tok: Token, heads: frozenset[str]) -> Token | None:
     if cur.dep_ not in _ON_NOUN:
         return None
     noun = cur.head
-    for _ in range(2):  # "the Turkish feed industry": through a noun modifying the noun
+    for _ in range(3):  # "the Turkish feed industry": through nouns modifying the noun
         if noun.pos_ != "NOUN" or noun.ent_type_:
             return None
         if noun.lower_ in heads:

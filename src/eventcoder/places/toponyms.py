@@ -21,6 +21,11 @@ from .conventions import abbreviation_spans
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
+from .stands_as_place import (
+    after_compass_or_person,
+    in_brackets_after_name,
+    modifies_located_thing,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -99,6 +104,10 @@ class Toponyms(OneSense):
             return True  # "Tamil Nadu", "Mason County": no person or firm has a state's name
         if self._such_as_place(root):
             return True  # "countries such as Cyprus"
+        if after_compass_or_person(root, self.words, self.gaz) or (
+            len(span) == 1 and in_brackets_after_name(root, self.gaz)
+        ):
+            return True  # "west of the Appalachians", "Jane Roe of Bellmore", "X (Maywood)"
         if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
         if (
@@ -131,8 +140,8 @@ class Toponyms(OneSense):
         if head.head.lower_ == "such":
             return head.head.head.lower_ in self.words.place_nouns
         return head.head.lower_ in self.words.place_nouns and any(
-            c.lower_ == "such" for c in head.children
-        )
+            c.lower_ == "such" for c in (*head.children, *head.head.children)
+        )  # "such" on "as", or on the place noun ("countries such as Cyprus")
 
     def _building(self, span: Span) -> bool:
         """A named building after a place preposition, whatever the parser labelled it:
@@ -321,8 +330,11 @@ class Toponyms(OneSense):
                 or self._is_org(tok.text)
             ):
                 continue
-            in_phrase = (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative) or (
-                tok.dep_ == "conj" and self._in_place_list(tok)
+            in_phrase = (
+                (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative)
+                or (tok.dep_ == "conj" and self._in_place_list(tok))
+                or after_compass_or_person(tok, self.words, self.gaz)
+                or in_brackets_after_name(tok, self.gaz)
             )
             if _demonstrative(tok):
                 continue
@@ -331,7 +343,11 @@ class Toponyms(OneSense):
             if found and (in_phrase or found[0].precision in ("country", "admin1")):
                 out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
                 seen.update(t.i for t in joined)
-            elif (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
+            elif (
+                (in_phrase and self.gaz.lookup(tok.text))
+                or self._big_place_object(tok, tok.text)
+                or modifies_located_thing(tok, self.words, self.gaz)  # "the Riverdale gas station"
+            ):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
 
