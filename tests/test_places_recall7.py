@@ -138,3 +138,10 @@ def test_an_unlabelled_town_modifying_a_thing_that_stands_there(coder):
 def test_a_country_named_as_an_example_of_countries(coder):
     found = places_of(coder, "Buyers came from countries such as Cyprus, Malta Greece or Crete.")
     assert found["Cyprus"].country_code == "CYP"
+
+
+def test_a_name_after_a_compass_adjective_is_a_place_even_unknown(coder):
+    found = places_of(coder, "Shops reopened in western Zarbia after the floods.")
+    assert found["Zarbia"].resolved_place is None
+    assert "not in the gazetteer" in found["Zarbia"].reason
+    assert not places_of(coder, "The central Bank raised rates.")  # no direction, a bank

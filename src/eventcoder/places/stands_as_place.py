@@ -4,6 +4,8 @@
 - after a person's name and "of", as news writes where someone lives: "Jane Roe of Bellmore",
   "Mr Doe, of Hayes" (a town or a division the gazetteer knows);
 - a town or a division in brackets after a name: "Fig Tree Bakery (Maywood)";
+- a name after a lower-case compass adjective, whether or not the gazetteer has it: "in eastern
+  Ghouta" (one it lacks is left unresolved, with that reason);
 - a town of 10,000 people or more, or a division, that no entity covers, modifying a thing
   that stands somewhere: "the Riverdale gas station", "the Dover area" (``geo_heads``,
   ``located_heads``).
@@ -21,6 +23,9 @@ from .name_forms import KNOWN_TOWN
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+#: What a compass adjective must say for the name after it to be a place ("eastern", not
+#: "central": "the central Bank").
+_DIRECTIONS = ("north", "south", "east", "west")
 #: A place a person is "of": a populated place or a division, not a country ("Jane of Arc").
 _RESIDENCE_KINDS = frozenset({"city", "admin1", "admin2"})
 
@@ -58,6 +63,32 @@ def in_brackets_after_name(tok: Token, gaz: Gazetteer) -> bool:
         return False
     found = gaz.lookup(tok.text)[:1]
     return bool(found) and _kind(found[0]) in _RESIDENCE_KINDS
+
+
+def after_compass_adjective(span: Span, words: PlaceWords, gaz: Gazetteer) -> bool:
+    """ "in eastern Ghouta", "across northern Harwood": a capitalised name right after a
+    lower-case compass adjective of direction that modifies it is a place's name, whatever the
+    parser labelled it ("eastern Ghouta" read as an organisation): a town of 10,000+ people, a
+    division, a country or a feature the gazetteer has, or, where it has none of that name, an
+    object ("parts of eastern Ghouta"; not "the central Bank raised rates")."""
+    first = span[0]
+    root = span.root
+    if first.i == 0 or root.pos_ != "PROPN":
+        return False
+    prev = first.doc[first.i - 1]
+    if not (
+        prev.is_lower
+        and prev.lower_ in words.compass
+        and any(d in prev.lower_ for d in _DIRECTIONS)
+        and prev.dep_ == "amod"
+        and span.start <= prev.head.i < span.end
+    ):
+        return False
+    found = gaz.lookup(span.text)[:1]
+    if not found:
+        return root.dep_ in ("pobj", "dobj")
+    top = found[0]
+    return top.precision in ("country", "admin1", "region") or top.population >= KNOWN_TOWN
 
 
 def modifies_located_thing(tok: Token, words: PlaceWords, gaz: Gazetteer) -> bool:

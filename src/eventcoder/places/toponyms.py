@@ -22,6 +22,7 @@ from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
 from .stands_as_place import (
+    after_compass_adjective,
     after_compass_or_person,
     in_brackets_after_name,
     modifies_located_thing,
@@ -290,7 +291,10 @@ class Toponyms(OneSense):
             if seen.intersection(t.i for t in span):
                 continue
             building = self._building(span)
-            if ent.label_ in _OTHER_LABELS and not (building or self._looks_like_place(span)):
+            compass = after_compass_adjective(span, self.words, self.gaz)  # "eastern Ghouta"
+            if ent.label_ in _OTHER_LABELS and not (
+                building or compass or self._looks_like_place(span)
+            ):
                 continue
             root = span.root
             if ent.label_ == "GPE" and self._region_of_place(span, seen):
@@ -313,7 +317,7 @@ class Toponyms(OneSense):
                 and not (_after_place_prep(root, self.words) and self.gaz.lookup(span.text))
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
-            if not self._plausible(span, ent.label_):
+            if not (compass or self._plausible(span, ent.label_)):
                 continue
             out.append(span)
             seen.update(t.i for t in ent)
@@ -347,6 +351,7 @@ class Toponyms(OneSense):
                 (in_phrase and self.gaz.lookup(tok.text))
                 or self._big_place_object(tok, tok.text)
                 or modifies_located_thing(tok, self.words, self.gaz)  # "the Riverdale gas station"
+                or after_compass_adjective(doc[tok.i : tok.i + 1], self.words, self.gaz)
             ):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
