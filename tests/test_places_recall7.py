@@ -145,3 +145,10 @@ def test_a_name_after_a_compass_adjective_is_a_place_even_unknown(coder):
     assert found["Zarbia"].resolved_place is None
     assert "not in the gazetteer" in found["Zarbia"].reason
     assert not places_of(coder, "The central Bank raised rates.")  # no direction, a bank
+
+
+def test_a_court_or_the_state_a_countrys_adjective_describes_is_an_actor(coder):
+    text = "A Moldovan court jailed him, and the Moldovan state appealed; Indian states objected."
+    uses = _uses(coder, text)
+    assert "Moldovan" not in uses
+    assert uses.get("Indian") == "adjectival"

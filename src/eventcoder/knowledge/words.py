@@ -70,6 +70,7 @@ class PlaceWords:
     area_words: frozenset[str] = frozenset()
     junction_words: frozenset[str] = frozenset()
     adjectival_heads: frozenset[str] = frozenset()
+    adjectival_not_heads: frozenset[str] = frozenset()
     #: "European" -> "Europe": a world region's adjective and the region's name
     region_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
 
@@ -124,6 +125,7 @@ class PlaceWords:
             area_words=word_set(data, "area_words"),
             junction_words=word_set(data, "junction_words"),
             adjectival_heads=word_set(data, "adjectival_heads"),
+            adjectival_not_heads=word_set(data, "adjectival_not_heads"),
             region_adjectives={
                 str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()
             },

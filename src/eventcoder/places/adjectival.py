@@ -9,7 +9,8 @@ reason. They are never an event's place and change no actor: the stage adds them
 event places are chosen. An adjective of an actor or a person ("Syrian troops", "a British
 engineer"), of a thing from a country ("Chinese goods"), or inside a name ("the Russian
 Embassy", "the Indian Ocean") is none: only a common noun of ``place_nouns``, ``geo_heads``,
-``located_heads`` or ``adjectival_heads`` may be described.
+``located_heads`` or ``adjectival_heads`` may be described, not one of
+``adjectival_not_heads`` ("a Turkish court sentenced", "the Lebanese state" are actors).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def adjectival_places(
     """The adjectival place mentions of the article, none overlapping a span of ``taken``."""
     words = knowledge.place_words
     heads = words.place_nouns | words.geo_heads | words.located_heads | words.adjectival_heads
+    heads -= words.adjectival_not_heads  # "a Turkish court sentenced": an actor
     out: list[PlaceMention] = []
     for sent in doc.sentences:
         for tok in sent.span:
