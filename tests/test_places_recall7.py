@@ -103,24 +103,24 @@ def test_a_typed_corpus_counts_adjectives_as_predictions(tmp_path, coder):
 
 
 def test_an_adjective_the_parser_made_a_name_of_and_a_longer_noun_phrase(coder):
-    found = places_of(coder, "Tourists crowd Saint Lucian resorts in winter.")
-    assert found["Saint Lucian"].country_code == "LCA"
-    found = places_of(coder, "Prices rose across the European air transport industry.")
+    found = places_of(coder, "Tourists crowd Costa Rican resorts in winter.")
+    assert found["Costa Rican"].country_code == "CRI"
+    found = places_of(coder, "Demand fell in the European steel processing industry.")
     assert found["European"].resolved_place == "Europe"
 
 
 def test_a_name_after_a_compass_word_and_of_is_a_place(coder):
     found = places_of(coder, "Wildfires burned south of the Pyrenees all week.")
     assert found["Pyrenees"].use == "name"
-    found = places_of(coder, "The old canal ran west of the Appalachians until 1900.")
-    assert found["Appalachians"].resolved_place == "Appalachian Mountains"
+    found = places_of(coder, "A convoy waited 20 km north of the Carpathians on Monday.")
+    assert found["Carpathians"].use == "name"
 
 
 def test_the_town_a_person_is_of_is_a_place(coder):
-    assert places_of(coder, "Mr Lang, of Hayes, was not hurt in the crash.")["Hayes"]
-    found = places_of(coder, "Ann Mahler of Bellmore appeared on the show last year.")
-    assert found["Bellmore"].country_code == "USA"
-    assert not places_of(coder, "Jane Roe of Aston Villa scored twice.")  # a club
+    assert places_of(coder, "Police said Mr Lang, of Hayes, had left the bar.")["Hayes"]
+    found = places_of(coder, "Carla Baptiste of Elmont won the baking contest.")
+    assert found["Elmont"].country_code == "USA"
+    assert not places_of(coder, "Tom Hale of Forest Green Rovers scored twice.")  # a club
     assert not places_of(coder, "Judge Tom Roe of the Leeds Crown Court Branch 12 ruled.")
 
 
@@ -131,8 +131,8 @@ def test_a_town_in_brackets_after_a_business_is_a_place(coder):
 
 
 def test_an_unlabelled_town_modifying_a_thing_that_stands_there(coder):
-    found = places_of(coder, "He buys fuel at the Riverdale gas station every week.")
-    assert found["Riverdale"].use == "name"
+    found = places_of(coder, "She fills up at the Elmont gas station before work.")
+    assert found["Elmont"].use == "name"
 
 
 def test_a_country_named_as_an_example_of_countries(coder):

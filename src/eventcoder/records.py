@@ -110,7 +110,7 @@ class PlaceMention(Location):
         "name",
         description="'name': the place's name ('in Aleppo', 'the Gaza border'); 'adjectival': "
         "a country's or region's adjective describing a place or what stands there ('the "
-        "Syrian capital', 'the Peruvian market'), at country or region precision, never an "
+        "Syrian capital', 'the Romanian market'), at country or region precision, never an "
         "event's place.",
     )
 

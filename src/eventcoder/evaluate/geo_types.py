@@ -14,7 +14,7 @@ Scores, for each type and for the group of literal types (places where something
   a found name left unresolved counts as the largest error.
 - precision, over all predictions: a prediction is right when it overlaps a toponym of any
   place type (every type but the unnamed ``*_Expression`` ones and ``Non_Toponym``).
-Adjectival place mentions ("the Syrian capital", ``PlaceMention.use``) are predictions like any
+Adjectival place mentions ("the Libyan capital", ``PlaceMention.use``) are predictions like any
 other (the corpus types such adjectives as modifiers); how many there are, how many are right
 and how many gold names only they find are reported beside the scores.
 """
@@ -101,7 +101,7 @@ class TypeScore:
     ok_161_or_id: int = 0
     judged: int = 0  # found names with a gold id or point
     excluded: int = 0  # missed because the conventions leave the name out ("US troops")
-    adjectival: int = 0  # found by an adjectival mention ("the Syrian capital")
+    adjectival: int = 0  # found by an adjectival mention ("the Libyan capital")
     errors_km: list[float] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:

@@ -8,7 +8,7 @@ country acting as a government ("Turkey recalled its ambassadors"), organisation
 actor knowledge base (unless after "in": "officials in Brussels").
 
 Beside the names, a country's or world region's adjective describing a place or what is there
-("the Syrian capital", "European countries") is an adjectival mention (``PlaceMention.use``,
+("the Libyan capital", "Scandinavian nations") is an adjectival mention (``PlaceMention.use``,
 ``adjectival``), never an event's place.
 
 A name is resolved in context: a country word next to it ("the Iranian city of Qom", "Tripoli,

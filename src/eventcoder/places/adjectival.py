@@ -1,16 +1,16 @@
 """Adjectival place mentions: a country's or a world region's adjective describing a place or
-what stands or happens there ("the Syrian capital", "the Greek islands", "the Peruvian market",
-"European countries", "American factories").
+what stands or happens there ("the Libyan capital", "the Croatian islands", "the Romanian market",
+"Scandinavian nations", "South Korean factories").
 
 They are reported beside the named places in ``Document.places`` as ``PlaceMention`` with
 ``use="adjectival"``, resolved to the country (from the country table's demonyms) or the region
 (``place_words.yaml``, ``region_adjectives``) at country or region precision, each with its
 reason. They are never an event's place and change no actor: the stage adds them after the
-event places are chosen. An adjective of an actor or a person ("Syrian troops", "a British
+event places are chosen. An adjective of an actor or a person ("Libyan troops", "a British
 engineer"), of a thing from a country ("Chinese goods"), or inside a name ("the Russian
 Embassy", "the Indian Ocean") is none: only a common noun of ``place_nouns``, ``geo_heads``,
 ``located_heads`` or ``adjectival_heads`` may be described, not one of
-``adjectival_not_heads`` ("a Turkish court sentenced", "the Lebanese state" are actors).
+``adjectival_not_heads`` ("a Moldovan court sentenced", "the Moldovan state" are actors).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..records import PlaceMention
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: How an adjective hangs on the noun it describes ("the Syrian capital", "Greek islands").
+#: How an adjective hangs on the noun it describes ("the Libyan capital", "Greek islands").
 _ON_NOUN = frozenset({"amod", "compound", "nmod"})
 #: Entities that are names of places, read as names by the rest of the stage.
 _NAMES = frozenset({"GPE", "LOC", "FAC"})
@@ -37,7 +37,7 @@ def adjectival_places(
     """The adjectival place mentions of the article, none overlapping a span of ``taken``."""
     words = knowledge.place_words
     heads = words.place_nouns | words.geo_heads | words.located_heads | words.adjectival_heads
-    heads -= words.adjectival_not_heads  # "a Turkish court sentenced": an actor
+    heads -= words.adjectival_not_heads  # "a Moldovan court sentenced": an actor
     out: list[PlaceMention] = []
     for sent in doc.sentences:
         for tok in sent.span:
@@ -66,7 +66,7 @@ def adjectival_places(
 def _adjective_start(tok: Token) -> int | None:
     """Where the entity ending at ``tok`` starts ("South Korean"), or ``tok`` outside any
     entity; None when ``tok`` is not the entity's last word. Whatever the entity's label, it is
-    an adjective only when its whole text is one (the parser reads "Saint Lucian" or "English"
+    an adjective only when its whole text is one (the parser reads "Costa Rican" or "English"
     as a person or a language; "the Russian Embassy" is no adjective)."""
     doc = tok.doc
     if tok.ent_iob_ not in ("B", "I"):
@@ -93,14 +93,14 @@ def _place_of(text: str, knowledge: Knowledge) -> Place | None:
 
 def _described(tok: Token, heads: frozenset[str]) -> Token | None:
     """The common noun the adjective describes, when it names a place or what stands there:
-    "the Syrian capital", "the Turkish livestock market" (through a noun modifying it),
-    "British and Irish farms" (through a list of adjectives), "the Syrian-Turkish border"."""
+    "the Libyan capital", "the Romanian dairy market" (through a noun modifying it),
+    "British and Irish farms" (through a list of adjectives), "the Libyan-Tunisian frontier"."""
     cur = tok
     for _ in range(4):  # up a list of adjectives or a hyphenated pair
         if cur.dep_ == "conj" or (
             cur.dep_ in _ON_NOUN
             and cur.head.pos_ in ("ADJ", "PROPN")
-            and cur.head.text[:1].isupper()  # "Syrian-Turkish", not "Russian military bases"
+            and cur.head.text[:1].isupper()  # "Libyan-Tunisian", not "Russian military bases"
         ):
             cur = cur.head
         else:
@@ -108,7 +108,7 @@ def _described(tok: Token, heads: frozenset[str]) -> Token | None:
     if cur.dep_ not in _ON_NOUN:
         return None
     noun = cur.head
-    for _ in range(3):  # "the Turkish feed industry": through nouns modifying the noun
+    for _ in range(3):  # "the Romanian dairy industry": through nouns modifying the noun
         if noun.pos_ != "NOUN" or noun.ent_type_:
             return None
         if noun.lower_ in heads:

@@ -1,13 +1,13 @@
 """More spots where only places stand, for names the parser labelled otherwise or not at all:
 
-- after a compass word and "of": "west of the Appalachians", "20 km north of Harwood";
-- after a person's name and "of", as news writes where someone lives: "Jane Roe of Bellmore",
-  "Mr Doe, of Hayes" (a town or a division the gazetteer knows);
-- a town or a division in brackets after a name: "Fig Tree Bakery (Maywood)";
-- a name after a lower-case compass adjective, whether or not the gazetteer has it: "in eastern
-  Ghouta" (one it lacks is left unresolved, with that reason);
+- after a compass word and "of": "south of the Pyrenees", "20 km north of Harwood";
+- after a person's name and "of", as news writes where someone lives: "Carla Baptiste of Elmont",
+  "Mr Lang, of Hayes" (a town or a division the gazetteer knows);
+- a town or a division in brackets after a name: "Rosa's Kitchen (Hackensack)";
+- a name after a lower-case compass adjective, whether or not the gazetteer has it: "in western
+  Zarbia" (one it lacks is left unresolved, with that reason);
 - a town of 10,000 people or more, or a division, that no entity covers, modifying a thing
-  that stands somewhere: "the Riverdale gas station", "the Dover area" (``geo_heads``,
+  that stands somewhere: "the Elmont gas station", "the Dover area" (``geo_heads``,
   ``located_heads``).
 """
 
@@ -43,7 +43,9 @@ def after_compass_or_person(tok: Token, words: PlaceWords, gaz: Gazetteer) -> bo
     if tok.head.i != owner.i + 1 and not _comma_between(owner, tok.head):
         return False  # "Jane Roe of X", "Mr Doe, of X"
     if tok.ent_type_ not in ("", "GPE", "LOC", "PERSON") or tok.ent_iob_ == "I":
-        return False  # a club or a firm ("Jane Roe of Aston Villa"), or the person's own name
+        return (
+            False  # a club or a firm ("Tom Hale of Forest Green Rovers"), or the person's own name
+        )
     if any(c.dep_ == "det" for c in tok.children):
         return False  # "Judge Roe of the Harwood Court": no town takes "the"
     found = gaz.lookup(_name_of(tok).text)[:1]
@@ -51,7 +53,7 @@ def after_compass_or_person(tok: Token, words: PlaceWords, gaz: Gazetteer) -> bo
 
 
 def in_brackets_after_name(tok: Token, gaz: Gazetteer) -> bool:
-    """ "Fig Tree Bakery (Maywood)": a town or division in brackets right after a name, as
+    """ "Rosa's Kitchen (Hackensack)": a town or division in brackets right after a name, as
     news lists a business or a venue with its town (not an acronym: "(AP)", "(PSI)")."""
     doc = tok.doc
     if tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(":
@@ -66,11 +68,11 @@ def in_brackets_after_name(tok: Token, gaz: Gazetteer) -> bool:
 
 
 def after_compass_adjective(span: Span, words: PlaceWords, gaz: Gazetteer) -> bool:
-    """ "in eastern Ghouta", "across northern Harwood": a capitalised name right after a
+    """ "in western Zarbia", "across northern Harwood": a capitalised name right after a
     lower-case compass adjective of direction that modifies it is a place's name, whatever the
-    parser labelled it ("eastern Ghouta" read as an organisation): a town of 10,000+ people, a
+    parser labelled it ("western Zarbia" read as an organisation): a town of 10,000+ people, a
     division, a country or a feature the gazetteer has, or, where it has none of that name, an
-    object ("parts of eastern Ghouta"; not "the central Bank raised rates")."""
+    object ("parts of western Zarbia"; not "the central Bank raised rates")."""
     first = span[0]
     root = span.root
     if first.i == 0 or root.pos_ != "PROPN":
@@ -112,7 +114,7 @@ def modifies_located_thing(tok: Token, words: PlaceWords, gaz: Gazetteer) -> boo
 
 def _name_of(tok: Token) -> Span:
     """The name ``tok`` ends: its entity, else the capitalised words before it that the parser
-    hangs on it ("Aston Villa": no town Villa)."""
+    hangs on it ("Forest Green": no town Green)."""
     doc = tok.doc
     i, j = tok.i, tok.i + 1
     if tok.ent_iob_ in ("B", "I"):
@@ -129,7 +131,7 @@ def _name_of(tok: Token) -> Span:
 
 
 def _comma_between(owner: Token, of: Token) -> bool:
-    """ "Mr Doe, of Hayes": the person's name, a comma, then "of"."""
+    """ "Mr Lang, of Hayes": the person's name, a comma, then "of"."""
     return of.i == owner.i + 2 and owner.doc[owner.i + 1].text == ","
 
 

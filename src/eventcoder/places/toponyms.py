@@ -108,7 +108,7 @@ class Toponyms(OneSense):
         if after_compass_or_person(root, self.words, self.gaz) or (
             len(span) == 1 and in_brackets_after_name(root, self.gaz)
         ):
-            return True  # "west of the Appalachians", "Jane Roe of Bellmore", "X (Maywood)"
+            return True  # "south of the Pyrenees", "Jane Roe of Elmont", "X (Hackensack)"
         if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
         if (
@@ -291,7 +291,7 @@ class Toponyms(OneSense):
             if seen.intersection(t.i for t in span):
                 continue
             building = self._building(span)
-            compass = after_compass_adjective(span, self.words, self.gaz)  # "eastern Ghouta"
+            compass = after_compass_adjective(span, self.words, self.gaz)  # "western Zarbia"
             if ent.label_ in _OTHER_LABELS and not (
                 building or compass or self._looks_like_place(span)
             ):
