@@ -92,6 +92,8 @@ def main() -> None:
         ("found toponyms: exact GeoNames id (where gold has one)", "resolution.exact_id", None),
         ("demonyms, organisation names, acting governments tagged as places",
          "toponyms.hard_negatives_tagged", None),
+        ("adjectival place mentions (not toponyms by this gold's rules), of them on hard "
+         "negatives", "toponyms.adjectival_reported", None),
         ("temporal expressions in gold", "dates.gold", None),
         ("temporal expressions found (recall)", "dates.recall", None),
         ("date values exact", "dates.exact", None),
@@ -117,6 +119,8 @@ def main() -> None:
             value = get(scores[half], key)
             if key == "toponyms.hard_negatives_tagged":
                 value = f"{value} of {scores[half]['toponyms']['hard_negatives']}"
+            elif key == "toponyms.adjectival_reported":
+                value = f"{value}, {scores[half]['toponyms']['adjectival_on_hard_negatives']}"
             elif key == "events.matched":
                 value = f"{value} of {scores[half]['events']['gold']}"
             elif isinstance(value, float) or value is None:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .records import Article, Entity, Event, EventDate, Location, TextSpan
+from .records import Article, Entity, Event, EventDate, Location, PlaceMention, TextSpan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -146,7 +146,8 @@ class Document:
     candidates: list[Candidate] = field(default_factory=list)
     # Article-level annotations shared between stages (entity mentions, places, dates...).
     entities: list[Entity] = field(default_factory=list)
-    places: list[Location] = field(default_factory=list)
+    #: Every place mention: names and adjectival uses (``PlaceMention.use``).
+    places: list[PlaceMention] = field(default_factory=list)
     #: The lexicon ``detect`` used, for ``modality`` (the detect -> modality hand-off).
     lexicon: Lexicon | None = None
     #: The learned detector ``detect`` ran beside the rules, if any (``eventcoder.learn``).

@@ -99,6 +99,22 @@ class Location(_Record):
     reason: str
 
 
+PlaceUse = Literal["name", "adjectival"]
+
+
+class PlaceMention(Location):
+    """A place the article mentions (``Document.places``, ``eventcoder places``): where it is,
+    and how the text refers to it. An event's place (``event_loc``) is a plain ``Location``."""
+
+    use: PlaceUse = Field(
+        "name",
+        description="'name': the place's name ('in Aleppo', 'the Gaza border'); 'adjectival': "
+        "a country's or region's adjective describing a place or what stands there ('the "
+        "Syrian capital', 'the Romanian market'), at country or region precision, never an "
+        "event's place.",
+    )
+
+
 class EventDate(_Record):
     """How the event's date was resolved."""
 

@@ -7,7 +7,9 @@ its GeoNames id and/or country and coordinates, every temporal expression with i
 precision, and some events (a trigger word) with their gold place and date.
 
 Scores:
-- toponyms: precision / recall / F1 by exact character offsets (and by any overlap);
+- toponyms: precision / recall / F1 by exact character offsets (and by any overlap); the gold's
+  rules make no adjective a toponym ("Iraqi"), so adjectival place mentions ("the Syrian
+  capital", ``PlaceMention.use``) are counted apart, with how many fall on a hard negative;
 - resolution of the toponyms found: exact GeoNames id, country, distance <= 161 km (100 miles);
 - temporal expressions: precision / recall by overlap, value exact (same value and precision)
   and within precision (the two dates' ranges overlap: "2019-10" holds "2019-10-15");
@@ -155,6 +157,8 @@ class GeoReport:
                 "precision_overlap": _ratio(t["top_pred_overlap"], t["top_pred"]),
                 "recall_overlap": _ratio(t["top_gold_overlap"], t["top_gold"]),
                 "hard_negatives": t["neg_gold"], "hard_negatives_tagged": t["neg_hit"],
+                "adjectival_reported": t["adj_pred"],
+                "adjectival_on_hard_negatives": t["adj_on_negative"],
             },
             "resolution": {
                 "found": t["top_tp"],
@@ -211,8 +215,14 @@ def evaluate_geo(coder: Any, articles: list[GoldArticle]) -> GeoReport:
         doc = coder.process(Article(id=art.id, text=art.text, date=art.date))
         preds = {}
         for loc in doc.places:
-            if loc.start is not None and loc.end is not None:
-                preds.setdefault((loc.start, loc.end), loc)
+            if loc.start is None or loc.end is None:
+                continue
+            if getattr(loc, "use", "name") == "adjectival":  # the gold's rules: no toponym
+                t.add("adj_pred")
+                t.add("adj_on_negative", any(loc.start < e and s < loc.end
+                                             for s, e, _ in art.not_toponyms))  # fmt: skip
+                continue
+            preds.setdefault((loc.start, loc.end), loc)
         t.add("top_pred", len(preds))
         t.add("top_gold", len(art.toponyms))
         gold_spans = {(g.start, g.end) for g in art.toponyms}
@@ -338,5 +348,7 @@ def print_geo_report(data: dict[str, Any], title: str) -> None:
     console.print(
         f"gold events found by the coder: {ev['matched']} of {ev['gold']}; hard negatives "
         f"(demonyms, names inside organisations, actors) tagged as places: "
-        f"{top['hard_negatives_tagged']} of {top['hard_negatives']}"
+        f"{top['hard_negatives_tagged']} of {top['hard_negatives']}; adjectival place mentions "
+        f"(not scored as toponyms): {top['adjectival_reported']}, of them on hard negatives "
+        f"{top['adjectival_on_hard_negatives']}"
     )

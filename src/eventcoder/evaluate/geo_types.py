@@ -14,6 +14,9 @@ Scores, for each type and for the group of literal types (places where something
   a found name left unresolved counts as the largest error.
 - precision, over all predictions: a prediction is right when it overlaps a toponym of any
   place type (every type but the unnamed ``*_Expression`` ones and ``Non_Toponym``).
+Adjectival place mentions ("the Libyan capital", ``PlaceMention.use``) are predictions like any
+other (the corpus types such adjectives as modifiers); how many there are, how many are right
+and how many gold names only they find are reported beside the scores.
 """
 
 from __future__ import annotations
@@ -98,6 +101,7 @@ class TypeScore:
     ok_161_or_id: int = 0
     judged: int = 0  # found names with a gold id or point
     excluded: int = 0  # missed because the conventions leave the name out ("US troops")
+    adjectival: int = 0  # found by an adjectival mention ("the Libyan capital")
     errors_km: list[float] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -106,7 +110,7 @@ class TypeScore:
 
         return {
             "gold": self.gold, "recall": r(self.found, self.gold), "found": self.found,
-            "missed_by_convention": self.excluded,
+            "missed_by_convention": self.excluded, "found_adjectival": self.adjectival,
             "exact_id": r(self.id_ok, self.id_gold), "exact_id_n": self.id_gold,
             "within_161km": r(self.km_ok, self.km_gold), "within_161km_n": self.km_gold,
             "within_161km_or_id": r(self.ok_161_or_id, self.judged), "judged_n": self.judged,
@@ -134,11 +138,14 @@ class TypedReport:
     predicted_ok: int
     errors: list[str]
     seconds: float
+    adjectival: tuple[int, int] = (0, 0)  # adjectival predictions, of them right
 
     def to_json(self) -> dict[str, Any]:
         p = round(self.predicted_ok / self.predicted, 3) if self.predicted else None
         return {
             "articles": self.articles, "predicted": self.predicted, "precision": p,
+            "predicted_adjectival": self.adjectival[0],
+            "adjectival_right": self.adjectival[1],
             "types": {k: v.to_json() for k, v in self.by_type.items()},
             "seconds": round(self.seconds, 1),
         }  # fmt: skip
@@ -177,7 +184,7 @@ def evaluate_typed(coder: Any, articles: list[TypedArticle]) -> TypedReport:
     t0 = time.perf_counter()
     by_type: dict[str, TypeScore] = {}
     literal = by_type.setdefault("literal (all)", TypeScore())
-    predicted = predicted_ok = 0
+    predicted = predicted_ok = adj = adj_ok = 0
     errors: list[str] = []
     for art in articles:
         doc = coder.process(Article(id=art.id, text=art.text))
@@ -189,7 +196,10 @@ def evaluate_typed(coder: Any, articles: list[TypedArticle]) -> TypedReport:
         excluded = doc.places_excluded
         for (s, e), loc in preds.items():
             predicted += 1
-            if any(s < g.end and g.start < e for g in names):
+            right = any(s < g.end and g.start < e for g in names)
+            if getattr(loc, "use", "name") == "adjectival":
+                adj, adj_ok = adj + 1, adj_ok + right
+            if right:
                 predicted_ok += 1
             else:
                 errors.append(f"{art.id}: extra {art.text[s:e]!r} ({loc.reason})")
@@ -217,6 +227,7 @@ def evaluate_typed(coder: Any, articles: list[TypedArticle]) -> TypedReport:
             note = None
             for sc in scores:
                 sc.found += 1
+                sc.adjectival += getattr(hit, "use", "name") == "adjectival"
                 note = _judge(sc, hit, g)
             if note and g.type in LITERAL_TYPES:
                 errors.append(f"{art.id}: {g.type} {g.text!r}: {note}")
@@ -224,7 +235,7 @@ def evaluate_typed(coder: Any, articles: list[TypedArticle]) -> TypedReport:
     ordered = {k: by_type[k] for k in order if k in by_type}
     ordered.update({k: v for k, v in by_type.items() if k not in ordered})
     return TypedReport(len(articles), ordered, predicted, predicted_ok, errors,
-                       time.perf_counter() - t0)  # fmt: skip
+                       time.perf_counter() - t0, (adj, adj_ok))  # fmt: skip
 
 
 def print_typed_report(data: dict[str, Any], title: str) -> None:
@@ -248,6 +259,10 @@ def print_typed_report(data: dict[str, Any], title: str) -> None:
     console.print(f"precision (a prediction overlaps a toponym of any place type): "
                   f"{f(data['precision'])} of {data['predicted']} predictions; "
                   f"{data['seconds']:.0f} s")  # fmt: skip
+    lit = data["types"].get("literal (all)", {})
+    console.print(f"adjectival place mentions: {data['predicted_adjectival']} predicted, "
+                  f"{data['adjectival_right']} right; literal toponyms found only by one: "
+                  f"{lit.get('found_adjectival', 0)}")  # fmt: skip
 
 
 def markdown_table(data: dict[str, Any]) -> str:

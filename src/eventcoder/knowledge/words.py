@@ -4,7 +4,7 @@ project's own lists), loaded once per ``Knowledge``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..resources import load_yaml, word_set
 
@@ -70,6 +70,10 @@ class PlaceWords:
     area_words: frozenset[str] = frozenset()
     junction_words: frozenset[str] = frozenset()
     renaming_verbs: frozenset[str] = frozenset()
+    adjectival_heads: frozenset[str] = frozenset()
+    adjectival_not_heads: frozenset[str] = frozenset()
+    #: "European" -> "Europe": a world region's adjective and the region's name
+    region_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def street_plurals(self) -> frozenset[str]:
@@ -122,6 +126,11 @@ class PlaceWords:
             area_words=word_set(data, "area_words"),
             junction_words=word_set(data, "junction_words"),
             renaming_verbs=word_set(data, "renaming_verbs"),
+            adjectival_heads=word_set(data, "adjectival_heads"),
+            adjectival_not_heads=word_set(data, "adjectival_not_heads"),
+            region_adjectives={
+                str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()
+            },
         )
 
     def is_located(self, word: str) -> bool:

@@ -7,6 +7,10 @@ modifying an actor ("US troops", "Gaza's health ministry"; "the Gaza border" is 
 country acting as a government ("Turkey recalled its ambassadors"), organisation names from the
 actor knowledge base (unless after "in": "officials in Brussels").
 
+Beside the names, a country's or world region's adjective describing a place or what is there
+("the Libyan capital", "Scandinavian nations") is an adjectival mention (``PlaceMention.use``,
+``adjectival``), never an event's place.
+
 A name is resolved in context: a country word next to it ("the Iranian city of Qom", "Tripoli,
 Lebanon"), else the countries the article names (names, demonyms, the dateline's country, places
 found in one country only), else the dateline's country, else the best-ranked place of that

@@ -8,6 +8,8 @@ from ..document import Document
 from ..knowledge import Gazetteer, Knowledge
 from ..knowledge.names import norm
 from ..pipeline import register_stage
+from ..records import PlaceMention
+from .adjectival import adjectival_places
 from .common import Mention
 from .event_place import EventPlace
 from .resolution import Resolution
@@ -55,7 +57,10 @@ class Geolocate(Resolution, EventPlace):
             dateline = dateline_locs[0].model_copy(update={"reason": "dateline fallback"})
         covered = {(p.start, p.end) for p in places}
         places.extend(loc for loc in dateline_locs if (loc.start, loc.end) not in covered)
-        doc.places = sorted(places, key=lambda p: p.start if p.start is not None else -1)
+        named = [PlaceMention.model_construct(**dict(p)) for p in places]  # use: "name"
+        taken = [(p.start, p.end) for p in places if p.start is not None and p.end is not None]
+        named += adjectival_places(doc, self.knowledge, taken)  # never an event's place
+        doc.places = sorted(named, key=lambda p: p.start if p.start is not None else -1)
         for cand in doc.candidates:
             cand.event_loc = self.event_place(cand, by_sentence.get(cand.sentence.index, []))
             if cand.event_loc is None and dateline is not None:

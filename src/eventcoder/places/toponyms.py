@@ -21,6 +21,12 @@ from .conventions import abbreviation_spans
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
+from .stands_as_place import (
+    after_compass_adjective,
+    after_compass_or_person,
+    in_brackets_after_name,
+    modifies_located_thing,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -99,6 +105,10 @@ class Toponyms(OneSense):
             return True  # "Tamil Nadu", "Mason County": no person or firm has a state's name
         if self._such_as_place(root):
             return True  # "countries such as Cyprus"
+        if after_compass_or_person(root, self.words, self.gaz) or (
+            len(span) == 1 and in_brackets_after_name(root, self.gaz)
+        ):
+            return True  # "south of the Pyrenees", "Jane Roe of Elmont", "X (Hackensack)"
         if root.dep_ == "pobj" and head.lower_ in self.words.place_preps:
             return True
         if (
@@ -131,8 +141,8 @@ class Toponyms(OneSense):
         if head.head.lower_ == "such":
             return head.head.head.lower_ in self.words.place_nouns
         return head.head.lower_ in self.words.place_nouns and any(
-            c.lower_ == "such" for c in head.children
-        )
+            c.lower_ == "such" for c in (*head.children, *head.head.children)
+        )  # "such" on "as", or on the place noun ("countries such as Cyprus")
 
     def _building(self, span: Span) -> bool:
         """A named building after a place preposition, whatever the parser labelled it:
@@ -281,7 +291,10 @@ class Toponyms(OneSense):
             if seen.intersection(t.i for t in span):
                 continue
             building = self._building(span)
-            if ent.label_ in _OTHER_LABELS and not (building or self._looks_like_place(span)):
+            compass = after_compass_adjective(span, self.words, self.gaz)  # "western Zarbia"
+            if ent.label_ in _OTHER_LABELS and not (
+                building or compass or self._looks_like_place(span)
+            ):
                 continue
             root = span.root
             if ent.label_ == "GPE" and self._region_of_place(span, seen):
@@ -304,7 +317,7 @@ class Toponyms(OneSense):
                 and not (_after_place_prep(root, self.words) and self.gaz.lookup(span.text))
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
-            if not self._plausible(span, ent.label_):
+            if not (compass or self._plausible(span, ent.label_)):
                 continue
             out.append(span)
             seen.update(t.i for t in ent)
@@ -321,8 +334,11 @@ class Toponyms(OneSense):
                 or self._is_org(tok.text)
             ):
                 continue
-            in_phrase = (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative) or (
-                tok.dep_ == "conj" and self._in_place_list(tok)
+            in_phrase = (
+                (tok.dep_ == "pobj" and tok.head.lower_ in self.words.locative)
+                or (tok.dep_ == "conj" and self._in_place_list(tok))
+                or after_compass_or_person(tok, self.words, self.gaz)
+                or in_brackets_after_name(tok, self.gaz)
             )
             if _demonstrative(tok):
                 continue
@@ -331,7 +347,12 @@ class Toponyms(OneSense):
             if found and (in_phrase or found[0].precision in ("country", "admin1")):
                 out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
                 seen.update(t.i for t in joined)
-            elif (in_phrase and self.gaz.lookup(tok.text)) or self._big_place_object(tok, tok.text):
+            elif (
+                (in_phrase and self.gaz.lookup(tok.text))
+                or self._big_place_object(tok, tok.text)
+                or modifies_located_thing(tok, self.words, self.gaz)  # "the Riverdale gas station"
+                or after_compass_adjective(doc[tok.i : tok.i + 1], self.words, self.gaz)
+            ):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
 
