@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
 from .lexicon import Lexicon, direct_object, is_party
-from .phrases import spans_for
+from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -73,11 +73,7 @@ def _verbs(cand: Candidate) -> list[Token]:
 
 
 def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWords) -> list[Token]:
-    out: list[Token] = []
-    for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in preps):
-            out += [g for g in prep.children if g.dep_ == "pobj" and _area(g, words)]
-    return out
+    return [g for g in prep_objects(holders, preps) if _area(g, words)]
 
 
 def _measure_area(cand: Candidate, words: DetectWords) -> tuple[list[Token], Token] | None:
@@ -85,8 +81,7 @@ def _measure_area(cand: Candidate, words: DetectWords) -> tuple[list[Token], Tok
     verbs = _verbs(cand)
     things = [t for t in cand.triggers if t.pos_ == "NOUN"]
     things += [o for v in verbs if (o := direct_object(v)) is not None]
-    things += [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in
-               ("on", "under") for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    things += prep_objects(verbs, ("on", "under"))
     for thing in things:
         if not _measure(thing, words):
             continue

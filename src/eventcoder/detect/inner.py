@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..document import Candidate
 from .dyads import names_party
 from .lexicon import Lexicon, direct_object, is_party
-from .phrases import spans_for
+from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -55,9 +55,11 @@ def _party(tok: Token, lex: Lexicon) -> bool:
 
 def _warrant_for(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
     nouns = [t for t in cand.triggers if t.lemma_.lower() in _WARRANTS]
-    return [(g, f"whom the '{n.text}' is for") for n in nouns for c in n.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for g in c.children if g.dep_ == "pobj" and _party(g, lex)]  # fmt: skip
+    return [
+        (g, f"whom the '{g.head.head.text}' is for")
+        for g in prep_objects(nouns, ("for",))
+        if _party(g, lex)
+    ]
 
 
 def _deadline_for(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -70,9 +72,11 @@ def _deadline_for(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subj is not None and _party(subj, lex):
                 out.append((subj, f"whom the '{obj.text}' is set for ('{clause.text}')"))
-    out += [(g, f"whom the '{obj.text}' is set for") for c in obj.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for g in c.children if g.dep_ == "pobj" and _party(g, lex)]  # fmt: skip
+    out += [
+        (g, f"whom the '{obj.text}' is set for")
+        for g in prep_objects([obj], ("for",))
+        if _party(g, lex)
+    ]
     return out
 
 
@@ -120,8 +124,7 @@ def _owner_inside(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
         return [(party, f"whom the '{obj.text}' '{verb.text}' acts on names")] if party else []
     else:
         return []
-    things = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    things = prep_objects(holders, preps)
     out: list[tuple[Token, str]] = []
     for thing in things:
         if thing.lemma_.lower() in lex.patient_nouns:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
@@ -117,3 +118,11 @@ def spans_for(head: Token, role: str, reason: str, words: DetectWords) -> list[A
                     for sub in members(pobj, words):
                         out.append(ArgumentSpan(sub, role, f"{reason} (including)"))
     return out
+
+
+def prep_objects(holders: Iterable[Token | None], preps: Collection[str]) -> list[Token]:
+    """The objects of the prepositions ``preps`` hanging from ``holders`` ("a warrant *for* X",
+    "a curfew *in* the town"), in the holders' order."""
+    return [g for h in holders if h is not None for c in h.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]  # fmt: skip

@@ -36,7 +36,7 @@ from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .dyads import has_party, prefer_parties
 from .lexicon import Lexicon, direct_object, infinitive, is_party
-from .phrases import spans_for
+from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -60,9 +60,7 @@ def _prep_parties(
 ) -> list[tuple[Token, Token]]:
     """Each party named after one of ``preps`` on one of ``holders`` ("support from the
     ministry", "a lunch for his counterpart"), with its preposition, in the holders' order."""
-    return [(g, c) for h in holders if h is not None for c in h.children
-            if c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj" and is_party(g, lex)]  # fmt: skip
+    return [(g, g.head) for g in prep_objects(holders, preps) if is_party(g, lex)]
 
 
 def _antecedent(pron: Token) -> Token | None:
