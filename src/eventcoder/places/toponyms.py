@@ -27,6 +27,7 @@ from .stands_as_place import (
     in_brackets_after_name,
     modifies_located_thing,
 )
+from .venues import placed_in_place
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -292,8 +293,9 @@ class Toponyms(OneSense):
                 continue
             building = self._building(span)
             compass = after_compass_adjective(span, self.words, self.gaz)  # "western Zarbia"
+            venue = ent.label_ in _OTHER_LABELS and placed_in_place(span, self.gaz)  # X in Lyon
             if ent.label_ in _OTHER_LABELS and not (
-                building or compass or self._looks_like_place(span)
+                building or compass or venue or self._looks_like_place(span)
             ):
                 continue
             root = span.root

@@ -1,0 +1,45 @@
+"""Places, eighth round of recall: more adjectival heads and names that stand as places by what
+news writes around them. Sentences written for these tests (invented people, firms and places)."""
+
+from __future__ import annotations
+
+from .test_places_news import places_of
+
+
+def _adjectival(coder, text: str) -> dict[str, str]:
+    return {
+        p.extracted_place: p.resolved_place
+        for p in places_of(coder, text).values()
+        if p.use == "adjectival"
+    }
+
+
+def test_an_adjective_on_what_is_done_or_built_in_a_country(coder):
+    found = _adjectival(coder, "The talks weighed the future of Nigerian development.")
+    assert found == {"Nigerian": "Nigeria"}
+    found = _adjectival(coder, "Bankers praised several Ghanaian projects on Monday.")
+    assert found == {"Ghanaian": "Ghana"}
+    found = _adjectival(coder, "Inspectors toured two Chilean heritage sites last week.")
+    assert found == {"Chilean": "Chile"}
+    found = _adjectival(coder, "Soldiers pushed into a Syrian Kurdish enclave on Monday.")
+    assert found == {"Syrian": "Syria"}
+
+
+def test_an_adjective_of_people_is_still_no_place(coder):
+    assert not _adjectival(coder, "Ghanaian workers and Nigerian traders met on Monday.")
+
+
+def test_a_venue_placed_in_a_town_written_after_it(coder):
+    found = places_of(coder, "She bought the cake from Sweet Crumb Studio in Tacoma on Friday.")
+    venue = found["Sweet Crumb Studio"]
+    assert venue.use == "name" and venue.resolved_place == "Tacoma"
+    assert "Tacoma" in venue.reason
+    found = places_of(coder, "An analyst at Harlow Capital in London said prices would rise.")
+    assert found["Harlow Capital"].resolved_place == "London"
+
+
+def test_no_venue_without_a_place_after_it_or_for_a_person(coder):
+    found = places_of(coder, "She bought the cake from Sweet Crumb Studio in 2019.")
+    assert "Sweet Crumb Studio" not in found
+    found = places_of(coder, "Reporters spoke to Ana Ruiz in Madrid on Tuesday.")
+    assert set(found) == {"Madrid"}
