@@ -43,3 +43,22 @@ def test_no_venue_without_a_place_after_it_or_for_a_person(coder):
     assert "Sweet Crumb Studio" not in found
     found = places_of(coder, "Reporters spoke to Ana Ruiz in Madrid on Tuesday.")
     assert set(found) == {"Madrid"}
+
+
+def test_a_place_that_only_seems_or_used_to_be_is_no_actor(coder):
+    found = places_of(coder, "By then Ghana had started to look like a safer bet for growers.")
+    assert "Ghana" in found
+    assert "Chile" in places_of(coder, "Chile used to be a key source market for the growers.")
+    found = places_of(coder, "Ghana and Peru continued to account for most of the growth.")
+    assert {"Ghana", "Peru"} <= set(found)
+    assert not places_of(coder, "Ghana continued to expel the diplomats.")  # it acts
+
+
+def test_a_town_modifying_a_place_noun_is_no_persons_name(coder):
+    text = (
+        "Cashiers at the Elmont Quick Gas station, Nora Elmont and Ray Vance, sold the ticket. "
+        "Traffic in the Elmont area was slow."
+    )
+    found = places_of(coder, text)
+    assert found["Elmont"].resolved_place == "Elmont"
+    assert "the Elmont area" in text[found["Elmont"].start - 4 : found["Elmont"].end + 5]
