@@ -62,3 +62,22 @@ def test_a_town_modifying_a_place_noun_is_no_persons_name(coder):
     found = places_of(coder, text)
     assert found["Elmont"].resolved_place == "Elmont"
     assert "the Elmont area" in text[found["Elmont"].start - 4 : found["Elmont"].end + 5]
+
+
+def test_places_joined_in_one_entity_are_each_a_place(coder):
+    found = places_of(coder, "The buses drove through the Surfside/Garden City area at noon.")
+    assert {"Surfside", "Garden City"} <= set(found)
+    found = places_of(coder, "The school sits between Harwich and Colchester.")
+    assert found["Harwich"].country_code == found["Colchester"].country_code == "GBR"
+    text = "It will take two years before the Leeds-Paris leg of the trip runs without a change."
+    found = places_of(coder, text)
+    assert found["Leeds"].country_code == "GBR" and found["Paris"].country_code == "FRA"
+
+
+def test_one_place_or_a_firm_is_not_split(coder):
+    found = places_of(coder, "Troops left Gilgit-Baltistan on Monday.")
+    assert set(found) == {"Gilgit-Baltistan"}
+    assert not places_of(coder, "Shares of Marks and Spencer fell on Monday.")
+    found = places_of(coder, "A crash closed the Leeds/Bradford intersection in Dover.")
+    assert "Leeds" not in found  # two streets meeting, left to the street rules
+    assert found["Bradford"].resolved_place == "Dover"

@@ -18,6 +18,7 @@ from .common import (
     _trim,
 )
 from .conventions import abbreviation_spans
+from .joined import joined_places
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
@@ -291,25 +292,31 @@ class Toponyms(OneSense):
                 continue
             if seen.intersection(t.i for t in span):
                 continue
+            parts = (
+                []
+                if self._is_org(span.text)
+                else joined_places(span, ent.label_, self.gaz, self.words.junction_words)
+            )
+            label = "GPE" if parts else ent.label_  # "the Harwich/Colchester area": two towns
             building = self._building(span)
             compass = after_compass_adjective(span, self.words, self.gaz)  # "western Zarbia"
-            venue = ent.label_ in _OTHER_LABELS and placed_in_place(span, self.gaz)  # X in Lyon
-            if ent.label_ in _OTHER_LABELS and not (
+            venue = label in _OTHER_LABELS and placed_in_place(span, self.gaz)  # X in Lyon
+            if label in _OTHER_LABELS and not (
                 building or compass or venue or self._looks_like_place(span)
             ):
                 continue
             root = span.root
-            if ent.label_ == "GPE" and self._region_of_place(span, seen):
-                out.append(span)  # "from Yakima, Washington shares recipes": the town's state
+            if label == "GPE" and self._region_of_place(span, seen):
+                out.extend(parts or [span])  # "from Yakima, Washington shares recipes"
                 seen.update(t.i for t in ent)
                 continue
             if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root):
-                if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
+                if skipped is not None and label == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
-            if ent.label_ != "LOC" and _acting_subject(root, self.words):  # a region has no
+            if label != "LOC" and _acting_subject(root, self.words):  # a region has no
                 # government to act: "Asia accounted for most of the growth" is a place
-                if skipped is not None and ent.label_ == "GPE":
+                if skipped is not None and label == "GPE":
                     skipped.append((span, f"acts as subject of '{root.head.text}'",
                                     sent.segment.start))  # fmt: skip
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
@@ -319,9 +326,9 @@ class Toponyms(OneSense):
                 and not (_after_place_prep(root, self.words) and self.gaz.lookup(span.text))
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
-            if not (compass or self._plausible(span, ent.label_)):
+            if not (compass or self._plausible(span, label)):
                 continue
-            out.append(span)
+            out.extend(parts or [span])
             seen.update(t.i for t in ent)
         out += self._named_before_region(sent, seen)
         out += self._regions_after(out, seen, sent.span.end)
