@@ -81,3 +81,24 @@ def test_one_place_or_a_firm_is_not_split(coder):
     found = places_of(coder, "A crash closed the Leeds/Bradford intersection in Dover.")
     assert "Leeds" not in found  # two streets meeting, left to the street rules
     assert found["Bradford"].resolved_place == "Dover"
+
+
+def test_a_state_written_in_two_words_with_no_entity_on_it(coder):
+    from eventcoder.places.toponyms import _compound_name
+
+    doc = coder.nlp("Police say the suspects were arrested in Kogi State.")
+    doc.ents = []  # as when the model labels nothing
+    state = next(t for t in doc if t.text == "State")
+    assert _compound_name(state, set()).text == "Kogi State"
+    assert _compound_name(state, {state.i - 1}) is None  # "Kogi" already taken
+
+
+def test_a_name_after_a_place_noun_and_of_is_kept_unknown(coder):
+    found = places_of(coder, "Gunmen attacked the village of Tafawa on Monday.")
+    assert found["Tafawa"].resolved_place is None  # no gazetteer has it: found, unresolved
+    assert "not in the gazetteer" in found["Tafawa"].reason
+
+
+def test_a_regions_adjective_on_its_history(coder):
+    found = _adjectival(coder, "Students read Latin American history.")
+    assert found == {"Latin American": "Latin America"}

@@ -193,13 +193,17 @@ class Toponyms(OneSense):
 
     def _plausible(self, span: Span, label: str) -> bool:
         """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
-        kept only where places stand: after a place preposition, beside another place
-        ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
+        kept only where places stand: after a place preposition or "the village of", beside
+        another place ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
         if len(span) > 1 or label == "FAC" or self.gaz.lookup(span.text):
             return True
         root = span.root
-        if _after_place_prep(root, self.words):
-            return True
+        if _after_place_prep(root, self.words) or (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lower_ in self.words.place_nouns
+        ):
+            return True  # "in Zarqiya", "the village of Zarqiya"
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
             return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
@@ -356,6 +360,9 @@ class Toponyms(OneSense):
             if found and (in_phrase or found[0].precision in ("country", "admin1")):
                 out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
                 seen.update(t.i for t in joined)
+            elif in_phrase and (whole := _compound_name(tok, seen)) and self.gaz.lookup(whole.text):
+                out.append(whole)  # "in Kwara State" with no entity on it
+                seen.update(t.i for t in whole)
             elif (
                 (in_phrase and self.gaz.lookup(tok.text))
                 or self._big_place_object(tok, tok.text)
@@ -364,6 +371,19 @@ class Toponyms(OneSense):
             ):
                 out.append(sent.span.doc[tok.i : tok.i + 1])
         return out
+
+
+def _compound_name(tok: Token, seen: set[int]) -> Span | None:
+    """ "Kwara State" ending at ``tok``: capitalised proper nouns no entity covers, hanging on
+    ``tok`` as compounds right before it (None when there is none)."""
+    doc = tok.doc
+    a = tok.i
+    while a > 0 and (prev := doc[a - 1]).dep_ == "compound" and prev.head.i == tok.i and (
+        prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.ent_type_
+        and prev.i not in seen
+    ):  # fmt: skip
+        a -= 1
+    return doc[a : tok.i + 1] if a < tok.i else None
 
 
 def _hyphenated(tok: Token, seen: set[int]) -> Span | None:
