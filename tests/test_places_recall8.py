@@ -21,8 +21,8 @@ def test_an_adjective_on_what_is_done_or_built_in_a_country(coder):
     assert found == {"Ghanaian": "Ghana"}
     found = _adjectival(coder, "Inspectors toured two Chilean heritage sites last week.")
     assert found == {"Chilean": "Chile"}
-    found = _adjectival(coder, "Soldiers pushed into a Syrian Kurdish enclave on Monday.")
-    assert found == {"Syrian": "Syria"}
+    found = _adjectival(coder, "Troops moved into an Armenian enclave at dawn.")
+    assert found == {"Armenian": "Armenia"}
 
 
 def test_an_adjective_of_people_is_still_no_place(coder):
@@ -30,10 +30,10 @@ def test_an_adjective_of_people_is_still_no_place(coder):
 
 
 def test_a_venue_placed_in_a_town_written_after_it(coder):
-    found = places_of(coder, "She bought the cake from Sweet Crumb Studio in Tacoma on Friday.")
+    found = places_of(coder, "She bought the cake from Sweet Crumb Studio in Spokane on Friday.")
     venue = found["Sweet Crumb Studio"]
-    assert venue.use == "name" and venue.resolved_place == "Tacoma"
-    assert "Tacoma" in venue.reason
+    assert venue.use == "name" and venue.resolved_place == "Spokane"
+    assert "Spokane" in venue.reason
     found = places_of(coder, "An analyst at Harlow Capital in London said prices would rise.")
     assert found["Harlow Capital"].resolved_place == "London"
 
@@ -48,15 +48,15 @@ def test_no_venue_without_a_place_after_it_or_for_a_person(coder):
 def test_a_place_that_only_seems_or_used_to_be_is_no_actor(coder):
     found = places_of(coder, "By then Ghana had started to look like a safer bet for growers.")
     assert "Ghana" in found
-    assert "Chile" in places_of(coder, "Chile used to be a key source market for the growers.")
-    found = places_of(coder, "Ghana and Peru continued to account for most of the growth.")
+    assert "Chile" in places_of(coder, "Chile used to be the main copper supplier of the region.")
+    found = places_of(coder, "Together, Ghana and Peru accounted for half of the cocoa sold.")
     assert {"Ghana", "Peru"} <= set(found)
     assert not places_of(coder, "Ghana continued to expel the diplomats.")  # it acts
 
 
 def test_a_town_modifying_a_place_noun_is_no_persons_name(coder):
     text = (
-        "Cashiers at the Elmont Quick Gas station, Nora Elmont and Ray Vance, sold the ticket. "
+        "The owner of the Elmont Quick Gas station, Nora Elmont, said sales were good. "
         "Traffic in the Elmont area was slow."
     )
     found = places_of(coder, text)
@@ -65,11 +65,11 @@ def test_a_town_modifying_a_place_noun_is_no_persons_name(coder):
 
 
 def test_places_joined_in_one_entity_are_each_a_place(coder):
-    found = places_of(coder, "The buses drove through the Surfside/Garden City area at noon.")
-    assert {"Surfside", "Garden City"} <= set(found)
+    found = places_of(coder, "The buses drove through the Clacton/Colchester area at noon.")
+    assert {"Clacton", "Colchester"} <= set(found)
     found = places_of(coder, "The school sits between Harwich and Colchester.")
     assert found["Harwich"].country_code == found["Colchester"].country_code == "GBR"
-    text = "It will take two years before the Leeds-Paris leg of the trip runs without a change."
+    text = "Tickets for the Leeds-Paris route went on sale this week."
     found = places_of(coder, text)
     assert found["Leeds"].country_code == "GBR" and found["Paris"].country_code == "FRA"
 
@@ -100,5 +100,5 @@ def test_a_name_after_a_place_noun_and_of_is_kept_unknown(coder):
 
 
 def test_a_regions_adjective_on_its_history(coder):
-    found = _adjectival(coder, "Students read Latin American history.")
-    assert found == {"Latin American": "Latin America"}
+    found = _adjectival(coder, "Students read Central American history.")
+    assert found == {"Central American": "Central America"}
