@@ -102,3 +102,8 @@ def test_a_name_after_a_place_noun_and_of_is_kept_unknown(coder):
 def test_a_regions_adjective_on_its_history(coder):
     found = _adjectival(coder, "Students read Central American history.")
     assert found == {"Central American": "Central America"}
+
+
+def test_a_town_the_parser_calls_a_firm_before_foothills(coder):
+    found = places_of(coder, "Crews from Ventura Fire cleared the Ojai foothills.")
+    assert found["Ojai"].resolved_place == "Ojai"
