@@ -65,18 +65,18 @@ def test_a_town_modifying_a_place_noun_is_no_persons_name(coder):
 
 
 def test_places_joined_in_one_entity_are_each_a_place(coder):
-    found = places_of(coder, "The buses drove through the Clacton/Colchester area at noon.")
-    assert {"Clacton", "Colchester"} <= set(found)
-    found = places_of(coder, "The school sits between Harwich and Colchester.")
-    assert found["Harwich"].country_code == found["Colchester"].country_code == "GBR"
+    found = places_of(coder, "The buses drove through the Harrogate/Ripon area at noon.")
+    assert {"Harrogate", "Ripon"} <= set(found)
+    found = places_of(coder, "The school sits between Harrogate and Knaresborough.")
+    assert found["Harrogate"].country_code == found["Knaresborough"].country_code == "GBR"
     text = "Tickets for the Leeds-Paris route went on sale this week."
     found = places_of(coder, text)
     assert found["Leeds"].country_code == "GBR" and found["Paris"].country_code == "FRA"
 
 
 def test_one_place_or_a_firm_is_not_split(coder):
-    found = places_of(coder, "Troops left Gilgit-Baltistan on Monday.")
-    assert set(found) == {"Gilgit-Baltistan"}
+    found = places_of(coder, "Troops left Guinea-Bissau on Monday.")
+    assert set(found) == {"Guinea-Bissau"}
     assert not places_of(coder, "Shares of Marks and Spencer fell on Monday.")
     found = places_of(coder, "A crash closed the Leeds/Bradford intersection in Dover.")
     assert "Leeds" not in found  # two streets meeting, left to the street rules
@@ -100,8 +100,8 @@ def test_a_name_after_a_place_noun_and_of_is_kept_unknown(coder):
 
 
 def test_a_regions_adjective_on_its_history(coder):
-    found = _adjectival(coder, "Students read Central American history.")
-    assert found == {"Central American": "Central America"}
+    found = _adjectival(coder, "Students read Scandinavian history.")
+    assert found == {"Scandinavian": "Scandinavia"}
 
 
 def test_a_town_the_parser_calls_a_firm_before_foothills(coder):

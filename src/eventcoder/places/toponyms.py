@@ -18,7 +18,7 @@ from .common import (
     _trim,
 )
 from .conventions import abbreviation_spans
-from .joined import joined_places
+from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
@@ -301,7 +301,7 @@ class Toponyms(OneSense):
                 if self._is_org(span.text)
                 else joined_places(span, ent.label_, self.gaz, self.words.junction_words)
             )
-            label = "GPE" if parts else ent.label_  # "the Harwich/Colchester area": two towns
+            label = "GPE" if parts else ent.label_  # "the Harrogate/Ripon area": two towns
             building = self._building(span)
             compass = after_compass_adjective(span, self.words, self.gaz)  # "western Zarbia"
             venue = label in _OTHER_LABELS and placed_in_place(span, self.gaz)  # X in Lyon
@@ -355,10 +355,15 @@ class Toponyms(OneSense):
             )
             if _demonstrative(tok):
                 continue
+            pair = tight_pair(tok, seen, self.words, self.gaz)  # "the Harrogate/Ripon area"
+            if pair:
+                out += pair
+                seen.update(range(pair[0].start, pair[-1].end))
+                continue
             joined = _hyphenated(tok, seen)
             found = self.gaz.lookup(joined.text)[:1] if joined is not None else []
             if found and (in_phrase or found[0].precision in ("country", "admin1")):
-                out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
+                out.append(joined)  # type: ignore[arg-type]  # "Guinea-Bissau", split
                 seen.update(t.i for t in joined)
             elif in_phrase and (whole := _compound_name(tok, seen)) and self.gaz.lookup(whole.text):
                 out.append(whole)  # "in Kwara State" with no entity on it
@@ -387,7 +392,7 @@ def _compound_name(tok: Token, seen: set[int]) -> Span | None:
 
 
 def _hyphenated(tok: Token, seen: set[int]) -> Span | None:
-    """ "Gilgit-Baltistan" around ``tok``: capitalised words joined by hyphens (None when
+    """ "Guinea-Bissau" around ``tok``: capitalised words joined by hyphens (None when
     there is no hyphen)."""
     doc = tok.doc
     a, b = tok.i, tok.i + 1

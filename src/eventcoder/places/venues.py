@@ -2,7 +2,7 @@
 
 - a name after "at", "in", "from", "inside", "outside" or "near" that is itself placed in a town,
   a state or a country written right after it: "at the Palais Rameau in Lyon", "a cake from
-  Rosie Bakes in Boise", "at Harwick Gas in Dover" — a shop, a venue or an office named
+  Rosie Bakes in Reno", "at Harwick Gas in Dover" — a shop, a venue or an office named
   as where something happens or where someone works ("an analyst at Harlow Capital in London":
   the firm's office there; GeoWebNews' "coercion"); not a person's name ("met Ana Ruiz in
   Madrid") and not "in 2015" (the place after "in" is an entity of a place, or a name the
