@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from ..document import Sentence
 from ..knowledge import Place
 from ..nlp import Span
-from .common import _MODIFIER_DEPS, _acting_subject
+from .common import _MODIFIER_DEPS, _OTHER_LABELS, _acting_subject
 from .name_forms import KNOWN_TOWN, NameForms
 from .resolve import own_name
 from .street_names import renamed_street
+from .venues import placed_in_place
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -61,6 +62,8 @@ class BuiltNames(NameForms):
             for t in span
         ):
             return "building"  # "the University of Leeds"
+        if span[0].ent_type_ in _OTHER_LABELS and placed_in_place(span, self.gaz):
+            return "building"  # "at the Palais Rameau in Lyon": a venue in that town
         last = span[-1]
         if len(span) > 2 and last.lower_ in words.compass:
             last = span[-2]

@@ -200,12 +200,16 @@ def _division_word(span: Span, words: PlaceWords) -> str | None:
 
 def _acting_subject(tok: Token, words: PlaceWords) -> bool:
     """A name as the subject of an action ("Turkey recalled", "Russia and Cuba backed")
-    stands for a government, not a place."""
+    stands for a government, not a place; through a verb taking another ("Peru began to look
+    like", "Chile used to be") the other verb says whether it acts."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return (
-        tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in words.still_verbs
-    )
+    if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+        return False
+    verb = tok.head
+    if verb.lemma_ in words.catenative_verbs:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    return verb.lemma_ not in words.still_verbs
 
 
 def _local_country(span: Span, table: Countries, words: PlaceWords) -> tuple[str, str] | None:

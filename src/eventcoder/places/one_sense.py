@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Sentence
 from ..knowledge.gazetteer import generic_name
+from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from .built import BuiltNames
 from .common import _MODIFIER_DEPS, _acting_subject, _after_place_prep
@@ -98,6 +99,7 @@ class OneSense(BuiltNames):
         top = self.gaz.lookup(span.text)[:1]
         return (
             _after_place_prep(span.root, self.words)
+            or _on_place_noun(span.root, self.words)  # "the Elmont area": no person's area
             or (span.end + 1 < len(doc) and doc[span.end].text == ",")
             and bool(self.gaz.lookup(doc[span.end + 1].text))
             or bool(top and top[0].precision in ("country", "admin1"))
@@ -194,3 +196,18 @@ class OneSense(BuiltNames):
                     continue  # "SA troops"
                 out.append(tok.doc[tok.i : tok.i + 1])
         return out
+
+
+#: Things that stand somewhere but a person has too ("the Lincoln home").
+_OWNED = frozenset({"home", "homes"})
+
+
+def _on_place_noun(tok: Token, words: PlaceWords) -> bool:
+    """ "the Elmont area", "the Elmont gas station": a name modifying a kind of place or a
+    thing that stands somewhere (through a noun: "gas station") names where it is."""
+    if tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.pos_ == "NOUN" and not words.is_located(head.lower_):
+        head = head.head
+    return head.pos_ == "NOUN" and words.is_located(head.lower_) and head.lower_ not in _OWNED

@@ -18,6 +18,7 @@ from .common import (
     _trim,
 )
 from .conventions import abbreviation_spans
+from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
@@ -27,6 +28,7 @@ from .stands_as_place import (
     in_brackets_after_name,
     modifies_located_thing,
 )
+from .venues import placed_in_place
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -191,13 +193,17 @@ class Toponyms(OneSense):
 
     def _plausible(self, span: Span, label: str) -> bool:
         """A one-word name the gazetteer does not know ("Nollywood", a misread first name) is
-        kept only where places stand: after a place preposition, beside another place
-        ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
+        kept only where places stand: after a place preposition or "the village of", beside
+        another place ("Harwinton, Conn."), or before a place word ("the Ghouta region")."""
         if len(span) > 1 or label == "FAC" or self.gaz.lookup(span.text):
             return True
         root = span.root
-        if _after_place_prep(root, self.words):
-            return True
+        if _after_place_prep(root, self.words) or (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lower_ in self.words.place_nouns
+        ):
+            return True  # "in Zarqiya", "the village of Zarqiya"
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
             return doc[span.end + 1].ent_type_ in ("GPE", "LOC") or bool(
@@ -290,24 +296,31 @@ class Toponyms(OneSense):
                 continue
             if seen.intersection(t.i for t in span):
                 continue
+            parts = (
+                []
+                if self._is_org(span.text)
+                else joined_places(span, ent.label_, self.gaz, self.words.junction_words)
+            )
+            label = "GPE" if parts else ent.label_  # "the Harrogate/Ripon area": two towns
             building = self._building(span)
             compass = after_compass_adjective(span, self.words, self.gaz)  # "western Zarbia"
-            if ent.label_ in _OTHER_LABELS and not (
-                building or compass or self._looks_like_place(span)
+            venue = label in _OTHER_LABELS and placed_in_place(span, self.gaz)  # X in Lyon
+            if label in _OTHER_LABELS and not (
+                building or compass or venue or self._looks_like_place(span)
             ):
                 continue
             root = span.root
-            if ent.label_ == "GPE" and self._region_of_place(span, seen):
-                out.append(span)  # "from Yakima, Washington shares recipes": the town's state
+            if label == "GPE" and self._region_of_place(span, seen):
+                out.extend(parts or [span])  # "from Yakima, Washington shares recipes"
                 seen.update(t.i for t in ent)
                 continue
             if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root):
-                if skipped is not None and ent.label_ == "GPE":  # it tells the article's area
+                if skipped is not None and label == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
-            if ent.label_ != "LOC" and _acting_subject(root, self.words):  # a region has no
+            if label != "LOC" and _acting_subject(root, self.words):  # a region has no
                 # government to act: "Asia accounted for most of the growth" is a place
-                if skipped is not None and ent.label_ == "GPE":
+                if skipped is not None and label == "GPE":
                     skipped.append((span, f"acts as subject of '{root.head.text}'",
                                     sent.segment.start))  # fmt: skip
                 continue  # "Turkey recalled its ambassadors": an actor, not a place
@@ -317,9 +330,9 @@ class Toponyms(OneSense):
                 and not (_after_place_prep(root, self.words) and self.gaz.lookup(span.text))
             ):
                 continue  # "Brussels said" is the EU; "officials in Brussels" a place
-            if not (compass or self._plausible(span, ent.label_)):
+            if not (compass or self._plausible(span, label)):
                 continue
-            out.append(span)
+            out.extend(parts or [span])
             seen.update(t.i for t in ent)
         out += self._named_before_region(sent, seen)
         out += self._regions_after(out, seen, sent.span.end)
@@ -342,11 +355,19 @@ class Toponyms(OneSense):
             )
             if _demonstrative(tok):
                 continue
+            pair = tight_pair(tok, seen, self.words, self.gaz)  # "the Harrogate/Ripon area"
+            if pair:
+                out += pair
+                seen.update(range(pair[0].start, pair[-1].end))
+                continue
             joined = _hyphenated(tok, seen)
             found = self.gaz.lookup(joined.text)[:1] if joined is not None else []
             if found and (in_phrase or found[0].precision in ("country", "admin1")):
-                out.append(joined)  # type: ignore[arg-type]  # "Gilgit-Baltistan", split
+                out.append(joined)  # type: ignore[arg-type]  # "Guinea-Bissau", split
                 seen.update(t.i for t in joined)
+            elif in_phrase and (whole := _compound_name(tok, seen)) and self.gaz.lookup(whole.text):
+                out.append(whole)  # "in Kwara State" with no entity on it
+                seen.update(t.i for t in whole)
             elif (
                 (in_phrase and self.gaz.lookup(tok.text))
                 or self._big_place_object(tok, tok.text)
@@ -357,8 +378,21 @@ class Toponyms(OneSense):
         return out
 
 
+def _compound_name(tok: Token, seen: set[int]) -> Span | None:
+    """ "Kwara State" ending at ``tok``: capitalised proper nouns no entity covers, hanging on
+    ``tok`` as compounds right before it (None when there is none)."""
+    doc = tok.doc
+    a = tok.i
+    while a > 0 and (prev := doc[a - 1]).dep_ == "compound" and prev.head.i == tok.i and (
+        prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.ent_type_
+        and prev.i not in seen
+    ):  # fmt: skip
+        a -= 1
+    return doc[a : tok.i + 1] if a < tok.i else None
+
+
 def _hyphenated(tok: Token, seen: set[int]) -> Span | None:
-    """ "Gilgit-Baltistan" around ``tok``: capitalised words joined by hyphens (None when
+    """ "Guinea-Bissau" around ``tok``: capitalised words joined by hyphens (None when
     there is no hyphen)."""
     doc = tok.doc
     a, b = tok.i, tok.i + 1
