@@ -1,0 +1,81 @@
+"""Issue 12, eighth round: event types of news English that the rules missed or mistyped,
+each pattern on sentences written for the project (invented people and places), with the
+sentences that must stay as they were beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.detect.salience import reporting_rank
+
+
+def reported(coder, text: str) -> str:
+    """The type of the event the sentence reports (as ``evaluate`` scores it), or NONE."""
+    events = [(i, e) for i, e in enumerate(coder.code(text)) if e.salience == "main"]
+    if not events:
+        return "NONE"
+    return min(events, key=lambda p: (*reporting_rank(p[1].salience, p[1].confidence), p[0]))[
+        1
+    ].event
+
+
+# (sentence, the type it reports)
+TYPE_CASES = [
+    # an insult as the complement's adjective ("called him a stupid man")
+    ("The mayor called the transport minister a very stupid man.", "ACCUSE"),
+    ("The senator called the ceasefire a historic step.", "SUPPORT"),
+    # offers spurned, deals cancelled
+    ("Kardan spurned repeated offers of talks from the council this spring.", "REJECT"),
+    ("The governor said he cancelled the arms deal after the raid.", "REJECT"),
+    # forces intensified
+    ("The militia has intensified its forces in several districts of Orlek.", "MOBILIZE"),
+    # leave given for an act: the permission is the event, not the act permitted
+    ("The ministry said it would allow the Red Cross to deliver medicine to the camps.", "AGREE"),
+    ("The governor gave approval for the agency to deliver food to the valley.", "CONCEDE"),
+    ("A tribunal has given authorization for the banker to be extradited to Norland.", "CONCEDE"),
+    # sentences sought by a prosecutor
+    ("Prosecutors are seeking a life sentence for the former mayor on fraud charges.", "ACCUSE"),
+    # a party defended against criticism
+    (
+        "The chief judge is defending county magistrates against criticism that they free "
+        "violent suspects.",
+        "SUPPORT",
+    ),
+    # criticism faced from someone: who criticises acts
+    (
+        "The junta faces growing criticism from rights groups over its treatment of prisoners.",
+        "ACCUSE",
+    ),
+    # information handed to another government
+    ("The bank gave the tax records of its clients to the Dravian authorities.", "COOPERATE"),
+    # called out for something
+    ("The envoy called out the ministry for its silence on the killings.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), TYPE_CASES)
+def test_event_type(coder, text, event):
+    assert reported(coder, text) == event
+
+
+# sentences that keep their old reading (or none)
+KEPT_CASES = [
+    ("The minister called the ambassador to discuss the border dispute.", "CONSULT"),
+    ("The board gave its approval to the merger with Varnia Steel.", "SUPPORT"),
+    ("Police searched the house of the suspect in Orlek.", "COERCE"),
+    ("The government cancelled the summit with Varnia.", "REJECT"),
+    ("The charity gave details of its budget on Monday.", "NONE"),
+    ("The army defended the town against the rebels.", "NONE"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), KEPT_CASES)
+def test_kept_reading(coder, text, event):
+    assert reported(coder, text) == event
+
+
+def test_criticism_faced_comes_from_the_critic(coder):
+    ev = next(e for e in coder.code("The junta faces growing criticism from rights groups.")
+              if e.event == "ACCUSE")  # fmt: skip
+    assert [a.entity_text for a in ev.actor] == ["rights groups"]
+    assert [r.entity_text for r in ev.recipient] == ["The junta"]
