@@ -50,6 +50,15 @@ TYPE_CASES = [
     ("The bank gave the tax records of its clients to the Dravian authorities.", "COOPERATE"),
     # called out for something
     ("The envoy called out the ministry for its silence on the killings.", "ACCUSE"),
+    # a meeting walked out of or left
+    ("Opposition senators walked out of the talks with the governor on Friday.", "REJECT"),
+    ("The delegation stormed out of the meeting after an hour.", "REJECT"),
+    ("Opposition senators abruptly left a meeting with the governor on Friday.", "REJECT"),
+    # more funding announced
+    ("Lumia on Monday announced a fourfold increase in funding to fight malaria in Kolm.", "AID"),
+    # captives "held" by someone released (promised: AGREE)
+    ("The rebels freed two farmhands held by them since May.", "RETREAT"),
+    ("The rebels said they will release two farmhands held captive by them.", "AGREE"),
 ]
 
 
@@ -66,6 +75,9 @@ KEPT_CASES = [
     ("The government cancelled the summit with Varnia.", "REJECT"),
     ("The charity gave details of its budget on Monday.", "NONE"),
     ("The army defended the town against the rebels.", "NONE"),
+    ("Rebels stormed the parliament building on Monday.", "COERCE"),
+    ("Dock workers walked out on Monday.", "PROTEST"),
+    ("The finance minister met the striking nurses on Monday.", "CONSULT"),
 ]
 
 
@@ -79,3 +91,46 @@ def test_criticism_faced_comes_from_the_critic(coder):
               if e.event == "ACCUSE")  # fmt: skip
     assert [a.entity_text for a in ev.actor] == ["rights groups"]
     assert [r.entity_text for r in ev.recipient] == ["The junta"]
+
+
+def _parsed(words, heads, deps, pos):
+    """A hand-parsed sentence (the parser's mistakes are not reproducible on demand)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_an_insult_in_apposition_to_the_complement_is_the_complement():
+    from eventcoder.detect.complements import complement_words
+
+    # "called Kolm's envoy to Norland a very stupid guy", the parser making "guy" an
+    # apposition of the complement "envoy"
+    doc = _parsed(
+        ["The", "senator", "called", "Kolm", "'s", "envoy", "to", "Norland", "a", "very", "stupid", "guy", "."],
+        [1, 2, 2, 5, 3, 2, 5, 6, 11, 10, 11, 5, 2],
+        ["det", "nsubj", "ROOT", "poss", "case", "oprd", "prep", "pobj", "det", "advmod",
+         "amod", "appos", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PART", "NOUN", "ADP", "PROPN", "DET", "ADV", "ADJ",
+         "NOUN", "PUNCT"],
+    )  # fmt: skip
+    assert {t.text for t in complement_words(doc[2])} == {"envoy", "guy", "stupid"}
+
+
+def test_a_relative_clause_under_a_noun_root_is_the_main_clause():
+    from eventcoder.detect.salience import circumstance_clause
+
+    # "The Aid Agency (TAA) is sending food.": the parser hung the main verb under the name
+    words = ["The", "Aid", "Agency", "(", "TAA", ")", "is", "sending", "food", "."]
+    deps = ["det", "compound", "ROOT", "punct", "nsubj", "punct", "aux", "relcl", "dobj", "punct"]
+    heads = [2, 2, 2, 4, 7, 4, 7, 2, 7, 7]
+    pos = ["DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB", "NOUN", "PUNCT"]
+    assert circumstance_clause(_parsed(words, heads, deps, pos)[7], set()) is None
+    # a real relative clause under a verb root stays a circumstance
+    words = ["Police", "held", "the", "man", "who", "stole", "food", "."]
+    deps = ["nsubj", "ROOT", "det", "dobj", "nsubj", "relcl", "dobj", "punct"]
+    heads = [1, 1, 3, 1, 5, 3, 5, 1]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PRON", "VERB", "NOUN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    clause = circumstance_clause(doc[5], set())
+    assert clause is not None and clause.i == 5
