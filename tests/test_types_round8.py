@@ -59,6 +59,11 @@ TYPE_CASES = [
     # captives "held" by someone released (promised: AGREE)
     ("The rebels freed two farmhands held by them since May.", "RETREAT"),
     ("The rebels said they will release two farmhands held captive by them.", "AGREE"),
+    # civilians clashing with police riot (armed sides that clash still fight)
+    ("Protesters clashed with police in the capital on Friday.", "PROTEST"),
+    # a plan or a law challenged is objected to (the plan's own act is no event)
+    ("Two former ministers challenged a secret plan to deport thousands of migrants.", "ACCUSE"),
+    ("The bar association challenged the new press law in court.", "ACCUSE"),
 ]
 
 
@@ -77,6 +82,8 @@ KEPT_CASES = [
     ("The army defended the town against the rebels.", "NONE"),
     ("Rebels stormed the parliament building on Monday.", "COERCE"),
     ("Dock workers walked out on Monday.", "PROTEST"),
+    ("Rebels clashed with government troops near the border.", "ASSAULT"),
+    ("The auditors challenged the ministry's figures on Monday.", "ACCUSE"),
     ("The finance minister met the striking nurses on Monday.", "CONSULT"),
 ]
 
