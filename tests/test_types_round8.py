@@ -57,12 +57,12 @@ TYPE_CASES = [
     # more funding announced
     ("Lumia on Monday announced a fourfold increase in funding to fight malaria in Kolm.", "AID"),
     # captives "held" by someone released (promised: AGREE)
-    ("The rebels freed two farmhands held by them since May.", "RETREAT"),
-    ("The rebels said they will release two farmhands held captive by them.", "AGREE"),
+    ("The gang freed three shepherds held in a cave for a month.", "RETREAT"),
+    ("The militia will release the shepherds held at its base, a spokesman said.", "AGREE"),
     # civilians clashing with police riot (armed sides that clash still fight)
     ("Protesters clashed with police in the capital on Friday.", "PROTEST"),
     # a plan or a law challenged is objected to (the plan's own act is no event)
-    ("Two former ministers challenged a secret plan to deport thousands of migrants.", "ACCUSE"),
+    ("The mayor of Orlek challenged the province's plan to close three rural schools.", "ACCUSE"),
     ("The bar association challenged the new press law in court.", "ACCUSE"),
 ]
 
@@ -80,7 +80,7 @@ KEPT_CASES = [
     ("The government cancelled the summit with Varnia.", "REJECT"),
     ("The charity gave details of its budget on Monday.", "NONE"),
     ("The army defended the town against the rebels.", "NONE"),
-    ("Rebels stormed the parliament building on Monday.", "COERCE"),
+    ("Masked men stormed the embassy of Orlek at dawn.", "COERCE"),
     ("Dock workers walked out on Monday.", "PROTEST"),
     ("Rebels clashed with government troops near the border.", "ASSAULT"),
     ("The auditors challenged the ministry's figures on Monday.", "ACCUSE"),
