@@ -64,6 +64,8 @@ TYPE_CASES = [
     # a plan or a law challenged is objected to (the plan's own act is no event)
     ("The mayor of Orlek challenged the province's plan to close three rural schools.", "ACCUSE"),
     ("The bar association challenged the new press law in court.", "ACCUSE"),
+    # an armed group storming a place attacks it (police who storm a building raid it)
+    ("Gunmen stormed a hotel in the capital of Kolm on Sunday.", "ASSAULT"),
 ]
 
 
@@ -81,6 +83,7 @@ KEPT_CASES = [
     ("The charity gave details of its budget on Monday.", "NONE"),
     ("The army defended the town against the rebels.", "NONE"),
     ("Masked men stormed the embassy of Orlek at dawn.", "COERCE"),
+    ("Riot police stormed a protest camp in Orlek on Sunday.", "COERCE"),
     ("Dock workers walked out on Monday.", "PROTEST"),
     ("Rebels clashed with government troops near the border.", "ASSAULT"),
     ("The auditors challenged the ministry's figures on Monday.", "ACCUSE"),
