@@ -86,6 +86,7 @@ KEPT_CASES = [
     ("Riot police stormed a protest camp in Orlek on Sunday.", "COERCE"),
     ("Dock workers walked out on Monday.", "PROTEST"),
     ("Rebels clashed with government troops near the border.", "ASSAULT"),
+    ("The prime minister left the summit on Friday for a visit to the troops.", "NONE"),
     ("The auditors challenged the ministry's figures on Monday.", "ACCUSE"),
     ("The finance minister met the striking nurses on Monday.", "CONSULT"),
 ]
