@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..knowledge.words import DetectWords
 from ..ontology import PLOVER_TYPES
 from ..resources import load_yaml, load_yaml_file
+from .complements import complement_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -161,11 +162,8 @@ def _holds(token: Token, key: str, value: Any, words: DetectWords) -> bool:
             c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in value and not _dated(c)
             for c in children
         ) or any(m.lower_ == "for" and "for" in value for m in marks)
-    if key == "comp_lemma":  # "found the bishop guilty": a complement of one of these lemmas
-        return any(
-            c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lemma_.lower() in value
-            for c in children
-        )
+    if key == "comp_lemma":  # "found the bishop guilty", "called him a stupid man"
+        return any(c.lemma_.lower() in value for c in complement_words(token))
     if key == "prep_in_object":  # "returned dozens of artifacts [stolen ...] to the embassy"
         obj = direct_object(token)
         where = children + (list(obj.subtree) if obj is not None else [])

@@ -88,9 +88,12 @@ def circumstance_clause(token: Token, temporal_marks: AbstractSet[str]) -> Token
     """The relative or temporal clause ``token`` sits in, if any (its head word); a temporal
     clause is opened by one of ``temporal_marks`` ("since", "when")."""
     verb_root = token.sent.root.pos_ in ("VERB", "AUX")
+    noun_root = token.sent.root.pos_ in ("NOUN", "PROPN")
     for tok in (token, *token.ancestors):
-        if tok.dep_ == "relcl" and not infinitive(tok):
-            return tok  # "who seized power" (not "a rally to protest": a purpose)
+        if tok.dep_ == "relcl" and not infinitive(tok) and not noun_root:
+            return tok  # "who seized power" (not "a rally to protest": a purpose; with a noun
+            # at the root, the parser took the main verb for a relative clause: "The Red Cross
+            # (ICRC) is sending ...")
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and verb_root:
             return tok  # "peacekeepers deployed in the country" (with no verb at the root,
             # the parser took the main verb for a participle: "Doctors donated ...")
