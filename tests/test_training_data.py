@@ -1,6 +1,6 @@
 """The project's training sentences (``data/training/*.csv``) are well formed: every label a
 PLOVER type or NONE, every role span an exact substring of its sentence, no sentence twice,
-and the role-labelled news files (``news_*.csv``, ``news2_*.csv``) found by
+and the role-labelled news files (``news_*.csv``, ``news2_*.csv``, ``news3_*.csv``) found by
 ``project_data_files()``."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 
 def span_files() -> list[Path]:
-    return [p for p in project_data_files() if p.name.startswith(("news_", "news2_"))]
+    return [p for p in project_data_files() if p.name.startswith(("news_", "news2_", "news3_"))]
 
 
 def test_the_news_files_are_training_data():
