@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
+from .custody import held_by_state
 from .dyads import is_instrument
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
@@ -139,7 +140,12 @@ def _past_dateline(cand: Candidate, lex: Lexicon) -> None:
 
 def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
-    of an act; who ordered it done."""
+    of an act; who ordered it done; else the state holding a prisoner (``custody``)."""
+    _antecedent(cand, lex)
+    held_by_state(cand)
+
+
+def _antecedent(cand: Candidate, lex: Lexicon) -> None:
     verb = cand.trigger
     _past_dateline(cand, lex)
     if cand.event in ("COERCE", "SANCTION", "RETREAT", "CONCEDE") and verb.pos_ == "VERB":
