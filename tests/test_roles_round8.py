@@ -44,3 +44,38 @@ def test_a_named_doer_is_kept(coder, text, event, actor):
 def test_a_jail_with_no_place_names_no_state(coder):
     ev = one(coder, "The activist was tortured in a secret jail, his lawyer said.", "ASSAULT")
     assert not ev.actor, [a.entity_text for a in ev.actor]
+
+
+# (sentence, event type, a word the recipient must contain)
+TRUCE_CASES = [
+    # a truce declared, agreed to or broken in a place is aimed at the fighting there
+    ("The Free Sahel Front declared a unilateral truce effective from Monday in Mali.",
+     "RETREAT", "mali"),
+    ("In Mindanao, the rebel front declared a two-week ceasefire on Tuesday.", "RETREAT",
+     "mindanao"),
+    ("The warlord has agreed to a ceasefire in southern Somalia.", "AGREE", "somalia"),
+    ("Clan militias have agreed to lay down their weapons in northern Kenya.", "AGREE",
+     "kenya"),
+    ("Hill militias violated the ceasefire in Kachin state 40 times last week.", "ASSAULT",
+     "kachin"),
+    # the owner of a truce that was broken
+    ("Fighters of the Karen army violated Myanmar's holiday truce near Hpa-an.", "ASSAULT",
+     "myanmar"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), TRUCE_CASES)
+def test_a_truce_is_aimed_at_where_it_holds(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+def test_a_truce_with_a_named_party_keeps_it(coder):
+    ev = one(coder, "The army agreed to a ceasefire with the Kachin rebels in Myitkyina.", "AGREE")
+    assert "rebels" in words(ev.recipient), [r.entity_text for r in ev.recipient]
+    assert "myitkyina" not in words(ev.recipient)
+
+
+def test_an_attack_in_a_place_is_not_a_truce(coder):
+    ev = one(coder, "Gunmen attacked a police post in Kachin state on Sunday.", "ASSAULT")
+    assert "kachin" not in words(ev.recipient), [r.entity_text for r in ev.recipient]

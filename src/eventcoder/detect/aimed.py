@@ -23,6 +23,7 @@ from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import prep_objects, spans_for
+from .truce import truce_area, truce_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -172,7 +173,12 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     if cand.event not in ("ASSAULT", "COERCE", "CONSULT", "MOBILIZE", "REQUEST"):
         why = "the country the peacekeeping force serves ('{place}')"
         _add(cand, _peace_force_area(cand, words), why, lex)
+    truce_owner(cand, lex)
     if has_party(cand.recipient_args, lex):
+        return
+    places, why = truce_area(cand, lambda t: _area(t, words))
+    if places:
+        _add(cand, places, why, lex)
         return
     enemy = _purpose_enemy(cand, lex) if cand.event in ("MOBILIZE", "THREATEN") else []
     if enemy:
