@@ -79,3 +79,46 @@ def test_a_truce_with_a_named_party_keeps_it(coder):
 def test_an_attack_in_a_place_is_not_a_truce(coder):
     ev = one(coder, "Gunmen attacked a police post in Kachin state on Sunday.", "ASSAULT")
     assert "kachin" not in words(ev.recipient), [r.entity_text for r in ev.recipient]
+
+
+def test_the_occasion_a_sentence_hangs_on_is_no_recipient(coder):
+    text = "On the eve of a trip by the US envoy to Venezuela, the police released 14 of the jailed students."
+    ev = one(coder, text, "RETREAT")
+    assert "venezuela" not in words(ev.recipient), [r.entity_text for r in ev.recipient]
+    assert "students" in words(ev.recipient)
+
+
+def test_a_fronted_visit_is_where_the_actor_was_not_whom_it_aims_at(coder):
+    text = "On a visit to Kenya, the Ugandan president voiced support for the election commission."
+    ev = one(coder, text, "SUPPORT")
+    assert "kenya" not in words(ev.recipient), [r.entity_text for r in ev.recipient]
+    assert "president" in words(ev.actor)
+
+
+def test_a_name_hung_on_the_visited_place_is_the_subject():
+    """The parser can coordinate the actor's name with the visited place when no "and" joins
+    them; the verb then has no subject. Checked on a parse built by hand."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from eventcoder.detect.framing import _fronted_visit, _stray_subject
+
+    toks = ["On", "a", "visit", "to", "Malawi", ",", "President", "Ali", "Musa", "voiced",
+            "support", "."]  # fmt: skip
+    heads = [9, 2, 0, 2, 3, 4, 8, 8, 4, 9, 9, 9]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "compound", "compound", "conj",
+            "ROOT", "dobj", "punct"]  # fmt: skip
+    ents = ["O", "O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    lemmas = [t.lower() for t in toks]
+    vocab = English().vocab
+    doc = Doc(vocab, words=toks, heads=heads, deps=deps, ents=ents, lemmas=lemmas)
+    verb = doc[9]
+    prep = _fronted_visit(verb)
+    assert prep is not None and prep.i == 0
+    subj = _stray_subject(prep, verb)
+    assert subj is not None and subj.text == "Musa"
+    # with an "and" the two are coordinated on purpose: no stray subject
+    toks2 = toks[:5] + ["and"] + toks[6:]
+    deps2 = deps[:5] + ["cc"] + deps[6:]
+    doc2 = Doc(vocab, words=toks2, heads=heads, deps=deps2, ents=ents, lemmas=lemmas)
+    assert _stray_subject(doc2[0], doc2[9]) is None
