@@ -122,3 +122,22 @@ def test_a_name_hung_on_the_visited_place_is_the_subject():
     deps2 = deps[:5] + ["cc"] + deps[6:]
     doc2 = Doc(vocab, words=toks2, heads=heads, deps=deps2, ents=ents, lemmas=lemmas)
     assert _stray_subject(doc2[0], doc2[9]) is None
+
+
+# (sentence, event type, a word the recipient must contain)
+PARTY_CASES = [
+    # an employer's management is a party: a strike held until it acts presses it
+    ("The dockers said they will not end the strike until the management restores their bonuses.",
+     "REJECT", "management"),
+    # things given back go to their owners
+    ("The museum returned the stolen masks to their owners in Benin.", "RETREAT", "owners"),
+    # "until he is satisfied (that) X ...": X must act first
+    ("The minister said he will not lift the ban until he is convinced Ecuador has met every condition.",
+     "REJECT", "ecuador"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), PARTY_CASES)
+def test_generic_parties_and_awaited_acts(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])

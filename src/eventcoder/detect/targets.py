@@ -110,6 +110,11 @@ def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
             )
             if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
                 return doer, f"who must act first ('{clause.text}' ...)"
+            # "until he is satisfied (that) X complies": the doer of what must be seen done
+            seen = [g for t in clause.subtree if t.dep_ == "ccomp" for g in t.children
+                    if g.dep_ == "nsubj" and g.pos_ != "PRON" and is_party(g, lex)]  # fmt: skip
+            if doer is not None and doer.pos_ == "PRON" and seen:
+                return seen[0], f"who must act first ('{seen[0].head.text}' ...)"
     return None
 
 
