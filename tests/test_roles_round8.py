@@ -141,3 +141,22 @@ PARTY_CASES = [
 def test_generic_parties_and_awaited_acts(coder, text, event, recipient):
     ev = one(coder, text, event)
     assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+# (sentence, event type, a word the recipient must contain)
+MEASURE_CASES = [
+    # the area named in the clause that describes the measure
+    ("The junta has decided to relax the curfew hours imposed in parts of Kayin State.",
+     "CONCEDE", "kayin"),
+    # where what a restriction restricts goes or happens
+    ("The ministry eased some of its tightest restrictions on food shipments to Eritrea.",
+     "CONCEDE", "eritrea"),
+    ("The army lifted restrictions on the movement of aid convoys in the border districts.",
+     "CONCEDE", "districts"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), MEASURE_CASES)
+def test_where_a_measure_bears(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])

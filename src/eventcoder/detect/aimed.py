@@ -60,6 +60,8 @@ def _measure(tok: Token, words: DetectWords) -> bool:
     """A curfew, a lockdown, martial law, a state of emergency (``area_measures``)."""
     lemma = tok.lemma_.lower()
     keys = {lemma} | {f"{c.lower_} {lemma}" for c in tok.lefts if c.dep_ in ("amod", "compound")}
+    if lemma in ("hour", "measure", "rule", "order"):  # "curfew hours", "lockdown measures"
+        keys |= {c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound"}
     keys |= {f"{lemma} {g.lemma_.lower()}" for c in tok.children if c.lower_ == "of"
              for g in c.children}  # fmt: skip
     return bool(keys & words.area_measures) and tok.pos_ in ("NOUN", "PROPN")
@@ -77,18 +79,29 @@ def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWord
     return [g for g in prep_objects(holders, preps) if _area(g, words)]
 
 
+def _restricted(measure: Token, words: DetectWords) -> list[Token]:
+    """ "restrictions on aid to X", "curbs on travel to X", "restrictions on the movement of
+    workers in X": where what the measure restricts goes or happens."""
+    things = prep_objects([measure], ("on",))
+    things += prep_objects(things, ("of",))
+    return _places_after(things, _OVER | {"to", "from"}, words)
+
+
 def _measure_area(cand: Candidate, words: DetectWords) -> tuple[list[Token], Token] | None:
     """The area a measure named by the event covers, and the measure."""
     verbs = _verbs(cand)
     things = [t for t in cand.triggers if t.pos_ == "NOUN"]
     things += [o for v in verbs if (o := direct_object(v)) is not None]
     things += prep_objects(verbs, ("on", "under"))
+    things += prep_objects(things, ("of",))  # "eased some of its restrictions"
     for thing in things:
         if not _measure(thing, words):
             continue
         holders = [thing, *[g for c in thing.children if c.lower_ == "of" for g in c.children]]
         holders += [thing.head] if thing.dep_ == "pobj" else []  # "put the capital on lockdown"
-        areas = _places_after(holders + verbs, _OVER, words)
+        # "the curfew imposed in X", "the embargo it has imposed on X"
+        holders += [c for c in thing.children if c.dep_ in ("acl", "relcl")]
+        areas = _places_after(holders + verbs, _OVER, words) or _restricted(thing, words)
         if areas:
             return areas, thing
     return None
