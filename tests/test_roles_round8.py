@@ -160,3 +160,22 @@ MEASURE_CASES = [
 def test_where_a_measure_bears(coder, text, event, recipient):
     ev = one(coder, text, event)
     assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+# (sentence, event type, a word the actor must contain, a word the recipient must contain)
+DOER_CASES = [
+    # forces deployed as aid give it; whom the deployment is to relieve receives it
+    ("Kenyan peacekeepers are being deployed to relieve the Ugandan contingent.", "AID",
+     "peacekeepers", "contingent"),
+    # an acronym before a verb with no subject, read by the parser as an adverb
+    ("In cooperation with local charities, USAID provided food to 20,000 flood victims.",
+     "AID", "usaid", "victims"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), DOER_CASES)
+def test_doers_the_clause_hides(coder, text, event, actor, recipient):
+    ev = one(coder, text, event)
+    assert actor in words(ev.actor), (text, [a.entity_text for a in ev.actor])
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+    assert actor not in words(ev.recipient)

@@ -138,10 +138,34 @@ def _past_dateline(cand: Candidate, lex: Lexicon) -> None:
             return
 
 
+#: Verbs (lemmas) of a purpose that helps whom it names: "deployed to relieve X".
+_HELPING = frozenset({"relieve", "help", "assist", "support", "protect", "reinforce", "replace"})
+
+
+def _deployed(cand: Candidate, lex: Lexicon) -> None:
+    """ "peacekeepers are being deployed to relieve the Ugandan contingent": forces deployed as
+    aid, told in the passive with no doer, give the aid; whom its purpose helps receives it."""
+    verb = cand.trigger
+    if cand.event != "AID" or cand.actor_args or verb.pos_ != "VERB" or agent_of(verb):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in lex.words.deployed_nouns:
+        return
+    cand.actor_args = spans_for(subj, "actor", f"the forces '{verb.text}' as aid", lex.words)
+    cand.recipient_args = [a for a in cand.recipient_args if a.head.i != subj.i]
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
+        obj = direct_object(clause) if clause.lemma_.lower() in _HELPING else None
+        helped = obj is not None and obj.lemma_.lower() in lex.words.deployed_nouns
+        if obj is not None and (helped or is_party(obj, lex)) and not cand.recipient_args:
+            why = f"whom '{verb.text}' is to '{clause.text}'"
+            cand.recipient_args = spans_for(obj, "recipient", why, lex.words)
+
+
 def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
     of an act; who ordered it done; else the state holding a prisoner (``custody``)."""
     _antecedent(cand, lex)
+    _deployed(cand, lex)
     held_by_state(cand)
 
 

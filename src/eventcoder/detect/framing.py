@@ -8,7 +8,9 @@
   "On a visit to Kenya, the Ugandan president voiced his support for ..." → Kenya is no
   recipient; and where the parser hangs the actor's name on the visited place as a second
   member ("On a visit to Kenya, Ugandan President Ali Musa voiced ...", no "and" between
-  them), the name is the verb's subject.
+  them), the name is the verb's subject;
+- a name right before a verb with no subject, read as an adverb ("USAID delivered ..."), is
+  the verb's subject.
 """
 
 from __future__ import annotations
@@ -61,6 +63,31 @@ def _stray_subject(prep: Token, verb: Token) -> Token | None:
     return None
 
 
+#: Named-entity kinds of a party's name.
+_NAMES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def _stray_name(verb: Token) -> Token | None:
+    """A name right before a verb with no subject that the parser read as an adverb ("USAID
+    delivered ...": "USAID" as advmod)."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    while before.dep_ == "aux" and before.head == verb and before.i > 0:
+        before = verb.doc[before.i - 1]  # "USAID had announced"
+    if (
+        before.head == verb
+        and before.dep_ in ("advmod", "npadvmod", "dep")
+        and (
+            before.ent_type_ in _NAMES or (before.is_upper and len(before.text) > 2)  # an acronym
+        )
+    ):
+        return before
+    return None
+
+
 def drop_framing(cand: Candidate, lex: Lexicon) -> None:
     """Drop recipients that are the sentence's occasion or the place of a fronted visit; take
     the actor's name back from a visit the parser hung it on."""
@@ -70,6 +97,10 @@ def drop_framing(cand: Candidate, lex: Lexicon) -> None:
     verb = cand.trigger
     if verb.pos_ not in ("VERB", "AUX"):
         return
+    stray = _stray_name(verb) if not cand.actor_args else None
+    if stray is not None:
+        why = f"subject of '{verb.text}' (the parser read '{stray.text}' as an adverb)"
+        cand.actor_args = spans_for(stray, "actor", why, lex.words)
     prep = _fronted_visit(verb)
     if prep is None:
         return
