@@ -179,3 +179,21 @@ def test_doers_the_clause_hides(coder, text, event, actor, recipient):
     assert actor in words(ev.actor), (text, [a.entity_text for a in ev.actor])
     assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
     assert actor not in words(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the small model may tag a country after "in" as a person: no one is arrested in one
+        ("The blogger was arrested on Friday in Niger for insulting the president.", "niger"),
+        ("Six farmers were detained in Kolda for burning crops.", "kolda"),
+    ],
+)
+def test_a_passive_arrest_is_the_states_where_it_was_made(coder, text, actor):
+    ev = one(coder, text, "COERCE")
+    assert actor in words(ev.actor), (text, [a.entity_text for a in ev.actor])
+
+
+def test_an_arrest_in_a_building_names_no_state(coder):
+    ev = one(coder, "The reporter was arrested in the Reuters office.", "COERCE")
+    assert not ev.actor, [a.entity_text for a in ev.actor]

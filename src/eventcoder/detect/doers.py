@@ -93,12 +93,20 @@ def _ordered(cand: Candidate, lex: Lexicon) -> None:
 _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport"})
 
 
+def _place_name(tok: Token) -> bool:
+    """A place's name: a GPE, or a proper name the small model tags as no entity, a person or
+    an organisation ("arrested in Niger": PERSON), as no one is arrested *in* a person."""
+    return tok.ent_type_ == "GPE" or (
+        tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG", "LOC")
+    )
+
+
 def _state_of_place(verb: Token) -> list[ArgumentSpan]:
     """ "was arrested in Niger", "were expelled from Laos": the state where it was done."""
     if verb.lemma_.lower() not in _STATE_ACTS or not is_passive(verb) or agent_of(verb):
         return []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and _place_name(g)):
             why = (
                 f"the state where '{verb.text}' was done ('{prep.text} {pobj.text}'), no doer named"
             )
