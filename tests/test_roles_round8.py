@@ -197,3 +197,52 @@ def test_a_passive_arrest_is_the_states_where_it_was_made(coder, text, actor):
 def test_an_arrest_in_a_building_names_no_state(coder):
     ev = one(coder, "The reporter was arrested in the Reuters office.", "COERCE")
     assert not ev.actor, [a.entity_text for a in ev.actor]
+
+
+# (sentence, event type, a word the recipient must contain)
+CLAUSE_CASES = [
+    # a strike's participle clause names what it targets
+    ("Jordanian jets carried out a raid at dawn, targeting smugglers near the Syrian border.",
+     "ASSAULT", "smugglers"),
+    # the parser hangs the name under a participle after "against"
+    ("A Belgian activist filed a complaint in a Brussels court against visiting Sudanese General "
+     "Omar Dafalla, accusing him of war crimes.", "ACCUSE", "dafalla"),
+    # a thing given back goes to whom it was taken from; a thing supplied to who got it
+    ("The militia said it will return the oil fields it has seized from the army.", "AGREE",
+     "army"),
+    ("Russia supplied most of the helicopters that Mali bought last year.", "AID", "mali"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), CLAUSE_CASES)
+def test_recipients_in_the_events_clauses(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+    assert all(r.entity_text.lower() not in ("him", "it") for r in ev.recipient)
+
+
+def _hand_parse(toks, heads, deps, tags=None, lemmas=None):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    lemmas = lemmas or [t.lower() for t in toks]
+    return Doc(English().vocab, words=toks, heads=heads, deps=deps, lemmas=lemmas,
+               tags=tags or ["NN"] * len(toks))  # fmt: skip
+
+
+def test_whose_bid_was_rejected_when_parsed_as_the_infinitives_subject():
+    """ "The court rejected the senator to delay his trial", with "senator" parsed as the
+    subject of "delay" (a parse the small model gives on some sentences), built by hand."""
+    from eventcoder.detect.clauses import _bidder
+    from eventcoder.document import Candidate
+
+    toks = ["The", "court", "rejected", "the", "senator", "to", "delay", "his", "trial", "."]
+    heads = [1, 2, 2, 4, 6, 6, 2, 8, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "poss", "dobj", "punct"]
+    lemmas = ["the", "court", "reject", "the", "senator", "to", "delay", "his", "trial", "."]
+    doc = _hand_parse(toks, heads, deps, lemmas=lemmas)
+    cand = Candidate(None, "REJECT", None, None, [doc[2]], "rules", 1.0)  # type: ignore[arg-type]
+    found = _bidder(cand)
+    assert [t.text for t, _ in found] == ["senator"]
+    cand.event = "ACCUSE"
+    assert _bidder(cand) == []

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
+from .clauses import clause_recipients
 from .dyads import has_party, prefer_parties
 from .framing import drop_framing
 from .lexicon import Lexicon, direct_object, infinitive, is_party
@@ -312,6 +313,7 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     drop_framing(cand, lex)
+    clause_recipients(cand, lex)
     split_joint_owners(cand, lex)
     resolve_pronouns(cand, lex)
     if has_party(cand.recipient_args, lex):
