@@ -246,3 +246,18 @@ def test_whose_bid_was_rejected_when_parsed_as_the_infinitives_subject():
     assert [t.text for t, _ in found] == ["senator"]
     cand.event = "ACCUSE"
     assert _bidder(cand) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        # aid suspended, named through the suspension noun: where it went
+        ("Norway announced a suspension of aid in Mali after the coup.", "SANCTION", "mali"),
+        # a peacekeeping force enlarged: the country it serves
+        ("The alliance agreed to an enlargement of its peacekeeping mission in Kosovo.", "AGREE",
+         "kosovo"),
+    ],
+)  # fmt: skip
+def test_aid_cut_and_forces_enlarged(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])

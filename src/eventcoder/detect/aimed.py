@@ -113,11 +113,12 @@ def _peace_force_area(cand: Candidate, words: DetectWords) -> list[Token]:
     verbs = _verbs(cand)
     verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
     forces = [o for v in verbs if (o := direct_object(v)) is not None]
+    # "agreed to an expansion of its peacekeeping force in X": the verb's to-object too
+    forces += [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
+               and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     forces += [g for f in list(forces) + [t for t in cand.triggers if t.pos_ == "NOUN"]
                for c in f.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    forces += [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
-               and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     out: list[Token] = []
     for force in forces:
         lemma = force.lemma_.lower()

@@ -149,11 +149,13 @@ def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     """ "suspended its aid deliveries in Mali", "suspended humanitarian aid for Gaza": aid cut
     off is taken from where (or whom) it went to."""
     obj = direct_object(verb)
+    if obj is not None and obj.lemma_.lower() in lex.nouns:  # "announced a suspension of aid"
+        obj = next(iter(prep_objects([obj], ("of",))), obj)
     words = [t.lemma_.lower() for t in ([obj, *obj.lefts] if obj is not None else [])]
     if obj is None or not any(s.event == "AID" for w in words for s in lex.nouns.get(w, [])):
         return []
     place = _aid_place(verb)
-    found = [(place, f"where the aid '{verb.text}' went")] if place is not None else []
+    found = [(place, f"where the aid ('{obj.text}') went")] if place is not None else []
     why = f"'for ...' of '{obj.text}': whom the aid was for"
     return found + [(g, why) for g, _ in _prep_parties([obj, verb], ("for",), lex)]
 
