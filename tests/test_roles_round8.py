@@ -261,3 +261,11 @@ def test_whose_bid_was_rejected_when_parsed_as_the_infinitives_subject():
 def test_aid_cut_and_forces_enlarged(coder, text, event, recipient):
     ev = one(coder, text, event)
     assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+
+
+def test_aid_released_goes_to_whom_it_is_for(coder):
+    # the to-phrase may hang on the release noun or on the aid inside it; both are inside the
+    # event noun, where the rule now looks (the noun's own recipient may be empty)
+    text = "The envoy authorized the release of $200 million in military aid to Jordan."
+    ev = one(coder, text, "RETREAT")
+    assert "jordan" in words(ev.recipient), [r.entity_text for r in ev.recipient]

@@ -49,6 +49,8 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _LINKED = frozenset({"conj", "xcomp", "advcl"})
 #: Types of things given or given back, whose phrase may name whom they went to.
 _GIVEN = frozenset({"RETREAT", "CONCEDE", "AID"})
+#: Verbs (lemmas) of giving, whose future promise is an AGREE.
+_GIVING = frozenset({"provide", "give", "send", "deliver", "supply", "donate", "hand", "return"})
 #: Types whose doer presses someone until a condition is met ("will not end the strike until").
 _PRESSING = frozenset({"REJECT", "PROTEST", "THREATEN"})
 
@@ -353,9 +355,13 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
             found += _thing_clause(thing, lex)
         for arg in list(cand.recipient_args):
             found += _event_parties(arg.head, lex)
-    if cand.event in _GIVEN:
-        for arg in list(cand.recipient_args):
-            found += _given_to(arg.head, lex)
+    giving = cand.event == "AGREE" and verb.lemma_.lower() in _GIVING  # "willing to provide"
+    if cand.event in _GIVEN or giving:
+        # "authorized the release of $1 billion in aid to X": inside the event noun too
+        nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
+        nouns += prep_objects([verb], ("alongside", "besides"))  # "arms alongside aid to X"
+        for head in [a.head for a in cand.recipient_args] + nouns:
+            found += _given_to(head, lex)
     seen = {a.head.i for a in cand.recipient_args} | {a.head.i for a in cand.actor_args}
     for tok, why in found:
         if tok.i not in seen:
