@@ -269,3 +269,14 @@ def test_aid_released_goes_to_whom_it_is_for(coder):
     text = "The envoy authorized the release of $200 million in military aid to Jordan."
     ev = one(coder, text, "RETREAT")
     assert "jordan" in words(ev.recipient), [r.entity_text for r in ev.recipient]
+
+
+def test_the_island_is_not_iceland(coder):
+    # the country table lists "Island" as another spelling of Iceland
+    ev = one(coder, "The rebels declared a truce across the island on Friday.", "RETREAT")
+    assert "island" in words(ev.recipient)
+    assert all(r.code != "ISL" for r in ev.recipient), [
+        (r.entity_text, r.code) for r in ev.recipient
+    ]
+    ev = one(coder, "Iceland expelled the Russian envoy.", "SANCTION")
+    assert any(a.code == "ISL" for a in ev.actor)
