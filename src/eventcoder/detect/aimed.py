@@ -190,7 +190,7 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     truce_owner(cand, lex)
     if has_party(cand.recipient_args, lex):
         return
-    places, why = truce_area(cand, lambda t: _area(t, words))
+    places, why = truce_area(cand, lex, lambda t: _area(t, words))
     if places:
         _add(cand, places, why, lex)
         return

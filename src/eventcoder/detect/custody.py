@@ -22,29 +22,24 @@ from .phrases import prep_objects
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: Nouns (lemmas) of a place or state of detention.
-CUSTODY_NOUNS = frozenset({
-    "prison", "jail", "gaol", "custody", "captivity", "detention", "cell", "dungeon",
-    "penitentiary", "lockup", "centre", "center", "camp", "facility",
-})  # fmt: skip
-#: Of those, nouns that only name detention with a modifier ("detention centre", "prison camp").
+    from ..knowledge.words import DetectWords
+
+#: Of ``custody_nouns``, those that only name detention with a ``detaining_words`` modifier.
 _NEEDS_MODIFIER = frozenset({"cell", "centre", "center", "camp", "facility"})
-#: Modifiers that make a centre, camp or facility one of detention.
-_DETAINING = frozenset({"detention", "prison", "internment", "interrogation", "torture",
-                        "holding", "penal", "labour", "labor", "re-education", "jail"})  # fmt: skip
 #: Event types of harm done to a prisoner, or of a prisoner let go.
 _TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "CONCEDE"})
 _IN = frozenset({"in", "at", "inside", "from", "within"})
 _PLACES = frozenset({"GPE", "LOC"})
 
 
-def _custody(tok: Token) -> bool:
+def _custody(tok: Token, words: DetectWords) -> bool:
     lemma = tok.lemma_.lower()
-    if lemma not in CUSTODY_NOUNS:
+    if lemma not in words.custody_nouns:
         return False
     if lemma not in _NEEDS_MODIFIER:
         return True
-    return any(c.lemma_.lower() in _DETAINING for c in tok.lefts if c.dep_ in ("compound", "amod"))
+    mods = (c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod"))
+    return any(m in words.detaining_words for m in mods)
 
 
 def _holders(cand: Candidate) -> list[Token]:
@@ -77,14 +72,14 @@ def _state(place: Token, holder: Token) -> Token | None:
     return beside[0] if beside else None
 
 
-def held_by_state(cand: Candidate) -> None:
+def held_by_state(cand: Candidate, words: DetectWords) -> None:
     """Code the state of the place of detention as the actor of a doer-less act on a prisoner."""
     if cand.actor_args or cand.event not in _TYPES:
         return
     if any(agent_of(t) is not None for t in cand.triggers if t.pos_ == "VERB"):
         return
     for holder in _holders(cand):
-        for place in (p for p in prep_objects([holder], _IN) if _custody(p)):
+        for place in (p for p in prep_objects([holder], _IN) if _custody(p, words)):
             state = _state(place, holder)
             if state is None:
                 continue

@@ -174,7 +174,7 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     of an act; who ordered it done; else the state holding a prisoner (``custody``)."""
     _antecedent(cand, lex)
     _deployed(cand, lex)
-    held_by_state(cand)
+    held_by_state(cand, lex.words)
 
 
 def _antecedent(cand: Candidate, lex: Lexicon) -> None:

@@ -25,11 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-#: Nouns (lemmas) of the occasion or time an event is told against.
-OCCASION_NOUNS = frozenset({
-    "eve", "sideline", "sidelines", "margin", "margins", "heel", "heels", "occasion",
-    "anniversary", "wake", "run-up", "aftermath",
-})  # fmt: skip
 #: Nouns (lemmas) of a visit.
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "stop", "journey"})
 _FRONT = frozenset({"on", "during", "in", "while", "at"})
@@ -92,7 +87,7 @@ def drop_framing(cand: Candidate, lex: Lexicon) -> None:
     """Drop recipients that are the sentence's occasion or the place of a fronted visit; take
     the actor's name back from a visit the parser hung it on."""
     cand.recipient_args = [
-        a for a in cand.recipient_args if a.head.lemma_.lower() not in OCCASION_NOUNS
+        a for a in cand.recipient_args if a.head.lemma_.lower() not in lex.words.occasion_nouns
     ]
     verb = cand.trigger
     if verb.pos_ not in ("VERB", "AUX"):

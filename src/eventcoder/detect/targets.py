@@ -49,8 +49,6 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _LINKED = frozenset({"conj", "xcomp", "advcl"})
 #: Types of things given or given back, whose phrase may name whom they went to.
 _GIVEN = frozenset({"RETREAT", "CONCEDE", "AID"})
-#: Verbs (lemmas) of giving, whose future promise is an AGREE.
-_GIVING = frozenset({"provide", "give", "send", "deliver", "supply", "donate", "hand", "return"})
 #: Types whose doer presses someone until a condition is met ("will not end the strike until").
 _PRESSING = frozenset({"REJECT", "PROTEST", "THREATEN"})
 
@@ -355,7 +353,9 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
             found += _thing_clause(thing, lex)
         for arg in list(cand.recipient_args):
             found += _event_parties(arg.head, lex)
-    giving = cand.event == "AGREE" and verb.lemma_.lower() in _GIVING  # "willing to provide"
+    giving = (
+        cand.event == "AGREE" and verb.lemma_.lower() in lex.words.giving_verbs
+    )  # "willing to provide"
     if cand.event in _GIVEN or giving:
         # "authorized the release of $1 billion in aid to X": inside the event noun too
         nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]

@@ -27,12 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-#: Nouns (lemmas) of a truce, or of what is stopped or laid down under one.
-TRUCE_NOUNS = frozenset({
-    "ceasefire", "cease-fire", "truce", "armistice", "cessation", "weapon", "arm",
-    "operation", "offensive", "hostility", "fighting",
-})  # fmt: skip
-#: Of those, the ones that name the truce itself (what can be broken).
+#: Of ``truce_nouns``, the ones that name the truce itself (what can be broken).
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "cessation"})
 #: Verbs (lemmas) of breaking a truce.
 _BREAK = frozenset({"violate", "breach", "break"})
@@ -41,7 +36,7 @@ _TYPES = frozenset({"CONCEDE", "RETREAT", "AGREE", "ASSAULT"})
 _IN = frozenset({"in", "across", "throughout", "along", "inside"})
 
 
-def _things(cand: Candidate) -> list[Token]:
+def _things(cand: Candidate, lex: Lexicon) -> list[Token]:
     """The event's truce nouns: its noun triggers and the objects of its verbs and of their
     complements ("agreed to lay down their weapons", "agreed to a ceasefire")."""
     verbs = [t for t in cand.triggers if t.pos_ in ("VERB", "AUX")]
@@ -49,7 +44,7 @@ def _things(cand: Candidate) -> list[Token]:
     found = [t for t in cand.triggers if t.pos_ == "NOUN"]
     found += [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     found += prep_objects(verbs, ("to",))
-    return [t for t in found if t.lemma_.lower() in TRUCE_NOUNS]
+    return [t for t in found if t.lemma_.lower() in lex.words.truce_nouns]
 
 
 def _phrase(thing: Token) -> list[Token]:
@@ -72,11 +67,13 @@ def _places(holders: list[Token], area: Callable[[Token], bool]) -> list[Token]:
     return [g for g in objs if area(g)]
 
 
-def truce_area(cand: Candidate, area: Callable[[Token], bool]) -> tuple[list[Token], str]:
+def truce_area(
+    cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]
+) -> tuple[list[Token], str]:
     """The place a truce named by the event holds in, and why; ``area`` tells a place."""
     if cand.event not in _TYPES:
         return [], ""
-    for thing in _things(cand):
+    for thing in _things(cand, lex):
         if cand.event == "ASSAULT" and (
             thing.lemma_.lower() not in _TRUCES or thing.head.lemma_.lower() not in _BREAK
         ):
@@ -97,7 +94,7 @@ def truce_owner(cand: Candidate, lex: Lexicon) -> None:
     if cand.event != "ASSAULT":
         return
     actors = {t.i for a in cand.actor_args for t in a.tokens}
-    for thing in _things(cand):
+    for thing in _things(cand, lex):
         if thing.lemma_.lower() not in _TRUCES or thing.head.lemma_.lower() not in _BREAK:
             continue
         for owner in (c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"):
