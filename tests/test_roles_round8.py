@@ -280,3 +280,17 @@ def test_the_island_is_not_iceland(coder):
     ]
     ev = one(coder, "Iceland expelled the Russian envoy.", "SANCTION")
     assert any(a.code == "ISL" for a in ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Police refused permission for a rally by the Green Party.", "party"),
+        ("The governor did not give permission for a Maria Lopez rally.", "lopez"),
+        ("The city council did not give permission for the opposition party's march.", "party"),
+    ],
+)
+def test_whose_act_a_permission_refused_was_for(coder, text, recipient):
+    ev = one(coder, text, "REJECT")
+    assert recipient in words(ev.recipient), (text, [r.entity_text for r in ev.recipient])
+    assert "permission" not in words(ev.recipient)

@@ -9,7 +9,8 @@ where no recipient names a party, or only a pronoun does):
   scathing attack on the state's ruling party calling it corrupt", "a lawsuit against visiting
   Prince X" → the party, the prince;
 - who had a thing given back: "will return the bases it has seized from the army" → the
-  army; who got a thing supplied: "supplied most of the arms Chad has bought" → Chad.
+  army; who got a thing supplied: "supplied most of the arms Chad has bought" → Chad;
+- whose act a permission was for: "refused permission for a rally by X" → X.
 """
 
 from __future__ import annotations
@@ -95,6 +96,21 @@ def _thing_owner(cand: Candidate) -> list[tuple[Token, str]]:
     return out
 
 
+def _permitted(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "did not give permission for the party's march / a rally by X / a Lopez rally": whose
+    act the permission was for."""
+    heads = [a.head for a in cand.recipient_args] + list(cand.triggers)
+    nouns = [t for t in heads if t.lemma_.lower() in lex.words.permission_nouns]
+    out: list[tuple[Token, str]] = []
+    for act in prep_objects(nouns, ("for",)):
+        why = f"whose '{act.text}' the '{act.head.head.text}' was for"
+        owners = [c for c in act.children if c.dep_ == "poss"]
+        owners += prep_objects([act], ("by",))
+        owners += [c for c in act.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        out += [(o, why) for o in owners] + [(act, f"'for ...' of '{act.head.head.text}'")]
+    return out
+
+
 def clause_recipients(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, where no recipient but a pronoun names a party."""
     named = [a for a in cand.recipient_args if a.head.pos_ != "PRON"]
@@ -102,10 +118,12 @@ def clause_recipients(cand: Candidate, lex: Lexicon) -> None:
         return
     actors = {t.i for a in cand.actor_args for t in a.tokens}
     found = _targeted(cand) + _bidder(cand) + _participle_object(cand) + _thing_owner(cand)
+    found += _permitted(cand, lex)
     for tok, why in found:
         if tok.i in actors or tok.pos_ == "PRON" or not is_party(tok, lex):
             continue
         pronouns = [a for a in cand.recipient_args if a.head.pos_ == "PRON"]
-        keep = [a for a in cand.recipient_args if a not in pronouns]
+        keep = [a for a in cand.recipient_args if a not in pronouns
+                and a.head.lemma_.lower() not in lex.words.permission_nouns]  # fmt: skip
         cand.recipient_args = spans_for(tok, "recipient", why, lex.words) + keep
         return
