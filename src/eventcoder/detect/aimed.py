@@ -99,7 +99,7 @@ def _measure_area(cand: Candidate, words: DetectWords) -> tuple[list[Token], Tok
             continue
         holders = [thing, *[g for c in thing.children if c.lower_ == "of" for g in c.children]]
         holders += [thing.head] if thing.dep_ == "pobj" else []  # "put the capital on lockdown"
-        # "the curfew imposed in X", "the embargo it has imposed on X"
+        # "the curfew hours imposed in X", "the lockdown measures imposed throughout X"
         holders += [c for c in thing.children if c.dep_ in ("acl", "relcl")]
         areas = _places_after(holders + verbs, _OVER, words) or _restricted(thing, words)
         if areas:
