@@ -113,7 +113,8 @@ class ActorCoder(Titles, Coreference, CountryFromContext):
         place = self._place_country(toks, 0) if arg.place and coded.code is None else None
         if place:  # "a curfew in Chiapas": the country the place aimed at lies in
             coded.code = place[0]
-            coded.why.append(f"country of the place '{place[1]}', whom the event is aimed at")
+            role = "whose state acts" if arg.place == "state" else "whom the event is aimed at"
+            coded.why.append(f"country of the place '{place[1]}', {role}")
         if arg.place == "covered":  # "a curfew in the town": its people, not its government
             coded.sector, coded.other = "CVL", []
             coded.why.append("the people of the area the measure covers: CVL")

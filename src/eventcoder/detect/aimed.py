@@ -23,6 +23,7 @@ from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import prep_objects, spans_for
+from .truce import truce_area, truce_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -59,6 +60,8 @@ def _measure(tok: Token, words: DetectWords) -> bool:
     """A curfew, a lockdown, martial law, a state of emergency (``area_measures``)."""
     lemma = tok.lemma_.lower()
     keys = {lemma} | {f"{c.lower_} {lemma}" for c in tok.lefts if c.dep_ in ("amod", "compound")}
+    if lemma in ("hour", "measure", "rule", "order"):  # "curfew hours", "lockdown measures"
+        keys |= {c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound"}
     keys |= {f"{lemma} {g.lemma_.lower()}" for c in tok.children if c.lower_ == "of"
              for g in c.children}  # fmt: skip
     return bool(keys & words.area_measures) and tok.pos_ in ("NOUN", "PROPN")
@@ -76,18 +79,29 @@ def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWord
     return [g for g in prep_objects(holders, preps) if _area(g, words)]
 
 
+def _restricted(measure: Token, words: DetectWords) -> list[Token]:
+    """ "restrictions on aid to X", "curbs on travel to X", "restrictions on the movement of
+    workers in X": where what the measure restricts goes or happens."""
+    things = prep_objects([measure], ("on",))
+    things += prep_objects(things, ("of",))
+    return _places_after(things, _OVER | {"to", "from"}, words)
+
+
 def _measure_area(cand: Candidate, words: DetectWords) -> tuple[list[Token], Token] | None:
     """The area a measure named by the event covers, and the measure."""
     verbs = _verbs(cand)
     things = [t for t in cand.triggers if t.pos_ == "NOUN"]
     things += [o for v in verbs if (o := direct_object(v)) is not None]
     things += prep_objects(verbs, ("on", "under"))
+    things += prep_objects(things, ("of",))  # "eased some of its restrictions"
     for thing in things:
         if not _measure(thing, words):
             continue
         holders = [thing, *[g for c in thing.children if c.lower_ == "of" for g in c.children]]
         holders += [thing.head] if thing.dep_ == "pobj" else []  # "put the capital on lockdown"
-        areas = _places_after(holders + verbs, _OVER, words)
+        # "the curfew hours imposed in X", "the lockdown measures imposed throughout X"
+        holders += [c for c in thing.children if c.dep_ in ("acl", "relcl")]
+        areas = _places_after(holders + verbs, _OVER, words) or _restricted(thing, words)
         if areas:
             return areas, thing
     return None
@@ -99,11 +113,12 @@ def _peace_force_area(cand: Candidate, words: DetectWords) -> list[Token]:
     verbs = _verbs(cand)
     verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
     forces = [o for v in verbs if (o := direct_object(v)) is not None]
+    # "agreed to an expansion of its peacekeeping force in X": the verb's to-object too
+    forces += [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
+               and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     forces += [g for f in list(forces) + [t for t in cand.triggers if t.pos_ == "NOUN"]
                for c in f.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    forces += [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
-               and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     out: list[Token] = []
     for force in forces:
         lemma = force.lemma_.lower()
@@ -172,7 +187,12 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     if cand.event not in ("ASSAULT", "COERCE", "CONSULT", "MOBILIZE", "REQUEST"):
         why = "the country the peacekeeping force serves ('{place}')"
         _add(cand, _peace_force_area(cand, words), why, lex)
+    truce_owner(cand, lex)
     if has_party(cand.recipient_args, lex):
+        return
+    places, why = truce_area(cand, lex, lambda t: _area(t, words))
+    if places:
+        _add(cand, places, why, lex)
         return
     enemy = _purpose_enemy(cand, lex) if cand.event in ("MOBILIZE", "THREATEN") else []
     if enemy:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
+from .custody import held_by_state
 from .dyads import is_instrument
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
@@ -92,12 +93,20 @@ def _ordered(cand: Candidate, lex: Lexicon) -> None:
 _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport"})
 
 
+def _place_name(tok: Token) -> bool:
+    """A place's name: a GPE, or a proper name the small model tags as no entity, a person or
+    an organisation ("arrested in Niger": PERSON), as no one is arrested *in* a person."""
+    return tok.ent_type_ == "GPE" or (
+        tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG", "LOC")
+    )
+
+
 def _state_of_place(verb: Token) -> list[ArgumentSpan]:
     """ "was arrested in Niger", "were expelled from Laos": the state where it was done."""
     if verb.lemma_.lower() not in _STATE_ACTS or not is_passive(verb) or agent_of(verb):
         return []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and _place_name(g)):
             why = (
                 f"the state where '{verb.text}' was done ('{prep.text} {pobj.text}'), no doer named"
             )
@@ -137,9 +146,38 @@ def _past_dateline(cand: Candidate, lex: Lexicon) -> None:
             return
 
 
+#: Verbs (lemmas) of a purpose that helps whom it names: "deployed to relieve X".
+_HELPING = frozenset({"relieve", "help", "assist", "support", "protect", "reinforce", "replace"})
+
+
+def _deployed(cand: Candidate, lex: Lexicon) -> None:
+    """ "peacekeepers are being deployed to relieve the Ugandan contingent": forces deployed as
+    aid, told in the passive with no doer, give the aid; whom its purpose helps receives it."""
+    verb = cand.trigger
+    if cand.event != "AID" or cand.actor_args or verb.pos_ != "VERB" or agent_of(verb):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in lex.words.deployed_nouns:
+        return
+    cand.actor_args = spans_for(subj, "actor", f"the forces '{verb.text}' as aid", lex.words)
+    cand.recipient_args = [a for a in cand.recipient_args if a.head.i != subj.i]
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
+        obj = direct_object(clause) if clause.lemma_.lower() in _HELPING else None
+        helped = obj is not None and obj.lemma_.lower() in lex.words.deployed_nouns
+        if obj is not None and (helped or is_party(obj, lex)) and not cand.recipient_args:
+            why = f"whom '{verb.text}' is to '{clause.text}'"
+            cand.recipient_args = spans_for(obj, "recipient", why, lex.words)
+
+
 def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
-    of an act; who ordered it done."""
+    of an act; who ordered it done; else the state holding a prisoner (``custody``)."""
+    _antecedent(cand, lex)
+    _deployed(cand, lex)
+    held_by_state(cand, lex.words)
+
+
+def _antecedent(cand: Candidate, lex: Lexicon) -> None:
     verb = cand.trigger
     _past_dateline(cand, lex)
     if cand.event in ("COERCE", "SANCTION", "RETREAT", "CONCEDE") and verb.pos_ == "VERB":

@@ -34,7 +34,9 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
+from .clauses import clause_recipients
 from .dyads import has_party, prefer_parties
+from .framing import drop_framing
 from .lexicon import Lexicon, direct_object, infinitive, is_party
 from .phrases import prep_objects, spans_for
 
@@ -109,6 +111,11 @@ def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
             )
             if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
                 return doer, f"who must act first ('{clause.text}' ...)"
+            # "until he is satisfied (that) X complies": the doer of what must be seen done
+            seen = [g for t in clause.subtree if t.dep_ == "ccomp" for g in t.children
+                    if g.dep_ == "nsubj" and g.pos_ != "PRON" and is_party(g, lex)]  # fmt: skip
+            if doer is not None and doer.pos_ == "PRON" and seen:
+                return seen[0], f"who must act first ('{seen[0].head.text}' ...)"
     return None
 
 
@@ -142,11 +149,13 @@ def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     """ "suspended its aid deliveries in Mali", "suspended humanitarian aid for Gaza": aid cut
     off is taken from where (or whom) it went to."""
     obj = direct_object(verb)
+    if obj is not None and obj.lemma_.lower() in lex.nouns:  # "announced a suspension of aid"
+        obj = next(iter(prep_objects([obj], ("of",))), obj)
     words = [t.lemma_.lower() for t in ([obj, *obj.lefts] if obj is not None else [])]
     if obj is None or not any(s.event == "AID" for w in words for s in lex.nouns.get(w, [])):
         return []
     place = _aid_place(verb)
-    found = [(place, f"where the aid '{verb.text}' went")] if place is not None else []
+    found = [(place, f"where the aid ('{obj.text}') went")] if place is not None else []
     why = f"'for ...' of '{obj.text}': whom the aid was for"
     return found + [(g, why) for g, _ in _prep_parties([obj, verb], ("for",), lex)]
 
@@ -305,6 +314,8 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
 
 def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
+    drop_framing(cand, lex)
+    clause_recipients(cand, lex)
     split_joint_owners(cand, lex)
     resolve_pronouns(cand, lex)
     if has_party(cand.recipient_args, lex):
@@ -342,9 +353,15 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
             found += _thing_clause(thing, lex)
         for arg in list(cand.recipient_args):
             found += _event_parties(arg.head, lex)
-    if cand.event in _GIVEN:
-        for arg in list(cand.recipient_args):
-            found += _given_to(arg.head, lex)
+    giving = (
+        cand.event == "AGREE" and verb.lemma_.lower() in lex.words.giving_verbs
+    )  # "willing to provide"
+    if cand.event in _GIVEN or giving:
+        # "authorized the release of $1 billion in aid to X": inside the event noun too
+        nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
+        nouns += prep_objects([verb], ("alongside", "besides"))  # "arms alongside aid to X"
+        for head in [a.head for a in cand.recipient_args] + nouns:
+            found += _given_to(head, lex)
     seen = {a.head.i for a in cand.recipient_args} | {a.head.i for a in cand.actor_args}
     for tok, why in found:
         if tok.i not in seen:

@@ -178,6 +178,11 @@ class DetectWords:
     area_nouns: frozenset[str] = frozenset()
     peace_words: frozenset[str] = frozenset()
     refuge_nouns: frozenset[str] = frozenset()
+    custody_nouns: frozenset[str] = frozenset()
+    detaining_words: frozenset[str] = frozenset()
+    truce_nouns: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
+    giving_verbs: frozenset[str] = frozenset()
     ruling_nouns: frozenset[str] = frozenset()
 
     @classmethod
@@ -217,6 +222,11 @@ class DetectWords:
             area_nouns=word_set(data, "area_nouns"),
             peace_words=word_set(data, "peace_words"),
             refuge_nouns=word_set(data, "refuge_nouns"),
+            custody_nouns=word_set(data, "custody_nouns"),
+            detaining_words=word_set(data, "detaining_words"),
+            truce_nouns=word_set(data, "truce_nouns"),
+            occasion_nouns=word_set(data, "occasion_nouns"),
+            giving_verbs=word_set(data, "giving_verbs"),
             ruling_nouns=word_set(data, "ruling_nouns"),
         )
 
