@@ -1,4 +1,5 @@
-"""Resolution: every toponym of the article resolved together, and the dateline's place."""
+"""Resolution: every toponym of the article resolved together (the dateline's place is read by
+``dateline``)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,18 @@ from ..document import Document, Sentence
 from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
-from ..records import Location
 from .acronyms import _acronym, _after_town, country_parts
 from .article_states import count_states
 from .common import (
-    _DATELINE,
-    DatelineParts,
     Mention,
     _division_word,
     _entity_at,
     _inner_name,
     _local_country,
-    _location,
     _within_span,
 )
 from .conventions import Division
+from .dateline import Datelines
 from .inside_town import (
     a_kind,
     in_its_own_clause,
@@ -43,10 +41,9 @@ from .resolve import (
     own_name,
 )
 from .street_names import as_streets, street_name_tokens
-from .toponyms import Toponyms
 
 
-class Resolution(Toponyms):
+class Resolution(Datelines):
     def toponyms(self, doc: Document) -> list[Mention]:
         """Every toponym of the article, resolved together (see ``resolve``)."""
         table = self.knowledge.countries
@@ -285,14 +282,6 @@ class Resolution(Toponyms):
             return None, ""
         return found[0], f"the town the article names (in '{found[1]}')"
 
-    def _in_region(self, town: str, region: str) -> bool:
-        """A place named ``town`` lies in a state or province named ``region`` ("Yakima,
-        Washington"; not "Paris, London" in a list of cities)."""
-        key = norm(region)
-        return any(
-            p.admin1 and norm(p.admin1) == key for p in self.gaz.lookup(town)[:MAX_CANDIDATES]
-        )
-
     def _listed_with_divisions(self, span: Span) -> str | None:
         """ "states such as California or Washington", "Ohio, Georgia and Texas": a name
         listed with states or provinces is one (``LISTED_WITH_STATES``), not a capital or a
@@ -348,73 +337,3 @@ class Resolution(Toponyms):
             if state is not None:
                 return Cue(state.country or "", state.name, f"'{span.text}, {ent.text}'", True)
         return None
-
-    def _state_after(self, town: str, region: str) -> Place | None:
-        """The state ``region`` written after ``town`` stands for: the first place of its name if
-        a division, else one holding a town of ``town``'s name ("Dover, Delaware": the state)."""
-        found = [p for p in self.gaz.lookup(region)[:MAX_CANDIDATES] if p.country]
-        if found and found[0].precision == "admin1":
-            return found[0]
-        return next((p for p in found if p.precision == "admin1"
-                     and self._in_region(town, p.name)), None)  # fmt: skip
-
-    # ------------------------------------------------------------------ dateline
-    def dateline_parts(self, doc: Document) -> DatelineParts | None:
-        """The dateline's place name, what is written after it (a country, a state or its
-        abbreviation: "SPRINGFIELD, Ill. —"), and the place resolved with that cue only."""
-        if not doc.dateline_place or doc.dateline is None:
-            return None
-        m = _DATELINE.match(doc.dateline.text)
-        region = m.group("region").strip() if m and m.group("region") else None
-        cue = self._region_cue(doc.dateline_place, region) if region else None
-        found = self.gaz.lookup(doc.dateline_place)
-        text = doc.dateline.text.rstrip()
-        if (
-            text.endswith(":")
-            and "(" not in text
-            and (not found or (found[0].precision == "city" and found[0].population < KNOWN_TOWN))
-        ):
-            return None  # "UPDATE:", "WATCH:", a caption's "GEM:" open paragraphs as "NEW
-            # DELHI:" does; only a known town of 10,000 people or more is a dateline so
-        place = None
-        if cue is not None:
-            place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place
-        place = place or (found[0] if found else None)
-        r_start = doc.dateline.start + m.start("region") if m and region else None
-        return DatelineParts(place, doc.dateline_place, cue, region, r_start)
-
-    def _region_cue(self, name: str, region: str) -> Cue | None:
-        hit = self.knowledge.countries.get(region)
-        if hit is not None and hit.kind == "name":
-            return Cue(hit.code, None, f"'{name}, {region}'")
-        div = self.knowledge.abbreviations.division(
-            region, postal_ok=region.isupper() and len(region) <= 3
-        )
-        if div is not None:
-            return Cue(div.country, div.name, f"'{name}, {region}'")
-        state = self._state_after(name, region)
-        if state is not None:
-            return Cue(state.country or "", state.name, f"'{name}, {region}'")
-        return None
-
-    def _dateline(self, doc: Document, ctx: Context) -> list[Location]:
-        """The dateline's place (resolved with what is written after it and the article's
-        geography) and that country or state as a place of its own."""
-        parts = self.dateline_parts(doc)
-        if parts is None or doc.dateline is None:
-            return []
-        name = parts.name
-        start = doc.dateline.start + doc.dateline.text.find(doc.dateline.text.strip()[:1])
-        surface = doc.dateline.text[start - doc.dateline.start :][: len(name)]
-        c = choose(self.gaz, name, ctx, parts.cue, near=bool(ctx.anchors))
-        out = [_location(surface, start, c.place, f"dateline ({c.reason})")]
-        if parts.cue is not None and parts.region and parts.region_start is not None:
-            cue = parts.cue
-            region = self.gaz.countries.get(cue.country) if cue.admin1 is None else next(
-                (p for p in self.gaz.lookup(cue.admin1)
-                 if p.country == cue.country and p.precision in ("admin1", "country")), None,
-            )  # fmt: skip
-            what = "country" if cue.admin1 is None else "state or province"
-            out.append(_location(parts.region, parts.region_start, region,
-                                 f"dateline: the {what} after the place"))  # fmt: skip
-        return out
