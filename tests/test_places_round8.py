@@ -27,3 +27,32 @@ def test_a_state_stays_the_state_when_the_articles_places_lie_far_from_its_names
     ):
         virginia = places_of(coder, text)["Virginia"]
         assert (virginia.country_code, virginia.precision) == ("USA", "admin1"), text
+
+
+def test_a_countrys_mission_stands_outside_that_country(coder):
+    text = (
+        "Stones were thrown at the Iranian Embassy on Sunday, police in London said. Iran's "
+        "foreign ministry in Tehran protested and Tehran's mayor called it an outrage."
+    )
+    embassy = places_of(coder, text)["Iranian Embassy"]
+    assert (embassy.resolved_place, embassy.country_code, embassy.geonameid) == (
+        "London", "GBR", None,
+    )  # fmt: skip
+    assert "outside IRN" in embassy.reason
+
+
+def test_a_mission_named_by_its_countrys_name_is_not_that_country(coder):
+    text = (
+        "Guests at a reception held by the Embassy of the Republic of Armenia heard a choir on "
+        "Friday. Armenia's culture minister spoke."
+    )
+    embassy = places_of(coder, text)["Embassy of the Republic of Armenia"]
+    assert embassy.country_code != "ARM"  # no town named: left unresolved, with the reason
+    assert embassy.resolved_place is None and "no town" in embassy.reason
+
+
+def test_a_building_in_a_countrys_capital_described_by_its_adjective(coder):
+    text = "Police closed the road outside the Turkish Consulate in the German capital on Friday."
+    consulate = places_of(coder, text)["Turkish Consulate"]
+    assert (consulate.resolved_place, consulate.country_code) == ("Berlin", "DEU")
+    assert "'the German capital'" in consulate.reason

@@ -72,6 +72,7 @@ class PlaceWords:
     renaming_verbs: frozenset[str] = frozenset()
     adjectival_heads: frozenset[str] = frozenset()
     adjectival_not_heads: frozenset[str] = frozenset()
+    mission_words: frozenset[str] = frozenset()
     #: "European" -> "Europe": a world region's adjective and the region's name
     region_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
 
@@ -128,6 +129,7 @@ class PlaceWords:
             renaming_verbs=word_set(data, "renaming_verbs"),
             adjectival_heads=word_set(data, "adjectival_heads"),
             adjectival_not_heads=word_set(data, "adjectival_not_heads"),
+            mission_words=word_set(data, "mission_words"),
             region_adjectives={
                 str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()
             },

@@ -19,6 +19,7 @@ from .common import (
 )
 from .conventions import Division
 from .dateline import Datelines
+from .embassies import in_the_capital_after, missions_abroad
 from .inside_town import (
     a_kind,
     in_its_own_clause,
@@ -195,15 +196,21 @@ class Resolution(Datelines):
             out.append(Mention(sent, span, c.place, c.reason))
         sentences = [sent for sent, _ in per_sentence]
         out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
-        return self._built_in_town(out, ctx, sentences)
+        out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
+        return self._built_in_town(out, ctx, sentences, abroad)
 
     def _built_in_town(
-        self, mentions: list[Mention], ctx: Context, sentences: list[Sentence]
+        self,
+        mentions: list[Mention],
+        ctx: Context,
+        sentences: list[Sentence],
+        abroad: dict[tuple[int, int], str],
     ) -> list[Mention]:
         """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
         Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
-        else the dateline's, else the town the article names most; with none, it is left
-        unresolved with that reason (no town is invented)."""
+        else the dateline's, else the town the article names most (for a country's mission,
+        ``abroad``, one outside that country); with none, it is left unresolved with that
+        reason (no town is invented)."""
         if all(m.place is not None for m in mentions) and not any(
             self.built_kind(m.span) for m in mentions
         ):
@@ -218,15 +225,21 @@ class Resolution(Datelines):
         kinds = {id(m): self.built_kind(m.span) for m in mentions}
         mentions = as_streets(mentions, kinds, self.words)  # "below Franklin": the street
         mentions = in_its_own_clause(in_the_town_after(mentions, kinds), kinds)
+        mentions = in_the_capital_after(mentions, kinds, self.knowledge.countries, self.gaz)
         mentions = named_after_placed(mentions, kinds, self.gaz)
         if not any(m.place is None and kinds.get(id(m)) for m in mentions):
             return mentions  # (no street left to place: the town is not looked for)
-        town, why = self._article_town(mentions, kinds, ctx, sentences)
+        towns = {None: self._article_town(mentions, kinds, ctx, sentences)}
         out = []
         for m in mentions:
             kind = kinds.get(id(m)) if m.place is None else None
             if kind == "event":
                 continue  # an event named after no place the article names ("the Davis Cup")
+            home = abroad.get((id(m.span.doc), m.span.start)) if kind else None
+            if home not in towns:  # "the Zarbian Embassy": in a town outside Zarbia
+                found, why = self._article_town(mentions, kinds, ctx, sentences, home)
+                towns[home] = (found, f"{why}, outside {home}: the mission of {home}")
+            town, why = towns[home]
             if kind and town is not None:
                 m = Mention(m.sentence, m.span, point_in_town(town, kind),
                             f"'{m.span.text}' is {a_kind(kind)}: placed in {town.name}, {why}")  # fmt: skip
@@ -243,11 +256,15 @@ class Resolution(Datelines):
         kinds: dict[int, str | None],
         ctx: Context,
         sentences: list[Sentence],
+        not_in: str | None = None,
     ) -> tuple[Place | None, str]:
         """The article's town and why: the dateline's, else the town it names most (in the
         country it names most; not "Washington Square", a square the gazetteer has as a town
-        elsewhere), else a town it names inside other names ("the Winnipeg police")."""
+        elsewhere), else a town it names inside other names ("the Winnipeg police"); none in
+        the country ``not_in``."""
         town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
+        if town is not None and town.country == not_in:
+            town = None
         if town is not None:
             return town, "the dateline's"
         counts: dict[int, int] = {}
@@ -257,6 +274,7 @@ class Resolution(Datelines):
                 m.place is not None
                 and m.place.feature_class == "P"
                 and m.place.geonameid
+                and m.place.country != not_in
                 and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
                 # a small town only where the article's geography placed it: "Some Guys Have
                 # All The Luck" is no story from Luck, Wisconsin
@@ -269,7 +287,7 @@ class Resolution(Datelines):
                 towns.setdefault(m.place.geonameid, m.place)
         if counts:
             town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
-        main = ctx.countries.most_common(1)
+        main = [(c, n) for c, n in ctx.countries.most_common(2) if c != not_in][:1]
         if town is not None and main and town.country != main[0][0]:
             town = None  # a namesake far from the article's country ("Dubreuil" the man)
         if town is not None:
