@@ -56,3 +56,27 @@ def test_a_building_in_a_countrys_capital_described_by_its_adjective(coder):
     consulate = places_of(coder, text)["Turkish Consulate"]
     assert (consulate.resolved_place, consulate.country_code) == ("Berlin", "DEU")
     assert "'the German capital'" in consulate.reason
+
+
+def test_a_building_in_the_town_named_most_though_another_country_is_named_more(coder):
+    # more US states than Emirati places are named, but the only town named is Dubai, whose
+    # country the article names by another word too ("the UAE")
+    text = (
+        "Fans packed the Grandview Racecourse for the final. Police in Dubai said 30,000 came, "
+        "the most for a race in the UAE. Riders from Texas, Ohio and Kentucky won three races, "
+        "and a US trainer took the cup home to Florida. The race returns to Dubai next year."
+    )
+    course = places_of(coder, text)["Grandview Racecourse"]
+    assert (course.resolved_place, course.country_code) == ("Dubai", "ARE")
+    assert "the town the article names most" in course.reason
+
+
+def test_a_town_known_by_another_name_only_is_no_article_town_abroad(coder):
+    # "Castle" is another name of a Minnesota town: a US mention elsewhere does not make it
+    # the town of a chapel in a story from Iceland
+    text = (
+        "Choirs from Iceland sang in the Hallgrim Chapel at the Castle on Sunday. Reykjavik "
+        "schools sent 200 pupils, and a US orchestra played."
+    )
+    chapel = places_of(coder, text).get("Hallgrim Chapel")
+    assert chapel is None or chapel.country_code != "USA"

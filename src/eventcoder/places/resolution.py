@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..document import Document, Sentence
 from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
@@ -269,6 +271,8 @@ class Resolution(Datelines):
             return town, "the dateline's"
         counts: dict[int, int] = {}
         towns = {}
+        bare: Counter[int] = Counter()  # mentions whose name alone counted the town's country
+        named: dict[int, bool] = {}  # the town's name is written (not only another name of it)
         for m in mentions:
             if (
                 m.place is not None
@@ -285,11 +289,19 @@ class Resolution(Datelines):
             ):
                 counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
                 towns.setdefault(m.place.geonameid, m.place)
+                found = self.gaz.lookup(m.span.text)[:MAX_CANDIDATES]  # the name told its country
+                bare[m.place.geonameid] += len({p.country for p in found}) == 1
+                named.setdefault(m.place.geonameid, False)
+                named[m.place.geonameid] |= norm(m.place.name) in norm(m.span.text)
+        main = [(c, n) for c, n in ctx.countries.most_common(2) if c != not_in][:1]
+        # in the country the article names most, or one it names by more than the town's own
+        # name, the town's name written (not a namesake far from the article's country: "Dubreuil" the man, "Delft"
+        # in a story from Cape Town; "the Dubai World Cup" in a story naming more US places)
+        counts = {g: n for g, n in counts.items() if named[g] and (
+            not main or towns[g].country == main[0][0]
+            or ctx.countries.get(towns[g].country or "", 0) > bare[g])}  # fmt: skip
         if counts:
             town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
-        main = [(c, n) for c, n in ctx.countries.most_common(2) if c != not_in][:1]
-        if town is not None and main and town.country != main[0][0]:
-            town = None  # a namesake far from the article's country ("Dubreuil" the man)
         if town is not None:
             return town, "the town the article names most"
         inside = {  # not "Rogers" of "the Rogers Centre" itself, nor a street's bare name
