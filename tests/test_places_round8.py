@@ -80,3 +80,13 @@ def test_a_town_known_by_another_name_only_is_no_article_town_abroad(coder):
     )
     chapel = places_of(coder, text).get("Hallgrim Chapel")
     assert chapel is None or chapel.country_code != "USA"
+
+
+def test_a_divisions_adjective_places_what_it_describes_in_the_division(coder):
+    found = places_of(coder, "Police searched a house in an English city after the attack.")
+    english = found["English"]
+    assert (english.resolved_place, english.precision, english.use) == (
+        "England", "admin1", "adjectival",
+    )  # fmt: skip
+    found = places_of(coder, "Farmers on a Scottish island lost their boats in the storm.")
+    assert found["Scottish"].resolved_place == "Scotland"

@@ -75,6 +75,8 @@ class PlaceWords:
     mission_words: frozenset[str] = frozenset()
     #: "European" -> "Europe": a world region's adjective and the region's name
     region_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
+    #: "English" -> "England": a first-level division's adjective and the division's name
+    division_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def street_plurals(self) -> frozenset[str]:
@@ -132,6 +134,9 @@ class PlaceWords:
             mission_words=word_set(data, "mission_words"),
             region_adjectives={
                 str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()
+            },
+            division_adjectives={
+                str(k): str(v) for k, v in (data.get("division_adjectives") or {}).items()
             },
         )
 
