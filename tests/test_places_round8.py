@@ -90,3 +90,22 @@ def test_a_divisions_adjective_places_what_it_describes_in_the_division(coder):
     )  # fmt: skip
     found = places_of(coder, "Farmers on a Scottish island lost their boats in the storm.")
     assert found["Scottish"].resolved_place == "Scotland"
+
+
+def test_a_building_named_of_a_continent_stands_in_the_articles_town(coder):
+    text = (
+        "A fire alarm emptied the SM Mall of Europe on Sunday. Police in Pasay said no one was "
+        "hurt, and the Philippines' fire bureau praised the guards."
+    )
+    mall = places_of(coder, text)["SM Mall of Europe"]
+    assert (mall.resolved_place, mall.country_code) == ("Pasay", "PHL")
+
+
+def test_a_town_inside_a_name_is_not_taken_from_a_country_the_article_never_names(coder):
+    text = (
+        "Chefs from Le Bernardin cooked for 300 guests at a gala in New York City on Friday. "
+        "The United States and Canada sent wine."
+    )
+    found = places_of(coder, text)["Le Bernardin"]
+    assert found.resolved_place is None  # Bernardin, the only place of that name, is in Austria
+    assert "'Bernardin' in it is Bernardin (AUT): not taken" in found.reason

@@ -22,6 +22,7 @@ from .common import (
 from .conventions import Division
 from .dateline import Datelines
 from .embassies import in_the_capital_after, missions_abroad
+from .inner_fit import inner_fits
 from .inside_town import (
     a_kind,
     in_its_own_clause,
@@ -166,9 +167,13 @@ class Resolution(Datelines):
                 c = choose(self.gaz, text, ctx, cue, word, near)
                 inner = _inner_name(text, self.gaz, self.words) if c.place is None else None
                 if inner is not None:  # "Manila Cathedral", "Old Town Manassas", "Oaxaca State"
-                    c = choose(self.gaz, inner, ctx, cue, word, near)
-                    if c.place is not None:
+                    c_in = choose(self.gaz, inner, ctx, cue, word, near)
+                    if inner_fits(text, c_in, ctx, self.words):
+                        c = c_in
                         c.reason = f"'{inner}' in '{text}' ({c.reason})"
+                    elif c_in.place is not None:
+                        c.reason += (f"; '{inner}' in it is {c_in.place.name} "
+                                     f"({c_in.place.country or 'no country'}): not taken")  # fmt: skip
                 memo[key] = c
             return memo[key]
 
