@@ -4,6 +4,8 @@ town). Sentences written for these tests (invented people and events; real place
 
 from __future__ import annotations
 
+from eventcoder.records import Article
+
 from .test_places_news import places_of
 
 
@@ -109,3 +111,29 @@ def test_a_town_inside_a_name_is_not_taken_from_a_country_the_article_never_name
     found = places_of(coder, text)["Le Bernardin"]
     assert found.resolved_place is None  # Bernardin, the only place of that name, is in Austria
     assert "'Bernardin' in it is Bernardin (AUT): not taken" in found.reason
+
+
+def test_a_title_case_place_and_colon_opening_the_article_is_its_dateline(coder):
+    doc = coder.process(
+        Article(
+            id="t",
+            text="Muscat: Police arrested five protesters on Sunday after a march "
+            "against fuel prices.",
+        )  # fmt: skip
+    )
+    muscat = next(p for p in doc.places if p.extracted_place == "Muscat")
+    assert (muscat.country_code, muscat.start) == ("OMN", 0)
+    assert muscat.reason.startswith("dateline")
+    assert any(e.event_loc and e.event_loc.resolved_place == "Muscat" for e in doc.events)
+
+
+def test_a_title_case_word_and_colon_is_no_dateline_unless_a_known_town(coder):
+    doc = coder.process(
+        Article(
+            id="t",
+            text="Update: Police arrested five protesters on Sunday after a march "
+            "against fuel prices.",
+        )  # fmt: skip
+    )
+    assert not any(p.reason.startswith("dateline") for p in doc.places)
+    assert all(e.event_loc is None for e in doc.events)
