@@ -137,3 +137,19 @@ def test_a_title_case_word_and_colon_is_no_dateline_unless_a_known_town(coder):
     )
     assert not any(p.reason.startswith("dateline") for p in doc.places)
     assert all(e.event_loc is None for e in doc.events)
+
+
+def test_an_event_in_a_named_place_no_gazetteer_has_keeps_it_not_the_dateline(coder):
+    # the text says where the shelling was; the dateline's town would be an invented point
+    doc = coder.process(
+        Article(
+            id="t",
+            text="AMMAN, Jordan (AP) — Rebels shelled villages in western Zarbia "
+            "on Monday, killing four people.",
+        )  # fmt: skip
+    )
+    shelling = next(e for e in doc.events if e.event_loc is not None)
+    loc = shelling.event_loc
+    assert (loc.extracted_place, loc.resolved_place, loc.lat) == ("Zarbia", None, None)
+    assert "'in western Zarbia'" in loc.reason and "named but not located" in loc.reason
+    assert "dateline fallback" not in loc.reason
