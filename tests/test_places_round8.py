@@ -153,3 +153,18 @@ def test_an_event_in_a_named_place_no_gazetteer_has_keeps_it_not_the_dateline(co
     assert (loc.extracted_place, loc.resolved_place, loc.lat) == ("Zarbia", None, None)
     assert "'in western Zarbia'" in loc.reason and "named but not located" in loc.reason
     assert "dateline fallback" not in loc.reason
+
+
+def test_a_lone_small_namesake_far_from_every_place_of_the_article_is_left_unresolved(coder):
+    text = (
+        "Nurses at a clinic in Delft went on strike on Monday. Officials met the union in Cape "
+        "Town, and nurses in Johannesburg and Durban joined the strike on Tuesday."
+    )
+    delft = places_of(coder, text)["Delft"]  # the gazetteer's only Delft is the Dutch city
+    assert delft.resolved_place is None
+    assert "km from the article's places" in delft.reason
+    text = (
+        "Nurses at a clinic in Delft went on strike on Monday. Officials met the union in "
+        "Rotterdam, and nurses in Leiden and The Hague joined the strike on Tuesday."
+    )
+    assert places_of(coder, text)["Delft"].country_code == "NLD"

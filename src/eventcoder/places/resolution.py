@@ -22,6 +22,7 @@ from .common import (
 from .conventions import Division
 from .dateline import Datelines
 from .embassies import in_the_capital_after, missions_abroad
+from .far_namesakes import far_single_namesakes
 from .inner_fit import inner_fits
 from .inside_town import (
     a_kind,
@@ -203,6 +204,7 @@ class Resolution(Datelines):
             out.append(Mention(sent, span, c.place, c.reason))
         sentences = [sent for sent, _ in per_sentence]
         out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
+        out = far_single_namesakes(out, ctx, self.gaz)  # "Delft" in a story from Cape Town
         out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
         return self._built_in_town(out, ctx, sentences, abroad)
 
