@@ -168,3 +168,10 @@ def test_a_lone_small_namesake_far_from_every_place_of_the_article_is_left_unres
         "Rotterdam, and nurses in Leiden and The Hague joined the strike on Tuesday."
     )
     assert places_of(coder, text)["Delft"].country_code == "NLD"
+
+
+def test_a_north_american_time_zone_after_a_clock_time_sets_the_article_there(coder):
+    text = "Tickets for the music festival in Birmingham go on sale at 10 a.m. CT on Friday."
+    assert places_of(coder, text)["Birmingham"].country_code == "USA"
+    text = "Tickets for the music festival in Birmingham go on sale at 10 a.m. on Friday."
+    assert places_of(coder, text)["Birmingham"].country_code == "GBR"

@@ -46,6 +46,7 @@ from .resolve import (
     own_name,
 )
 from .street_names import as_streets, street_name_tokens
+from .time_zones import count_time_zones
 
 
 class Resolution(Datelines):
@@ -119,6 +120,7 @@ class Resolution(Datelines):
                 if found[0].admin1 and found[0].precision != "country":
                     ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
         count_states(ctx, [sent for sent, _ in per_sentence], self.knowledge.abbreviations)
+        count_time_zones(ctx, [sent for sent, _ in per_sentence], self.words)  # "7 p.m. CT"
         dateline = self.dateline_parts(doc)
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None

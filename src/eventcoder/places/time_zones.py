@@ -1,0 +1,27 @@
+"""A clock time with a time zone ("from 7 a.m. CT", "at 9:30 p.m. EDT") sets the article in
+the countries keeping that zone (``time_zones`` of ``place_words.yaml``): once per article, as
+weak as a country named once ("Birmingham" in a story timed in Central Time is Alabama's)."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Sentence
+from ..knowledge.words import PlaceWords
+from .resolve import Context
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m)\s+(?:\(\s*)?(?P<zone>[A-Z]{2,4})\b"
+)
+
+
+def count_time_zones(ctx: Context, sentences: list[Sentence], words: PlaceWords) -> None:
+    countries: set[str] = set()
+    for sent in sentences:
+        text = sent.span.text
+        if "m" not in text:
+            continue
+        for m in _CLOCK.finditer(text):
+            countries |= words.time_zones.get(m.group("zone"), frozenset())
+    for country in countries:
+        ctx.countries[country] += 1
