@@ -175,3 +175,12 @@ def test_a_north_american_time_zone_after_a_clock_time_sets_the_article_there(co
     assert places_of(coder, text)["Birmingham"].country_code == "USA"
     text = "Tickets for the music festival in Birmingham go on sale at 10 a.m. on Friday."
     assert places_of(coder, text)["Birmingham"].country_code == "GBR"
+
+
+def test_a_landmark_written_with_the_is_the_building_not_a_small_town_of_its_name(coder):
+    text = "WASHINGTON (AP) — The president signed the bill at the White House on Monday."
+    house = places_of(coder, text)["White House"]  # also a Tennessee town of 11,000 people
+    assert (house.resolved_place, house.feature_class, house.geonameid) == (
+        "Washington", "S", None,
+    )  # fmt: skip
+    assert "is a building" in house.reason

@@ -82,6 +82,7 @@ class PlaceWords:
     adjectival_heads: frozenset[str] = frozenset()
     adjectival_not_heads: frozenset[str] = frozenset()
     mission_words: frozenset[str] = frozenset()
+    landmark_words: frozenset[str] = frozenset()
     #: "CT" -> {"USA", "CAN"}: the countries keeping a time zone news writes after a clock time
     time_zones: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
     #: "European" -> "Europe": a world region's adjective and the region's name
@@ -143,6 +144,7 @@ class PlaceWords:
             adjectival_heads=word_set(data, "adjectival_heads"),
             adjectival_not_heads=word_set(data, "adjectival_not_heads"),
             mission_words=word_set(data, "mission_words"),
+            landmark_words=word_set(data, "landmark_words"),
             time_zones=_zones(data.get("time_zones") or {}),
             region_adjectives={
                 str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()

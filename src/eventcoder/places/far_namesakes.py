@@ -19,15 +19,17 @@ FAR_KM = 1_500.0
 
 
 def far_single_namesakes(mentions: list[Mention], ctx: Context, gaz: Gazetteer) -> list[Mention]:
+    if not any(m.reason == "the only place of that name" for m in mentions):
+        return mentions
     mentioned = Counter(norm(m.span.text) for m in mentions)
     out = []
     for m in mentions:
         p = m.place
         if (
-            p is not None
+            m.reason == "the only place of that name"
+            and p is not None
             and p.feature_class == "P"
             and p.population < SMALL_TOWN
-            and m.reason == "the only place of that name"
             and len(gaz.lookup(m.span.text)[:MAX_CANDIDATES]) == 1
             # the country is named only by this name's own mentions
             and ctx.countries.get(p.country or "", 0) <= mentioned[norm(m.span.text)]

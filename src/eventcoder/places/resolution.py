@@ -32,6 +32,7 @@ from .inside_town import (
     owned_by_town,
     point_in_town,
 )
+from .landmarks import landmarks_not_towns
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
@@ -120,7 +121,7 @@ class Resolution(Datelines):
                 if found[0].admin1 and found[0].precision != "country":
                     ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
         count_states(ctx, [sent for sent, _ in per_sentence], self.knowledge.abbreviations)
-        count_time_zones(ctx, [sent for sent, _ in per_sentence], self.words)  # "7 p.m. CT"
+        count_time_zones(ctx, doc, self.words)  # "7 p.m. CT"
         dateline = self.dateline_parts(doc)
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
@@ -208,7 +209,8 @@ class Resolution(Datelines):
         out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
         out = far_single_namesakes(out, ctx, self.gaz)  # "Delft" in a story from Cape Town
         out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
-        return self._built_in_town(out, ctx, sentences, abroad)
+        out, landmarks = landmarks_not_towns(out, self.words)  # "the White House"
+        return self._built_in_town(out, ctx, sentences, abroad, landmarks)
 
     def _built_in_town(
         self,
@@ -216,6 +218,7 @@ class Resolution(Datelines):
         ctx: Context,
         sentences: list[Sentence],
         abroad: dict[tuple[int, int], str],
+        landmarks: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
     ) -> list[Mention]:
         """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
         Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
@@ -233,7 +236,8 @@ class Resolution(Datelines):
                 m = Mention(m.sentence, m.span, None, m.reason)
             out.append(m)
         mentions = out
-        kinds = {id(m): self.built_kind(m.span) for m in mentions}
+        kinds = {id(m): "building" if (id(m.span.doc), m.span.start) in landmarks
+                 else self.built_kind(m.span) for m in mentions}  # fmt: skip
         mentions = as_streets(mentions, kinds, self.words)  # "below Franklin": the street
         mentions = in_its_own_clause(in_the_town_after(mentions, kinds), kinds)
         mentions = in_the_capital_after(mentions, kinds, self.knowledge.countries, self.gaz)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Sentence
+from ..document import Document
 from ..knowledge.words import PlaceWords
 from .resolve import Context
 
@@ -15,13 +15,11 @@ _CLOCK = re.compile(
 )
 
 
-def count_time_zones(ctx: Context, sentences: list[Sentence], words: PlaceWords) -> None:
+def count_time_zones(ctx: Context, doc: Document, words: PlaceWords) -> None:
+    """Reads the kept paragraphs' text (one regular expression over each, no tokens)."""
     countries: set[str] = set()
-    for sent in sentences:
-        text = sent.span.text
-        if "m" not in text:
-            continue
-        for m in _CLOCK.finditer(text):
+    for seg in doc.segments:
+        for m in _CLOCK.finditer(doc.text, seg.start, seg.end):
             countries |= words.time_zones.get(m.group("zone"), frozenset())
     for country in countries:
         ctx.countries[country] += 1
