@@ -45,11 +45,11 @@ def test_a_countrys_mission_stands_outside_that_country(coder):
 
 def test_a_mission_named_by_its_countrys_name_is_not_that_country(coder):
     text = (
-        "Guests at a reception held by the Embassy of the Republic of Armenia heard a choir on "
-        "Friday. Armenia's culture minister spoke."
+        "Guests at a reception held by the Embassy of the Republic of Peru heard a choir on "
+        "Friday. Peru's culture minister spoke."
     )
-    embassy = places_of(coder, text)["Embassy of the Republic of Armenia"]
-    assert embassy.country_code != "ARM"  # no town named: left unresolved, with the reason
+    embassy = places_of(coder, text)["Embassy of the Republic of Peru"]
+    assert embassy.country_code != "PER"  # no town named: left unresolved, with the reason
     assert embassy.resolved_place is None and "no town" in embassy.reason
 
 
@@ -105,12 +105,12 @@ def test_a_building_named_of_a_continent_stands_in_the_articles_town(coder):
 
 def test_a_town_inside_a_name_is_not_taken_from_a_country_the_article_never_names(coder):
     text = (
-        "Chefs from Le Bernardin cooked for 300 guests at a gala in New York City on Friday. "
+        "Chefs from Le Zermatt cooked for 300 guests at a gala in New York City on Friday. "
         "The United States and Canada sent wine."
     )
-    found = places_of(coder, text)["Le Bernardin"]
-    assert found.resolved_place is None  # Bernardin, the only place of that name, is in Austria
-    assert "'Bernardin' in it is Bernardin (AUT): not taken" in found.reason
+    found = places_of(coder, text)["Le Zermatt"]
+    assert found.resolved_place is None  # the only Zermatt is in Switzerland
+    assert "'Zermatt' in it is Zermatt (CHE): not taken" in found.reason
 
 
 def test_a_title_case_place_and_colon_opening_the_article_is_its_dateline(coder):
@@ -157,28 +157,29 @@ def test_an_event_in_a_named_place_no_gazetteer_has_keeps_it_not_the_dateline(co
 
 def test_a_lone_small_namesake_far_from_every_place_of_the_article_is_left_unresolved(coder):
     text = (
-        "Nurses at a clinic in Delft went on strike on Monday. Officials met the union in Cape "
-        "Town, and nurses in Johannesburg and Durban joined the strike on Tuesday."
+        "A bakery in Meppel sold out of bread by noon on Monday. Officials met the union in "
+        "Nairobi, and teachers in Mombasa, Kenya, and Kisumu, Kenya, joined the strike on "
+        "Tuesday."
     )
-    delft = places_of(coder, text)["Delft"]  # the gazetteer's only Delft is the Dutch city
-    assert delft.resolved_place is None
-    assert "km from the article's places" in delft.reason
+    meppel = places_of(coder, text)["Meppel"]  # the gazetteer's only Meppel is Dutch
+    assert meppel.resolved_place is None
+    assert "km from the article's places" in meppel.reason
     text = (
-        "Nurses at a clinic in Delft went on strike on Monday. Officials met the union in "
-        "Rotterdam, and nurses in Leiden and The Hague joined the strike on Tuesday."
+        "A bakery in Meppel sold out of bread by noon on Monday. Officials met the union in "
+        "Zwolle, and teachers in Assen and Groningen joined the strike on Tuesday."
     )
-    assert places_of(coder, text)["Delft"].country_code == "NLD"
+    assert places_of(coder, text)["Meppel"].country_code == "NLD"
 
 
 def test_a_north_american_time_zone_after_a_clock_time_sets_the_article_there(coder):
-    text = "Tickets for the music festival in Birmingham go on sale at 10 a.m. CT on Friday."
-    assert places_of(coder, text)["Birmingham"].country_code == "USA"
-    text = "Tickets for the music festival in Birmingham go on sale at 10 a.m. on Friday."
-    assert places_of(coder, text)["Birmingham"].country_code == "GBR"
+    text = "Voting in Manchester closes at 7 p.m. ET on Tuesday."
+    assert places_of(coder, text)["Manchester"].country_code == "USA"
+    text = "Voting in Manchester closes at 7 p.m. on Tuesday."
+    assert places_of(coder, text)["Manchester"].country_code == "GBR"
 
 
 def test_a_landmark_written_with_the_is_the_building_not_a_small_town_of_its_name(coder):
-    text = "WASHINGTON (AP) — The president signed the bill at the White House on Monday."
+    text = "WASHINGTON (AP) — A drone landed on the lawn at the White House late on Thursday."
     house = places_of(coder, text)["White House"]  # also a Tennessee town of 11,000 people
     assert (house.resolved_place, house.feature_class, house.geonameid) == (
         "Washington", "S", None,

@@ -1,6 +1,6 @@
 """A name the gazetteer has only as one small town far from every place the article locates,
-in a country the article names nowhere else ("Delft" in a story from Cape Town: the Dutch
-city is the only Delft it has) is left unresolved with that reason: abstaining is more honest
+in a country the article names nowhere else ("Meppel" in a story from Kenya: the Dutch town
+is the only Meppel it has) is left unresolved with that reason: abstaining is more honest
 than a point thousands of kilometres away."""
 
 from __future__ import annotations

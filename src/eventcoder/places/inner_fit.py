@@ -1,7 +1,8 @@
 """Whether the place inside a longer name the gazetteer lacks ("Manila Cathedral": Manila) may
-stand for that name in this article: not a continent or world region for a building ("a Mall
-of Asia" stands somewhere, not at Asia's point), and not a town in a country the article names
-nowhere ("Le Bernardin", a restaurant in a story from New York, is not in Bernardin, Austria)."""
+stand for that name in this article: not a continent for a building ("the Harbour Mall of
+Europe" stands in a town, not at Europe's point), and not a town in a country the article names
+nowhere ("Le Zermatt", a restaurant in a story from New York, is not in Zermatt, Switzerland),
+unless the article's places or a local cue support it."""
 
 from __future__ import annotations
 

@@ -207,7 +207,7 @@ class Resolution(Datelines):
             out.append(Mention(sent, span, c.place, c.reason))
         sentences = [sent for sent, _ in per_sentence]
         out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
-        out = far_single_namesakes(out, ctx, self.gaz)  # "Delft" in a story from Cape Town
+        out = far_single_namesakes(out, ctx, self.gaz)  # "Meppel" in a story from Kenya
         out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
         out, landmarks = landmarks_not_towns(out, self.words)  # "the White House"
         return self._built_in_town(out, ctx, sentences, abroad, landmarks)
@@ -308,8 +308,9 @@ class Resolution(Datelines):
                 named[m.place.geonameid] |= norm(m.place.name) in norm(m.span.text)
         main = [(c, n) for c, n in ctx.countries.most_common(2) if c != not_in][:1]
         # in the country the article names most, or one it names by more than the town's own
-        # name, the town's name written (not a namesake far from the article's country: "Dubreuil" the man, "Delft"
-        # in a story from Cape Town; "the Dubai World Cup" in a story naming more US places)
+        # name, the town's name written (not a namesake far from the article's country:
+        # "Dubreuil" the man, "Meppel" in a story from Kenya; yes a city whose country the
+        # article names by another word too, though it names more places of another country)
         counts = {g: n for g, n in counts.items() if named[g] and (
             not main or towns[g].country == main[0][0]
             or ctx.countries.get(towns[g].country or "", 0) > bare[g])}  # fmt: skip

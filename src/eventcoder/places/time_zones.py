@@ -1,6 +1,7 @@
 """A clock time with a time zone ("from 7 a.m. CT", "at 9:30 p.m. EDT") sets the article in
 the countries keeping that zone (``time_zones`` of ``place_words.yaml``): once per article, as
-weak as a country named once ("Birmingham" in a story timed in Central Time is Alabama's)."""
+weak as a country named once ("Manchester" in a story timed in Eastern Time is New
+Hampshire's)."""
 
 from __future__ import annotations
 
