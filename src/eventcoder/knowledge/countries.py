@@ -27,6 +27,7 @@ class Countries:
         self.cameo_codes: dict[str, str] = dict(extra.get("cameo_codes") or {})
         self.index = NameIndex()
         self.names: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}  # ISO alpha-3 -> its (first) capital's name
         for code, words in (extra.get("demonyms") or {}).items():
             for word in words:
                 self.index.add(word, CountryName(code, "demonym"))
@@ -52,6 +53,7 @@ class Countries:
             capitals = info.capital() or []
             for capital in [capitals] if isinstance(capitals, str) else capitals:
                 self.index.add(capital.split(" D.C.")[0], CountryName(code, "capital"))
+                self.capitals.setdefault(code, capital.split(" D.C.")[0])
         for country in pycountry.countries:
             self.names.setdefault(country.alpha_3, getattr(country, "common_name", country.name))
             for attr in ("name", "common_name", "official_name"):

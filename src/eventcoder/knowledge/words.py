@@ -40,6 +40,15 @@ class ActorWords:
         )
 
 
+def _zones(table: dict) -> dict[str, frozenset[str]]:
+    """``{country: [zone, ...]}`` as ``{zone: countries}``."""
+    out: dict[str, set[str]] = {}
+    for country, zones in table.items():
+        for zone in zones:
+            out.setdefault(str(zone), set()).add(str(country))
+    return {zone: frozenset(countries) for zone, countries in out.items()}
+
+
 @dataclass(frozen=True)
 class PlaceWords:
     locative: frozenset[str]
@@ -73,8 +82,14 @@ class PlaceWords:
     adjectival_heads: frozenset[str] = frozenset()
     adjectival_not_heads: frozenset[str] = frozenset()
     catenative_verbs: frozenset[str] = frozenset()
+    mission_words: frozenset[str] = frozenset()
+    landmark_words: frozenset[str] = frozenset()
+    #: "CT" -> {"USA", "CAN"}: the countries keeping a time zone news writes after a clock time
+    time_zones: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
     #: "European" -> "Europe": a world region's adjective and the region's name
     region_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
+    #: "English" -> "England": a first-level division's adjective and the division's name
+    division_adjectives: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def street_plurals(self) -> frozenset[str]:
@@ -130,8 +145,14 @@ class PlaceWords:
             adjectival_heads=word_set(data, "adjectival_heads"),
             adjectival_not_heads=word_set(data, "adjectival_not_heads"),
             catenative_verbs=word_set(data, "catenative_verbs"),
+            mission_words=word_set(data, "mission_words"),
+            landmark_words=word_set(data, "landmark_words"),
+            time_zones=_zones(data.get("time_zones") or {}),
             region_adjectives={
                 str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()
+            },
+            division_adjectives={
+                str(k): str(v) for k, v in (data.get("division_adjectives") or {}).items()
             },
         )
 

@@ -80,7 +80,12 @@ def _adjective_start(tok: Token) -> int | None:
 
 
 def _place_of(text: str, knowledge: Knowledge) -> Place | None:
-    """The country whose adjective ``text`` is, or the world region of a region adjective."""
+    """The country whose adjective ``text`` is, the world region of a region adjective, or
+    the first-level division of a division's adjective ("English": England)."""
+    division = knowledge.place_words.division_adjectives.get(text)
+    if division is not None:
+        found = knowledge.gazetteer.lookup(division)
+        return next((p for p in found if p.precision == "admin1"), None)
     region = knowledge.place_words.region_adjectives.get(text)
     if region is not None:
         found = knowledge.gazetteer.lookup(region)
@@ -120,7 +125,7 @@ def _described(tok: Token, heads: frozenset[str]) -> Token | None:
 
 
 def _mention(text: str, start: int, end: int, place: Place, noun: Token) -> PlaceMention:
-    kind = "country" if place.precision == "country" else "region"
+    kind = place.precision if place.precision in ("country", "admin1") else "region"
     return PlaceMention(
         extracted_place=text, start=start, end=end, resolved_place=place.name,
         geonameid=place.geonameid, lat=place.lat, lon=place.lon,

@@ -12,7 +12,7 @@ from ..knowledge import Countries, Gazetteer, Place
 from ..knowledge.gazetteer import big_feature, generic_name
 from ..knowledge.words import PlaceWords
 from ..nlp import Span
-from ..records import Location
+from ..records import Location, TextSpan
 from .resolve import Cue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +34,7 @@ class DatelineParts:
     cue: Cue | None  # the country or state written after the place
     region: str | None
     region_start: int | None
+    span: TextSpan | None = None  # the dateline as written
 
 
 @dataclass

@@ -63,11 +63,17 @@ class EventPlace:
                 best = (rank, m, prep)
         if best is not None:
             prep, text = best[2], best[1].span.text
+            if best[1].place is None:
+                text = _with_compass(best[1], self.words)
             where = (
                 f"'{text}', what '{trigger.text}' is aimed at"
                 if prep == "object"
                 else f"'{prep} {text}'"
             )
+            if best[1].place is None:  # "in western Zarbia", a place no gazetteer has: the
+                # text says where it happened; the dateline would be an invented point
+                return best[1].location(f"from {where} in the event sentence, named but not "
+                                        "located (the dateline is not put in its place)")  # fmt: skip
             return best[1].location(f"from {where} in the event sentence")
         return self._demonym_place(cand, in_args)
 
@@ -93,6 +99,16 @@ class EventPlace:
                         "no one place named",
                     )  # fmt: skip
         return None
+
+
+def _with_compass(m: Mention, words: PlaceWords) -> str:
+    """The name as the event sentence locates it: "western Zarbia" with its compass adjective."""
+    first = m.span[0]
+    if first.i > 0:
+        prev = first.doc[first.i - 1]
+        if prev.is_lower and prev.lower_ in words.compass and prev.dep_ == "amod":
+            return f"{prev.text} {m.span.text}"
+    return m.span.text
 
 
 def _locative_path(

@@ -1,26 +1,29 @@
-"""Resolution: every toponym of the article resolved together, and the dateline's place."""
+"""Resolution: every toponym of the article resolved together (the dateline's place is read by
+``dateline``)."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from ..document import Document, Sentence
 from ..knowledge.gazetteer import Place, big_feature
 from ..knowledge.names import norm
 from ..nlp import Span
-from ..records import Location
 from .acronyms import _acronym, _after_town, country_parts
 from .article_states import count_states
 from .common import (
-    _DATELINE,
-    DatelineParts,
     Mention,
     _division_word,
     _entity_at,
     _inner_name,
     _local_country,
-    _location,
     _within_span,
 )
 from .conventions import Division
+from .dateline import Datelines
+from .embassies import in_the_capital_after, missions_abroad
+from .far_namesakes import far_single_namesakes
+from .inner_fit import inner_fits
 from .inside_town import (
     a_kind,
     in_its_own_clause,
@@ -29,6 +32,7 @@ from .inside_town import (
     owned_by_town,
     point_in_town,
 )
+from .landmarks import landmarks_not_towns
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
@@ -43,10 +47,10 @@ from .resolve import (
     own_name,
 )
 from .street_names import as_streets, street_name_tokens
-from .toponyms import Toponyms
+from .time_zones import count_time_zones
 
 
-class Resolution(Toponyms):
+class Resolution(Datelines):
     def toponyms(self, doc: Document) -> list[Mention]:
         """Every toponym of the article, resolved together (see ``resolve``)."""
         table = self.knowledge.countries
@@ -117,6 +121,7 @@ class Resolution(Toponyms):
                 if found[0].admin1 and found[0].precision != "country":
                     ctx.admin1s[(found[0].country, norm(found[0].admin1))] += 1
         count_states(ctx, [sent for sent, _ in per_sentence], self.knowledge.abbreviations)
+        count_time_zones(ctx, doc, self.words)  # "7 p.m. CT"
         dateline = self.dateline_parts(doc)
         if dateline is not None:
             local = dateline.cue.country if dateline.cue else None
@@ -166,9 +171,13 @@ class Resolution(Toponyms):
                 c = choose(self.gaz, text, ctx, cue, word, near)
                 inner = _inner_name(text, self.gaz, self.words) if c.place is None else None
                 if inner is not None:  # "Manila Cathedral", "Old Town Manassas", "Oaxaca State"
-                    c = choose(self.gaz, inner, ctx, cue, word, near)
-                    if c.place is not None:
+                    c_in = choose(self.gaz, inner, ctx, cue, word, near)
+                    if inner_fits(text, c_in, ctx, self.words):
+                        c = c_in
                         c.reason = f"'{inner}' in '{text}' ({c.reason})"
+                    elif c_in.place is not None:
+                        c.reason += (f"; '{inner}' in it is {c_in.place.name} "
+                                     f"({c_in.place.country or 'no country'}): not taken")  # fmt: skip
                 memo[key] = c
             return memo[key]
 
@@ -198,15 +207,24 @@ class Resolution(Toponyms):
             out.append(Mention(sent, span, c.place, c.reason))
         sentences = [sent for sent, _ in per_sentence]
         out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
-        return self._built_in_town(out, ctx, sentences)
+        out = far_single_namesakes(out, ctx, self.gaz)  # "Meppel" in a story from Kenya
+        out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
+        out, landmarks = landmarks_not_towns(out, self.words)  # "the White House"
+        return self._built_in_town(out, ctx, sentences, abroad, landmarks)
 
     def _built_in_town(
-        self, mentions: list[Mention], ctx: Context, sentences: list[Sentence]
+        self,
+        mentions: list[Mention],
+        ctx: Context,
+        sentences: list[Sentence],
+        abroad: dict[tuple[int, int], str],
+        landmarks: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
     ) -> list[Mention]:
         """A street or building no gazetteer has ("Royal Street", "City Hall", "the Rogers
         Centre") is a point inside a town: the one written after it ("Elm Street in Dover"),
-        else the dateline's, else the town the article names most; with none, it is left
-        unresolved with that reason (no town is invented)."""
+        else the dateline's, else the town the article names most (for a country's mission,
+        ``abroad``, one outside that country); with none, it is left unresolved with that
+        reason (no town is invented)."""
         if all(m.place is not None for m in mentions) and not any(
             self.built_kind(m.span) for m in mentions
         ):
@@ -218,18 +236,25 @@ class Resolution(Toponyms):
                 m = Mention(m.sentence, m.span, None, m.reason)
             out.append(m)
         mentions = out
-        kinds = {id(m): self.built_kind(m.span) for m in mentions}
+        kinds = {id(m): "building" if (id(m.span.doc), m.span.start) in landmarks
+                 else self.built_kind(m.span) for m in mentions}  # fmt: skip
         mentions = as_streets(mentions, kinds, self.words)  # "below Franklin": the street
         mentions = in_its_own_clause(in_the_town_after(mentions, kinds), kinds)
+        mentions = in_the_capital_after(mentions, kinds, self.knowledge.countries, self.gaz)
         mentions = named_after_placed(mentions, kinds, self.gaz)
         if not any(m.place is None and kinds.get(id(m)) for m in mentions):
             return mentions  # (no street left to place: the town is not looked for)
-        town, why = self._article_town(mentions, kinds, ctx, sentences)
+        towns = {None: self._article_town(mentions, kinds, ctx, sentences)}
         out = []
         for m in mentions:
             kind = kinds.get(id(m)) if m.place is None else None
             if kind == "event":
                 continue  # an event named after no place the article names ("the Davis Cup")
+            home = abroad.get((id(m.span.doc), m.span.start)) if kind else None
+            if home not in towns:  # "the Zarbian Embassy": in a town outside Zarbia
+                found, why = self._article_town(mentions, kinds, ctx, sentences, home)
+                towns[home] = (found, f"{why}, outside {home}: the mission of {home}")
+            town, why = towns[home]
             if kind and town is not None:
                 m = Mention(m.sentence, m.span, point_in_town(town, kind),
                             f"'{m.span.text}' is {a_kind(kind)}: placed in {town.name}, {why}")  # fmt: skip
@@ -246,20 +271,27 @@ class Resolution(Toponyms):
         kinds: dict[int, str | None],
         ctx: Context,
         sentences: list[Sentence],
+        not_in: str | None = None,
     ) -> tuple[Place | None, str]:
         """The article's town and why: the dateline's, else the town it names most (in the
         country it names most; not "Washington Square", a square the gazetteer has as a town
-        elsewhere), else a town it names inside other names ("the Winnipeg police")."""
+        elsewhere), else a town it names inside other names ("the Winnipeg police"); none in
+        the country ``not_in``."""
         town = ctx.dateline if ctx.dateline and ctx.dateline.feature_class == "P" else None
+        if town is not None and town.country == not_in:
+            town = None
         if town is not None:
             return town, "the dateline's"
         counts: dict[int, int] = {}
         towns = {}
+        bare: Counter[int] = Counter()  # mentions whose name alone counted the town's country
+        named: dict[int, bool] = {}  # the town's name is written (not only another name of it)
         for m in mentions:
             if (
                 m.place is not None
                 and m.place.feature_class == "P"
                 and m.place.geonameid
+                and m.place.country != not_in
                 and not (kinds.get(id(m)) and own_name(m.place, m.span.text))
                 # a small town only where the article's geography placed it: "Some Guys Have
                 # All The Luck" is no story from Luck, Wisconsin
@@ -270,11 +302,20 @@ class Resolution(Toponyms):
             ):
                 counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1
                 towns.setdefault(m.place.geonameid, m.place)
+                found = self.gaz.lookup(m.span.text)[:MAX_CANDIDATES]  # the name told its country
+                bare[m.place.geonameid] += len({p.country for p in found}) == 1
+                named.setdefault(m.place.geonameid, False)
+                named[m.place.geonameid] |= norm(m.place.name) in norm(m.span.text)
+        main = [(c, n) for c, n in ctx.countries.most_common(2) if c != not_in][:1]
+        # in the country the article names most, or one it names by more than the town's own
+        # name, the town's name written (not a namesake far from the article's country:
+        # "Dubreuil" the man, "Meppel" in a story from Kenya; yes a city whose country the
+        # article names by another word too, though it names more places of another country)
+        counts = {g: n for g, n in counts.items() if named[g] and (
+            not main or towns[g].country == main[0][0]
+            or ctx.countries.get(towns[g].country or "", 0) > bare[g])}  # fmt: skip
         if counts:
             town = towns[max(counts, key=lambda g: counts[g])]  # first on ties
-        main = ctx.countries.most_common(1)
-        if town is not None and main and town.country != main[0][0]:
-            town = None  # a namesake far from the article's country ("Dubreuil" the man)
         if town is not None:
             return town, "the town the article names most"
         inside = {  # not "Rogers" of "the Rogers Centre" itself, nor a street's bare name
@@ -284,14 +325,6 @@ class Resolution(Toponyms):
         if found is None:
             return None, ""
         return found[0], f"the town the article names (in '{found[1]}')"
-
-    def _in_region(self, town: str, region: str) -> bool:
-        """A place named ``town`` lies in a state or province named ``region`` ("Yakima,
-        Washington"; not "Paris, London" in a list of cities)."""
-        key = norm(region)
-        return any(
-            p.admin1 and norm(p.admin1) == key for p in self.gaz.lookup(town)[:MAX_CANDIDATES]
-        )
 
     def _listed_with_divisions(self, span: Span) -> str | None:
         """ "states such as California or Washington", "Ohio, Georgia and Texas": a name
@@ -348,73 +381,3 @@ class Resolution(Toponyms):
             if state is not None:
                 return Cue(state.country or "", state.name, f"'{span.text}, {ent.text}'", True)
         return None
-
-    def _state_after(self, town: str, region: str) -> Place | None:
-        """The state ``region`` written after ``town`` stands for: the first place of its name if
-        a division, else one holding a town of ``town``'s name ("Dover, Delaware": the state)."""
-        found = [p for p in self.gaz.lookup(region)[:MAX_CANDIDATES] if p.country]
-        if found and found[0].precision == "admin1":
-            return found[0]
-        return next((p for p in found if p.precision == "admin1"
-                     and self._in_region(town, p.name)), None)  # fmt: skip
-
-    # ------------------------------------------------------------------ dateline
-    def dateline_parts(self, doc: Document) -> DatelineParts | None:
-        """The dateline's place name, what is written after it (a country, a state or its
-        abbreviation: "SPRINGFIELD, Ill. —"), and the place resolved with that cue only."""
-        if not doc.dateline_place or doc.dateline is None:
-            return None
-        m = _DATELINE.match(doc.dateline.text)
-        region = m.group("region").strip() if m and m.group("region") else None
-        cue = self._region_cue(doc.dateline_place, region) if region else None
-        found = self.gaz.lookup(doc.dateline_place)
-        text = doc.dateline.text.rstrip()
-        if (
-            text.endswith(":")
-            and "(" not in text
-            and (not found or (found[0].precision == "city" and found[0].population < KNOWN_TOWN))
-        ):
-            return None  # "UPDATE:", "WATCH:", a caption's "GEM:" open paragraphs as "NEW
-            # DELHI:" does; only a known town of 10,000 people or more is a dateline so
-        place = None
-        if cue is not None:
-            place = choose(self.gaz, doc.dateline_place, Context(), cue, found=found).place
-        place = place or (found[0] if found else None)
-        r_start = doc.dateline.start + m.start("region") if m and region else None
-        return DatelineParts(place, doc.dateline_place, cue, region, r_start)
-
-    def _region_cue(self, name: str, region: str) -> Cue | None:
-        hit = self.knowledge.countries.get(region)
-        if hit is not None and hit.kind == "name":
-            return Cue(hit.code, None, f"'{name}, {region}'")
-        div = self.knowledge.abbreviations.division(
-            region, postal_ok=region.isupper() and len(region) <= 3
-        )
-        if div is not None:
-            return Cue(div.country, div.name, f"'{name}, {region}'")
-        state = self._state_after(name, region)
-        if state is not None:
-            return Cue(state.country or "", state.name, f"'{name}, {region}'")
-        return None
-
-    def _dateline(self, doc: Document, ctx: Context) -> list[Location]:
-        """The dateline's place (resolved with what is written after it and the article's
-        geography) and that country or state as a place of its own."""
-        parts = self.dateline_parts(doc)
-        if parts is None or doc.dateline is None:
-            return []
-        name = parts.name
-        start = doc.dateline.start + doc.dateline.text.find(doc.dateline.text.strip()[:1])
-        surface = doc.dateline.text[start - doc.dateline.start :][: len(name)]
-        c = choose(self.gaz, name, ctx, parts.cue, near=bool(ctx.anchors))
-        out = [_location(surface, start, c.place, f"dateline ({c.reason})")]
-        if parts.cue is not None and parts.region and parts.region_start is not None:
-            cue = parts.cue
-            region = self.gaz.countries.get(cue.country) if cue.admin1 is None else next(
-                (p for p in self.gaz.lookup(cue.admin1)
-                 if p.country == cue.country and p.precision in ("admin1", "country")), None,
-            )  # fmt: skip
-            what = "country" if cue.admin1 is None else "state or province"
-            out.append(_location(parts.region, parts.region_start, region,
-                                 f"dateline: the {what} after the place"))  # fmt: skip
-        return out

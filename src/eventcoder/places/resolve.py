@@ -31,6 +31,9 @@ W_COUNTRY = 2.0  # the article names the candidate's country
 W_DATELINE_ADMIN1 = 2.0
 W_DATELINE_COUNTRY = 1.5
 W_DIVISION_WORD = 3.0
+#: Against a state whose country the article names only by the state's own name, where a town
+#: of that name in a country the article names lies beside the article's places.
+W_STATE_ABROAD = 4.0
 W_CAPITAL = 1.0  # less than a named country: "the Lebanese army ... Tripoli"
 NEAR = ((50.0, 3.0), (200.0, 2.0), (600.0, 1.0))  # (km, bonus) to the nearest anchor
 #: The division word of a name listed with states or provinces ("Ohio, Georgia and Texas").
@@ -225,6 +228,10 @@ def _score(
             whys.append((W_ADMIN1, "a state or province the article names"))
         elif n:
             whys.append((W_ADMIN1 + 0.5 * min(n, 4), f"in {adm1}, where the article's places are"))
+    if abroad and near and any(_beside_the_article(q, text, ctx) for q in found
+                               if q.country != p.country):  # fmt: skip
+        # "Virginia" in a story from County Cavan that names no other US place: the village
+        s -= W_STATE_ABROAD
     n = ctx.countries.get(p.country or "", 0) if not abroad else 0
     if n and p.precision != "country":
         # capped: a country named often is no reason for a town of 10,000 to beat London
@@ -289,6 +296,15 @@ def _score(
     s += sum(w for w, _ in whys)
     best_why = max(whys, key=lambda x: x[0])[1] if whys else ""
     return s, best_why
+
+
+def _beside_the_article(q: Place, text: str, ctx: Context) -> bool:
+    """A town in a country the article names, within the first ``NEAR`` distance of one of the
+    article's other places (confident or likeliest)."""
+    if q.feature_class != "P" or not ctx.countries.get(q.country or ""):
+        return False
+    return any(km(q, a) <= NEAR[0][0] for a in (*ctx.anchors, *ctx.likely)
+               if not same_name(a.name, text))  # fmt: skip
 
 
 def _nearness(p: Place, text: str, ctx: Context) -> list[tuple[float, str]]:
