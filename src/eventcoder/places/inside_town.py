@@ -79,38 +79,37 @@ def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> 
     ends = {(id(m.span.doc), m.span.end): m for m in mentions if m.place is not None}
     out = []
     for m in mentions:
-        span = m.span
-        doc = span.doc
-        town = None
+        span, doc = m.span, m.span.doc
         kind = kinds.get(id(m))
+        town, where = None, "in"
         if kind and span.start > 1 and doc[span.start - 1].text in ("'s", "’s"):
-            town = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
-            if town is not None and town.place is not None and town.place.precision == "city":
-                m = Mention(m.sentence, span, point_in_town(town.place, kind),
-                            f"'{span.text}' is {a_kind(kind)} of {town.span.text}, written before "
-                            f"it ({town.reason})")  # fmt: skip
-                kinds[id(m)] = None
-                out.append(m)
-                continue
-            town = None
+            before = ends.get((id(doc), span.start - 1))  # "Manchester's Bridgewater Hall"
+            if before is not None and before.place is not None and before.place.precision == "city":
+                town, where = before, "of"
         if (
-            m.place is None
+            town is None
+            and m.place is None
             and kind
             and span.end + 1 < len(doc)
             and doc[span.end].lower_ in ("in", ",")
         ):
             town = starts.get((id(doc), span.end + 1))
-        if town is not None and town.place is not None and town.place.precision == "city":
-            m = Mention(m.sentence, span, point_in_town(town.place, kind or "building"),
-                        f"'{span.text}' is {a_kind(kind)} in {town.span.text}, written after it "
-                        f"({town.reason})")  # fmt: skip
-            kinds[id(m)] = None
-        elif town is not None:
-            m = Mention(m.sentence, span, town.place, f"'{span.text}' is {a_kind(kind)} in "
-                        f"{town.span.text}, written after it ({town.reason})")  # fmt: skip
+        if town is not None and town.place is not None:
+            m = _inside(m, town, town.place, kind, where)
             kinds[id(m)] = None
         out.append(m)
     return out
+
+
+def _inside(m: Mention, town: Mention, place: Place, kind: str | None, where: str) -> Mention:
+    """``m`` placed in ``town`` (whose place is ``place``): a point inside it when it is a city,
+    else the town's own place; ``where`` is "of" for a town written before ("Leeds's") and "in"
+    for one written after."""
+    if place.precision == "city":
+        place = point_in_town(place, kind or "building")
+    written = "before" if where == "of" else "after"
+    return Mention(m.sentence, m.span, place, f"'{m.span.text}' is {a_kind(kind)} {where} "
+                   f"{town.span.text}, written {written} it ({town.reason})")  # fmt: skip
 
 
 def a_kind(kind: str | None) -> str:
