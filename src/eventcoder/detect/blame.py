@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Sentence
 from .arguments import ArgumentFinder
 from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
-from .phrases import phrase, spans_for
+from .phrases import phrase, prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -94,17 +94,7 @@ def received_from(cand: Candidate, verb: Token, lex: Lexicon) -> None:
     giver named the actor stays empty (with a reason), the receiver still the recipient."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     holders = [verb] + ([obj] if obj is not None else [])
-    giver = next(
-        (
-            g
-            for h in holders
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
+    giver = next(iter(prep_objects(holders, ("from",))), None)
     takers = [a.head for a in cand.actor_args]
     why = f"who received ('{verb.text}')"
     cand.recipient_args = [a for t in takers for a in spans_for(t, "recipient", why, lex.words)]
@@ -215,8 +205,7 @@ def asylum(cand: Candidate, lex: Lexicon) -> None:
     obj = direct_object(verb) if verb.pos_ == "VERB" else None
     if cand.event != "RETREAT" or obj is None or obj.lemma_.lower() not in ("border", "frontier"):
         return
-    for pobj in (g for h in (verb, obj) for c in h.children if c.dep_ == "prep"
-                 and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):  # fmt: skip
+    for pobj in prep_objects((verb, obj), ("to",)):
         people = [pobj, *(g for c in pobj.children if c.lower_ == "of" for g in c.children)]
         words = {w for p in people for t in (p, *p.children) for w in (t.lemma_.lower(), t.lower_)}
         if words & lex.words.sheltered_people or any(p.ent_type_ == "NORP" for p in people):

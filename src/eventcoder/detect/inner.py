@@ -85,10 +85,9 @@ def _sent_to(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     sender = verb.head
     if verb.dep_ not in ("advcl", "acl") or sender.lemma_.lower() not in _SENDING:
         return []
-    return [(g, f"whom the '{sender.text}' message says it to") for c in sender.children
-            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-            for g in c.children if g.dep_ == "pobj"
-            and (_party(g, lex) or _inside(g, lex) is not None)]  # fmt: skip
+    return [(g, f"whom the '{sender.text}' message says it to")
+            for g in prep_objects([sender], ("to",), ("prep", "dative"))
+            if _party(g, lex) or _inside(g, lex) is not None]  # fmt: skip
 
 
 def _inside(thing: Token, lex: Lexicon, victims: bool = True) -> Token | None:

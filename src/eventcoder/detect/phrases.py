@@ -120,9 +120,12 @@ def spans_for(head: Token, role: str, reason: str, words: DetectWords) -> list[A
     return out
 
 
-def prep_objects(holders: Iterable[Token | None], preps: Collection[str]) -> list[Token]:
+def prep_objects(
+    holders: Iterable[Token | None], preps: Collection[str], deps: Collection[str] = ("prep",)
+) -> list[Token]:
     """The objects of the prepositions ``preps`` hanging from ``holders`` ("a warrant *for* X",
-    "a curfew *in* the town"), in the holders' order."""
+    "a curfew *in* the town"), in the holders' order; ``deps`` are the arcs such a preposition
+    may hang by (the parser makes "to" after "sent a letter" a "dative")."""
     return [g for h in holders if h is not None for c in h.children
-            if c.dep_ == "prep" and c.lower_ in preps
+            if c.dep_ in deps and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]  # fmt: skip

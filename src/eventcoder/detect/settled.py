@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..document import Candidate
 from .dyads import names_party
 from .lexicon import Lexicon, direct_object, is_party
-from .phrases import spans_for
+from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -36,11 +36,9 @@ def _partner(noun: Token, lex: Lexicon) -> Token | None:
     """The other side of a deal: "a deal with X", "an agreement between X and Y"."""
     if noun.lemma_.lower() not in lex.joint_nouns:
         return None
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and is_party(pobj, lex) and pobj.pos_ != "PRON":
-                return pobj
-    return None
+    return next(
+        (g for g in prep_objects([noun], ("with",)) if is_party(g, lex) and g.pos_ != "PRON"), None
+    )
 
 
 def _settled_with(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
