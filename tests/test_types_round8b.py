@@ -1,0 +1,51 @@
+"""Issue 12, eighth round (b): more event types of news English, each pattern on sentences
+written for the project (invented people and places), with the sentences that must keep
+their reading beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.detect.salience import reporting_rank
+
+
+def reported(coder, text: str) -> str:
+    """The type of the event the sentence reports (as ``evaluate`` scores it), or NONE."""
+    events = [(i, e) for i, e in enumerate(coder.code(text)) if e.salience == "main"]
+    if not events:
+        return "NONE"
+    return min(events, key=lambda p: (*reporting_rank(p[1].salience, p[1].confidence), p[0]))[
+        1
+    ].event
+
+
+# (sentence, the type it reports)
+TYPE_CASES = [
+    # aid agencies expelled: relations reduced (CAMEO 1663), not a deportation
+    ("The junta expelled twelve humanitarian workers employed by a Swiss charity.", "SANCTION"),
+    ("The regime expelled foreign aid workers from the northern provinces last month.", "SANCTION"),
+    # a mandate handed over is authority conceded
+    ("The president gave the finance minister a mandate to form a new cabinet.", "CONCEDE"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), TYPE_CASES)
+def test_event_type(coder, text, event):
+    assert reported(coder, text) == event
+
+
+# sentences that keep their old reading (or none)
+KEPT_CASES = [
+    ("Kolm expelled two journalists from the country on Monday.", "COERCE"),
+    ("Kolm expelled the Varnian ambassador on Monday.", "SANCTION"),
+    # "declined comment" / "demonstrates that": no rejection, no street protest
+    ("The spokesman declined comment on the talks.", "NONE"),
+    ("The spokesman declined the invitation to the summit.", "REJECT"),
+    ("The audit demonstrates that the ministry ignored the warnings.", "NONE"),
+    ("Opposition supporters demonstrated in the capital on Sunday.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), KEPT_CASES)
+def test_kept_reading(coder, text, event):
+    assert reported(coder, text) == event
