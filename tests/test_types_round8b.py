@@ -26,6 +26,12 @@ TYPE_CASES = [
     ("The regime expelled foreign aid workers from the northern provinces last month.", "SANCTION"),
     # a mandate handed over is authority conceded
     ("The president gave the finance minister a mandate to form a new cabinet.", "CONCEDE"),
+    # a party said to be unwelcome is turned away by the speaker
+    (
+        "The foreign minister said the Varnian envoy would not be welcome in Orlek until he "
+        "apologised.",
+        "REJECT",
+    ),
 ]
 
 
@@ -43,7 +49,17 @@ KEPT_CASES = [
     ("The spokesman declined the invitation to the summit.", "REJECT"),
     ("The audit demonstrates that the ministry ignored the warnings.", "NONE"),
     ("Opposition supporters demonstrated in the capital on Sunday.", "PROTEST"),
+    # no party unwelcome, or welcome after all
+    ("The mayor said the rain was not welcome after the drought.", "NONE"),
+    ("The mayor said the Varnian delegation would be welcome in the city.", "NONE"),
 ]
+
+
+def test_the_speaker_turns_the_unwelcome_party_away(coder):
+    text = "The foreign minister said the Varnian envoy would not be welcome in Orlek."
+    ev = next(e for e in coder.code(text) if e.event == "REJECT")
+    assert [a.entity_text for a in ev.actor] == ["The foreign minister"]
+    assert [r.entity_text for r in ev.recipient] == ["the Varnian envoy"]
 
 
 @pytest.mark.parametrize(("text", "event"), KEPT_CASES)

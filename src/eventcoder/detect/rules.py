@@ -22,6 +22,7 @@ from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .settled import settled_protest, struck_employer
 from .targets import mend_targets
+from .unwelcome import unwelcome
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -68,7 +69,9 @@ class RuleDetector:
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
         for tok in sent.span:
-            blamed = blame(sent, tok, self.lex, self.args, self._candidate)
+            blamed = blame(sent, tok, self.lex, self.args, self._candidate) or unwelcome(
+                sent, tok, self.lex, self.args, self._candidate
+            )
             if blamed is not None:
                 cands.append(blamed)
         for tok in sent.span:
