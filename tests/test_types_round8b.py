@@ -32,6 +32,9 @@ TYPE_CASES = [
         "apologised.",
         "REJECT",
     ),
+    # an act said to be out of the question is refused by the speaker
+    ("The governor said that lifting the curfew was out of the question.", "REJECT"),
+    ("The minister said that withdrawing the troops is out of question.", "REJECT"),
 ]
 
 
@@ -52,6 +55,7 @@ KEPT_CASES = [
     # no party unwelcome, or welcome after all
     ("The mayor said the rain was not welcome after the drought.", "NONE"),
     ("The mayor said the Varnian delegation would be welcome in the city.", "NONE"),
+    ("The governor said that lifting the curfew was under discussion.", "CONCEDE"),
 ]
 
 
@@ -65,3 +69,9 @@ def test_the_speaker_turns_the_unwelcome_party_away(coder):
 @pytest.mark.parametrize(("text", "event"), KEPT_CASES)
 def test_kept_reading(coder, text, event):
     assert reported(coder, text) == event
+
+
+def test_the_speaker_rules_the_act_out(coder):
+    text = "The minister said that withdrawing the troops is out of the question."
+    ev = next(e for e in coder.code(text) if e.event == "REJECT")
+    assert [a.entity_text for a in ev.actor] == ["The minister"]

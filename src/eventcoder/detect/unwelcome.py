@@ -3,7 +3,8 @@ envoy would not be welcome in the capital" is the speaker turning a party away (
 speaker, of the party said to be unwelcome). The candidate is the visit refused (CONSULT,
 visit), which the modality stage turns into a stated refusal (REJECT, meet) as it does "said it
 will not meet". Only negated and inside someone's reported speech, where the speaker is the one
-who refuses; "the rain was not welcome" names no party and is no event."""
+who refuses; "the rain was not welcome" names no party and is no event. Also an act said to be
+"out of the question" (``ruled_out``), a negation the modality stage reads."""
 
 from __future__ import annotations
 
@@ -45,3 +46,16 @@ def unwelcome(
     cand.recipient_args = spans_for(party, "recipient", why, lex.words)
     cand.reasons["event"] = f"'{party.text}' said not to be welcome: a visit refused"
     return cand
+
+
+def ruled_out(clause: Token) -> Token | None:
+    """ "lifting the ban is out of (the) question": the act of a clausal subject ruled out;
+    the word "out", which negates the act as "not" would."""
+    if clause.dep_ != "csubj":
+        return None
+    for out in clause.head.children:
+        if out.lower_ == "out" and out.dep_ in ("prep", "advmod", "acomp"):
+            of = [c for c in out.children if c.lower_ == "of"]
+            if any(g.lemma_.lower() == "question" for c in of for g in c.children):
+                return out
+    return None
