@@ -35,6 +35,9 @@ TYPE_CASES = [
     # an act said to be out of the question is refused by the speaker
     ("The governor said that lifting the curfew was out of the question.", "REJECT"),
     ("The minister said that withdrawing the troops is out of question.", "REJECT"),
+    # a party said in the writer's voice to be responsible for violence did it
+    ("The Varnian army has been responsible for mass killings in the north.", "ASSAULT"),
+    ("The Orlek cartel was responsible for dozens of abductions on the coast road.", "ASSAULT"),
 ]
 
 
@@ -56,7 +59,17 @@ KEPT_CASES = [
     ("The mayor said the rain was not welcome after the drought.", "NONE"),
     ("The mayor said the Varnian delegation would be welcome in the city.", "NONE"),
     ("The governor said that lifting the curfew was under discussion.", "CONCEDE"),
+    # a duty is no deed; said by someone it is blame; denied it is nothing
+    ("The ministry is responsible for the security of the border.", "NONE"),
+    ("The ministry said the rebels were responsible for the bombing.", "ACCUSE"),
+    ("The cartel was not responsible for the killings.", "NONE"),
 ]
+
+
+def test_a_meal_with_someone_is_a_meeting_where_with_hangs_on_the_meal(coder):
+    text = "The governor is ending a three-day visit to Orlek, where he had dinner with the mayor."
+    events = [e for e in coder.code(text) if e.event == "CONSULT"]
+    assert events and [r.entity_text for r in events[0].recipient] == ["the mayor"]
 
 
 def test_the_speaker_turns_the_unwelcome_party_away(coder):
