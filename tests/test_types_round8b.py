@@ -25,7 +25,7 @@ TYPE_CASES = [
     ("The junta expelled twelve humanitarian workers employed by a Swiss charity.", "SANCTION"),
     ("The regime expelled foreign aid workers from the northern provinces last month.", "SANCTION"),
     # a mandate handed over is authority conceded
-    ("The president gave the finance minister a mandate to form a new cabinet.", "CONCEDE"),
+    ("Queen Ilse gave her chief adviser a mandate to assemble a coalition.", "CONCEDE"),
     # a party said to be unwelcome is turned away by the speaker
     (
         "The foreign minister said the Varnian envoy would not be welcome in Orlek until he "
@@ -62,7 +62,8 @@ KEPT_CASES = [
     # a duty is no deed; said by someone it is blame; denied it is nothing
     ("The ministry is responsible for the security of the border.", "NONE"),
     ("The ministry said the rebels were responsible for the bombing.", "ACCUSE"),
-    ("The cartel was not responsible for the killings.", "NONE"),
+    ("Officials in Orlek insist the militia was not responsible for any shooting.", "NONE"),
+    ("By all accounts the Kolm militia was not responsible for any shooting that week.", "NONE"),
 ]
 
 

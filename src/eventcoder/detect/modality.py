@@ -78,7 +78,7 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
         plan = chain[-1].head  # "has no plans to send troops", "a plan to withdraw"
         chain = [*chain, *clause_chain(plan)]
         cues.future = plan
-    if (out := ruled_out(chain[-1])) is not None:  # "said lifting the ban is out of the question"
+    if (out := ruled_out(chain[-1])) is not None:  # "reopening the port is out of the question"
         chain, cues.negation = [*chain, out.head], out
     for child in (c for tok in chain for c in tok.children):  # "No one was killed"
         if child.dep_ in ("nsubj", "nsubjpass") and (

@@ -49,7 +49,7 @@ def unwelcome(
 
 
 def ruled_out(clause: Token) -> Token | None:
-    """ "lifting the ban is out of (the) question": the act of a clausal subject ruled out;
+    """ "reopening the port is out of (the) question": the act of a clausal subject ruled out;
     the word "out", which negates the act as "not" would."""
     if clause.dep_ != "csubj":
         return None
