@@ -63,6 +63,10 @@ KEPT_CASES = [
     ("The ministry is responsible for the security of the border.", "NONE"),
     ("The ministry said the rebels were responsible for the bombing.", "ACCUSE"),
     ("Officials in Orlek insist the militia was not responsible for any shooting.", "NONE"),
+    # an act one "stopped short of" is not done (the other act of the sentence is told)
+    ("The senator praised the deal but stopped short of endorsing the new tariffs.", "SUPPORT"),
+    ("Varnia stopped short of recognising the breakaway republic.", "NONE"),
+    ("The convoy stopped short of the border.", "NONE"),
     ("By all accounts the Kolm militia was not responsible for any shooting that week.", "NONE"),
 ]
 
@@ -89,3 +93,9 @@ def test_the_speaker_rules_the_act_out(coder):
     text = "The minister said that withdrawing the troops is out of the question."
     ev = next(e for e in coder.code(text) if e.event == "REJECT")
     assert [a.entity_text for a in ev.actor] == ["The minister"]
+
+
+def test_an_act_stopped_short_of_is_no_event(coder):
+    text = "The senator praised the deal but stopped short of endorsing the new tariffs."
+    supports = [e for e in coder.code(text) if e.event == "SUPPORT"]
+    assert [[r.entity_text for r in e.recipient] for e in supports] == [["the deal"]]

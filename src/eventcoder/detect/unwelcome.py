@@ -4,7 +4,8 @@ speaker, of the party said to be unwelcome). The candidate is the visit refused 
 visit), which the modality stage turns into a stated refusal (REJECT, meet) as it does "said it
 will not meet". Only negated and inside someone's reported speech, where the speaker is the one
 who refuses; "the rain was not welcome" names no party and is no event. Also an act said to be
-"out of the question" (``ruled_out``), a negation the modality stage reads."""
+"out of the question" or one "stopped short of" (``ruled_out``), a negation the modality stage
+reads."""
 
 from __future__ import annotations
 
@@ -50,7 +51,10 @@ def unwelcome(
 
 def ruled_out(clause: Token) -> Token | None:
     """ "reopening the port is out of (the) question": the act of a clausal subject ruled out;
-    the word "out", which negates the act as "not" would."""
+    the word "out", which negates the act as "not" would. Also "stopped short of recognising
+    X" (the act's clause climbs to "short"): the word "short"."""
+    if clause.lower_ == "short" and clause.head.lemma_.lower() == "stop":
+        return clause
     if clause.dep_ != "csubj":
         return None
     for out in clause.head.children:
