@@ -21,6 +21,7 @@ from .arguments import ArgumentFinder, is_pronoun
 from .directives import ordered_act, permission_denied, recode_future
 from .doers import speaker_refuses
 from .lexicon import Lexicon, infinitive, until_mark
+from .unwelcome import ruled_out
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -77,6 +78,8 @@ def find_cues(cand: Candidate, lex: Lexicon) -> Cues:
         plan = chain[-1].head  # "has no plans to send troops", "a plan to withdraw"
         chain = [*chain, *clause_chain(plan)]
         cues.future = plan
+    if (out := ruled_out(chain[-1])) is not None:  # "reopening the port is out of the question"
+        chain, cues.negation = [*chain, out.head], out
     for child in (c for tok in chain for c in tok.children):  # "No one was killed"
         if child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in ("nobody", "none", "noone")

@@ -16,12 +16,14 @@ from . import dyads
 from .aimed import aimed_places
 from .arguments import ArgumentFinder, spans_for
 from .blame import blame, died_of, received_from, retype
+from .deeds import responsible_for
 from .doers import antecedent_doer
 from .inner import inner_parties
 from .lexicon import Lexicon, Sense, is_party, object_heads, verb_lemmas
 from .merge import merge_linked
 from .settled import settled_protest, struck_employer
 from .targets import mend_targets
+from .unwelcome import unwelcome
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -67,8 +69,8 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
-        for tok in sent.span:
-            blamed = blame(sent, tok, self.lex, self.args, self._candidate)
+        for tok, find in ((t, f) for t in sent.span for f in (blame, unwelcome, responsible_for)):
+            blamed = find(sent, tok, self.lex, self.args, self._candidate)
             if blamed is not None:
                 cands.append(blamed)
         for tok in sent.span:
