@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.detect.salience import reporting_rank
-
-
-def reported(coder, text: str) -> str:
-    """The type of the event the sentence reports (as ``evaluate`` scores it), or NONE."""
-    events = [(i, e) for i, e in enumerate(coder.code(text)) if e.salience == "main"]
-    if not events:
-        return "NONE"
-    return min(events, key=lambda p: (*reporting_rank(p[1].salience, p[1].confidence), p[0]))[
-        1
-    ].event
-
+from .sentence_types import reported
 
 # (sentence, the type it reports)
 TYPE_CASES = [
