@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
+from .founded import founded_place, meeting_place
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import prep_objects, spans_for
 from .truce import truce_area, truce_owner
@@ -188,7 +189,11 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         why = "the country the peacekeeping force serves ('{place}')"
         _add(cand, _peace_force_area(cand, words), why, lex)
     truce_owner(cand, lex)
+    if founded_place(cand, lex, lambda t: _area(t, words)):
+        return
     if has_party(cand.recipient_args, lex):
+        return
+    if meeting_place(cand, lex, lambda t: _area(t, words)):
         return
     places, why = truce_area(cand, lex, lambda t: _area(t, words))
     if places:

@@ -1,0 +1,54 @@
+"""Issue 12, eighth round (second pass): recipients of news English the rules missed where the
+event type was already right, each pattern on sentences written for the project (invented
+people and bodies; real places where the gazetteer must know them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_roles import one, words
+
+# (sentence, event type, a word the recipient must contain, a word it must not contain)
+FOUNDED_CASES = [
+    # a thing being set up is no party yet; the place it is set up in is served
+    ("The regional council agreed to set up a new cancer research centre in Bologna.",
+     "AGREE", "bologna", "centre"),
+    ("The Danish government has agreed to establish three mobile clinics in Greenland.",
+     "AGREE", "greenland", "clinics"),
+    ("The ministry agreed on Monday to build a desalination plant in Tunisia.", "AGREE",
+     "tunisia", "plant"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient", "not_recipient"), FOUNDED_CASES)
+def test_what_is_set_up_somewhere_serves_that_place(coder, text, event, recipient, not_recipient):
+    ev = one(coder, text, event)
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, got)
+
+
+def test_a_party_named_for_the_new_thing_keeps_the_recipient(coder):
+    text = "The charity agreed to set up a school for refugees from Sudan in Chad."
+    ev = one(coder, text, "AGREE")
+    assert "refugees" in words(ev.recipient), [a.entity_text for a in ev.recipient]
+
+
+MEETING_CASES = [
+    # a meeting held or attended in a place with no other party named: the place hosts it
+    ("The foreign minister attended a regional security summit in Nairobi on Friday.",
+     "nairobi"),
+    ("The envoy held several meetings in Kandahar and Herat last week.", "kandahar"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "recipient"), MEETING_CASES)
+def test_a_meeting_with_no_party_named_is_aimed_at_its_place(coder, text, recipient):
+    ev = one(coder, text, "CONSULT")
+    assert recipient in words(ev.recipient), (text, [a.entity_text for a in ev.recipient])
+
+
+def test_a_meeting_with_a_party_keeps_the_party(coder):
+    text = "The foreign minister held talks with the Kenyan president in Nairobi on Friday."
+    ev = one(coder, text, "CONSULT")
+    got = words(ev.recipient)
+    assert "president" in got and "nairobi" not in got, got
