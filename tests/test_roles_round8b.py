@@ -52,3 +52,31 @@ def test_a_meeting_with_a_party_keeps_the_party(coder):
     ev = one(coder, text, "CONSULT")
     got = words(ev.recipient)
     assert "president" in got and "nairobi" not in got, got
+
+
+# (sentence, a word the recipient must contain, a word it must not contain)
+PROTEST_CASES = [
+    # what a protest is against is its recipient; where it is held is only its place
+    ("Hundreds of students held a rally at the university against the new fees law.", "law",
+     "university"),
+    ("Nurses staged a protest outside the hospital against the pension reform.", "reform",
+     "hospital"),
+    # a protest's clash is with whoever the with-phrase names
+    ("Students clashed with police outside the parliament on Monday.", "police", "parliament"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "recipient", "not_recipient"), PROTEST_CASES)
+def test_a_protest_is_aimed_at_what_it_is_against(coder, text, recipient, not_recipient):
+    ev = one(coder, text, "PROTEST")
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, got)
+
+
+def test_the_party_awaited_in_a_conjoined_condition_clause(coder):
+    text = (
+        "The dockers will not end their strike before the contract is signed and the "
+        "transport minister is dismissed."
+    )
+    ev = one(coder, text, "REJECT")
+    assert "minister" in words(ev.recipient), [a.entity_text for a in ev.recipient]

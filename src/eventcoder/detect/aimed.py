@@ -23,6 +23,7 @@ from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
 from .founded import founded_place, meeting_place
 from .lexicon import Lexicon, direct_object, is_party
+from .opposed import protest_target
 from .phrases import prep_objects, spans_for
 from .truce import truce_area, truce_owner
 
@@ -174,6 +175,7 @@ def _purpose_enemy(cand: Candidate, lex: Lexicon) -> list[Token]:
 def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     words = lex.words
+    protest_target(cand, lex)
     measures = {a.head.i for a in cand.recipient_args if _measure(a.head, words)}
     if measures and len(measures) < len(cand.recipient_args):  # "put the capital on lockdown"
         cand.recipient_args = [a for a in cand.recipient_args if a.head.i not in measures]
