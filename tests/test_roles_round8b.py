@@ -80,3 +80,24 @@ def test_the_party_awaited_in_a_conjoined_condition_clause(coder):
     )
     ev = one(coder, text, "REJECT")
     assert "minister" in words(ev.recipient), [a.entity_text for a in ev.recipient]
+
+
+# (sentence, event type, a word the recipient must contain, a word it must not contain)
+OFFER_CASES = [
+    # whoever made the offer or proposal answered is the recipient, not the offer
+    ("The rebels rejected an offer of talks by the government.", "REJECT", "government",
+     "offer"),
+    ("The union has turned down repeated offers of a pay rise by the company this year.",
+     "REJECT", "company", "rise"),
+    ("The opposition accepted a proposal from the African Union mediators.", "AGREE",
+     "mediators", "proposal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient", "not_recipient"), OFFER_CASES)
+def test_the_maker_of_an_answered_offer_is_the_recipient(
+    coder, text, event, recipient, not_recipient
+):
+    ev = one(coder, text, event)
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, got)
