@@ -21,13 +21,11 @@ _ANSWERS = frozenset({"REJECT", "AGREE", "YIELD"})
 
 
 def _maker(noun: Token, lex: Lexicon) -> Token | None:
+    """The first party after "by" / "from" (or a passive's agent) inside the noun's phrase."""
     for tok in noun.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from"):
-            if is_party(tok, lex) and tok.pos_ != "PRON":
-                return tok
-        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-            if is_party(tok, lex) and tok.pos_ != "PRON":
-                return tok
+        made_by = tok.head.lower_ in ("by", "from") or tok.head.dep_ == "agent"
+        if tok.dep_ == "pobj" and made_by and is_party(tok, lex) and tok.pos_ != "PRON":
+            return tok
     return None
 
 
