@@ -101,3 +101,16 @@ def test_the_maker_of_an_answered_offer_is_the_recipient(
     ev = one(coder, text, event)
     got = words(ev.recipient)
     assert recipient in got and not_recipient not in got, (text, got)
+
+
+def test_an_inquiry_with_no_party_named_is_aimed_at_where_it_happened(coder):
+    text = "The commission said it will investigate attacks on aid convoys in eastern Chad."
+    ev = one(coder, text, "ACCUSE")
+    got = words(ev.recipient)
+    assert "chad" in got and "attacks" not in got, got
+
+
+def test_a_person_inside_the_inquiry_keeps_the_place_out(coder):
+    text = "The prosecutor will investigate the murder of Judge Marco Bellini in Palermo."
+    ev = one(coder, text, "ACCUSE")
+    assert "palermo" not in words(ev.recipient), [a.entity_text for a in ev.recipient]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
-from .founded import founded_place, meeting_place
+from .founded import founded_place, inquiry_place, meeting_place
 from .lexicon import Lexicon, direct_object, is_party
 from .offers import offer_maker
 from .opposed import protest_target
@@ -198,6 +198,8 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     if has_party(cand.recipient_args, lex):
         return
     if meeting_place(cand, lex, lambda t: _area(t, words)):
+        return
+    if inquiry_place(cand, lex, lambda t: _area(t, words)):
         return
     places, why = truce_area(cand, lex, lambda t: _area(t, words))
     if places:

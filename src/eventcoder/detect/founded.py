@@ -4,6 +4,8 @@ somewhere (applied by ``aimed.aimed_places`` after its own rules).
 - A thing being set up ("agreed to set up a research institute in X", "will establish two
   field hospitals in X") does not exist yet, so it is no party to the event; the place it is
   set up in is whom the act serves, as for a peacekeeping force's country.
+- An inquiry into what happened somewhere with no party named ("will investigate attacks on
+  aid convoys in X", "an inquiry into the shelling of a market in X"): that place.
 - A meeting held or attended in a place with no other party named ("attended a summit in X",
   "held talks in X and Y"): the place hosts it. A party named anywhere keeps the recipient.
 """
@@ -26,6 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _FOUNDING = frozenset({"establish", "build", "create", "found", "construct"})
 #: Nouns (lemmas) of a meeting held somewhere.
 _MEETINGS = frozenset({"meeting", "summit", "talk", "conference"})
+#: Words (lemmas) of an inquiry into what happened.
+_INQUIRIES = frozenset({"investigate", "investigation", "probe", "inquiry", "enquiry"})
 #: Verbs (lemmas) that hold or go to a meeting.
 _HOLDING = frozenset({"hold", "attend", "host"})
 
@@ -93,3 +97,23 @@ def place_recipient(cand: Candidate, place: Token, why: str, lex: Lexicon) -> bo
         arg.place = "aimed"
     cand.recipient_args = new + cand.recipient_args
     return bool(new)
+
+
+def inquiry_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) -> bool:
+    """ "investigate attacks on convoys in X" with no party named: X is the recipient."""
+    if cand.event != "ACCUSE" or has_party(cand.recipient_args, lex):
+        return False
+    probes = [t for t in cand.triggers if t.lemma_.lower() in _INQUIRIES]
+    things = [o for t in probes if t.pos_ == "VERB" and (o := direct_object(t)) is not None]
+    things += prep_objects([t for t in probes if t.pos_ == "NOUN"], ("into", "of"))
+    holders = [t for th in things for t in th.subtree if t.pos_ in ("NOUN", "PROPN")]
+    # "an investigation of the killing of the former mayor": a person inside it is whom
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in holders):
+        return False
+    places = [g for g in prep_objects(holders, ("in", "at")) if area(g)]
+    if not places:
+        return False
+    cand.recipient_args = []
+    return place_recipient(
+        cand, places[0], f"where what '{probes[0].text}' looks into happened", lex
+    )
