@@ -114,3 +114,16 @@ def test_a_person_inside_the_inquiry_keeps_the_place_out(coder):
     text = "The prosecutor will investigate the murder of Judge Marco Bellini in Palermo."
     ev = one(coder, text, "ACCUSE")
     assert "palermo" not in words(ev.recipient), [a.entity_text for a in ev.recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The army gave permission for the Red Cross to visit the prisoners.", "cross"),
+        ("The ministry gave approval for the charity to deliver food next week.", "charity"),
+    ],
+)
+def test_a_permission_given_is_aimed_at_whom_it_lets_act(coder, text, recipient):
+    ev = one(coder, text, "CONCEDE")
+    got = words(ev.recipient)
+    assert recipient in got and "permission" not in got and "approval" not in got, got

@@ -23,7 +23,7 @@ from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
 from .founded import founded_place, inquiry_place, meeting_place
 from .lexicon import Lexicon, direct_object, is_party
-from .offers import offer_maker
+from .offers import offer_maker, permit_holder
 from .opposed import protest_target
 from .phrases import prep_objects, spans_for
 from .truce import truce_area, truce_owner
@@ -178,6 +178,7 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     words = lex.words
     protest_target(cand, lex)
     offer_maker(cand, lex)
+    permit_holder(cand, lex)
     measures = {a.head.i for a in cand.recipient_args if _measure(a.head, words)}
     if measures and len(measures) < len(cand.recipient_args):  # "put the capital on lockdown"
         cand.recipient_args = [a for a in cand.recipient_args if a.head.i not in measures]

@@ -2,7 +2,8 @@
 
 "rejected an offer of talks by the government", "accepted a proposal from the mediators",
 "turned down repeated demands made by the union": the party that made it is the recipient of
-the refusal or acceptance, not the offer itself.
+the refusal or acceptance, not the offer itself. Likewise a permission or approval given "for
+X to ..." is aimed at X, whom it lets act ("gave permission for the Red Cross to visit").
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Candidate
-from .lexicon import Lexicon, is_party
+from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +28,35 @@ def _maker(noun: Token, lex: Lexicon) -> Token | None:
         if tok.dep_ == "pobj" and made_by and is_party(tok, lex) and tok.pos_ != "PRON":
             return tok
     return None
+
+
+def _permitted(noun: Token, lex: Lexicon) -> Token | None:
+    """ "gave permission for X to visit": X, the subject of the for-clause."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    for clause in (c for h in holders for c in h.children if c.dep_ in ("advcl", "acl")):
+        if not any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON" and is_party(subj, lex):
+            return subj
+    return None
+
+
+def permit_holder(cand: Candidate, lex: Lexicon) -> None:
+    """Code whom a permission given lets act as the recipient (instead of the permission)."""
+    if cand.event not in ("YIELD", "AGREE", "CONCEDE"):
+        return
+    nouns = lex.words.permission_nouns | {"approval"}
+    given = [a.head for a in cand.recipient_args]
+    given += [o for t in cand.triggers if t.pos_ == "VERB" and (o := direct_object(t)) is not None]
+    for noun in (t for t in given if t.lemma_.lower() in nouns):
+        holder = _permitted(noun, lex)
+        if holder is None:
+            continue
+        why = f"whom the {noun.text} lets act ('{holder.text}')"
+        rest = [a for a in cand.recipient_args if a.head != noun]
+        cand.recipient_args = spans_for(holder, "recipient", why, lex.words) + rest
+        return
 
 
 def offer_maker(cand: Candidate, lex: Lexicon) -> None:
