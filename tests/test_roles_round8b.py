@@ -85,8 +85,8 @@ def test_the_party_awaited_in_a_conjoined_condition_clause(coder):
 # (sentence, event type, a word the recipient must contain, a word it must not contain)
 OFFER_CASES = [
     # whoever made the offer or proposal answered is the recipient, not the offer
-    ("The rebels rejected an offer of talks by the government.", "REJECT", "government",
-     "offer"),
+    ("Hill farmers rejected a land swap proposal by the provincial governor on Friday.",
+     "REJECT", "governor", "proposal"),
     ("The union has turned down repeated offers of a pay rise by the company this year.",
      "REJECT", "company", "rise"),
     ("The opposition accepted a proposal from the African Union mediators.", "AGREE",
@@ -127,3 +127,10 @@ def test_a_permission_given_is_aimed_at_whom_it_lets_act(coder, text, recipient)
     ev = one(coder, text, "CONCEDE")
     got = words(ev.recipient)
     assert recipient in got and "permission" not in got and "approval" not in got, got
+
+
+def test_troops_sent_to_join_a_force_serve_its_country(coder):
+    text = "Peru is ready to contribute troops to the UN-led security force in Haiti."
+    ev = one(coder, text, "AGREE")
+    got = words(ev.recipient)
+    assert "haiti" in got and "force" not in got, got
