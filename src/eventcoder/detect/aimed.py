@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .dyads import has_party
+from .founded import founded_place, inquiry_place, meeting_place
 from .lexicon import Lexicon, direct_object, is_party
+from .offers import offer_maker, permit_holder
+from .opposed import protest_target
 from .phrases import prep_objects, spans_for
 from .truce import truce_area, truce_owner
 
@@ -114,8 +117,13 @@ def _peace_force_area(cand: Candidate, words: DetectWords) -> list[Token]:
     verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
     forces = [o for v in verbs if (o := direct_object(v)) is not None]
     # "agreed to an expansion of its peacekeeping force in X": the verb's to-object too
-    forces += [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
-               and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    joined = [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
+              and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    forces += joined
+    # "contribute troops to the security force in X": troops sent to join a force anywhere
+    sent = any((o := direct_object(v)) is not None and o.lemma_.lower() in words.deployed_nouns
+               for v in verbs)  # fmt: skip
+    joined_ids = {g.i for g in joined} if sent else set()
     forces += [g for f in list(forces) + [t for t in cand.triggers if t.pos_ == "NOUN"]
                for c in f.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
@@ -125,7 +133,7 @@ def _peace_force_area(cand: Candidate, words: DetectWords) -> list[Token]:
         if lemma not in words.deployed_nouns:
             continue
         mods = {c.lemma_.lower() for c in force.lefts} | {lemma}
-        if mods & words.peace_words:
+        if mods & words.peace_words or force.i in joined_ids:
             out += _places_after([force], frozenset({"in"}), words)
     return out
 
@@ -173,6 +181,9 @@ def _purpose_enemy(cand: Candidate, lex: Lexicon) -> list[Token]:
 def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     words = lex.words
+    protest_target(cand, lex)
+    offer_maker(cand, lex)
+    permit_holder(cand, lex)
     measures = {a.head.i for a in cand.recipient_args if _measure(a.head, words)}
     if measures and len(measures) < len(cand.recipient_args):  # "put the capital on lockdown"
         cand.recipient_args = [a for a in cand.recipient_args if a.head.i not in measures]
@@ -186,9 +197,20 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         return
     if cand.event not in ("ASSAULT", "COERCE", "CONSULT", "MOBILIZE", "REQUEST"):
         why = "the country the peacekeeping force serves ('{place}')"
-        _add(cand, _peace_force_area(cand, words), why, lex)
+        served = _peace_force_area(cand, words)
+        if served:  # the force troops join is no recipient once its country is
+            cand.recipient_args = [
+                a for a in cand.recipient_args if a.head.lemma_.lower() not in words.deployed_nouns
+            ]
+        _add(cand, served, why, lex)
     truce_owner(cand, lex)
+    if founded_place(cand, lex, lambda t: _area(t, words)):
+        return
     if has_party(cand.recipient_args, lex):
+        return
+    if meeting_place(cand, lex, lambda t: _area(t, words)):
+        return
+    if inquiry_place(cand, lex, lambda t: _area(t, words)):
         return
     places, why = truce_area(cand, lex, lambda t: _area(t, words))
     if places:

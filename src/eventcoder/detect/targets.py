@@ -104,13 +104,19 @@ def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
                 for m in clause.children
             ):
                 continue
-            # "until the ministry meets their demands", "before the director is dismissed"
+            # "until the ministry meets their demands", "before the director is dismissed";
+            # "before the plan is reviewed and the director dismissed": a conjoined clause's
+            for part in (clause, *clause.conjuncts):
+                doer = agent_of(part) if is_passive(part) else None
+                doer = doer or next(
+                    (c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+                if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
+                    return doer, f"who must act first ('{part.text}' ...)"
             doer = agent_of(clause) if is_passive(clause) else None
             doer = doer or next(
                 (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None
             )
-            if doer is not None and is_party(doer, lex) and doer.pos_ != "PRON":
-                return doer, f"who must act first ('{clause.text}' ...)"
             # "until he is satisfied (that) X complies": the doer of what must be seen done
             seen = [g for t in clause.subtree if t.dep_ == "ccomp" for g in t.children
                     if g.dep_ == "nsubj" and g.pos_ != "PRON" and is_party(g, lex)]  # fmt: skip
