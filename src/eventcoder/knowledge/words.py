@@ -170,6 +170,7 @@ class DetectWords:
     object_control: frozenset[str]
     thing_preps: frozenset[str]
     deployed_nouns: frozenset[str]
+    doer_participles: frozenset[str]
     claim_nouns: frozenset[str]
     demand_nouns: frozenset[str]
     accusing_verbs: frozenset[str]
@@ -214,6 +215,7 @@ class DetectWords:
             object_control=word_set(data, "object_control_verbs"),
             thing_preps=word_set(data, "thing_prepositions"),
             deployed_nouns=word_set(data, "deployed_nouns"),
+            doer_participles=word_set(data, "doer_participles"),
             claim_nouns=word_set(data, "claim_nouns"),
             demand_nouns=word_set(data, "demand_nouns"),
             accusing_verbs=word_set(data, "accusing_verbs"),
