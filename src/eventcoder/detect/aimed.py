@@ -117,16 +117,14 @@ def _peace_force_area(cand: Candidate, words: DetectWords) -> list[Token]:
     verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]
     forces = [o for v in verbs if (o := direct_object(v)) is not None]
     # "agreed to an expansion of its peacekeeping force in X": the verb's to-object too
-    joined = [g for v in verbs for c in v.children if c.dep_ in ("prep", "dative")
-              and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    joined = prep_objects(verbs, ("to",), ("prep", "dative"))
     forces += joined
     # "contribute troops to the security force in X": troops sent to join a force anywhere
     sent = any((o := direct_object(v)) is not None and o.lemma_.lower() in words.deployed_nouns
                for v in verbs)  # fmt: skip
     joined_ids = {g.i for g in joined} if sent else set()
-    forces += [g for f in list(forces) + [t for t in cand.triggers if t.pos_ == "NOUN"]
-               for c in f.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    nouns = [t for t in cand.triggers if t.pos_ == "NOUN"]
+    forces += prep_objects(forces + nouns, ("of", "to"))
     out: list[Token] = []
     for force in forces:
         lemma = force.lemma_.lower()

@@ -12,6 +12,7 @@ from ..document import Candidate, Sentence
 from .arguments import ArgumentFinder
 from .blame import MakeCandidate
 from .lexicon import Lexicon, is_party
+from .phrases import prep_objects
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -34,8 +35,7 @@ def responsible_for(
     doer = next((c for c in be.children if c.dep_ == "nsubj"), None)
     if doer is None or doer.pos_ == "PRON" or not is_party(doer, lex):
         return None
-    deeds = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    deeds = prep_objects([tok], ("for",))
     deeds += [g for d in deeds for c in d.children if c.lower_ == "of"  # "dozens of abductions"
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for deed in deeds:

@@ -143,12 +143,7 @@ def _aid_place(verb: Token) -> Token | None:
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     holders += [t for c in verb.children if c.dep_ in ("advcl", "xcomp") and infinitive(c)
                 for t in c.subtree]  # fmt: skip
-    for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
-                    return pobj
-    return None
+    return next((g for g in prep_objects(holders, ("in",)) if g.ent_type_ in ("GPE", "LOC")), None)
 
 
 def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -282,8 +277,7 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
                 cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
             prefer_parties(cand, lex)
             return
-    owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    owners = prep_objects([head], ("of",))
     for owner in owners:  # "the navies of Chile and Peru held joint exercises"
         others = [c for c in owner.conjuncts if c.i > owner.i and is_party(c, lex)]
         if others and is_party(owner, lex):
