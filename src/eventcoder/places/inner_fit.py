@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..knowledge.gazetteer import big_feature
 from ..knowledge.words import PlaceWords
-from .resolve import LOCAL_CUES, Choice, Context
+from .resolve import Choice, Context, placed_by_article
 
 
 def inner_fits(text: str, choice: Choice, ctx: Context, words: PlaceWords) -> bool:
@@ -23,5 +23,5 @@ def inner_fits(text: str, choice: Choice, ctx: Context, words: PlaceWords) -> bo
         place.feature_class == "P"
         and ctx.countries
         and not ctx.countries.get(place.country or "")
-        and not any(c in choice.reason for c in (*LOCAL_CUES, "km from"))
+        and not placed_by_article(choice.reason)
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..knowledge.words import PlaceWords
 from .common import BIG_PLACE, Mention
-from .resolve import LOCAL_CUES, same_name
+from .resolve import placed_by_article, same_name
 
 
 def landmarks_not_towns(
@@ -26,7 +26,7 @@ def landmarks_not_towns(
             and span.start > 0
             and span.doc[span.start - 1].lower_ == "the"
             and same_name(p.name, span.text)
-            and not any(c in m.reason for c in (*LOCAL_CUES, "km from"))
+            and not placed_by_article(m.reason)
         ):
             m = Mention(m.sentence, span, None,
                         f"'the {span.text}' is a building, not the town {p.name} ({p.country}, "

@@ -36,7 +36,6 @@ from .landmarks import landmarks_not_towns
 from .name_forms import KNOWN_TOWN
 from .resolve import (
     LISTED_WITH_STATES,
-    LOCAL_CUES,
     MAX_ANCHORS,
     MAX_CANDIDATES,
     REGION_AFTER_TOWN,
@@ -45,6 +44,7 @@ from .resolve import (
     Cue,
     choose,
     own_name,
+    placed_by_article,
 )
 from .street_names import as_streets, street_name_tokens
 from .time_zones import count_time_zones
@@ -297,7 +297,8 @@ class Resolution(Datelines):
                 # All The Luck" is no story from Luck, Wisconsin
                 and (
                     m.place.population >= KNOWN_TOWN
-                    or any(c in m.reason for c in (*LOCAL_CUES, "km from", "dateline"))
+                    or placed_by_article(m.reason)
+                    or "dateline" in m.reason
                 )
             ):
                 counts[m.place.geonameid] = counts.get(m.place.geonameid, 0) + 1

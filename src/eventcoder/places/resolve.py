@@ -53,6 +53,12 @@ FEATURE_WHY = "a large natural feature or region (the project's table; no GeoNam
 LOCAL_CUES = ("beside it", "where the article's places are", "state or province")
 
 
+def placed_by_article(reason: str) -> bool:
+    """Whether a choice's reason says the article's own geography placed it: a local cue or a
+    distance to the article's other places ("... km from ...")."""
+    return any(c in reason for c in (*LOCAL_CUES, "km from"))
+
+
 @dataclass
 class Cue:
     """A place written beside a name: a country and maybe a first-level division."""
