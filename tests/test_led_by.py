@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from .test_roles import one
+
 
 def actors(coder, text: str, event: str) -> list[str]:
-    found = [e for e in coder.code(text) if e.event == event]
-    assert found, f"no {event} in {text!r}"
-    return [a.entity_text for a in found[0].actor]
+    return [a.entity_text for a in one(coder, text, event).actor]
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def actors(coder, text: str, event: str) -> list[str]:
 )  # fmt: skip
 def test_the_party_before_the_hyphen_did_it(coder, text, event, actor):
     assert actors(coder, text, event) == [actor]
-    ev = next(e for e in coder.code(text) if e.event == event)
+    ev = one(coder, text, event)
     assert "before the hyphen" in ev.actor[0].reason
     assert "no user" not in ev.reasons.get("actor", "")
 
