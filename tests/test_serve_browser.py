@@ -360,9 +360,13 @@ def test_clusters_in_the_table_and_the_evidence(page, shots):
 def test_open_an_event_shows_its_evidence_highlighted(page, shots):
     page.fill("#f-actor", "Sadr" if EXAMPLE.exists() else "police")
     page.select_option("#f-type", "REQUEST" if EXAMPLE.exists() else "ASSAULT")
-    with page.expect_response(lambda r: "/api/events?" in r.url and "actor=" in r.url):
+    with (
+        page.expect_response(lambda r: "/api/events?" in r.url and "actor=" in r.url),
+        _redrawn(page, "events"),
+    ):
         page.click("#apply")
-    page.wait_for_selector("#events-table tbody tr[data-id]")
+    tags = page.locator("#events-table tbody tr[data-id] .tag").all_inner_texts()
+    assert tags and set(tags) == {"REQUEST" if EXAMPLE.exists() else "ASSAULT"}
     row = page.locator("#events-table tbody tr[data-id]").first
     trigger = row.locator("td").nth(5).inner_text().split(" ×")[0].split()[0]
     row.click()
