@@ -42,7 +42,7 @@ CODE_WORD_LISTS = {
     "eventcoder.ingest.readers.DEFAULT_FIELDS": "input field names",
     "eventcoder.ingest.prepare._BLOCK_TAGS": "HTML tag names",
     "eventcoder.knowledge.geonames.SKIP_LANGUAGES": "GeoNames pseudo-language codes",
-    "eventcoder.detect.modality._CLAUSE_UP": "spaCy dependency labels",
+    "eventcoder.detect.cues._CLAUSE_UP": "spaCy dependency labels",
     "eventcoder.learn.roles.DEPS": "spaCy dependency labels: the role tagger's feature columns",
     "eventcoder.learn.roles.RELATIONS": "names of the role tagger's parse-relation features",
     # words, kept in code on purpose

@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
+from .conditions import direct_object
 from .dyads import has_party
 from .founded import founded_place, inquiry_place, meeting_place
-from .lexicon import Lexicon, direct_object, is_party
+from .lexicon import Lexicon, is_party
 from .offers import offer_maker, permit_holder
 from .opposed import protest_target
 from .phrases import prep_objects, spans_for

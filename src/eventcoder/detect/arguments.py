@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan
-from .lexicon import Lexicon, direct_object, infinitive, is_party, object_heads, subject_token
+from .conditions import direct_object, object_heads, subject_token
+from .lexicon import Lexicon, infinitive, is_party
 from .phrases import members, phrase, spans_for
 
 __all__ = ["ArgumentFinder", "agent_of", "is_passive", "members", "phrase", "spans_for"]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Sentence
 from .arguments import ArgumentFinder
-from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
+from .conditions import direct_object
+from .lexicon import Lexicon, Sense, infinitive, is_party
 from .phrases import phrase, prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -18,8 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Candidate
+from .conditions import direct_object
 from .dyads import has_party
-from .lexicon import direct_object, is_party
+from .lexicon import is_party
 from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover

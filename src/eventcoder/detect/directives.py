@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .conditions import direct_object
 from .dyads import has_party
-from .lexicon import direct_object
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token

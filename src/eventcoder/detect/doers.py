@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
+from .conditions import direct_object
 from .custody import held_by_state
-from .dyads import is_instrument
+from .instruments import is_instrument
 from .led_by import led_by
-from .lexicon import Lexicon, direct_object, is_party
+from .lexicon import Lexicon, is_party
 from .phrases import spans_for
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Candidate
+from .conditions import direct_object
 from .dyads import has_party
-from .lexicon import Lexicon, direct_object
+from .lexicon import Lexicon
 from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..document import Candidate
+from .conditions import direct_object
 from .dyads import names_party
-from .lexicon import Lexicon, direct_object, is_party
+from .lexicon import Lexicon, is_party
 from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .clauses import clause_recipients
+from .conditions import direct_object
 from .dyads import has_party, prefer_parties
 from .framing import drop_framing
-from .lexicon import Lexicon, direct_object, infinitive, is_party
+from .lexicon import Lexicon, infinitive, is_party
 from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover

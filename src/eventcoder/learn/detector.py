@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..detect import dyads
-from ..detect.lexicon import direct_object, sense_applies
+from ..detect.conditions import direct_object, sense_applies
+from ..detect.instruments import mend_instruments, passive_event_agent
 from ..detect.salience import BACKGROUND
 from ..document import Candidate, Document, Sentence, Vote
 from ..records import UNREALISED_MODALITIES
@@ -128,14 +129,14 @@ class LearnedDetector:
                 cand.reasons["mode"] = f"'{cue.text}' in the sentence"
         if cand.mode is None:
             self.lexicon_mode(cand, root, label)
-        cand.actor_args = self.args.actors(root) or dyads.passive_event_agent(root, self.lexicon)
+        cand.actor_args = self.args.actors(root) or passive_event_agent(root, self.lexicon)
         cand.recipient_args = self.args.recipients(root, label, set())
         if not dyads.has_party(cand.recipient_args, self.lexicon):
             cand.recipient_args = (
                 dyads.complement_recipients(root, self.lexicon, self.args.target)
                 + cand.recipient_args
             )
-        for mend in (dyads.reciprocal, dyads.mend_instruments, dyads.prefer_parties):
+        for mend in (dyads.reciprocal, mend_instruments, dyads.prefer_parties):
             mend(cand, self.lexicon)  # the same role patterns as the rules (detect/dyads.py)
         cand.reasons["event"] = f"classifier: {label} p={prob:.2f} on the sentence"
         cand.reasons["trigger"] = "the classifier reads the whole sentence; trigger = its main verb"
