@@ -22,6 +22,7 @@ from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
+from .run_together import countries_run_together, possessive_name
 from .stands_as_place import (
     after_compass_adjective,
     after_compass_or_person,
@@ -300,6 +301,7 @@ class Toponyms(OneSense):
                 []
                 if self._is_org(span.text)
                 else joined_places(span, ent.label_, self.gaz, self.words.junction_words)
+                or (countries_run_together(span, self.gaz) if ent.label_ == "GPE" else [])
             )
             label = "GPE" if parts else ent.label_  # "the Harrogate/Ripon area": two towns
             building = self._building(span)
@@ -367,6 +369,9 @@ class Toponyms(OneSense):
                 seen.update(t.i for t in joined)
             elif in_phrase and (whole := _compound_name(tok, seen)) and self.gaz.lookup(whole.text):
                 out.append(whole)  # "in Kwara State" with no entity on it
+                seen.update(t.i for t in whole)
+            elif in_phrase and (whole := possessive_name(doc, tok.i, tok.i + 1, seen, self.gaz)):
+                out.append(whole)  # "in King's Lynn" cut after the "'s"
                 seen.update(t.i for t in whole)
             elif (
                 (in_phrase and self.gaz.lookup(tok.text))

@@ -1,0 +1,61 @@
+"""Places, ninth round: names the parser cuts or runs together, resolved far away before
+(a possessive place name cut after its "'s", country names written with the comma left out).
+Sentences written for these tests (invented people and events; real place names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_places_news import places_of
+
+
+def test_country_names_run_together_are_each_a_country(coder):
+    text = "Exports fell in Greece Italy and Spain, the trade office said on Tuesday."
+    found = places_of(coder, text)
+    assert "Greece Italy" not in found
+    assert found["Greece"].country_code == "GRC"
+    assert found["Italy"].country_code == "ITA"
+
+
+def test_a_country_of_several_words_is_not_cut(coder):
+    found = places_of(coder, "Aid flights to Papua New Guinea resumed on Monday.")
+    assert found["Papua New Guinea"].country_code == "PNG"
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    from eventcoder.annotate import load_nlp
+    from eventcoder.places import load_gazetteer
+
+    return load_nlp(), load_gazetteer()
+
+
+def test_a_possessive_place_name_cut_after_its_s_is_whole(parsed):
+    from eventcoder.places.run_together import possessive_name
+
+    nlp, gaz = parsed
+    doc = nlp("A barn burned down in Estey's Bridge on Sunday.")
+    i = next(t.i for t in doc if t.text == "Bridge")
+    whole = possessive_name(doc, i, i + 1, set(), gaz)
+    assert whole is not None and whole.text == "Estey's Bridge"
+    assert any(p.country == "CAN" for p in gaz.lookup(whole.text))
+
+
+def test_a_persons_possessive_before_a_place_is_no_place_name(parsed):
+    from eventcoder.places.run_together import possessive_name
+
+    nlp, gaz = parsed
+    doc = nlp("She moved to Obama's Chicago in 1990.")
+    i = next(t.i for t in doc if t.text == "Chicago")
+    assert possessive_name(doc, i, i + 1, set(), gaz) is None
+
+
+def test_country_runs_are_only_countries(parsed):
+    from eventcoder.places.run_together import countries_run_together
+
+    nlp, gaz = parsed
+    doc = nlp("He flew to Paris Texas last year.")
+    assert countries_run_together(doc[4:6], gaz) == []
+    doc = nlp("Officials from Norway Sweden and Finland met.")
+    parts = countries_run_together(doc[2:4], gaz)
+    assert [p.text for p in parts] == ["Norway", "Sweden"]
