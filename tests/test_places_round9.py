@@ -59,3 +59,13 @@ def test_country_runs_are_only_countries(parsed):
     doc = nlp("Officials from Norway Sweden and Finland met.")
     parts = countries_run_together(doc[2:4], gaz)
     assert [p.text for p in parts] == ["Norway", "Sweden"]
+
+
+def test_a_country_hung_on_the_next_country_is_a_list_item_not_a_modifier(coder):
+    found = places_of(coder, "Fishing ministers from Norway Sweden and Finland met in Oslo.")
+    assert {"Norway", "Sweden", "Finland"} <= set(found)
+    assert found["Norway"].country_code == "NOR"
+
+
+def test_an_actors_country_before_a_noun_stays_left_out(coder):
+    assert "US" not in places_of(coder, "US troops left the base in Kandahar on Friday.")

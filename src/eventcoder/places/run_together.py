@@ -76,3 +76,15 @@ def countries_run_together(span: Span, gaz: Gazetteer) -> list[Span]:
         return []
     starts = [span.start, *cuts[:-1]]
     return [Span(doc, a, b, label="GPE") for a, b in zip(starts, cuts, strict=True)]
+
+
+def country_before_country(tok: Token, gaz: Gazetteer) -> bool:
+    """ "talks with Norway Sweden and Finland": a country's name the parser hangs on the next
+    country's name as a modifier is a list item with its comma left out, not an actor's
+    country ("US troops")."""
+    head = tok.head
+    if tok.dep_ != "compound" or head.i != tok.i + 1 or not _name_word(head):
+        return False
+    return all(
+        (top := gaz.lookup(t.text)[:1]) and top[0].precision == "country" for t in (tok, head)
+    )

@@ -22,7 +22,7 @@ from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
-from .run_together import countries_run_together, possessive_name
+from .run_together import countries_run_together, country_before_country, possessive_name
 from .stands_as_place import (
     after_compass_adjective,
     after_compass_or_person,
@@ -316,7 +316,11 @@ class Toponyms(OneSense):
                 out.extend(parts or [span])  # "from Yakima, Washington shares recipes"
                 seen.update(t.i for t in ent)
                 continue
-            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root):
+            if (
+                root.dep_ in _MODIFIER_DEPS
+                and not self._place_head(root.head, root.dep_, root)
+                and not country_before_country(root, self.gaz)  # "Norway Sweden and Finland"
+            ):
                 if skipped is not None and label == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
