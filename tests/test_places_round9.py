@@ -69,3 +69,21 @@ def test_a_country_hung_on_the_next_country_is_a_list_item_not_a_modifier(coder)
 
 def test_an_actors_country_before_a_noun_stays_left_out(coder):
     assert "US" not in places_of(coder, "US troops left the base in Kandahar on Friday.")
+
+
+def test_a_name_cut_to_its_last_word_is_not_a_town_of_that_other_name(coder):
+    # the parser leaves "Windsor" as a modifier of "Castle"; GeoNames lists "Castle" among the
+    # names of a town in Minnesota: the name is the castle, never that town
+    text = "The christening will be held on 3 June in St Mary's Chapel at Windsor Castle."
+    found = places_of(coder, text)
+    assert "Castle" not in found
+    assert found["Windsor Castle"].country_code != "USA"
+
+
+def test_a_place_named_last_after_a_modifier_is_still_the_place(parsed):
+    from eventcoder.places.run_together import last_word_of_a_name
+
+    nlp, gaz = parsed
+    doc = nlp("Traffic slowed in Downtown Houston on Friday.")
+    tok = next(t for t in doc if t.text == "Houston")
+    assert last_word_of_a_name(tok, doc[tok.i - 1 : tok.i + 1], gaz) is None

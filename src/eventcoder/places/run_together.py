@@ -88,3 +88,16 @@ def country_before_country(tok: Token, gaz: Gazetteer) -> bool:
     return all(
         (top := gaz.lookup(t.text)[:1]) and top[0].precision == "country" for t in (tok, head)
     )
+
+
+def last_word_of_a_name(tok: Token, whole: Span | None, gaz: Gazetteer) -> Span | None:
+    """ "at Windsor Castle" where the parser left the name to its last word: ``whole`` (the
+    name words before ``tok`` with it) when ``tok`` alone is only another name of the
+    gazetteer's places ("Castle", among the names of a town in Minnesota), not a place's own
+    name ("Downtown Houston" keeps Houston, a place named last)."""
+    if whole is None or len(whole) < 2:
+        return None
+    found = gaz.lookup(tok.text)[:5]
+    if not found or any(same_name(p.name, tok.text) for p in found):
+        return None
+    return whole

@@ -22,7 +22,12 @@ from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
-from .run_together import countries_run_together, country_before_country, possessive_name
+from .run_together import (
+    countries_run_together,
+    country_before_country,
+    last_word_of_a_name,
+    possessive_name,
+)
 from .stands_as_place import (
     after_compass_adjective,
     after_compass_or_person,
@@ -376,6 +381,11 @@ class Toponyms(OneSense):
                 seen.update(t.i for t in whole)
             elif in_phrase and (whole := possessive_name(doc, tok.i, tok.i + 1, seen, self.gaz)):
                 out.append(whole)  # "in King's Lynn" cut after the "'s"
+                seen.update(t.i for t in whole)
+            elif in_phrase and (
+                whole := last_word_of_a_name(tok, _compound_name(tok, seen), self.gaz)
+            ):
+                out.append(whole)  # "at Windsor Castle": the name, not the town "Castle"
                 seen.update(t.i for t in whole)
             elif (
                 (in_phrase and self.gaz.lookup(tok.text))
