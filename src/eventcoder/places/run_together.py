@@ -101,3 +101,12 @@ def last_word_of_a_name(tok: Token, whole: Span | None, gaz: Gazetteer) -> Span 
     if not found or any(same_name(p.name, tok.text) for p in found):
         return None
     return whole
+
+
+def whole_name(tok: Token, seen: set[int], gaz: Gazetteer, compound: Span | None) -> Span | None:
+    """The name a bare word ``tok`` in a place phrase is the last word of ("in King's Lynn" cut
+    after the "'s", "at Windsor Castle" cut to "Castle"; ``compound``: the name words the parser
+    hung on it), or None when the word stands as a name of its own."""
+    return possessive_name(tok.doc, tok.i, tok.i + 1, seen, gaz) or last_word_of_a_name(
+        tok, compound, gaz
+    )

@@ -22,12 +22,7 @@ from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
-from .run_together import (
-    countries_run_together,
-    country_before_country,
-    last_word_of_a_name,
-    possessive_name,
-)
+from .run_together import countries_run_together, country_before_country, whole_name
 from .stands_as_place import (
     after_compass_adjective,
     after_compass_or_person,
@@ -379,13 +374,10 @@ class Toponyms(OneSense):
             elif in_phrase and (whole := _compound_name(tok, seen)) and self.gaz.lookup(whole.text):
                 out.append(whole)  # "in Kwara State" with no entity on it
                 seen.update(t.i for t in whole)
-            elif in_phrase and (whole := possessive_name(doc, tok.i, tok.i + 1, seen, self.gaz)):
-                out.append(whole)  # "in King's Lynn" cut after the "'s"
-                seen.update(t.i for t in whole)
             elif in_phrase and (
-                whole := last_word_of_a_name(tok, _compound_name(tok, seen), self.gaz)
+                whole := whole_name(tok, seen, self.gaz, _compound_name(tok, seen))
             ):
-                out.append(whole)  # "at Windsor Castle": the name, not the town "Castle"
+                out.append(whole)  # "in King's Lynn", "at Windsor Castle": cut by the parser
                 seen.update(t.i for t in whole)
             elif (
                 (in_phrase and self.gaz.lookup(tok.text))
