@@ -87,3 +87,18 @@ def test_a_place_named_last_after_a_modifier_is_still_the_place(parsed):
     doc = nlp("Traffic slowed in Downtown Houston on Friday.")
     tok = next(t for t in doc if t.text == "Houston")
     assert last_word_of_a_name(tok, doc[tok.i - 1 : tok.i + 1], gaz) is None
+
+
+def test_a_direction_written_as_a_name_is_no_town_of_that_name(coder):
+    found = places_of(coder, "The prince wants to polish his country's image in the West.")
+    west = found["West"]
+    assert west.resolved_place is None and "word of direction" in west.reason
+
+
+def test_a_direction_word_does_not_name_the_articles_country(coder):
+    # towns called North are all in the US; the word tells no story's country, so Leeds is
+    # the English city, not a US namesake
+    found = places_of(
+        coder, "Snow closed schools across the North on Monday, officials in Leeds said."
+    )
+    assert found["Leeds"].country_code == "GBR"
