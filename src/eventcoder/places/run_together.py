@@ -8,7 +8,11 @@
 - Country names written one after the other with the comma left out ("talks with Norway Sweden
   and Finland"): each is a country of its own when the run as a whole is no place's
   name; only countries (never towns: "Paris Texas" may be a film, "Kansas City Missouri" a
-  town and its state written loosely).
+  town and its state written loosely); the first of them hung on the second as a modifier is a
+  list item too, not an actor's country ("US troops").
+- A name the parser left to its last word ("at Windsor Castle" read as "Castle") is the whole
+  name when that word alone is only another name of the gazetteer's places, not a town of its
+  own name.
 """
 
 from __future__ import annotations
