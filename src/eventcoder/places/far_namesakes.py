@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.gazetteer import Gazetteer, generic_name
 from ..knowledge.names import norm
-from .common import Mention
-from .resolve import MAX_CANDIDATES, Context, km, same_name
+from .common import BIG_PLACE, Mention
+from .resolve import MAX_CANDIDATES, Context, km, placed_by_article, same_name
 
 #: A town this big is news on its own ("Mosul" in a story from Washington is Mosul).
 SMALL_TOWN = 100_000
@@ -41,5 +41,26 @@ def far_single_namesakes(mentions: list[Mention], ctx: Context, gaz: Gazetteer) 
                             f"'{m.span.text}' is in the gazetteer only as {p.name} ({p.country}), "
                             f"{min(others):,.0f} km from the article's places, in a country it "
                             "names nowhere else: left unresolved")  # fmt: skip
+        out.append(m)
+    return out
+
+
+def directions_not_towns(mentions: list[Mention], generic: frozenset[str]) -> list[Mention]:
+    """ "its image in the West", "schools across the North": a word of direction or of a kind
+    of region (``generic_name_words``) written as a name is no town of that name (West, Texas),
+    unless the article's geography places the town; left unresolved with that reason."""
+    out = []
+    for m in mentions:
+        p = m.place
+        if (
+            p is not None
+            and p.feature_class == "P"
+            and p.population < BIG_PLACE
+            and generic_name(m.span.text, generic)
+            and not placed_by_article(m.reason)
+        ):
+            m = Mention(m.sentence, m.span, None,
+                        f"'{m.span.text}' is a word of direction or region here, not the town "
+                        f"{p.name} ({p.country}, {p.population:,} people)")  # fmt: skip
         out.append(m)
     return out

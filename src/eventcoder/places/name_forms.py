@@ -14,6 +14,7 @@ from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from .common import _OTHER_LABELS
 from .resolve import own_name
+from .run_together import possessive_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -105,6 +106,8 @@ class NameForms:
                 continue
             best = None
             if ent.label_ in ("GPE", "LOC") or ent.label_ in _OTHER_LABELS:
+                best = possessive_name(doc, ent.start, ent.end, set(), self.gaz)
+            if best is None and (ent.label_ in ("GPE", "LOC") or ent.label_ in _OTHER_LABELS):
                 particles = self.words.name_particles
                 a = ent.start
                 while a > lo and ent.end - a < MAX_NAME_TOKENS and _name_word(doc[a - 1]):

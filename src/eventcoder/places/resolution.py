@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Document, Sentence
-from ..knowledge.gazetteer import Place, big_feature
+from ..knowledge.gazetteer import Place, big_feature, generic_name
 from ..knowledge.names import norm
 from ..nlp import Span
 from .acronyms import _acronym, _after_town, country_parts
@@ -22,7 +22,7 @@ from .common import (
 from .conventions import Division
 from .dateline import Datelines
 from .embassies import in_the_capital_after, missions_abroad
-from .far_namesakes import far_single_namesakes
+from .far_namesakes import directions_not_towns, far_single_namesakes
 from .inner_fit import inner_fits
 from .inside_town import (
     a_kind,
@@ -103,7 +103,8 @@ class Resolution(Datelines):
                         ctx.countries[hit.code] += 1  # not "Tripoli": a city name is no cue
             for span in spans:  # a name found in one country only tells the article's country
                 found = self.gaz.lookup(span.text)[:MAX_CANDIDATES]
-                one_country = found and len({p.country for p in found}) == 1
+                one_country = (found and len({p.country for p in found}) == 1
+                               and not generic_name(span.text, self.words.generic_names))  # fmt: skip
                 if one_country and found[0].precision != "country" and found[0].country:
                     ctx.countries[found[0].country] += 1
                 if found and found[0].precision == "admin1" and found[0].country:
@@ -208,6 +209,7 @@ class Resolution(Datelines):
         sentences = [sent for sent, _ in per_sentence]
         out = owned_by_town(out, self.gaz, sentences)  # "London's Heathrow"
         out = far_single_namesakes(out, ctx, self.gaz)  # "Meppel" in a story from Kenya
+        out = directions_not_towns(out, self.words.generic_names)  # "in the West"
         out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
         out, landmarks = landmarks_not_towns(out, self.words)  # "the White House"
         return self._built_in_town(out, ctx, sentences, abroad, landmarks)

@@ -22,6 +22,7 @@ from .joined import joined_places, tight_pair
 from .name_forms import KNOWN_TOWN
 from .one_sense import OneSense
 from .resolve import own_name
+from .run_together import countries_run_together, country_before_country, whole_name
 from .stands_as_place import (
     after_compass_adjective,
     after_compass_or_person,
@@ -300,6 +301,7 @@ class Toponyms(OneSense):
                 []
                 if self._is_org(span.text)
                 else joined_places(span, ent.label_, self.gaz, self.words.junction_words)
+                or (countries_run_together(span, self.gaz) if ent.label_ == "GPE" else [])
             )
             label = "GPE" if parts else ent.label_  # "the Harrogate/Ripon area": two towns
             building = self._building(span)
@@ -314,7 +316,11 @@ class Toponyms(OneSense):
                 out.extend(parts or [span])  # "from Yakima, Washington shares recipes"
                 seen.update(t.i for t in ent)
                 continue
-            if root.dep_ in _MODIFIER_DEPS and not self._place_head(root.head, root.dep_, root):
+            if (
+                root.dep_ in _MODIFIER_DEPS
+                and not self._place_head(root.head, root.dep_, root)
+                and not country_before_country(root, self.gaz)  # "Norway Sweden and Finland"
+            ):
                 if skipped is not None and label == "GPE":  # it tells the article's area
                     skipped.append((span, f"modifies '{root.head.text}'", sent.segment.start))
                 continue  # "US troops", "Iran's Revolutionary Guard": an actor's country
@@ -367,6 +373,11 @@ class Toponyms(OneSense):
                 seen.update(t.i for t in joined)
             elif in_phrase and (whole := _compound_name(tok, seen)) and self.gaz.lookup(whole.text):
                 out.append(whole)  # "in Kwara State" with no entity on it
+                seen.update(t.i for t in whole)
+            elif in_phrase and (
+                whole := whole_name(tok, seen, self.gaz, _compound_name(tok, seen))
+            ):
+                out.append(whole)  # "in King's Lynn", "at Windsor Castle": cut by the parser
                 seen.update(t.i for t in whole)
             elif (
                 (in_phrase and self.gaz.lookup(tok.text))
