@@ -48,6 +48,7 @@ from .resolve import (
 )
 from .street_names import as_streets, street_name_tokens
 from .time_zones import count_time_zones
+from .unknown_names import place_unknown
 
 
 class Resolution(Datelines):
@@ -210,7 +211,9 @@ class Resolution(Datelines):
         out = far_single_namesakes(out, ctx, self.gaz)  # "Meppel" in a story from Kenya
         out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
         out, landmarks = landmarks_not_towns(out, self.words)  # "the White House"
-        return self._built_in_town(out, ctx, sentences, abroad, landmarks)
+        out = self._built_in_town(out, ctx, sentences, abroad, landmarks)
+        return place_unknown(out, self.gaz, self.words, self.built_kind,
+                             lambda ms, kinds: self._article_town(ms, kinds, ctx, sentences))  # fmt: skip
 
     def _built_in_town(
         self,
