@@ -3,8 +3,8 @@
 - a name written right before the place it lies in: "Harlow Point, Devon", "Cape Varne in
   Portlow", "the market at Kell", "Dunmore, near Carlow": the place written after it (a town, a
   state or a county; not a country: too coarse to stand for a village or a cape);
-- else a name written where news writes a place ("grew up in Balnagh", "a ferry to and from
-  Gull Island", or a name the parser labels a place) in an article that has a town of its own
+- else a name written where news writes a place ("grew up in Balnagh", "the village of Umbekka",
+  or a name the parser labels a place) in an article that has a town of its own
   (the dateline's, the town it names most): local news names the villages and districts around
   its town, which no gazetteer of towns of 500 people holds; the name is placed by that town,
   as an area with no GeoNames id of its own, with a reason that says so.
@@ -24,43 +24,43 @@ from ..knowledge.names import norm
 from ..knowledge.words import PlaceWords
 from ..nlp import Span
 from .common import Mention
+from .resolve import km
 
 #: Words between a name and the place written after it: "X, Y", "X in Y", "X at Y", "X near Y",
 #: "X, near Y".
 _BEFORE_PLACE = frozenset({"in", "at", "near"})
-#: Prepositions of where something is, happens or comes from.
-#: (Not "to": "wrote to Ana Ruiz", "a letter sent to El Sol".)
-_LOCATIVE = frozenset({"in", "at", "from", "near", "outside", "inside", "into", "around",
-                       "across", "toward", "towards", "via"})  # fmt: skip
-#: Words that may stand between such a preposition and the name: "in the eastern Kell".
-_BETWEEN = frozenset({"the", "eastern", "western", "northern", "southern", "central", "upper",
-                      "lower", "rural", "downtown", "suburban", "nearby", "neighbouring",
-                      "neighboring", "and", "or"})  # fmt: skip
 #: Entity labels of places the parser gives names it does not know (not "GPE": the small model
 #: labels many a foreign person's name so).
 _PLACE_LABELS = frozenset({"LOC", "FAC"})
 #: Feature codes of divisions a name may be placed in ("Harlow Point, Devon").
 _DIVISIONS = frozenset({"ADM1", "ADM2"})
+#: A local story's towns lie this close to its own town.
+LOCAL_KM = 100.0
 #: What ``far_namesakes`` says of a name it left unresolved (its only entry is far away).
 _FAR_LEFT = "left unresolved"
+#: What ``acronyms`` says of a word in capitals it did not take for a small town.
+_ACRONYM = "is written as an acronym"
 
 
-def unknown(m: Mention, gaz: Gazetteer) -> bool:
+def unknown(m: Mention, gaz: Gazetteer, initials: bool = False) -> bool:
     """``m`` is left unresolved because no gazetteer entry holds its name (or its only entry is a
-    namesake far from the article), and the parser does not call it a person."""
+    namesake far from the article), and the parser does not call it a person; ``initials``: also
+    a word in capitals that was read as an acronym ("the CHU in Montpellier")."""
     text = m.span.text
+    if m.place is not None or not text[:1].isupper():
+        return False
+    if any(t.ent_type_ == "PERSON" for t in m.span):
+        return False
+    if initials and _ACRONYM in m.reason:
+        return True
     return (
-        m.place is None
-        and text[:1].isupper()
-        and not any(c.isdigit() for c in text)  # "GT3", "Route 9"
-        and not (text.isupper() and len(text) > 1)  # "OT", "ICON": initials, a heading
-        and all(t.ent_type_ != "PERSON" for t in m.span)
-        and all(t.ent_type_ != "PERSON" for t in m.span)
+        not any(c.isdigit() for c in text)  # "GT3", "Route 9"
+        and (initials or not (text.isupper() and len(text) > 1))  # "OT", "ICON": a heading
         and (m.reason.endswith(_FAR_LEFT) or not gaz.lookup(text))
     )
 
 
-def _as_area(place: Place) -> Place:
+def as_area(place: Place) -> Place:
     """A point by ``place`` (a town, or a division's point) standing for a place of its own: no
     GeoNames id (the town's or county's id is not the village's)."""
     return replace(place, geonameid=None, feature_class="L", feature_code="AREA")
@@ -109,29 +109,41 @@ def place_unknown(
     hows: dict[str, str] = {}  # one sense per article: how one mention of the name is written
     for m in mentions:
         if not kinds[id(m)] and unknown(m, gaz):
-            how = stands_as_place(m.span, words.place_nouns)
+            how = stands_as_place(m.span, words)
             if how is not None:
                 hows.setdefault(norm(m.span.text), how)
     if not hows:
         return mentions
     town, why = article_town(mentions, kinds)
-    if town is None or not _the_articles_own(why):
+    towns = [m.place for m in mentions
+             if m.place is not None and m.place.feature_class == "P" and m.place.geonameid]  # fmt: skip
+    if town is None or not _local_town(town, why, towns):
         return mentions
+    twice = _named_twice(town, why, towns)
     out = []
     for m in mentions:
         how = hows.get(norm(m.span.text)) if not kinds[id(m)] and unknown(m, gaz) else None
-        if how is not None:
-            m = Mention(m.sentence, m.span, _as_area(town),
-                        f"'{m.span.text}' is not in the gazetteer: a place ({how}), "
-                        f"placed by {town.name}, {why}")  # fmt: skip
+        if how is not None and (twice or not how.startswith("labelled")):
+            m = Mention(m.sentence, m.span, as_area(town),
+                        f"{m.reason}; a place ({how}): placed by {town.name}, {why}")  # fmt: skip
         out.append(m)
     return out
 
 
-def _the_articles_own(why: str) -> bool:
-    """The town ``_article_town`` found is the article's own: its dateline's or the town it
-    names most, not one read inside another name ("the Sutton Trust")."""
-    return "(in '" not in why
+def _local_town(town: Place, why: str, towns: list[Place]) -> bool:
+    """``town`` is the article's own, the town of a local story: most of the towns its text
+    names (``towns``) lie within ``LOCAL_KM`` of it (a dateline alone is no such sign: a wire
+    story's dateline over news from elsewhere, "AMMAN - ... in western Zarbia"; nor a town among
+    towns across a country), and it is not read inside another name ("the Sutton Trust")."""
+    near = sum(km(p, town) <= LOCAL_KM for p in towns)
+    return "(in '" not in why and 2 * near > len(towns)
+
+
+def _named_twice(town: Place, why: str, towns: list[Place]) -> bool:
+    """The article names ``town`` twice (its dateline counts once): what a name only labelled a
+    place by the parser needs ("Chefs from Le Tallon cooked at a gala in Boston" says nothing of
+    where Le Tallon is)."""
+    return sum(p.geonameid == town.geonameid for p in towns) + ("dateline" in why) >= 2
 
 
 def placed_by_place_after(
@@ -141,30 +153,35 @@ def placed_by_place_after(
     starts = {(id(m.span.doc), m.span.start): m for m in mentions if m.place is not None}
     out = []
     for m in mentions:
-        if not kinds.get(id(m)) and unknown(m, gaz):
+        if not kinds.get(id(m)) and unknown(m, gaz, initials=True):
             found = _container(m, starts)
             if found is not None:
                 hit, words = found
                 assert hit.place is not None
                 where = hit.place.name if words != "near" else f"near {hit.place.name}"
-                m = Mention(m.sentence, m.span, _as_area(hit.place),
-                            f"'{m.span.text}' is not in the gazetteer: placed in {where}, "
+                m = Mention(m.sentence, m.span, as_area(hit.place),
+                            f"{m.reason}; placed in {where}, "
                             f"written after it ('{m.span.text}{' ' if words != ',' else ''}"
                             f"{words} {hit.span.text}'; {hit.reason})")  # fmt: skip
         out.append(m)
     return out
 
 
-def stands_as_place(span: Span, place_nouns: frozenset[str]) -> str | None:
+def stands_as_place(span: Span, words: PlaceWords) -> str | None:
     """How ``span`` is written where news writes a place: after a preposition of place ("grew up
-    in Balnagh", "to and from Gull Island", "in eastern Kell"), after a place's noun and "of"
+    in Balnagh", "a ferry around Gull Island", "in eastern Kell"), after a place's noun and "of"
     ("the village of Balnagh"), or labelled a place by the parser; None if none."""
     doc, i = span.doc, span.start - 1
-    while i >= 0 and doc[i].lower_ in _BETWEEN:
-        i -= 1
-    if i >= 0 and doc[i].lower_ in _LOCATIVE:
+    while i >= 0:
+        if doc[i].lower_ in words.unknown_place_between:
+            i -= 1
+        elif doc[i].text in ("'s", "’s") and i >= 1 and doc[i - 1].text[:1].isupper():
+            i -= 2  # "in Kell's old quarter", "in Mara's Lodge"
+        else:
+            break
+    if i >= 0 and doc[i].lower_ in words.unknown_place_preps:
         return f"written after '{doc[i].text}'"
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in place_nouns:
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in words.place_nouns:
         return f"written after '{doc[i - 1].text} of'"
     if span[0].ent_type_ in _PLACE_LABELS:
         return f"labelled {span[0].ent_type_} by the parser"
