@@ -130,3 +130,23 @@ def test_initials_read_as_an_acronym_stand_in_the_town_written_after_them(coder)
     assert "acronym" in chu["CHU"].reason and "'CHU in Nantes'" in chu["CHU"].reason
     alone = places_of(coder, "Nurses at the CHU said the patient was recovering well.")
     assert alone["CHU"].resolved_place is None
+
+
+def test_a_building_of_a_story_that_names_one_county_and_no_town_stands_in_it(coder):
+    text = (
+        "Nurses at the Harwood Medical Center say the levy keeps its doors open. Voters in "
+        "Cuyahoga County decide on the levy in May."
+    )
+    center = places_of(coder, text)["Harwood Medical Center"]
+    assert (center.resolved_place, center.geonameid) == ("Cuyahoga County", None)
+    assert "the one county the article names" in center.reason
+    two = text.replace("Cuyahoga County", "Cuyahoga County and Summit County")
+    assert places_of(coder, two)["Harwood Medical Center"].resolved_place is None
+
+
+def test_a_building_in_the_place_written_after_it_with_the(coder):
+    text = "Firefighters were called to the Larkspur Hospital in the Bronx on Sunday night."
+    hospital = places_of(coder, text)["Larkspur Hospital"]
+    assert (hospital.resolved_place, hospital.geonameid) == ("The Bronx", None)
+    embassy = places_of(coder, "Diplomats gathered at the Zarbian Embassy in the U.S. on Friday.")
+    assert embassy["Zarbian Embassy"].resolved_place is None  # a country is no building's point

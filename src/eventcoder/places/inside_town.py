@@ -94,6 +94,10 @@ def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> 
             and doc[span.end].lower_ in ("in", ",")
         ):
             town = starts.get((id(doc), span.end + 1))
+            if town is None and doc[span.end + 1].lower_ == "the":  # "in the Bronx"
+                town = starts.get((id(doc), span.end + 2))  # (not "in the U.S.": a country
+                if town is not None and town.place and town.place.precision == "country":
+                    town = None  # is no point for a building; its capital may be)
         if town is not None and town.place is not None:
             m = _inside(m, town, town.place, kind, where)
             kinds[id(m)] = None

@@ -48,7 +48,7 @@ from .resolve import (
 )
 from .street_names import as_streets, street_name_tokens
 from .time_zones import count_time_zones
-from .unknown_names import place_unknown
+from .unknown_names import place_unknown, the_one_county
 
 
 class Resolution(Datelines):
@@ -327,7 +327,7 @@ class Resolution(Datelines):
         } | street_name_tokens(sentences, mentions, kinds, self.words)
         found = self.town_in_names(sentences, main[0][0] if main else None, inside)
         if found is None:
-            return None, ""
+            return the_one_county(mentions, not_in)  # "MetroHealth" in a story of one county
         return found[0], f"the town the article names (in '{found[1]}')"
 
     def _listed_with_divisions(self, span: Span) -> str | None:

@@ -186,3 +186,16 @@ def stands_as_place(span: Span, words: PlaceWords) -> str | None:
     if span[0].ent_type_ in _PLACE_LABELS:
         return f"labelled {span[0].ent_type_} by the parser"
     return None
+
+
+def the_one_county(mentions: list[Mention], not_in: str | None = None) -> tuple[Place | None, str]:
+    """The one county (a second-level division) an article that names no town names, and why:
+    a building of a county story stands in it ("the Harwood Medical Center" in a story of
+    Cuyahoga County); none where it names two or more, or one in the country ``not_in``."""
+    counties = {m.place.geonameid: m.place for m in mentions
+                if m.place is not None and m.place.feature_code == "ADM2"
+                and m.place.country != not_in}  # fmt: skip
+    if len(counties) != 1:
+        return None, ""
+    county = next(iter(counties.values()))
+    return county, "the one county the article names, which names no town"
