@@ -7,7 +7,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
+from eventcoder.knowledge.gazetteer import load_gazetteer
 from eventcoder.knowledge.words import PlaceWords
+from eventcoder.places.inside_town import city_state
 from eventcoder.places.unknown_names import stands_as_place
 
 from .test_places_news import places_of
@@ -101,6 +103,8 @@ def test_how_a_name_stands_as_a_place():
     assert stands_as_place(_span(words, 3, 5), WORDS) is None
     assert stands_as_place(_span(words, 3, 5, "LOC"), WORDS) == "labelled LOC by the parser"
     assert stands_as_place(_span(words, 3, 5, "GPE"), WORDS) is None
+    words = ["chefs", "from", "Le", "Tallon", "cooked"]  # where they come from: anywhere
+    assert stands_as_place(_span(words, 2, 4, "FAC"), WORDS) is None
 
 
 def test_a_name_after_a_possessive_and_a_preposition_is_written_as_a_place(coder):
@@ -150,3 +154,22 @@ def test_a_building_in_the_place_written_after_it_with_the(coder):
     assert (hospital.resolved_place, hospital.geonameid) == ("The Bronx", None)
     embassy = places_of(coder, "Diplomats gathered at the Zarbian Embassy in the U.S. on Friday.")
     assert embassy["Zarbian Embassy"].resolved_place is None  # a country is no building's point
+
+
+def test_a_building_named_after_a_city_state_stands_in_its_city(coder):
+    text = (
+        "The Pope blessed the crowd in the Vatican Gardens on Sunday. Pilgrims had come to the "
+        "Vatican from Spain."
+    )
+    gardens = places_of(coder, text)["Vatican Gardens"]
+    assert (gardens.resolved_place, gardens.country_code, gardens.geonameid) == (
+        "Vatican City", "VAT", None,
+    )  # fmt: skip
+    assert "holds most of its people" in gardens.reason
+
+
+def test_only_a_capital_holding_most_of_its_countrys_people_is_a_city_state():
+    gaz = load_gazetteer()
+    assert city_state(gaz.countries["VAT"], "Vatican", gaz) is not None
+    assert city_state(gaz.countries["KWT"], "Kuwait", gaz) is None  # Kuwait City: a tenth
+    assert city_state(gaz.countries["MEX"], "Mexico", gaz) is None

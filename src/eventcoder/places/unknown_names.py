@@ -32,6 +32,9 @@ _BEFORE_PLACE = frozenset({"in", "at", "near"})
 #: Entity labels of places the parser gives names it does not know (not "GPE": the small model
 #: labels many a foreign person's name so).
 _PLACE_LABELS = frozenset({"LOC", "FAC"})
+#: Prepositions after which a name is no place of the article's town even when labelled one:
+#: where someone comes from, whom a letter goes to ("chefs from Le Tallon").
+_NOT_AFTER = frozenset({"from", "to"})
 #: Feature codes of divisions a name may be placed in ("Harlow Point, Devon").
 _DIVISIONS = frozenset({"ADM1", "ADM2"})
 #: A local story's towns lie this close to its own town.
@@ -119,11 +122,10 @@ def place_unknown(
              if m.place is not None and m.place.feature_class == "P" and m.place.geonameid]  # fmt: skip
     if town is None or not _local_town(town, why, towns):
         return mentions
-    twice = _named_twice(town, why, towns)
     out = []
     for m in mentions:
         how = hows.get(norm(m.span.text)) if not kinds[id(m)] and unknown(m, gaz) else None
-        if how is not None and (twice or not how.startswith("labelled")):
+        if how is not None:
             m = Mention(m.sentence, m.span, as_area(town),
                         f"{m.reason}; a place ({how}): placed by {town.name}, {why}")  # fmt: skip
         out.append(m)
@@ -132,18 +134,13 @@ def place_unknown(
 
 def _local_town(town: Place, why: str, towns: list[Place]) -> bool:
     """``town`` is the article's own, the town of a local story: most of the towns its text
-    names (``towns``) lie within ``LOCAL_KM`` of it (a dateline alone is no such sign: a wire
-    story's dateline over news from elsewhere, "AMMAN - ... in western Zarbia"; nor a town among
-    towns across a country), and it is not read inside another name ("the Sutton Trust")."""
-    near = sum(km(p, town) <= LOCAL_KM for p in towns)
-    return "(in '" not in why and 2 * near > len(towns)
-
-
-def _named_twice(town: Place, why: str, towns: list[Place]) -> bool:
-    """The article names ``town`` twice (its dateline counts once): what a name only labelled a
-    place by the parser needs ("Chefs from Le Tallon cooked at a gala in Boston" says nothing of
-    where Le Tallon is)."""
-    return sum(p.geonameid == town.geonameid for p in towns) + ("dateline" in why) >= 2
+    (``towns``) and dateline name lie within ``LOCAL_KM`` of it (a dateline alone is no such
+    sign: a wire story's dateline over news from elsewhere, "AMMAN - ... in western Zarbia"; nor
+    a town among towns across a country), and it is not read inside another name ("the Sutton
+    Trust")."""
+    dateline = "dateline" in why  # the dateline names the town once more
+    near = sum(km(p, town) <= LOCAL_KM for p in towns) + dateline
+    return bool(towns) and "(in '" not in why and 2 * near > len(towns) + dateline
 
 
 def placed_by_place_after(
@@ -183,7 +180,7 @@ def stands_as_place(span: Span, words: PlaceWords) -> str | None:
         return f"written after '{doc[i].text}'"
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in words.place_nouns:
         return f"written after '{doc[i - 1].text} of'"
-    if span[0].ent_type_ in _PLACE_LABELS:
+    if span[0].ent_type_ in _PLACE_LABELS and not (i >= 0 and doc[i].lower_ in _NOT_AFTER):
         return f"labelled {span[0].ent_type_} by the parser"
     return None
 
