@@ -103,13 +103,15 @@ def test_how_a_name_stands_as_a_place():
     assert stands_as_place(_span(words, 3, 5), WORDS) is None
     assert stands_as_place(_span(words, 3, 5, "LOC"), WORDS) == "labelled LOC by the parser"
     assert stands_as_place(_span(words, 3, 5, "GPE"), WORDS) is None
+    words = ["In", "Ana", "Reyes", "'s", "East", "Corridor", "staff", "wait"]
+    assert stands_as_place(_span(words, 4, 6), WORDS) == "written after 'In'"
     words = ["chefs", "from", "Le", "Tallon", "cooked"]  # where they come from: anywhere
     assert stands_as_place(_span(words, 2, 4, "FAC"), WORDS) is None
 
 
 def test_a_name_after_a_possessive_and_a_preposition_is_written_as_a_place(coder):
     text = (
-        "WASHINGTON (AP) - Aides say the mood in Trump's East Corridor has soured. Few in "
+        "WASHINGTON (AP) - Aides say the mood in Mayor Ana Reyes's East Corridor has soured. Few in "
         "Washington expect East Corridor staff to stay quiet."
     )
     found = [

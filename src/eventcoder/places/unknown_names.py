@@ -168,15 +168,17 @@ def stands_as_place(span: Span, words: PlaceWords) -> str | None:
     """How ``span`` is written where news writes a place: after a preposition of place ("grew up
     in Balnagh", "a ferry around Gull Island", "in eastern Kell"), after a place's noun and "of"
     ("the village of Balnagh"), or labelled a place by the parser; None if none."""
-    doc, i = span.doc, span.start - 1
+    doc, i, preps = span.doc, span.start - 1, words.unknown_place_preps
     while i >= 0:
         if doc[i].lower_ in words.unknown_place_between:
             i -= 1
         elif doc[i].text in ("'s", "’s") and i >= 1 and doc[i - 1].text[:1].isupper():
-            i -= 2  # "in Kell's old quarter", "in Mara's Lodge"
+            i -= 1  # "in Kell's old quarter", "in Mayor Ana Ruiz's Lodge": the owner's name
+            while i >= 0 and doc[i].text[:1].isupper() and doc[i].lower_ not in preps:
+                i -= 1  # (not "In" opening the sentence)
         else:
             break
-    if i >= 0 and doc[i].lower_ in words.unknown_place_preps:
+    if i >= 0 and doc[i].lower_ in preps:
         return f"written after '{doc[i].text}'"
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in words.place_nouns:
         return f"written after '{doc[i - 1].text} of'"
