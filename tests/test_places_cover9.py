@@ -105,6 +105,8 @@ def test_how_a_name_stands_as_a_place():
     assert stands_as_place(_span(words, 3, 5, "GPE"), WORDS) is None
     words = ["In", "Ana", "Reyes", "'s", "East", "Corridor", "staff", "wait"]
     assert stands_as_place(_span(words, 4, 6), WORDS) == "written after 'In'"
+    words = ["a", "ferry", "to", "and", "from", "Gull", "Island", "left"]
+    assert stands_as_place(_span(words, 5, 7), WORDS) == "written after 'to and from'"
     words = ["chefs", "from", "Le", "Tallon", "cooked"]  # where they come from: anywhere
     assert stands_as_place(_span(words, 2, 4, "FAC"), WORDS) is None
 

@@ -166,7 +166,8 @@ def placed_by_place_after(
 
 def stands_as_place(span: Span, words: PlaceWords) -> str | None:
     """How ``span`` is written where news writes a place: after a preposition of place ("grew up
-    in Balnagh", "a ferry around Gull Island", "in eastern Kell"), after a place's noun and "of"
+    in Balnagh", "a ferry around Gull Island", "in eastern Kell"; "flights to and from Kell": a
+    route serves the place, where "from" alone tells an origin), after a place's noun and "of"
     ("the village of Balnagh"), or labelled a place by the parser; None if none."""
     doc, i, preps = span.doc, span.start - 1, words.unknown_place_preps
     while i >= 0:
@@ -180,6 +181,8 @@ def stands_as_place(span: Span, words: PlaceWords) -> str | None:
             break
     if i >= 0 and doc[i].lower_ in preps:
         return f"written after '{doc[i].text}'"
+    if i >= 2 and doc[i - 2 : i + 1].text.lower() == "to and from":  # a route it serves
+        return "written after 'to and from'"
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in words.place_nouns:
         return f"written after '{doc[i - 1].text} of'"
     if span[0].ent_type_ in _PLACE_LABELS and not (i >= 0 and doc[i].lower_ in _NOT_AFTER):
