@@ -84,6 +84,8 @@ class PlaceWords:
     catenative_verbs: frozenset[str] = frozenset()
     mission_words: frozenset[str] = frozenset()
     landmark_words: frozenset[str] = frozenset()
+    unknown_place_preps: frozenset[str] = frozenset()
+    unknown_place_between: frozenset[str] = frozenset()
     #: "CT" -> {"USA", "CAN"}: the countries keeping a time zone news writes after a clock time
     time_zones: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
     #: "European" -> "Europe": a world region's adjective and the region's name
@@ -147,6 +149,8 @@ class PlaceWords:
             catenative_verbs=word_set(data, "catenative_verbs"),
             mission_words=word_set(data, "mission_words"),
             landmark_words=word_set(data, "landmark_words"),
+            unknown_place_preps=word_set(data, "unknown_place_prepositions"),
+            unknown_place_between=word_set(data, "unknown_place_between"),
             time_zones=_zones(data.get("time_zones") or {}),
             region_adjectives={
                 str(k): str(v) for k, v in (data.get("region_adjectives") or {}).items()

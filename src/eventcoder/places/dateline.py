@@ -13,6 +13,7 @@ from .common import _DATELINE, DatelineParts, _location
 from .name_forms import KNOWN_TOWN
 from .resolve import MAX_CANDIDATES, Context, Cue, choose
 from .toponyms import Toponyms
+from .unknown_names import as_area
 
 #: A title-case place and a colon opening the first paragraph kept: "Muscat: The ministry ...",
 #: "Port Louis, Mauritius: Police said ...".
@@ -109,6 +110,7 @@ class Datelines(Toponyms):
         if parts is None or parts.span is None:
             return []
         name, dateline = parts.name, parts.span
+        found = self.gaz.lookup(name)
         start = dateline.start + dateline.text.find(dateline.text.strip()[:1])
         surface = dateline.text[start - dateline.start :][: len(name)]
         c = choose(self.gaz, name, ctx, parts.cue, near=bool(ctx.anchors))
@@ -120,6 +122,10 @@ class Datelines(Toponyms):
                  if p.country == cue.country and p.precision in ("admin1", "country")), None,
             )  # fmt: skip
             what = "country" if cue.admin1 is None else "state or province"
+            if c.place is None and region is not None and cue.admin1 is not None and not found:
+                out[0] = _location(surface, start, as_area(region),
+                                   f"dateline ('{name}' is not in the gazetteer: placed in "
+                                   f"{region.name}, the state written after it)")  # fmt: skip
             out.append(_location(parts.region, parts.region_start, region,
                                  f"dateline: the {what} after the place"))  # fmt: skip
         return out

@@ -43,6 +43,20 @@ def named_after_placed(
     for m in mentions:
         if m.place is not None and m.place.precision == "city" and not kinds.get(id(m)):
             placed.setdefault(norm(m.span.text), m)
+        elif m.place is not None and m.place.precision == "country" and not kinds.get(id(m)):
+            city = city_state(m.place, m.span.text, gaz)  # "the Vatican Library"
+            if city is not None:
+                placed.setdefault(
+                    norm(m.span.text),
+                    Mention(
+                        m.sentence,
+                        m.span,
+                        city,
+                        (
+                            f"{city.name}, the city of {m.place.name}, which holds most of its people"
+                        ),
+                    ),
+                )
     out = []
     for m in mentions:
         kind = kinds.get(id(m))
@@ -94,6 +108,10 @@ def in_the_town_after(mentions: list[Mention], kinds: dict[int, str | None]) -> 
             and doc[span.end].lower_ in ("in", ",")
         ):
             town = starts.get((id(doc), span.end + 1))
+            if town is None and doc[span.end + 1].lower_ == "the":  # "in the Bronx"
+                town = starts.get((id(doc), span.end + 2))  # (not "in the U.S.": a country
+                if town is not None and town.place and town.place.precision == "country":
+                    town = None  # is no point for a building; its capital may be)
         if town is not None and town.place is not None:
             m = _inside(m, town, town.place, kind, where)
             kinds[id(m)] = None
@@ -195,3 +213,11 @@ def in_its_own_clause(mentions: list[Mention], kinds: dict[int, str | None]) -> 
                 kinds[id(m)] = None
         out.append(m)
     return out
+
+
+def city_state(country: Place, name: str, gaz: Gazetteer) -> Place | None:
+    """The town of a city-state written ``name`` ("Vatican", "Monaco", "Singapore"): its capital
+    whose name opens with ``name`` and holds most of its people (not Kuwait City of Kuwait)."""
+    return next((p for p in gaz.lookup(name) if p.country == country.country
+                 and p.feature_class == "P" and norm(p.name).startswith(norm(name))
+                 and 2 * p.population > country.population), None)  # fmt: skip

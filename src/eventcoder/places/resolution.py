@@ -48,6 +48,7 @@ from .resolve import (
 )
 from .street_names import as_streets, street_name_tokens
 from .time_zones import count_time_zones
+from .unknown_names import place_unknown, the_one_county
 
 
 class Resolution(Datelines):
@@ -212,7 +213,9 @@ class Resolution(Datelines):
         out = directions_not_towns(out, self.words.generic_names)  # "in the West"
         out, abroad = missions_abroad(out, self.knowledge.countries, self.words)
         out, landmarks = landmarks_not_towns(out, self.words)  # "the White House"
-        return self._built_in_town(out, ctx, sentences, abroad, landmarks)
+        out = self._built_in_town(out, ctx, sentences, abroad, landmarks)
+        return place_unknown(out, self.gaz, self.words, self.built_kind,
+                             lambda ms, kinds: self._article_town(ms, kinds, ctx, sentences))  # fmt: skip
 
     def _built_in_town(
         self,
@@ -326,7 +329,7 @@ class Resolution(Datelines):
         } | street_name_tokens(sentences, mentions, kinds, self.words)
         found = self.town_in_names(sentences, main[0][0] if main else None, inside)
         if found is None:
-            return None, ""
+            return the_one_county(mentions, not_in)  # "MetroHealth" in a story of one county
         return found[0], f"the town the article names (in '{found[1]}')"
 
     def _listed_with_divisions(self, span: Span) -> str | None:
