@@ -24,6 +24,7 @@ from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .custody import held_by_state
 from .dyads import is_instrument
+from .joint import mutual_fire
 from .led_by import led_by
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
@@ -174,6 +175,7 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
     of an act; who ordered it done; else the state holding a prisoner (``custody``)."""
     _antecedent(cand, lex)
+    mutual_fire(cand, lex)  # "X and Y are guilty of violating the truce": at each other
     _deployed(cand, lex)
     led_by(cand, lex)
     held_by_state(cand, lex.words)

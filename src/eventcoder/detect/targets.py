@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .clauses import clause_recipients
+from .composed import force_members
 from .dyads import has_party, prefer_parties
 from .framing import drop_framing
+from .joint import caption_pair, dangling_partners, mutual_fire
 from .lexicon import Lexicon, direct_object, infinitive, is_party
 from .phrases import prep_objects, spans_for
 
@@ -295,6 +297,7 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
             return
     for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
         others = [c for c in mod.conjuncts if c.i > mod.i and is_party(c, lex)]
+        others = others or dangling_partners(mod, lex)  # "Chile and Peru negotiators"
         if not others or not is_party(mod, lex):
             continue
         drop = {t.i for o in others for t in o.subtree} | {
@@ -317,6 +320,8 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     drop_framing(cand, lex)
     clause_recipients(cand, lex)
     split_joint_owners(cand, lex)
+    caption_pair(cand, lex)
+    mutual_fire(cand, lex)
     resolve_pronouns(cand, lex)
     if has_party(cand.recipient_args, lex):
         return
@@ -326,6 +331,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     if cand.event in _PRESSING or negated:
         party = _condition_party(verb, lex)
         found += [party] if party is not None else []
+    found += force_members(cand, lex)  # "set up a force made up of Kenyan troops"
     if cand.event == "MOBILIZE":
         enemy = _against(verb, lex)
         found += [(enemy, f"against whom '{verb.text}' is for")] if enemy is not None else []
