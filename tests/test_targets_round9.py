@@ -94,3 +94,63 @@ def test_the_nations_whose_troops_make_up_a_force(coder, text, event, recipient)
 def test_a_force_of_a_number_of_troops_names_no_one(coder):
     ev = one(coder, "The union agreed to set up a force of 3,000 troops.", "AGREE")
     assert not ev.recipient, texts(ev.recipient)
+
+
+# (sentence, event type, a word the recipient must contain, a word it must not contain)
+CLAUSE_CASES = [
+    # a pronoun by-agent in the thing's clause is the doer's own side; a date is no party
+    ("The rebels said they would free three hostages held captive by them on Sunday.", "AGREE",
+     "hostages", "sunday"),
+    # the place a measure was laid on, named in the measure's own clause
+    ("The government will not lift the blockade it imposed on the province last year.",
+     "REJECT", "province", "blockade"),
+    # an apposition of the thing says whom it is directed against
+    ("The tribunal dropped the inquiry into the riots, a probe directed against Zaronian "
+     "police commanders.", "CONCEDE", "commanders", "riots"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient", "not_recipient"), CLAUSE_CASES)
+def test_the_party_in_the_clause_of_a_thing_acted_on(coder, text, event, recipient, not_recipient):
+    ev = one(coder, text, event)
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, texts(ev.recipient))
+
+
+# (sentence, event type, recipient word)
+GIVEN_CASES = [
+    # records handed over: whom they went to, named late after a clause inside the object
+    ("The bank gave the records of the accounts which list their owners to the French "
+     "prosecutors.", "COOPERATE", "prosecutors"),
+    # funding's purpose clause names where it goes
+    ("Norway announced an increase in funding to fight the cholera outbreak in Yemen.", "AID",
+     "yemen"),
+    # who obtained what was supplied (a reduced relative clause)
+    ("Moscow has supplied most of the weapons Armenia has obtained since 2015.", "AID",
+     "armenia"),
+    # forces moved from a post: the place the post lies in
+    ("The monitors withdrew their observers from a base in Mali.", "SANCTION", "mali"),
+    ("The mission withdrew peacekeepers from a position in Lebanon after the shelling.",
+     "SANCTION", "lebanon"),
+    # "a number of districts" is an area like "parts of"
+    ("The army deployed its troops in a number of districts in Punjab.", "MOBILIZE",
+     "districts"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), GIVEN_CASES)
+def test_where_things_given_and_forces_moved_end_up(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, texts(ev.recipient))
+
+
+def test_a_withdrawal_to_a_named_party_keeps_it(coder):
+    text = "The mission withdrew its observers from a base in Mali and handed it to the army."
+    ev = one(coder, text, "SANCTION")
+    assert "observers" not in words(ev.recipient), texts(ev.recipient)
+
+
+def test_a_truce_declared_by_two_sides_is_aimed_at_its_place_too(coder):
+    ev = one(coder, "Serbia and Kosovo announced a truce in Mitrovica on Sunday.", "RETREAT")
+    assert texts(ev.actor) == ["Serbia"], texts(ev.actor)
+    assert texts(ev.recipient)[:2] == ["Kosovo", "Mitrovica"], texts(ev.recipient)

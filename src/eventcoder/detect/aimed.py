@@ -26,6 +26,7 @@ from .lexicon import Lexicon, direct_object, is_party
 from .offers import offer_maker, permit_holder
 from .opposed import protest_target
 from .phrases import prep_objects, spans_for
+from .received import post_place
 from .truce import truce_area, truce_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,8 +55,9 @@ def _area(tok: Token, words: DetectWords) -> bool:
     if tok.ent_type_ or tok.pos_ != "NOUN":
         return False
     of = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if tok.lemma_.lower() in ("part", "much", "most", "all", "rest"):
-        return any(_area(g, words) for g in of)  # "parts of Kashmir", "much of the north"
+    if tok.lemma_.lower() in ("part", "much", "most", "all", "rest", "number"):
+        # "parts of Kashmir", "much of the north", "a number of districts"
+        return any(_area(g, words) for g in of)
     return tok.lemma_.lower() in words.area_nouns
 
 
@@ -204,6 +206,18 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     truce_owner(cand, lex)
     if founded_place(cand, lex, lambda t: _area(t, words)):
         return
+    places, moved = post_place(cand, lex, lambda t: _area(t, words))
+    kept = [a for a in cand.recipient_args if a.head.i not in moved]
+    if places and not has_party(kept, lex):  # "withdrew its monitors from a base in Mali"
+        cand.recipient_args = kept
+        _add(cand, places, "where the post the forces left or reached lies ('{place}')", lex)
+        return
+    if cand.recipient_args and all("(the other party" in a.reason for a in cand.recipient_args):
+        # "X and Y declared a truce in Z": the other side first, then Z, which it is aimed at
+        places, why = truce_area(cand, lex, lambda t: _area(t, words))
+        sides = list(cand.recipient_args)
+        _add(cand, places, why, lex)
+        cand.recipient_args = sides + [a for a in cand.recipient_args if a not in sides]
     if has_party(cand.recipient_args, lex):
         return
     if meeting_place(cand, lex, lambda t: _area(t, words)):

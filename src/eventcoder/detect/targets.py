@@ -41,6 +41,7 @@ from .framing import drop_framing
 from .joint import caption_pair, dangling_partners, mutual_fire
 from .lexicon import Lexicon, direct_object, infinitive, is_party
 from .phrases import prep_objects, spans_for
+from .received import received_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -51,6 +52,8 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _LINKED = frozenset({"conj", "xcomp", "advcl"})
 #: Types of things given or given back, whose phrase may name whom they went to.
 _GIVEN = frozenset({"RETREAT", "CONCEDE", "AID"})
+#: Named-entity kinds of dates and times: "held on Monday" names no party.
+_WHEN = frozenset({"DATE", "TIME"})
 #: Types whose doer presses someone until a condition is met ("will not end the strike until").
 _PRESSING = frozenset({"REJECT", "PROTEST", "THREATEN"})
 
@@ -143,7 +146,9 @@ def _aid_place(verb: Token) -> Token | None:
     holders = [verb] + ([obj] if obj is not None else [])
     holders += [g for h in list(holders) for c in h.children if c.dep_ == "prep"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    holders += [t for c in verb.children if c.dep_ in ("advcl", "xcomp") and infinitive(c)
+    # "to fight the epidemic in X": a purpose clause of the verb or of what it gives
+    holders += [t for h in (verb, obj) if h is not None for c in h.children
+                if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c)
                 for t in c.subtree]  # fmt: skip
     return next((g for g in prep_objects(holders, ("in",)) if g.ent_type_ in ("GPE", "LOC")), None)
 
@@ -189,18 +194,33 @@ def _event_parties(noun: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for g, c in parties]
 
 
+def _owned(tok: Token, lex: Lexicon) -> bool:
+    """A party, or a noun a party's name modifies ("US intelligence services")."""
+    return is_party(tok, lex) or any(
+        t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.subtree if t.i < tok.i
+    )
+
+
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "restrictions imposed on X", "the threats made by X": the party of the clause that
-    describes the thing."""
+    """ "restrictions imposed on X", "the threats made by X", "the embargo imposed on the
+    island", "the inquiry, a probe directed against X": the party (or the place a measure is
+    laid on) of the clause that describes the thing or its apposition. A pronoun agent ("the
+    hostages held by them") is the doer's own side, and a date ("held on Monday") no party."""
     out: list[tuple[Token, str]] = []
-    for clause in (c for c in thing.children if c.dep_ in ("acl", "relcl")):
+    named = [thing, *(c for c in thing.children if c.dep_ == "appos")]
+    if thing.dep_ == "dobj":  # the small parser hangs "..., a probe directed at X" on the verb
+        named += [c for c in thing.head.children if c.dep_ == "npadvmod" and c.i > thing.i
+                  and c.pos_ == "NOUN" and c.left_edge.nbor(-1).is_punct]  # fmt: skip
+    for clause in (c for t in named for c in t.children if c.dep_ in ("acl", "relcl")):
         agent = agent_of(clause)
-        if agent is not None and is_party(agent, lex):
+        if agent is not None and is_party(agent, lex) and agent.pos_ != "PRON":
             out.append((agent, f"by-agent of '{clause.text}' ('{thing.text}')"))
         for prep in (c for c in clause.children if c.dep_ == "prep"):
             if prep.lower_ in ("on", "against", "upon"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    if is_party(pobj, lex):
+                    if pobj.ent_type_ in _WHEN:
+                        continue
+                    if _owned(pobj, lex) or pobj.lemma_.lower() in lex.words.area_nouns:
                         out.append((pobj, f"'{clause.text} {prep.text}' ('{thing.text}')"))
     return out
 
@@ -360,8 +380,10 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         for arg in list(cand.recipient_args):
             found += _event_parties(arg.head, lex)
     giving = (
-        cand.event == "AGREE" and verb.lemma_.lower() in lex.words.giving_verbs
-    )  # "willing to provide"
+        cand.event in ("AGREE", "COOPERATE") and verb.lemma_.lower() in lex.words.giving_verbs
+    )  # "willing to provide", "handed the files over to X"
+    if cand.event == "AID" and verb.pos_ == "VERB":  # "supplied the arms X bought"
+        found += received_by(verb, lex)
     if cand.event in _GIVEN or giving:
         # "authorized the release of $1 billion in aid to X": inside the event noun too
         nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
