@@ -154,3 +154,37 @@ def test_a_truce_declared_by_two_sides_is_aimed_at_its_place_too(coder):
     ev = one(coder, "Serbia and Kosovo announced a truce in Mitrovica on Sunday.", "RETREAT")
     assert texts(ev.actor) == ["Serbia"], texts(ev.actor)
     assert texts(ev.recipient)[:2] == ["Kosovo", "Mitrovica"], texts(ev.recipient)
+
+
+# (sentence, event type, a word the recipient must contain, a word it must not contain)
+NESTED_CASES = [
+    # the other side of a dispute a settlement ends
+    ("The miners accepted a plan for ending the pay dispute with the mining company.", "AGREE",
+     "company", "plan"),
+    # whom a penalty is sought for (a determined count stands for people named before)
+    ("A Zarkovian prosecutor is seeking jail sentences for all four on charges of espionage.",
+     "ACCUSE", "four", "sentences"),
+    # who is pressed to act
+    ("The UN is pushing hard for the government to propose a ceasefire with the rebels.",
+     "REQUEST", "government", "ceasefire"),
+    # whom a demand conceded to is about
+    ("The cabinet conceded to demands that migrant workers should be allowed to vote.",
+     "CONCEDE", "workers", "demands"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient", "not_recipient"), NESTED_CASES)
+def test_parties_named_inside_what_is_acted_on(coder, text, event, recipient, not_recipient):
+    ev = one(coder, text, event)
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, texts(ev.recipient))
+
+
+def test_the_other_side_of_a_dispute_is_a_last_resort(coder):
+    text = (
+        "The judge granted a restraining order sought by the teachers' union in its long "
+        "feud with the school board."
+    )
+    ev = one(coder, text, "CONCEDE")
+    got = words(ev.recipient)
+    assert "union" in got and "board" not in got, texts(ev.recipient)

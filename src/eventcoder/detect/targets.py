@@ -40,6 +40,7 @@ from .dyads import has_party, prefer_parties
 from .framing import drop_framing
 from .joint import caption_pair, dangling_partners, mutual_fire
 from .lexicon import Lexicon, direct_object, infinitive, is_party
+from .nested import nested_parties
 from .phrases import prep_objects, spans_for
 from .received import received_by
 
@@ -390,6 +391,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         nouns += prep_objects([verb], ("alongside", "besides"))  # "arms alongside aid to X"
         for head in [a.head for a in cand.recipient_args] + nouns:
             found += _given_to(head, lex)
+    found += nested_parties(cand, lex, bool(found))  # "a plan to end the dispute with X"
     seen = {a.head.i for a in cand.recipient_args} | {a.head.i for a in cand.actor_args}
     for tok, why in found:
         if tok.i not in seen:

@@ -1,0 +1,111 @@
+"""Parties named inside what an event acts on or asks for (applied by ``targets.mend_targets``
+when no party is the recipient):
+
+- the other side of a dispute a settlement ends: "accepted a formula for settling the dispute
+  with the port authority" → the port authority;
+- whom a penalty is sought for: "is seeking prison terms for all four", "demanded a life
+  sentence against the former mayor" (a determined count stands for people named before);
+- who is pressed to act: "is pushing hard for the government to propose a truce" → the
+  government;
+- whom a demand conceded to is about: "conceded to demands that migrant workers be allowed to
+  vote" → the workers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import Candidate
+from .lexicon import Lexicon, direct_object, is_party
+from .phrases import prep_objects
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: Nouns (lemmas) of a dispute between two sides.
+_CONFLICTS = frozenset(
+    {"dispute", "conflict", "row", "standoff", "stand-off", "feud", "quarrel", "confrontation"}
+)
+#: Nouns (lemmas) of a penalty a court is asked for.
+_PENALTIES = frozenset({"sentence", "penalty", "term", "imprisonment", "punishment", "fine"})
+#: Determiners that make a bare number stand for people named before ("all three").
+_GROUP_DETS = frozenset({"all", "the", "both"})
+#: Types that answer a demand.
+_ANSWERS = frozenset({"AGREE", "CONCEDE", "RETREAT", "REJECT"})
+
+
+def _sides(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    out: list[tuple[Token, str]] = []
+    for tok in (t for th in things for t in th.subtree if t.lemma_.lower() in _CONFLICTS):
+        for side in prep_objects([tok], ("with", "between", "against")):
+            if is_party(side, lex) and side.pos_ != "PRON":
+                out.append((side, f"the other side of the '{tok.text}' ('{side.text}')"))
+    return out
+
+
+def _group(tok: Token, lex: Lexicon) -> bool:
+    """A party, or a number that stands for people ("all three", "the two", "both")."""
+    if tok.pos_ == "NUM" or tok.lower_ == "both":
+        return tok.lower_ == "both" or any(c.lower_ in _GROUP_DETS for c in tok.children)
+    return is_party(tok, lex) and tok.pos_ != "PRON"
+
+
+def _penalised(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    out: list[tuple[Token, str]] = []
+    for verb in verbs:
+        obj = direct_object(verb)
+        if obj is None or obj.lemma_.lower() not in _PENALTIES:
+            continue
+        for who in prep_objects([verb, obj], ("for", "against")):
+            if _group(who, lex):
+                out.append((who, f"whom the '{obj.text}' is sought for ('{who.text}')"))
+    return out
+
+
+def _pressed(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "pushing for the government to propose a truce": the for-clause's subject."""
+    out: list[tuple[Token, str]] = []
+    for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON" and is_party(subj, lex):
+            out.append((subj, f"who is pressed to '{clause.text}' ('{subj.text}')"))
+    return out
+
+
+def _demanded_for(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "conceded to demands that workers be allowed to vote": the demand's clause subject."""
+    out: list[tuple[Token, str]] = []
+    for noun in (t for t in things if t.lemma_.lower() in lex.words.demand_nouns):
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+            if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                continue
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subj.pos_ != "PRON" and is_party(subj, lex):
+                    out.append((subj, f"whom the '{noun.text}' is about ('{subj.text}')"))
+    return out
+
+
+def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tuple[Token, str]]:
+    """Every rule of this module on one candidate: (party, why) pairs (a penalty sought
+    leaves the recipients once whom it is for is found). The other side of a dispute is a
+    last resort: ``found_else`` says other rules found a party."""
+    verbs = [t for t in cand.triggers if t.pos_ == "VERB"]
+    things = [a.head for a in cand.recipient_args]
+    things += [o for v in verbs if (o := direct_object(v)) is not None]
+    things += prep_objects(verbs, ("to",))
+    found: list[tuple[Token, str]] = []
+    if cand.event not in ("ASSAULT", "COERCE", "MOBILIZE") and not found_else:
+        found += _sides(things, lex)
+    penalised = _penalised(verbs, lex) if cand.event in ("ACCUSE", "SANCTION") else []
+    if penalised:  # the penalty sought is no recipient once whom it is for is
+        cand.recipient_args = [
+            a for a in cand.recipient_args if a.head.lemma_.lower() not in _PENALTIES
+        ]
+        found += penalised
+    if cand.event == "REQUEST":
+        found += _pressed(verbs, lex)
+    if cand.event in _ANSWERS:
+        found += _demanded_for(things, lex)
+    return found
