@@ -188,3 +188,36 @@ def test_the_other_side_of_a_dispute_is_a_last_resort(coder):
     ev = one(coder, text, "CONCEDE")
     got = words(ev.recipient)
     assert "union" in got and "board" not in got, texts(ev.recipient)
+
+
+# (sentence, event type, a word the recipient must contain)
+BEARS_ON_CASES = [
+    # co-doers named with the actor do not stop the search for whom the act bears on
+    ("Ghana and Togo have agreed to lift the ban on imports of Nigerian poultry.", "AGREE",
+     "nigerian"),
+    # a suspended meeting with no party named: its place
+    ("The government suspended the peace talks in Doha after the bombing.", "SANCTION", "doha"),
+    # the enemy a deployment counters comes before the place the forces go
+    ("The navy deployed two frigates to the Baltic Sea to counter threats from Russia.",
+     "MOBILIZE", "russia"),
+    # parties of an event noun named by nationality
+    ("The minister voiced support for the talks among Libyan stakeholders.", "SUPPORT",
+     "stakeholders"),
+    # a restricted right's clause names where it is used
+    ("The government eased restrictions on the right of exiles to visit relatives in Eritrea.",
+     "CONCEDE", "eritrea"),
+    # coordinated owners after "from" are the two sides of a meeting
+    ("Officials from Chile and Peru met in Lima on Monday.", "CONSULT", "peru"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient"), BEARS_ON_CASES)
+def test_whom_the_act_bears_on(coder, text, event, recipient):
+    ev = one(coder, text, event)
+    assert recipient in words(ev.recipient), (text, texts(ev.recipient))
+
+
+def test_the_countered_enemy_drops_the_weapons_moved(coder):
+    text = "The navy deployed two frigates to the Baltic Sea to counter threats from Russia."
+    ev = one(coder, text, "MOBILIZE")
+    assert texts(ev.recipient)[0] == "Russia" and "frigates" not in words(ev.recipient)

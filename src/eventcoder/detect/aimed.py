@@ -86,9 +86,13 @@ def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWord
 
 def _restricted(measure: Token, words: DetectWords) -> list[Token]:
     """ "restrictions on aid to X", "curbs on travel to X", "restrictions on the movement of
-    workers in X": where what the measure restricts goes or happens."""
+    workers in X", "curbs on the right of exiles to visit relatives in X": where what the
+    measure restricts goes or happens."""
     things = prep_objects([measure], ("on",))
     things += prep_objects(things, ("of",))
+    # "restrictions on the right of exiles to visit relatives in X": the thing's to-clause
+    things += [t for th in list(things) for c in th.children if c.dep_ in ("acl", "relcl")
+               and any(a.lower_ == "to" for a in c.children) for t in c.subtree]  # fmt: skip
     return _places_after(things, _OVER | {"to", "from"}, words)
 
 
@@ -178,6 +182,25 @@ def _purpose_enemy(cand: Candidate, lex: Lexicon) -> list[Token]:
     return out
 
 
+def _countered(cand: Candidate, lex: Lexicon) -> bool:
+    """ "deployed two brigades to the border to deter an attack by X": X, the enemy, before
+    the places the forces go (kept after it) and the forces or weapons moved (dropped)."""
+    if cand.event not in ("MOBILIZE", "THREATEN"):
+        return False
+    moved = {o.i for v in _verbs(cand) if (o := direct_object(v)) is not None}
+    if has_party([a for a in cand.recipient_args if a.head.i not in moved], lex) and any(
+        a.head.ent_type_ not in _PLACES for a in cand.recipient_args if a.head.i not in moved
+    ):
+        return False  # a party other than a place is named: it stays
+    enemy = _purpose_enemy(cand, lex)
+    if not enemy:
+        return False
+    why = "whom the move is meant to counter ('{place}')"
+    cand.recipient_args = [a for a in cand.recipient_args if a.head.ent_type_ in _PLACES]
+    _add(cand, enemy, why, lex, kind="")
+    return True
+
+
 def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     words = lex.words
@@ -212,6 +235,8 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         cand.recipient_args = kept
         _add(cand, places, "where the post the forces left or reached lies ('{place}')", lex)
         return
+    if _countered(cand, lex):  # "moved a missile battery into X to counter threats from Y"
+        return
     if cand.recipient_args and all("(the other party" in a.reason for a in cand.recipient_args):
         # "X and Y declared a truce in Z": the other side first, then Z, which it is aimed at
         places, why = truce_area(cand, lex, lambda t: _area(t, words))
@@ -227,12 +252,6 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     places, why = truce_area(cand, lex, lambda t: _area(t, words))
     if places:
         _add(cand, places, why, lex)
-        return
-    enemy = _purpose_enemy(cand, lex) if cand.event in ("MOBILIZE", "THREATEN") else []
-    if enemy:
-        why = "whom the move is meant to counter ('{place}')"
-        cand.recipient_args = [a for a in cand.recipient_args if a.head.ent_type_ in _PLACES]
-        _add(cand, enemy, why, lex, kind="")
         return
     if cand.event == "MOBILIZE":
         verbs = _verbs(cand)

@@ -187,12 +187,12 @@ def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 def _event_parties(noun: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "voiced his support for the peace talks among Colombian factions": the parties of
-    an event noun that is the recipient."""
+    """ "voiced his support for the peace talks among Colombian factions", "the talks among
+    Sudanese stakeholders": the parties of an event noun that is the recipient."""
     if noun.lemma_.lower() not in lex.nouns:
         return []
-    parties = _prep_parties([noun], ("between", "among", "with"), lex)
-    return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for g, c in parties]
+    parties = [g for g in prep_objects([noun], ("between", "among", "with")) if _owned(g, lex)]
+    return [(g, f"a party to the '{noun.text}' ('{g.head.text} ...')") for g in parties]
 
 
 def _owned(tok: Token, lex: Lexicon) -> bool:
@@ -258,11 +258,14 @@ def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
         obj = direct_object(comp) if comp.i != verb.i else None
         for prep in (c for c in obj.children if c.dep_ == "prep") if obj is not None else ():
             if prep.lower_ in ("on", "against"):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                # "the ban on Indian channels", "a ban on imports of Egyptian fruit"
+                pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+                for pobj in pobjs + prep_objects(pobjs, ("of",)):
                     if is_party(pobj, lex) or any(
                         m.ent_type_ in ("NORP", "GPE") for m in pobj.lefts
                     ):
                         out.append((pobj, f"'{obj.text} {prep.text} ...' of '{comp.text}'"))
+                        break
     return out
 
 
@@ -300,16 +303,15 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
                 cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
             prefer_parties(cand, lex)
             return
-    owners = prep_objects([head], ("of",))
-    for owner in owners:  # "the navies of Chile and Peru held joint exercises"
+    # "the navies of Chile and Peru held joint exercises", "officials from Chile and Peru met"
+    for owner in prep_objects([head], ("of", "from")):
         others = [c for c in owner.conjuncts if c.i > owner.i and is_party(c, lex)]
         if others and is_party(owner, lex):
             drop = {t.i for o in others for t in o.subtree} | {c.i for c in owner.children
                                                                if c.dep_ == "cc"}  # fmt: skip
             why = f"{arg.reason} (the first of '{owner.text}' and '{others[0].text}')"
-            cand.actor_args = [
-                ArgumentSpan([t for t in arg.tokens if t.i not in drop], "actor", why)
-            ]
+            toks = arg.tokens + [t for t in owner.head.subtree if t not in arg.tokens]
+            cand.actor_args = [ArgumentSpan([t for t in toks if t.i not in drop], "actor", why)]
             why = f"{arg.reason} (the other party, '{others[0].text}')"
             cand.recipient_args += [
                 s for o in others for s in spans_for(o, "recipient", why, lex.words)
@@ -344,7 +346,9 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     caption_pair(cand, lex)
     mutual_fire(cand, lex)
     resolve_pronouns(cand, lex)
-    if has_party(cand.recipient_args, lex):
+    # "X and Y agreed to lift the ban on ...": the other side named with the doer is no reason
+    # to stop looking for whom the act bears on
+    if has_party([a for a in cand.recipient_args if "(the other party" not in a.reason], lex):
         return
     verb = cand.trigger
     found: list[tuple[Token, str]] = []
