@@ -221,3 +221,26 @@ def test_the_countered_enemy_drops_the_weapons_moved(coder):
     text = "The navy deployed two frigates to the Baltic Sea to counter threats from Russia."
     ev = one(coder, text, "MOBILIZE")
     assert texts(ev.recipient)[0] == "Russia" and "frigates" not in words(ev.recipient)
+
+
+# (sentence, event type, a word the recipient must contain, a word it must not contain)
+WALK_CASES = [
+    # a "from" inside the clause of what is proposed names no maker of the proposal
+    ("The cabinet rejected a proposal to import wheat from Russia.", "REJECT", "proposal",
+     "russia"),
+    # but a by-phrase on what is offered does
+    ("The rebels rejected an offer of talks by the government.", "REJECT", "government",
+     "offer"),
+    ("The rebels spurned repeated offers for peace talks by the Kenyan government.", "REJECT",
+     "government", "offers"),
+    # a place name after "in" the parser tags as a group is no party inside an inquiry
+    ("The UN launched an investigation into the shelling of a market in Aleppo.", "ACCUSE",
+     "aleppo", "market"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient", "not_recipient"), WALK_CASES)
+def test_preposition_walks_stay_in_their_phrase(coder, text, event, recipient, not_recipient):
+    ev = one(coder, text, event)
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, texts(ev.recipient))

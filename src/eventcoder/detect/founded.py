@@ -113,10 +113,13 @@ def inquiry_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) 
     things = [o for t in probes if t.pos_ == "VERB" and (o := direct_object(t)) is not None]
     things += prep_objects([t for t in probes if t.pos_ == "NOUN"], ("into", "of"))
     holders = [t for th in things for t in th.subtree if t.pos_ in ("NOUN", "PROPN")]
-    # "an investigation of the killing of the former mayor": a person inside it is whom
-    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in holders):
+    where = prep_objects(holders, ("in", "at"))
+    # "an investigation of the killing of the former mayor": a person inside it is whom (not
+    # a place name after "in" the small parser tags as a group: "in Aleppo")
+    inside = {t.i for g in where for t in g.subtree}
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in holders if t.i not in inside):
         return False
-    places = [g for g in prep_objects(holders, ("in", "at")) if area(g)]
+    places = [g for g in where if area(g)]
     if not places:
         return False
     cand.recipient_args = []
