@@ -244,3 +244,23 @@ def test_preposition_walks_stay_in_their_phrase(coder, text, event, recipient, n
     ev = one(coder, text, event)
     got = words(ev.recipient)
     assert recipient in got and not_recipient not in got, (text, texts(ev.recipient))
+
+
+def test_an_attack_with_no_one_named_is_aimed_at_its_place(coder):
+    text = "The cartel has been responsible for mass killings and kidnappings in western Honduras."
+    ev = one(coder, text, "ASSAULT")
+    assert "honduras" in words(ev.recipient), texts(ev.recipient)
+
+
+def test_an_attack_on_people_keeps_them_not_the_place(coder):
+    ev = one(coder, "Gunmen killed five villagers in Borno on Friday.", "ASSAULT")
+    assert texts(ev.recipient) == ["five villagers"], texts(ev.recipient)
+
+
+def test_a_threat_noun_whose_that_clause_the_parser_hung_elsewhere(coder):
+    text = (
+        "The deal came after weeks of threats by the prime minister that he would close the "
+        "border unless Ruritania paid its debts."
+    )
+    ev = one(coder, text, "THREATEN")
+    assert "ruritania" in words(ev.recipient), texts(ev.recipient)

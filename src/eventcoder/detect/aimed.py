@@ -10,7 +10,8 @@ recipients:
   brigades on alert to fly into X" (a mobilisation with no enemy named);
 - the country a peacekeeping force serves: "agreed to extend its peacekeeping mission in X",
   "contribute troops to the UN force in X";
-- the country asked for shelter: "sought refuge in X", "arrived in X seeking asylum".
+- the country asked for shelter: "sought refuge in X", "arrived in X seeking asylum";
+- where an attack struck when no one struck is named: "carried out killings in X".
 
 Each such place is marked ``place``: it is also where the event happened (``places``).
 """
@@ -259,6 +260,11 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
                            and c.lower_ == "on" for g in c.children]  # fmt: skip
         why = "where the forces are placed or sent ('{place}')"
         _add(cand, _places_after(holders, _TOWARD, words), why, lex)
+    elif cand.event == "ASSAULT" and not cand.recipient_args:
+        # "responsible for killings and kidnappings in X": no one struck is named, the place is
+        struck = [*cand.triggers, *(c for t in cand.triggers for c in t.conjuncts)]
+        why = "where the attack struck, no one struck being named ('{place}')"
+        _add(cand, _places_after(struck, frozenset({"in"}), words), why, lex)
     elif cand.event == "REQUEST":
         why = "the country asked to shelter them ('{place}')"
         places = _refuge_country(cand, words)

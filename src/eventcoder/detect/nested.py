@@ -8,7 +8,8 @@ when no party is the recipient):
 - who is pressed to act: "is pushing hard for the government to propose a truce" → the
   government;
 - whom a demand conceded to is about: "conceded to demands that migrant workers be allowed to
-  vote" → the workers.
+  vote" → the workers;
+- what a noun says, in a that-clause the parser hung elsewhere (``content_clauses``).
 """
 
 from __future__ import annotations
@@ -85,6 +86,23 @@ def _demanded_for(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
                 if subj.pos_ != "PRON" and is_party(subj, lex):
                     out.append((subj, f"whom the '{noun.text}' is about ('{subj.text}')"))
     return out
+
+
+def content_clauses(noun: Token) -> list[Token]:
+    """The clauses that say what a noun ("threats", "demands") is: its own clauses, and a
+    that-clause right after its phrase the small parser hung elsewhere ("months of threats by
+    the president that he would open the border unless ...")."""
+    own = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    after = noun.right_edge.i + 1
+    own += [
+        t
+        for t in noun.sent
+        if t.dep_ in ("ccomp", "advcl")
+        and t.left_edge.i == after
+        and t not in own
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+    ]
+    return own
 
 
 def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tuple[Token, str]]:

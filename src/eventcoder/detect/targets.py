@@ -40,7 +40,7 @@ from .dyads import has_party, prefer_parties
 from .framing import drop_framing
 from .joint import caption_pair, dangling_partners, mutual_fire
 from .lexicon import Lexicon, direct_object, infinitive, is_party
-from .nested import nested_parties
+from .nested import content_clauses, nested_parties
 from .phrases import prep_objects, spans_for
 from .received import received_by
 
@@ -102,7 +102,7 @@ def resolve_pronouns(cand: Candidate, lex: Lexicon) -> None:
 def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
     """ "until the government meets their demands": the doer of the awaited act (also in the
     clause of a threat noun: "threats that he would shut the border unless X paid")."""
-    said = [c for c in verb.children if c.dep_ in ("acl", "ccomp") and verb.pos_ == "NOUN"]
+    said = content_clauses(verb) if verb.pos_ == "NOUN" else []
     for tok in (verb, verb.head, *said):
         for clause in tok.children:
             if clause.dep_ != "advcl" or not any(
