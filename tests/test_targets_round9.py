@@ -264,3 +264,19 @@ def test_a_threat_noun_whose_that_clause_the_parser_hung_elsewhere(coder):
     )
     ev = one(coder, text, "THREATEN")
     assert "ruritania" in words(ev.recipient), texts(ev.recipient)
+
+
+def test_who_is_called_names_without_the_name(coder):
+    text = "The senator on Friday called Zarkovia's ambassador to the UN a dangerous fool."
+    ev = one(coder, text, "ACCUSE")
+    got = words(ev.recipient)
+    assert "ambassador" in got and "fool" not in got, texts(ev.recipient)
+
+
+def test_whom_a_ruling_upheld_was_about(coder):
+    text = (
+        "The appeals court will not reverse its decision upholding the conviction of the "
+        "former governor."
+    )
+    ev = one(coder, text, "REJECT")
+    assert "governor" in words(ev.recipient), texts(ev.recipient)

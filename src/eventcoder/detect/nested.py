@@ -9,6 +9,10 @@ when no party is the recipient):
   government;
 - whom a demand conceded to is about: "conceded to demands that migrant workers be allowed to
   vote" → the workers;
+- who is called names: "called the ambassador a fool" (parsed with the ambassador as the
+  predicate);
+- whom a ruling upheld or overturned was about: "will not reverse its decision upholding the
+  conviction of X" → X;
 - what a noun says, in a that-clause the parser hung elsewhere (``content_clauses``).
 """
 
@@ -16,9 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..document import Candidate
+from ..document import ArgumentSpan, Candidate
 from .lexicon import Lexicon, direct_object, is_party
-from .phrases import prep_objects
+from .phrases import phrase, prep_objects
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -105,6 +109,34 @@ def content_clauses(noun: Token) -> list[Token]:
     return own
 
 
+def _named(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "called the ambassador a fool" parsed with no object, the ambassador as the predicate
+    (and "a fool" hung on him): the one named is whom the insult is aimed at."""
+    out: list[tuple[Token, str]] = []
+    for verb in (v for v in verbs if direct_object(v) is None):
+        for pred in (c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")):
+            owner = next((c for c in pred.children if c.dep_ == "poss"), None)
+            if is_party(pred, lex) and (owner is not None or pred.pos_ == "PROPN"):
+                out.append((pred, f"who is called names ('{pred.text}', '{verb.text}')"))
+    return out
+
+
+def _ruled_on(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "will not reverse its decision upholding the conviction of X": whom the ruling that a
+    ruling upholds or overturns was about."""
+    rulings = lex.words.ruling_nouns
+    out: list[tuple[Token, str]] = []
+    for thing in (t for t in things if t.lemma_.lower() in rulings):
+        for clause in (c for c in thing.children if c.dep_ == "acl"):
+            obj = direct_object(clause)
+            if obj is None or obj.lemma_.lower() not in rulings:
+                continue
+            for who in prep_objects([obj], ("of", "on", "against")):
+                if is_party(who, lex) and who.pos_ != "PRON":
+                    out.append((who, f"whom the '{obj.text}' '{clause.text}' is about"))
+    return out
+
+
 def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tuple[Token, str]]:
     """Every rule of this module on one candidate: (party, why) pairs (a penalty sought
     leaves the recipients once whom it is for is found). The other side of a dispute is a
@@ -124,6 +156,13 @@ def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tupl
         found += penalised
     if cand.event == "REQUEST":
         found += _pressed(verbs, lex)
+    for pred, why in _named(verbs, lex) if cand.event == "ACCUSE" else []:
+        # the name called ("a fool"), which the parser hangs on the one named, is not them
+        names = frozenset(t.i for c in pred.children if c.dep_ == "appos" for t in c.subtree)
+        toks = phrase(pred, lex.words, names)
+        cand.recipient_args.append(ArgumentSpan(toks, "recipient", why))
+    if cand.event in ("REJECT", "CONCEDE", "RETREAT", "SANCTION"):
+        found += _ruled_on(things, lex)
     if cand.event in _ANSWERS:
         found += _demanded_for(things, lex)
     return found
