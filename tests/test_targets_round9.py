@@ -280,3 +280,15 @@ def test_whom_a_ruling_upheld_was_about(coder):
     )
     ev = one(coder, text, "REJECT")
     assert "governor" in words(ev.recipient), texts(ev.recipient)
+
+
+def test_whom_a_practice_given_up_was_done_to(coder):
+    text = "The government abandoned its policy of detaining migrant children at the border."
+    ev = one(coder, text, "CONCEDE")
+    assert "children" in words(ev.recipient), texts(ev.recipient)
+
+
+def test_reports_of_an_act_are_no_practice(coder):
+    text = "The ministry refuted reports of recalling the country's envoy to Lisbon."
+    ev = one(coder, text, "ACCUSE")
+    assert "envoy" not in words(ev.recipient), texts(ev.recipient)

@@ -9,6 +9,8 @@ when no party is the recipient):
   government;
 - whom a demand conceded to is about: "conceded to demands that migrant workers be allowed to
   vote" → the workers;
+- whom a practice given up or kept is done to: "abandoned its policy of detaining migrant
+  children" → the children;
 - who is called names: "called the ambassador a fool" (parsed with the ambassador as the
   predicate);
 - whom a ruling upheld or overturned was about: "will not reverse its decision upholding the
@@ -35,6 +37,11 @@ _CONFLICTS = frozenset(
 _PENALTIES = frozenset({"sentence", "penalty", "term", "imprisonment", "punishment", "fine"})
 #: Determiners that make a bare number stand for people named before ("all three").
 _GROUP_DETS = frozenset({"all", "the", "both"})
+#: Nouns (lemmas) of a practice done to someone ("its policy of detaining children"); not
+#: "reports of withdrawing the ambassador", which tell what was said.
+_PRACTICES = frozenset(
+    {"policy", "practice", "plan", "campaign", "programme", "program", "strategy", "law", "rule"}
+)
 #: Types that answer a demand.
 _ANSWERS = frozenset({"AGREE", "CONCEDE", "RETREAT", "REJECT"})
 
@@ -137,6 +144,19 @@ def _ruled_on(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+def _done_to(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
+    """ "abandoned its policy of detaining migrant children": whom the practice named by a
+    gerund after "of" is done to (people or parties only, not things)."""
+    out: list[tuple[Token, str]] = []
+    for thing in (t for t in things if t.lemma_.lower() in _PRACTICES):
+        for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for act in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+                obj = direct_object(act)
+                if obj is not None and obj.pos_ != "PRON" and is_party(obj, lex):
+                    out.append((obj, f"whom the '{thing.text}' of '{act.text}' is done to"))
+    return out
+
+
 def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tuple[Token, str]]:
     """Every rule of this module on one candidate: (party, why) pairs (a penalty sought
     leaves the recipients once whom it is for is found). The other side of a dispute is a
@@ -165,4 +185,6 @@ def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tupl
         found += _ruled_on(things, lex)
     if cand.event in _ANSWERS:
         found += _demanded_for(things, lex)
+    if cand.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
+        found += _done_to([t for t in things if not is_party(t, lex)], lex)
     return found
