@@ -29,26 +29,19 @@ from .phrases import phrase, prep_objects
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: Nouns (lemmas) of a dispute between two sides.
-_CONFLICTS = frozenset(
-    {"dispute", "conflict", "row", "standoff", "stand-off", "feud", "quarrel", "confrontation"}
-)
 #: Nouns (lemmas) of a penalty a court is asked for.
 _PENALTIES = frozenset({"sentence", "penalty", "term", "imprisonment", "punishment", "fine"})
 #: Determiners that make a bare number stand for people named before ("all three").
 _GROUP_DETS = frozenset({"all", "the", "both"})
-#: Nouns (lemmas) of a practice done to someone ("its policy of detaining children"); not
-#: "reports of withdrawing the ambassador", which tell what was said.
-_PRACTICES = frozenset(
-    {"policy", "practice", "plan", "campaign", "programme", "program", "strategy", "law", "rule"}
-)
 #: Types that answer a demand.
 _ANSWERS = frozenset({"AGREE", "CONCEDE", "RETREAT", "REJECT"})
 
 
 def _sides(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
-    for tok in (t for th in things for t in th.subtree if t.lemma_.lower() in _CONFLICTS):
+    for tok in (
+        t for th in things for t in th.subtree if t.lemma_.lower() in lex.words.conflict_nouns
+    ):
         for side in prep_objects([tok], ("with", "between", "against")):
             if is_party(side, lex) and side.pos_ != "PRON":
                 out.append((side, f"the other side of the '{tok.text}' ('{side.text}')"))
@@ -148,7 +141,7 @@ def _done_to(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
     """ "abandoned its policy of detaining migrant children": whom the practice named by a
     gerund after "of" is done to (people or parties only, not things)."""
     out: list[tuple[Token, str]] = []
-    for thing in (t for t in things if t.lemma_.lower() in _PRACTICES):
+    for thing in (t for t in things if t.lemma_.lower() in lex.words.practice_nouns):
         for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"):
             for act in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
                 obj = direct_object(act)
