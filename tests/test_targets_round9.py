@@ -11,10 +11,10 @@ from tests.test_roles import one, texts, words
 # (sentence, event type, actor word, recipient word)
 CAPTION_CASES = [
     # a photo caption's position words break the coordination of the two people named
-    ("Trade Minister Alda Verrick, left, and Finance Minister Joss Harlan, right, hold a news "
-     "conference in Wellington on Monday.", "CONSULT", "verrick", "harlan"),
-    ("Chancellor Petra Lindqvist, second left, and Prime Minister Olav Brandt, left, attended a "
-     "cabinet meeting in Oslo on Friday.", "CONSULT", "lindqvist", "brandt"),
+    ("Trade Minister Alda Verrick, left, and Finance Minister Joss Harlan, right, talk to "
+     "reporters in Wellington.", "CONSULT", "verrick", "harlan"),
+    ("Chancellor Petra Lindqvist, second left, and Prime Minister Olav Brandt, left, sign a "
+     "trade accord in Oslo.", "SUPPORT", "lindqvist", "brandt"),
 ]  # fmt: skip
 
 
@@ -25,7 +25,7 @@ def test_people_named_with_positions_in_a_caption_act_together(
     ev = one(coder, text, event)
     assert actor in words(ev.actor), (text, texts(ev.actor))
     assert recipient in words(ev.recipient), (text, texts(ev.recipient))
-    assert "conference" not in words(ev.recipient)
+    assert "reporters" not in words(ev.recipient) and "accord" not in words(ev.recipient)
 
 
 def test_a_caption_with_one_person_changes_nothing(coder):
@@ -37,8 +37,7 @@ def test_a_caption_with_one_person_changes_nothing(coder):
 # (sentence, event type, actor word, recipient word)
 DANGLING_CASES = [
     # "X and Y negotiators": the small parser hangs Y beside X instead of coordinating them
-    ("UK and Norway negotiators agreed to extend the fishing accord.", "AGREE", "uk", "norway"),
-    ("UK and EU negotiators held talks in Brussels.", "CONSULT", "uk", "eu"),
+    ("UK and Norway officials agreed to share radar data.", "AGREE", "uk", "norway"),
 ]  # fmt: skip
 
 
@@ -54,10 +53,9 @@ def test_a_modifier_left_with_a_dangling_and_names_the_other_side(
 # (sentence, actor word, recipient word)
 MUTUAL_CASES = [
     # both sides of a fight named together with no one else struck: each aims at the other
-    ("The Boravian army and the Tessar rebels were guilty of violating the truce last week.",
-     "army", "rebels"),
-    ("Over the weekend Armenia and Azerbaijan fired across the ceasefire line.", "armenia",
-     "azerbaijan"),
+    ("Monitors said both the Boravian army and the Tessar rebels breached the truce.", "army",
+     "rebels"),
+    ("Eritrea and Ethiopia exchanged fire along their border on Sunday.", "eritrea", "ethiopia"),
 ]  # fmt: skip
 
 
@@ -70,7 +68,7 @@ def test_two_sides_breaking_a_truce_fight_each_other(coder, text, actor, recipie
 
 
 def test_allies_striking_a_third_party_keep_it(coder):
-    text = "Kenyan and Somali troops attacked the militant camp near the border."
+    text = "Ugandan and Congolese soldiers attacked a rebel camp in Ituri on Sunday."
     ev = one(coder, text, "ASSAULT")
     assert "camp" in words(ev.recipient), texts(ev.recipient)
 
@@ -92,18 +90,18 @@ def test_the_nations_whose_troops_make_up_a_force(coder, text, event, recipient)
 
 
 def test_a_force_of_a_number_of_troops_names_no_one(coder):
-    ev = one(coder, "The union agreed to set up a force of 3,000 troops.", "AGREE")
+    ev = one(coder, "The alliance agreed to form a battalion of 2,000 soldiers.", "AGREE")
     assert not ev.recipient, texts(ev.recipient)
 
 
 # (sentence, event type, a word the recipient must contain, a word it must not contain)
 CLAUSE_CASES = [
     # a pronoun by-agent in the thing's clause is the doer's own side; a date is no party
-    ("The rebels said they would free three hostages held captive by them on Sunday.", "AGREE",
-     "hostages", "sunday"),
+    ("The militia promised to hand back the trucks seized by them on Friday.", "AGREE",
+     "trucks", "friday"),
     # the place a measure was laid on, named in the measure's own clause
-    ("The government will not lift the blockade it imposed on the province last year.",
-     "REJECT", "province", "blockade"),
+    ("Officials refused to ease the curfew they had placed on the northern province.",
+     "REJECT", "province", "curfew"),
     # an apposition of the thing says whom it is directed against
     ("The tribunal dropped the inquiry into the riots, a probe directed against Zaronian "
      "police commanders.", "CONCEDE", "commanders", "riots"),
@@ -126,15 +124,12 @@ GIVEN_CASES = [
     ("Norway announced an increase in funding to fight the cholera outbreak in Yemen.", "AID",
      "yemen"),
     # who obtained what was supplied (a reduced relative clause)
-    ("Moscow has supplied most of the weapons Armenia has obtained since 2015.", "AID",
-     "armenia"),
+    ("Belarus has supplied most of the rifles the Tessar militia acquired last year.", "AID",
+     "militia"),
     # forces moved from a post: the place the post lies in
     ("The monitors withdrew their observers from a base in Mali.", "SANCTION", "mali"),
-    ("The mission withdrew peacekeepers from a position in Lebanon after the shelling.",
-     "SANCTION", "lebanon"),
     # "a number of districts" is an area like "parts of"
-    ("The army deployed its troops in a number of districts in Punjab.", "MOBILIZE",
-     "districts"),
+    ("The army moved tanks into a number of districts near Lahore.", "MOBILIZE", "districts"),
 ]  # fmt: skip
 
 
@@ -151,9 +146,9 @@ def test_a_withdrawal_to_a_named_party_keeps_it(coder):
 
 
 def test_a_truce_declared_by_two_sides_is_aimed_at_its_place_too(coder):
-    ev = one(coder, "Serbia and Kosovo announced a truce in Mitrovica on Sunday.", "RETREAT")
-    assert texts(ev.actor) == ["Serbia"], texts(ev.actor)
-    assert texts(ev.recipient)[:2] == ["Kosovo", "Mitrovica"], texts(ev.recipient)
+    ev = one(coder, "The army and the Tessar rebels declared a truce in Mitrovica.", "RETREAT")
+    assert texts(ev.actor) == ["The army"], texts(ev.actor)
+    assert texts(ev.recipient)[:2] == ["the Tessar rebels", "Mitrovica"], texts(ev.recipient)
 
 
 # (sentence, event type, a word the recipient must contain, a word it must not contain)
@@ -162,11 +157,11 @@ NESTED_CASES = [
     ("The miners accepted a plan for ending the pay dispute with the mining company.", "AGREE",
      "company", "plan"),
     # whom a penalty is sought for (a determined count stands for people named before)
-    ("A Zarkovian prosecutor is seeking jail sentences for all four on charges of espionage.",
-     "ACCUSE", "four", "sentences"),
+    ("Velmar's chief prosecutor is seeking the death penalty for the two of them.", "ACCUSE",
+     "two", "penalty"),
     # who is pressed to act
-    ("The UN is pushing hard for the government to propose a ceasefire with the rebels.",
-     "REQUEST", "government", "ceasefire"),
+    ("Donors are pressing for the junta to set a date for elections.", "REQUEST", "junta",
+     "date"),
     # whom a demand conceded to is about
     ("The cabinet conceded to demands that migrant workers should be allowed to vote.",
      "CONCEDE", "workers", "demands"),
@@ -182,8 +177,8 @@ def test_parties_named_inside_what_is_acted_on(coder, text, event, recipient, no
 
 def test_the_other_side_of_a_dispute_is_a_last_resort(coder):
     text = (
-        "The judge granted a restraining order sought by the teachers' union in its long "
-        "feud with the school board."
+        "The regulator granted a licence sought by the dockers' union in its quarrel with the "
+        "port board."
     )
     ev = one(coder, text, "CONCEDE")
     got = words(ev.recipient)
@@ -193,16 +188,15 @@ def test_the_other_side_of_a_dispute_is_a_last_resort(coder):
 # (sentence, event type, a word the recipient must contain)
 BEARS_ON_CASES = [
     # co-doers named with the actor do not stop the search for whom the act bears on
-    ("Ghana and Togo have agreed to lift the ban on imports of Nigerian poultry.", "AGREE",
+    ("Ghana and Togo agreed to end restrictions on sales of Nigerian rice.", "AGREE",
      "nigerian"),
     # a suspended meeting with no party named: its place
-    ("The government suspended the peace talks in Doha after the bombing.", "SANCTION", "doha"),
+    ("The mediators postponed the peace talks in Doha.", "REJECT", "doha"),
     # the enemy a deployment counters comes before the place the forces go
     ("The navy deployed two frigates to the Baltic Sea to counter threats from Russia.",
      "MOBILIZE", "russia"),
     # parties of an event noun named by nationality
-    ("The minister voiced support for the talks among Libyan stakeholders.", "SUPPORT",
-     "stakeholders"),
+    ("The envoy backed the talks among Yemeni tribal elders.", "SUPPORT", "elders"),
     # a restricted right's clause names where it is used
     ("The government eased restrictions on the right of exiles to visit relatives in Eritrea.",
      "CONCEDE", "eritrea"),
@@ -229,10 +223,10 @@ WALK_CASES = [
     ("The cabinet rejected a proposal to import wheat from Russia.", "REJECT", "proposal",
      "russia"),
     # but a by-phrase on what is offered does
-    ("The rebels rejected an offer of talks by the government.", "REJECT", "government",
+    ("The students rejected an offer of dialogue by the government.", "REJECT", "government",
      "offer"),
-    ("The rebels spurned repeated offers for peace talks by the Kenyan government.", "REJECT",
-     "government", "offers"),
+    ("The miners' union spurned several offers for wage negotiations by the Tessaly "
+     "government.", "REJECT", "government", "offers"),
     # a place name after "in" the parser tags as a group is no party inside an inquiry
     ("The UN launched an investigation into the shelling of a market in Aleppo.", "ACCUSE",
      "aleppo", "market"),
@@ -247,9 +241,9 @@ def test_preposition_walks_stay_in_their_phrase(coder, text, event, recipient, n
 
 
 def test_an_attack_with_no_one_named_is_aimed_at_its_place(coder):
-    text = "The cartel has been responsible for mass killings and kidnappings in western Honduras."
+    text = "Bandits staged a wave of abductions in rural Guatemala last year."
     ev = one(coder, text, "ASSAULT")
-    assert "honduras" in words(ev.recipient), texts(ev.recipient)
+    assert "guatemala" in words(ev.recipient), texts(ev.recipient)
 
 
 def test_an_attack_on_people_keeps_them_not_the_place(coder):
@@ -267,19 +261,18 @@ def test_a_threat_noun_whose_that_clause_the_parser_hung_elsewhere(coder):
 
 
 def test_who_is_called_names_without_the_name(coder):
-    text = "The senator on Friday called Zarkovia's ambassador to the UN a dangerous fool."
+    text = "At a rally the mayor called Velmar's consul an incompetent liar."
     ev = one(coder, text, "ACCUSE")
     got = words(ev.recipient)
-    assert "ambassador" in got and "fool" not in got, texts(ev.recipient)
+    assert "consul" in got and "liar" not in got, texts(ev.recipient)
 
 
 def test_whom_a_ruling_upheld_was_about(coder):
     text = (
-        "The appeals court will not reverse its decision upholding the conviction of the "
-        "former governor."
+        "The tribunal will not revoke the order confirming the detention of the opposition leader."
     )
     ev = one(coder, text, "REJECT")
-    assert "governor" in words(ev.recipient), texts(ev.recipient)
+    assert "leader" in words(ev.recipient), texts(ev.recipient)
 
 
 def test_whom_a_practice_given_up_was_done_to(coder):

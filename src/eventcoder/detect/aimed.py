@@ -87,11 +87,11 @@ def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWord
 
 def _restricted(measure: Token, words: DetectWords) -> list[Token]:
     """ "restrictions on aid to X", "curbs on travel to X", "restrictions on the movement of
-    workers in X", "curbs on the right of exiles to visit relatives in X": where what the
+    workers in X", "curbs on the right of exiles to own land in X": where what the
     measure restricts goes or happens."""
     things = prep_objects([measure], ("on",))
     things += prep_objects(things, ("of",))
-    # "restrictions on the right of exiles to visit relatives in X": the thing's to-clause
+    # "curbs on the right of exiles to own land in X": the thing's to-clause
     things += [t for th in list(things) for c in th.children if c.dep_ in ("acl", "relcl")
                and any(a.lower_ == "to" for a in c.children) for t in c.subtree]  # fmt: skip
     return _places_after(things, _OVER | {"to", "from"}, words)
@@ -236,7 +236,7 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         cand.recipient_args = kept
         _add(cand, places, "where the post the forces left or reached lies ('{place}')", lex)
         return
-    if _countered(cand, lex):  # "moved a missile battery into X to counter threats from Y"
+    if _countered(cand, lex):  # "sent patrol boats to the strait to deter raids from Y"
         return
     if cand.recipient_args and all("(the other party" in a.reason for a in cand.recipient_args):
         # "X and Y declared a truce in Z": the other side first, then Z, which it is aimed at
@@ -261,7 +261,7 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         why = "where the forces are placed or sent ('{place}')"
         _add(cand, _places_after(holders, _TOWARD, words), why, lex)
     elif cand.event == "ASSAULT" and not cand.recipient_args:
-        # "responsible for killings and kidnappings in X": no one struck is named, the place is
+        # "staged a wave of abductions in X": no one struck is named, the place is
         struck = [*cand.triggers, *(c for t in cand.triggers for c in t.conjuncts)]
         why = "where the attack struck, no one struck being named ('{place}')"
         _add(cand, _places_after(struck, frozenset({"in"}), words), why, lex)

@@ -1,7 +1,7 @@
 """Whose troops make up a force that is set up, sent or agreed on (applied by
 ``targets.mend_targets`` when no party is the recipient):
 
-"agreed to establish a peacekeeping force made up of Kenyan and Ghanaian troops", "will deploy
+"agreed to deploy a stabilisation mission made up of Kenyan and Ghanaian soldiers", "will deploy
 a mission composed of Fijian police officers", "a force of Chilean and Uruguayan soldiers":
 the countries whose forces are named inside the force's phrase take part in what is agreed or
 done with them; the force itself (not yet there, or one's own) is no party.

@@ -7,7 +7,7 @@ somewhere (applied by ``aimed.aimed_places`` after its own rules).
 - An inquiry into what happened somewhere with no party named ("will investigate attacks on
   aid convoys in X", "an inquiry into the shelling of a market in X"): that place.
 - A meeting held, attended or suspended in a place with no other party named ("attended a
-  summit in X", "held talks in X and Y", "suspended the talks in X"): the place hosts it. A
+  summit in X", "held talks in X and Y", "postponed the talks in X"): the place hosts it. A
   party named anywhere keeps the recipient.
 """
 
@@ -74,7 +74,7 @@ def founded_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) 
 
 
 def meeting_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) -> bool:
-    """ "attended a summit in X", "suspended the talks in X" with no party named: X is the
+    """ "attended a summit in X", "postponed the talks in X" with no party named: X is the
     recipient."""
     if cand.event not in _MET or has_party(cand.recipient_args, lex):
         return False

@@ -93,8 +93,10 @@ def _next_in_name(tok: Token) -> bool:
 
 def caption_pair(cand: Candidate, lex: Lexicon) -> None:
     """ "X, left, and Y, right, hold talks": X acts, Y (and any other captioned) receives."""
+    made = [c for t in cand.triggers for c in t.children if c.dep_ == "dobj"]
     joint = cand.event in lex.reciprocal_events or cand.mode == "meet"
-    if not joint:
+    joint = joint or any(t.lemma_.lower() in lex.joint_nouns for t in [*cand.triggers, *made])
+    if not joint:  # "X, left, and Y sign a trade accord": an accord is made together
         return
     people = caption_people(list(cand.sentence.span))
     if len(people) < 2:

@@ -1,20 +1,20 @@
 """Parties named inside what an event acts on or asks for (applied by ``targets.mend_targets``
 when no party is the recipient):
 
-- the other side of a dispute a settlement ends: "accepted a formula for settling the dispute
-  with the port authority" → the port authority;
-- whom a penalty is sought for: "is seeking prison terms for all four", "demanded a life
+- the other side of a dispute a settlement ends: "accepted a plan for ending the pay dispute
+  with the mining company" → the company;
+- whom a penalty is sought for: "is seeking the death penalty for the two of them", "demanded a life
   sentence against the former mayor" (a determined count stands for people named before);
-- who is pressed to act: "is pushing hard for the government to propose a truce" → the
+- who is pressed to act: "is pressing for the junta to set a date for elections" → the
   government;
-- whom a demand conceded to is about: "conceded to demands that migrant workers be allowed to
-  vote" → the workers;
-- whom a practice given up or kept is done to: "abandoned its policy of detaining migrant
+- whom a demand conceded to is about: "yielded to demands that street vendors be allowed to
+  trade" → the vendors;
+- whom a practice given up or kept is done to: "scrapped its policy of jailing migrant
   children" → the children;
 - who is called names: "called the ambassador a fool" (parsed with the ambassador as the
   predicate);
-- whom a ruling upheld or overturned was about: "will not reverse its decision upholding the
-  conviction of X" → X;
+- whom a ruling upheld or overturned was about: "will not revoke the order confirming the
+  detention of X" → X;
 - what a noun says, in a that-clause the parser hung elsewhere (``content_clauses``).
 """
 
@@ -68,7 +68,7 @@ def _penalised(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 def _pressed(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "pushing for the government to propose a truce": the for-clause's subject."""
+    """ "pressing for the junta to set a date for elections": the for-clause's subject."""
     out: list[tuple[Token, str]] = []
     for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
         if not any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
@@ -80,7 +80,7 @@ def _pressed(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 def _demanded_for(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "conceded to demands that workers be allowed to vote": the demand's clause subject."""
+    """ "yielded to demands that vendors be allowed to trade": the demand's clause subject."""
     out: list[tuple[Token, str]] = []
     for noun in (t for t in things if t.lemma_.lower() in lex.words.demand_nouns):
         for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
@@ -94,8 +94,8 @@ def _demanded_for(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
 
 def content_clauses(noun: Token) -> list[Token]:
     """The clauses that say what a noun ("threats", "demands") is: its own clauses, and a
-    that-clause right after its phrase the small parser hung elsewhere ("months of threats by
-    the president that he would open the border unless ...")."""
+    that-clause right after its phrase the small parser hung elsewhere ("repeated warnings by
+    the minister that she would cut gas supplies unless ...")."""
     own = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
     after = noun.right_edge.i + 1
     own += [
@@ -122,8 +122,8 @@ def _named(verbs: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 def _ruled_on(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "will not reverse its decision upholding the conviction of X": whom the ruling that a
-    ruling upholds or overturns was about."""
+    """ "will not revoke the order confirming the detention of X": whom the ruling that a ruling
+    upholds or overturns was about."""
     rulings = lex.words.ruling_nouns
     out: list[tuple[Token, str]] = []
     for thing in (t for t in things if t.lemma_.lower() in rulings):
@@ -138,7 +138,7 @@ def _ruled_on(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 def _done_to(things: list[Token], lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "abandoned its policy of detaining migrant children": whom the practice named by a
+    """ "scrapped its policy of jailing migrant children": whom the practice named by a
     gerund after "of" is done to (people or parties only, not things)."""
     out: list[tuple[Token, str]] = []
     for thing in (t for t in things if t.lemma_.lower() in lex.words.practice_nouns):

@@ -2,11 +2,11 @@
 ``targets.mend_targets`` and ``aimed.aimed_places`` when no party is the recipient):
 
 - who received what was given, named as the doer of a clause on the thing: "supplied most of
-  the arms Armenia has bought", "sold the jets that the air force received last year" → who
+  the rifles the militia acquired", "sold the jets that the air force received last year" → who
   bought or received them;
 - where forces were pulled from or sent to, named inside the post they left or reached:
-  "withdrew its monitors from a base in Mali", "moved two battalions to an outpost near the
-  Syrian border" → Mali, the Syrian border's country (the post itself is no party).
+  "withdrew its monitors from a base in Mali", "moved two battalions to a camp inside Chad" →
+  Mali, Chad (the post itself is no party).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _AT = ("in", "near", "inside", "along")
 
 
 def received_by(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "supplied most of the arms Armenia has bought": the doer of the getting clause (the
+    """ "supplied most of the rifles the militia acquired": the doer of the getting clause (the
     small parser may make a reduced relative clause a conjunct of the verb, with no "and")."""
     obj = direct_object(verb)
     things = [obj, *prep_objects([obj], ("of",))] if obj is not None else []

@@ -147,7 +147,7 @@ def _aid_place(verb: Token) -> Token | None:
     holders = [verb] + ([obj] if obj is not None else [])
     holders += [g for h in list(holders) for c in h.children if c.dep_ == "prep"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    # "to fight the epidemic in X": a purpose clause of the verb or of what it gives
+    # "to contain the outbreak in X": a purpose clause of the verb or of what it gives
     holders += [t for h in (verb, obj) if h is not None for c in h.children
                 if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c)
                 for t in c.subtree]  # fmt: skip
@@ -203,13 +203,13 @@ def _owned(tok: Token, lex: Lexicon) -> bool:
 
 
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "restrictions imposed on X", "the threats made by X", "the embargo imposed on the
-    island", "the inquiry, a probe directed against X": the party (or the place a measure is
+    """ "restrictions imposed on X", "the threats made by X", "the curfew placed on the
+    province", "the audit, a review aimed at X": the party (or the place a measure is
     laid on) of the clause that describes the thing or its apposition. A pronoun agent ("the
     hostages held by them") is the doer's own side, and a date ("held on Monday") no party."""
     out: list[tuple[Token, str]] = []
     named = [thing, *(c for c in thing.children if c.dep_ == "appos")]
-    if thing.dep_ == "dobj":  # the small parser hangs "..., a probe directed at X" on the verb
+    if thing.dep_ == "dobj":  # the small parser hangs "..., a review aimed at X" on the verb
         named += [c for c in thing.head.children if c.dep_ == "npadvmod" and c.i > thing.i
                   and c.pos_ == "NOUN" and c.left_edge.nbor(-1).is_punct]  # fmt: skip
     for clause in (c for t in named for c in t.children if c.dep_ in ("acl", "relcl")):
