@@ -285,3 +285,24 @@ def test_reports_of_an_act_are_no_practice(coder):
     text = "The ministry refuted reports of recalling the country's envoy to Lisbon."
     ev = one(coder, text, "ACCUSE")
     assert "envoy" not in words(ev.recipient), texts(ev.recipient)
+
+
+# (sentence, event type, a word the recipient must contain, a word it must not contain)
+LOWER_CASE_CASES = [
+    # aid cut off where it went, named by an area noun (also when names lose their capitals)
+    ("The agency suspended its aid deliveries in the northern province after the ambush.",
+     "SANCTION", "province", "ambush"),
+    # forces pulled out of a post with no place inside it: the post, not the forces
+    ("the mission withdrew its observers from the ridge after the shelling.", "SANCTION",
+     "ridge", "observers"),
+    # the sides of a broken truce read from lower-cased names are still each other's target
+    ("the boravian army and the tessar rebels breached the truce.", "ASSAULT", "rebels",
+     "truce"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "recipient", "not_recipient"), LOWER_CASE_CASES)
+def test_recipients_that_need_no_capitals(coder, text, event, recipient, not_recipient):
+    ev = one(coder, text, event)
+    got = words(ev.recipient)
+    assert recipient in got and not_recipient not in got, (text, texts(ev.recipient))

@@ -153,7 +153,7 @@ def mutual_fire(cand: Candidate, lex: Lexicon) -> None:
     if cand.event != "ASSAULT" or cand.recipient_args or len(cand.actor_args) < 2:
         return
     first, *rest = cand.actor_args
-    if not all(is_party(a.head, lex) for a in cand.actor_args) or not _fought_each_other(cand):
+    if not _fought_each_other(cand):  # the actors read are the sides (also lower-cased names)
         return
     cand.actor_args = [first]
     why = f"the other side of the fight ('{first.head.text}' and '{rest[0].head.text}')"

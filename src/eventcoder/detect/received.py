@@ -6,7 +6,8 @@
   bought or received them;
 - where forces were pulled from or sent to, named inside the post they left or reached:
   "withdrew its monitors from a base in Mali", "moved two battalions to a camp inside Chad" →
-  Mali, Chad (the post itself is no party).
+  Mali, Chad (the post itself is no party); with no place inside, the post left (the forces
+  moved are the actor's own, never the recipient).
 """
 
 from __future__ import annotations
@@ -59,8 +60,13 @@ def post_place(
     posts = prep_objects(holders, _POSTS)
     posts += prep_objects([c for h in holders for c in h.children if c.lower_ == "out"], ("of",))
     out: list[Token] = []
+    bare: list[Token] = []
     for post in posts:
         if is_party(post, lex) or area(post):
             continue
-        out += [g for g in prep_objects([post], _AT) if g.ent_type_ in ("GPE", "LOC")]
-    return out, {t.i for t in forces + posts}
+        inner = [g for g in prep_objects([post], _AT) if g.ent_type_ in ("GPE", "LOC")]
+        out += inner
+        # "withdrew peacekeepers from sinai" (lower-cased: no name read): the post left itself
+        left = post.head.lower_ in ("from", "of")
+        bare += [post] if left and not inner and post.pos_ in ("NOUN", "PROPN") else []
+    return out or bare, {t.i for t in forces + posts}

@@ -140,9 +140,10 @@ def _against(top: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _aid_place(verb: Token) -> Token | None:
-    """A country or region after "in", on the aid verb, its object, a noun of their
-    prepositions ("for aid in Yemen") or inside its purpose clause: where the aid goes."""
+def _aid_place(verb: Token, area_nouns: frozenset[str]) -> Token | None:
+    """A country or region (or an area noun, "in the province") after "in", on the aid verb,
+    its object, a noun of their prepositions ("for aid in Yemen") or inside its purpose clause:
+    where the aid goes."""
     obj = direct_object(verb)
     holders = [verb] + ([obj] if obj is not None else [])
     holders += [g for h in list(holders) for c in h.children if c.dep_ == "prep"
@@ -151,7 +152,8 @@ def _aid_place(verb: Token) -> Token | None:
     holders += [t for h in (verb, obj) if h is not None for c in h.children
                 if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c)
                 for t in c.subtree]  # fmt: skip
-    return next((g for g in prep_objects(holders, ("in",)) if g.ent_type_ in ("GPE", "LOC")), None)
+    return next((g for g in prep_objects(holders, ("in",)) if g.ent_type_ in ("GPE", "LOC")
+                 or g.lemma_.lower() in area_nouns), None)  # fmt: skip
 
 
 def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -163,7 +165,7 @@ def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     words = [t.lemma_.lower() for t in ([obj, *obj.lefts] if obj is not None else [])]
     if obj is None or not any(s.event == "AID" for w in words for s in lex.nouns.get(w, [])):
         return []
-    place = _aid_place(verb)
+    place = _aid_place(verb, lex.words.area_nouns)
     found = [(place, f"where the aid ('{obj.text}') went")] if place is not None else []
     why = f"'for ...' of '{obj.text}': whom the aid was for"
     return found + [(g, why) for g, _ in _prep_parties([obj, verb], ("for",), lex)]
@@ -367,7 +369,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += [(g, f"'from ...' of '{c.head.text}': who is asked")
                   for g, c in _prep_parties(things, ("from",), lex)]  # fmt: skip
     if cand.event == "AID" and verb.pos_ == "VERB":
-        place = _aid_place(verb)
+        place = _aid_place(verb, lex.words.area_nouns)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
         found += _aid_needy(verb, lex)
     if cand.event == "SANCTION" and verb.pos_ == "VERB":
