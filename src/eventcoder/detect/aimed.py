@@ -10,7 +10,8 @@ recipients:
   brigades on alert to fly into X" (a mobilisation with no enemy named);
 - the country a peacekeeping force serves: "agreed to extend its peacekeeping mission in X",
   "contribute troops to the UN force in X";
-- the country asked for shelter: "sought refuge in X", "arrived in X seeking asylum".
+- the country asked for shelter: "sought refuge in X", "arrived in X seeking asylum";
+- where an attack struck when no one struck is named: "carried out killings in X".
 
 Each such place is marked ``place``: it is also where the event happened (``places``).
 """
@@ -27,6 +28,7 @@ from .lexicon import Lexicon, is_party
 from .offers import offer_maker, permit_holder
 from .opposed import protest_target
 from .phrases import prep_objects, spans_for
+from .received import post_place
 from .truce import truce_area, truce_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,8 +57,9 @@ def _area(tok: Token, words: DetectWords) -> bool:
     if tok.ent_type_ or tok.pos_ != "NOUN":
         return False
     of = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if tok.lemma_.lower() in ("part", "much", "most", "all", "rest"):
-        return any(_area(g, words) for g in of)  # "parts of Kashmir", "much of the north"
+    if tok.lemma_.lower() in ("part", "much", "most", "all", "rest", "number"):
+        # "parts of Kashmir", "much of the north", "a number of districts"
+        return any(_area(g, words) for g in of)
     return tok.lemma_.lower() in words.area_nouns
 
 
@@ -85,9 +88,13 @@ def _places_after(holders: list[Token], preps: frozenset[str], words: DetectWord
 
 def _restricted(measure: Token, words: DetectWords) -> list[Token]:
     """ "restrictions on aid to X", "curbs on travel to X", "restrictions on the movement of
-    workers in X": where what the measure restricts goes or happens."""
+    workers in X", "curbs on the right of exiles to own land in X": where what the
+    measure restricts goes or happens."""
     things = prep_objects([measure], ("on",))
     things += prep_objects(things, ("of",))
+    # "curbs on the right of exiles to own land in X": the thing's to-clause
+    things += [t for th in list(things) for c in th.children if c.dep_ in ("acl", "relcl")
+               and any(a.lower_ == "to" for a in c.children) for t in c.subtree]  # fmt: skip
     return _places_after(things, _OVER | {"to", "from"}, words)
 
 
@@ -177,6 +184,25 @@ def _purpose_enemy(cand: Candidate, lex: Lexicon) -> list[Token]:
     return out
 
 
+def _countered(cand: Candidate, lex: Lexicon) -> bool:
+    """ "deployed two brigades to the border to deter an attack by X": X, the enemy, before
+    the places the forces go (kept after it) and the forces or weapons moved (dropped)."""
+    if cand.event not in ("MOBILIZE", "THREATEN"):
+        return False
+    moved = {o.i for v in _verbs(cand) if (o := direct_object(v)) is not None}
+    if has_party([a for a in cand.recipient_args if a.head.i not in moved], lex) and any(
+        a.head.ent_type_ not in _PLACES for a in cand.recipient_args if a.head.i not in moved
+    ):
+        return False  # a party other than a place is named: it stays
+    enemy = _purpose_enemy(cand, lex)
+    if not enemy:
+        return False
+    why = "whom the move is meant to counter ('{place}')"
+    cand.recipient_args = [a for a in cand.recipient_args if a.head.ent_type_ in _PLACES]
+    _add(cand, enemy, why, lex, kind="")
+    return True
+
+
 def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     """Every rule of this module, in order, on one merged candidate."""
     words = lex.words
@@ -205,6 +231,20 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     truce_owner(cand, lex)
     if founded_place(cand, lex, lambda t: _area(t, words)):
         return
+    places, moved = post_place(cand, lex, lambda t: _area(t, words))
+    kept = [a for a in cand.recipient_args if a.head.i not in moved]
+    if places and not has_party(kept, lex):  # "withdrew its monitors from a base in Mali"
+        cand.recipient_args = kept
+        _add(cand, places, "where the post the forces left or reached lies ('{place}')", lex)
+        return
+    if _countered(cand, lex):  # "sent patrol boats to the strait to deter raids from Y"
+        return
+    if cand.recipient_args and all("(the other party" in a.reason for a in cand.recipient_args):
+        # "X and Y declared a truce in Z": the other side first, then Z, which it is aimed at
+        places, why = truce_area(cand, lex, lambda t: _area(t, words))
+        sides = list(cand.recipient_args)
+        _add(cand, places, why, lex)
+        cand.recipient_args = sides + [a for a in cand.recipient_args if a not in sides]
     if has_party(cand.recipient_args, lex):
         return
     if meeting_place(cand, lex, lambda t: _area(t, words)):
@@ -215,18 +255,17 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
     if places:
         _add(cand, places, why, lex)
         return
-    enemy = _purpose_enemy(cand, lex) if cand.event in ("MOBILIZE", "THREATEN") else []
-    if enemy:
-        why = "whom the move is meant to counter ('{place}')"
-        cand.recipient_args = [a for a in cand.recipient_args if a.head.ent_type_ in _PLACES]
-        _add(cand, enemy, why, lex, kind="")
-        return
     if cand.event == "MOBILIZE":
         verbs = _verbs(cand)
         holders = verbs + [g for v in verbs for c in v.children if c.dep_ == "prep"
                            and c.lower_ == "on" for g in c.children]  # fmt: skip
         why = "where the forces are placed or sent ('{place}')"
         _add(cand, _places_after(holders, _TOWARD, words), why, lex)
+    elif cand.event == "ASSAULT" and not cand.recipient_args:
+        # "staged a wave of abductions in X": no one struck is named, the place is
+        struck = [*cand.triggers, *(c for t in cand.triggers for c in t.conjuncts)]
+        why = "where the attack struck, no one struck being named ('{place}')"
+        _add(cand, _places_after(struck, frozenset({"in"}), words), why, lex)
     elif cand.event == "REQUEST":
         why = "the country asked to shelter them ('{place}')"
         places = _refuge_country(cand, words)

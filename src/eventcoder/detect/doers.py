@@ -25,6 +25,7 @@ from .arguments import agent_of, is_passive
 from .conditions import direct_object
 from .custody import held_by_state
 from .instruments import is_instrument
+from .joint import mutual_fire
 from .led_by import led_by
 from .lexicon import Lexicon, is_party
 from .phrases import spans_for
@@ -175,6 +176,7 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     """The doer of a passive release with no by-agent, from the act it followed; who is guilty
     of an act; who ordered it done; else the state holding a prisoner (``custody``)."""
     _antecedent(cand, lex)
+    mutual_fire(cand, lex)  # "X and Y are guilty of violating the truce": at each other
     _deployed(cand, lex)
     led_by(cand, lex)
     held_by_state(cand, lex.words)

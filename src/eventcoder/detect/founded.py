@@ -6,8 +6,9 @@ somewhere (applied by ``aimed.aimed_places`` after its own rules).
   set up in is whom the act serves, as for a peacekeeping force's country.
 - An inquiry into what happened somewhere with no party named ("will investigate attacks on
   aid convoys in X", "an inquiry into the shelling of a market in X"): that place.
-- A meeting held or attended in a place with no other party named ("attended a summit in X",
-  "held talks in X and Y"): the place hosts it. A party named anywhere keeps the recipient.
+- A meeting held, attended or suspended in a place with no other party named ("attended a
+  summit in X", "held talks in X and Y", "postponed the talks in X"): the place hosts it. A
+  party named anywhere keeps the recipient.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _FOUNDING = frozenset({"establish", "build", "create", "found", "construct"})
 _MEETINGS = frozenset({"meeting", "summit", "talk", "conference"})
 #: Words (lemmas) of an inquiry into what happened.
 _INQUIRIES = frozenset({"investigate", "investigation", "probe", "inquiry", "enquiry"})
+#: Types of a meeting held, attended, or suspended or broken off.
+_MET = frozenset({"CONSULT", "SANCTION", "REJECT"})
 #: Verbs (lemmas) that hold or go to a meeting.
 _HOLDING = frozenset({"hold", "attend", "host"})
 
@@ -72,10 +75,13 @@ def founded_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) 
 
 
 def meeting_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) -> bool:
-    """ "attended a summit in X" with no party named: X is the recipient."""
-    if cand.event != "CONSULT" or has_party(cand.recipient_args, lex):
+    """ "attended a summit in X", "postponed the talks in X" with no party named: X is the
+    recipient."""
+    if cand.event not in _MET or has_party(cand.recipient_args, lex):
         return False
-    verbs = [t for t in cand.triggers if t.lemma_.lower() in _HOLDING and t.pos_ == "VERB"]
+    verbs = [t for t in cand.triggers if t.pos_ == "VERB"]
+    if cand.event == "CONSULT":
+        verbs = [t for t in verbs if t.lemma_.lower() in _HOLDING]
     meetings = [t for t in cand.triggers if t.lemma_.lower() in _MEETINGS and t.pos_ == "NOUN"]
     meetings += [o for v in verbs if (o := direct_object(v)) is not None
                  and o.lemma_.lower() in _MEETINGS]  # fmt: skip
@@ -108,10 +114,13 @@ def inquiry_place(cand: Candidate, lex: Lexicon, area: Callable[[Token], bool]) 
     things = [o for t in probes if t.pos_ == "VERB" and (o := direct_object(t)) is not None]
     things += prep_objects([t for t in probes if t.pos_ == "NOUN"], ("into", "of"))
     holders = [t for th in things for t in th.subtree if t.pos_ in ("NOUN", "PROPN")]
-    # "an investigation of the killing of the former mayor": a person inside it is whom
-    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in holders):
+    where = prep_objects(holders, ("in", "at"))
+    # "an investigation of the killing of the former mayor": a person inside it is whom (not
+    # a place name after "in" the small parser tags as a group: "in Aleppo")
+    inside = {t.i for g in where for t in g.subtree}
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in holders if t.i not in inside):
         return False
-    places = [g for g in prep_objects(holders, ("in", "at")) if area(g)]
+    places = [g for g in where if area(g)]
     if not places:
         return False
     cand.recipient_args = []

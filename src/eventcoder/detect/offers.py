@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..document import Candidate
 from .conditions import direct_object
 from .lexicon import Lexicon, is_party
-from .phrases import spans_for
+from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -23,11 +23,18 @@ _ANSWERS = frozenset({"REJECT", "AGREE", "YIELD"})
 
 
 def _maker(noun: Token, lex: Lexicon) -> Token | None:
-    """The first party after "by" / "from" (or a passive's agent) inside the noun's phrase."""
-    for tok in noun.subtree:
-        made_by = tok.head.lower_ in ("by", "from") or tok.head.dep_ == "agent"
-        if tok.dep_ == "pobj" and made_by and is_party(tok, lex) and tok.pos_ != "PRON":
-            return tok
+    """The first party after "by" / "from" on the noun ("an offer from X") or on a participle
+    describing it ("demands made by X", "a plan put forward by X"), or a passive's agent; not
+    inside a clause of what is offered ("a proposal to import wheat from X": X made nothing)."""
+    holders = [noun, *prep_objects([noun], ("of", "for"))]  # "an offer of talks by X"
+    holders += [c for h in list(holders) for c in h.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    holders += [c for h in holders for c in h.children if c.dep_ == "prt"]
+    for prep in (c for h in holders for c in h.children):
+        if prep.lower_ not in ("by", "from") and prep.dep_ != "agent":
+            continue
+        for tok in (g for g in prep.children if g.dep_ == "pobj"):
+            if is_party(tok, lex) and tok.pos_ != "PRON":
+                return tok
     return None
 
 

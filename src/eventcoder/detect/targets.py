@@ -35,11 +35,15 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .clauses import clause_recipients
+from .composed import force_members
 from .conditions import direct_object
 from .dyads import has_party, prefer_parties
 from .framing import drop_framing
+from .joint import caption_pair, dangling_partners, mutual_fire
 from .lexicon import Lexicon, infinitive, is_party
+from .nested import content_clauses, nested_parties
 from .phrases import prep_objects, spans_for
+from .received import received_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -50,6 +54,8 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _LINKED = frozenset({"conj", "xcomp", "advcl"})
 #: Types of things given or given back, whose phrase may name whom they went to.
 _GIVEN = frozenset({"RETREAT", "CONCEDE", "AID"})
+#: Named-entity kinds of dates and times: "held on Monday" names no party.
+_WHEN = frozenset({"DATE", "TIME"})
 #: Types whose doer presses someone until a condition is met ("will not end the strike until").
 _PRESSING = frozenset({"REJECT", "PROTEST", "THREATEN"})
 
@@ -97,7 +103,7 @@ def resolve_pronouns(cand: Candidate, lex: Lexicon) -> None:
 def _condition_party(verb: Token, lex: Lexicon) -> tuple[Token, str] | None:
     """ "until the government meets their demands": the doer of the awaited act (also in the
     clause of a threat noun: "threats that he would shut the border unless X paid")."""
-    said = [c for c in verb.children if c.dep_ in ("acl", "ccomp") and verb.pos_ == "NOUN"]
+    said = content_clauses(verb) if verb.pos_ == "NOUN" else []
     for tok in (verb, verb.head, *said):
         for clause in tok.children:
             if clause.dep_ != "advcl" or not any(
@@ -135,16 +141,20 @@ def _against(top: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _aid_place(verb: Token) -> Token | None:
-    """A country or region after "in", on the aid verb, its object, a noun of their
-    prepositions ("for aid in Yemen") or inside its purpose clause: where the aid goes."""
+def _aid_place(verb: Token, area_nouns: frozenset[str]) -> Token | None:
+    """A country or region (or an area noun, "in the province") after "in", on the aid verb,
+    its object, a noun of their prepositions ("for aid in Yemen") or inside its purpose clause:
+    where the aid goes."""
     obj = direct_object(verb)
     holders = [verb] + ([obj] if obj is not None else [])
     holders += [g for h in list(holders) for c in h.children if c.dep_ == "prep"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    holders += [t for c in verb.children if c.dep_ in ("advcl", "xcomp") and infinitive(c)
+    # "to contain the outbreak in X": a purpose clause of the verb or of what it gives
+    holders += [t for h in (verb, obj) if h is not None for c in h.children
+                if c.dep_ in ("advcl", "xcomp", "acl") and infinitive(c)
                 for t in c.subtree]  # fmt: skip
-    return next((g for g in prep_objects(holders, ("in",)) if g.ent_type_ in ("GPE", "LOC")), None)
+    return next((g for g in prep_objects(holders, ("in",)) if g.ent_type_ in ("GPE", "LOC")
+                 or g.lemma_.lower() in area_nouns), None)  # fmt: skip
 
 
 def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -156,7 +166,7 @@ def _aid_cut(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     words = [t.lemma_.lower() for t in ([obj, *obj.lefts] if obj is not None else [])]
     if obj is None or not any(s.event == "AID" for w in words for s in lex.nouns.get(w, [])):
         return []
-    place = _aid_place(verb)
+    place = _aid_place(verb, lex.words.area_nouns)
     found = [(place, f"where the aid ('{obj.text}') went")] if place is not None else []
     why = f"'for ...' of '{obj.text}': whom the aid was for"
     return found + [(g, why) for g, _ in _prep_parties([obj, verb], ("for",), lex)]
@@ -180,26 +190,41 @@ def _aid_needy(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 def _event_parties(noun: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "voiced his support for the peace talks among Colombian factions": the parties of
-    an event noun that is the recipient."""
+    """ "voiced his support for the peace talks among Colombian factions", "the talks among
+    Sudanese stakeholders": the parties of an event noun that is the recipient."""
     if noun.lemma_.lower() not in lex.nouns:
         return []
-    parties = _prep_parties([noun], ("between", "among", "with"), lex)
-    return [(g, f"a party to the '{noun.text}' ('{c.text} ...')") for g, c in parties]
+    parties = [g for g in prep_objects([noun], ("between", "among", "with")) if _owned(g, lex)]
+    return [(g, f"a party to the '{noun.text}' ('{g.head.text} ...')") for g in parties]
+
+
+def _owned(tok: Token, lex: Lexicon) -> bool:
+    """A party, or a noun a party's name modifies ("US intelligence services")."""
+    return is_party(tok, lex) or any(
+        t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.subtree if t.i < tok.i
+    )
 
 
 def _thing_clause(thing: Token, lex: Lexicon) -> list[tuple[Token, str]]:
-    """ "restrictions imposed on X", "the threats made by X": the party of the clause that
-    describes the thing."""
+    """ "restrictions imposed on X", "the threats made by X", "the curfew placed on the
+    province", "the audit, a review aimed at X": the party (or the place a measure is
+    laid on) of the clause that describes the thing or its apposition. A pronoun agent ("the
+    hostages held by them") is the doer's own side, and a date ("held on Monday") no party."""
     out: list[tuple[Token, str]] = []
-    for clause in (c for c in thing.children if c.dep_ in ("acl", "relcl")):
+    named = [thing, *(c for c in thing.children if c.dep_ == "appos")]
+    if thing.dep_ == "dobj":  # the small parser hangs "..., a review aimed at X" on the verb
+        named += [c for c in thing.head.children if c.dep_ == "npadvmod" and c.i > thing.i
+                  and c.pos_ == "NOUN" and c.left_edge.nbor(-1).is_punct]  # fmt: skip
+    for clause in (c for t in named for c in t.children if c.dep_ in ("acl", "relcl")):
         agent = agent_of(clause)
-        if agent is not None and is_party(agent, lex):
+        if agent is not None and is_party(agent, lex) and agent.pos_ != "PRON":
             out.append((agent, f"by-agent of '{clause.text}' ('{thing.text}')"))
         for prep in (c for c in clause.children if c.dep_ == "prep"):
             if prep.lower_ in ("on", "against", "upon"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    if is_party(pobj, lex):
+                    if pobj.ent_type_ in _WHEN:
+                        continue
+                    if _owned(pobj, lex) or pobj.lemma_.lower() in lex.words.area_nouns:
                         out.append((pobj, f"'{clause.text} {prep.text}' ('{thing.text}')"))
     return out
 
@@ -236,11 +261,14 @@ def _allowed(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
         obj = direct_object(comp) if comp.i != verb.i else None
         for prep in (c for c in obj.children if c.dep_ == "prep") if obj is not None else ():
             if prep.lower_ in ("on", "against"):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                # "the ban on Indian channels", "a ban on imports of Egyptian fruit"
+                pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+                for pobj in pobjs + prep_objects(pobjs, ("of",)):
                     if is_party(pobj, lex) or any(
                         m.ent_type_ in ("NORP", "GPE") for m in pobj.lefts
                     ):
                         out.append((pobj, f"'{obj.text} {prep.text} ...' of '{comp.text}'"))
+                        break
     return out
 
 
@@ -278,16 +306,15 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
                 cand.recipient_args += [ArgumentSpan([other], "recipient", why)]
             prefer_parties(cand, lex)
             return
-    owners = prep_objects([head], ("of",))
-    for owner in owners:  # "the navies of Chile and Peru held joint exercises"
+    # "the navies of Chile and Peru held joint exercises", "officials from Chile and Peru met"
+    for owner in prep_objects([head], ("of", "from")):
         others = [c for c in owner.conjuncts if c.i > owner.i and is_party(c, lex)]
         if others and is_party(owner, lex):
             drop = {t.i for o in others for t in o.subtree} | {c.i for c in owner.children
                                                                if c.dep_ == "cc"}  # fmt: skip
             why = f"{arg.reason} (the first of '{owner.text}' and '{others[0].text}')"
-            cand.actor_args = [
-                ArgumentSpan([t for t in arg.tokens if t.i not in drop], "actor", why)
-            ]
+            toks = arg.tokens + [t for t in owner.head.subtree if t not in arg.tokens]
+            cand.actor_args = [ArgumentSpan([t for t in toks if t.i not in drop], "actor", why)]
             why = f"{arg.reason} (the other party, '{others[0].text}')"
             cand.recipient_args += [
                 s for o in others for s in spans_for(o, "recipient", why, lex.words)
@@ -296,6 +323,7 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
             return
     for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
         others = [c for c in mod.conjuncts if c.i > mod.i and is_party(c, lex)]
+        others = others or dangling_partners(mod, lex)  # "Chile and Peru negotiators"
         if not others or not is_party(mod, lex):
             continue
         drop = {t.i for o in others for t in o.subtree} | {
@@ -318,8 +346,12 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     drop_framing(cand, lex)
     clause_recipients(cand, lex)
     split_joint_owners(cand, lex)
+    caption_pair(cand, lex)
+    mutual_fire(cand, lex)
     resolve_pronouns(cand, lex)
-    if has_party(cand.recipient_args, lex):
+    # "X and Y agreed to lift the ban on ...": the other side named with the doer is no reason
+    # to stop looking for whom the act bears on
+    if has_party([a for a in cand.recipient_args if "(the other party" not in a.reason], lex):
         return
     verb = cand.trigger
     found: list[tuple[Token, str]] = []
@@ -327,6 +359,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     if cand.event in _PRESSING or negated:
         party = _condition_party(verb, lex)
         found += [party] if party is not None else []
+    found += force_members(cand, lex)  # "set up a force made up of Kenyan troops"
     if cand.event == "MOBILIZE":
         enemy = _against(verb, lex)
         found += [(enemy, f"against whom '{verb.text}' is for")] if enemy is not None else []
@@ -337,7 +370,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         found += [(g, f"'from ...' of '{c.head.text}': who is asked")
                   for g, c in _prep_parties(things, ("from",), lex)]  # fmt: skip
     if cand.event == "AID" and verb.pos_ == "VERB":
-        place = _aid_place(verb)
+        place = _aid_place(verb, lex.words.area_nouns)
         found += [(place, f"where the aid of '{verb.text}' goes")] if place is not None else []
         found += _aid_needy(verb, lex)
     if cand.event == "SANCTION" and verb.pos_ == "VERB":
@@ -355,14 +388,17 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         for arg in list(cand.recipient_args):
             found += _event_parties(arg.head, lex)
     giving = (
-        cand.event == "AGREE" and verb.lemma_.lower() in lex.words.giving_verbs
-    )  # "willing to provide"
+        cand.event in ("AGREE", "COOPERATE") and verb.lemma_.lower() in lex.words.giving_verbs
+    )  # "willing to provide", "handed the files over to X"
+    if cand.event == "AID" and verb.pos_ == "VERB":  # "supplied the arms X bought"
+        found += received_by(verb, lex)
     if cand.event in _GIVEN or giving:
         # "authorized the release of $1 billion in aid to X": inside the event noun too
         nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
         nouns += prep_objects([verb], ("alongside", "besides"))  # "arms alongside aid to X"
         for head in [a.head for a in cand.recipient_args] + nouns:
             found += _given_to(head, lex)
+    found += nested_parties(cand, lex, bool(found))  # "a plan to end the dispute with X"
     seen = {a.head.i for a in cand.recipient_args} | {a.head.i for a in cand.actor_args}
     for tok, why in found:
         if tok.i not in seen:

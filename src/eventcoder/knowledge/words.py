@@ -210,6 +210,8 @@ class DetectWords:
     occasion_nouns: frozenset[str] = frozenset()
     giving_verbs: frozenset[str] = frozenset()
     ruling_nouns: frozenset[str] = frozenset()
+    conflict_nouns: frozenset[str] = frozenset()
+    practice_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -255,6 +257,8 @@ class DetectWords:
             occasion_nouns=word_set(data, "occasion_nouns"),
             giving_verbs=word_set(data, "giving_verbs"),
             ruling_nouns=word_set(data, "ruling_nouns"),
+            conflict_nouns=word_set(data, "conflict_nouns"),
+            practice_nouns=word_set(data, "practice_nouns"),
         )
 
 
