@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Sentence
 from .arguments import ArgumentFinder
+from .condemned import rejection_with_condemnation
 from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
 from .phrases import phrase, prep_objects, spans_for
 
@@ -240,3 +241,4 @@ def retype(cand: Candidate, lex: Lexicon) -> None:
     peacekeeping(cand, lex)
     sent_to_investigate(cand, lex)
     asylum(cand, lex)
+    rejection_with_condemnation(cand, lex)

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
+from .captions import caption_actor
 from .custody import held_by_state
 from .dyads import is_instrument
+from .first_to import first_to
 from .led_by import led_by
 from .lexicon import Lexicon, direct_object, is_party
 from .phrases import spans_for
@@ -176,6 +178,8 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     _antecedent(cand, lex)
     _deployed(cand, lex)
     led_by(cand, lex)
+    first_to(cand, lex)
+    caption_actor(cand, lex)
     held_by_state(cand, lex.words)
 
 

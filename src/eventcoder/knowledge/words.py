@@ -206,6 +206,7 @@ class DetectWords:
     occasion_nouns: frozenset[str] = frozenset()
     giving_verbs: frozenset[str] = frozenset()
     ruling_nouns: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -251,6 +252,7 @@ class DetectWords:
             occasion_nouns=word_set(data, "occasion_nouns"),
             giving_verbs=word_set(data, "giving_verbs"),
             ruling_nouns=word_set(data, "ruling_nouns"),
+            rank_words=word_set(data, "rank_words"),
         )
 
 
