@@ -90,3 +90,57 @@ def test_a_caption_position_word_does_not_lose_the_first_name(coder):
 def test_a_verb_left_before_a_joined_clause_is_no_caption(coder):
     ev = one(coder, "The envoy left, and the rebels attacked the town.", "ASSAULT")
     assert texts(ev.actor) == ["the rebels"]
+
+
+# ---------------------------------------------------------------- donors (detect/donors.py)
+def found_aid(coder, text: str):
+    """The candidates ``detect.donors.donor`` finds in ``text`` (the finder is called the way
+    ``RuleDetector.sentence`` calls ``blame``)."""
+    from eventcoder.detect.donors import donor
+    from eventcoder.detect.rules import RuleDetector
+    from eventcoder.records import Article
+
+    doc = coder.process(Article(id="t", text=text))
+    detector = RuleDetector(doc.lexicon)
+    out = []
+    for sent in doc.sentences:
+        for tok in sent.span:
+            cand = donor(sent, tok, doc.lexicon, detector.args, detector._candidate)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def arg_texts(args) -> list[str]:
+    return [" ".join(t.text for t in sorted(a.tokens, key=lambda t: t.i)) for a in args]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Norway is the largest donor of humanitarian aid in Varnia.", "Norway", "Varnia"),
+        ("Norway is the largest single donor of food aid to the refugees, the minister said.",
+         "Norway", "the refugees"),
+        ("Kordova remains one of the biggest donors.", "Kordova", None),
+        ("The EU's aid package to Varnia includes food and medicine.", "The EU 's", "Varnia"),
+        ("An assistance package from Kordova arrived in the port on Monday.", "Kordova", None),
+    ],
+)  # fmt: skip
+def test_a_donor_or_an_owned_aid_package_gives_aid(coder, text, actor, recipient):
+    (cand,) = found_aid(coder, text)
+    assert cand.event == "AID"
+    assert arg_texts(cand.actor_args) == [actor]
+    assert arg_texts(cand.recipient_args) == ([recipient] if recipient else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the UN's aid convoy.",  # hit, not given
+        "Rebels looted the UN's aid package in the port.",  # the package is no subject
+        "The donors met in Oslo on Monday.",  # no copula names a giver
+        "It is the largest donor in the region.",  # a pronoun names no one
+    ],
+)
+def test_no_aid_given_where_no_giver_is_named(coder, text):
+    assert found_aid(coder, text) == []

@@ -207,6 +207,8 @@ class DetectWords:
     giving_verbs: frozenset[str] = frozenset()
     ruling_nouns: frozenset[str] = frozenset()
     rank_words: frozenset[str] = frozenset()
+    donor_nouns: frozenset[str] = frozenset()
+    aid_holders: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -253,6 +255,8 @@ class DetectWords:
             giving_verbs=word_set(data, "giving_verbs"),
             ruling_nouns=word_set(data, "ruling_nouns"),
             rank_words=word_set(data, "rank_words"),
+            donor_nouns=word_set(data, "donor_nouns"),
+            aid_holders=word_set(data, "aid_holders"),
         )
 
 
