@@ -144,3 +144,24 @@ def test_a_donor_or_an_owned_aid_package_gives_aid(coder, text, actor, recipient
 )
 def test_no_aid_given_where_no_giver_is_named(coder, text):
     assert found_aid(coder, text) == []
+
+
+# ---------------------------------------------------------------- "in a bid to" (detect/purpose.py)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kordovan government has sent a team of engineers into Varnia in a rush to "
+        "investigate the collapse of the dam.",
+        "Kordova dispatched four inspectors to the port in an effort to investigate the blast.",
+    ],
+)
+def test_sent_in_a_bid_to_investigate_is_an_investigation(coder, text):
+    assert "AID" not in types(coder, text)
+    ev = one(coder, text, "ACCUSE")
+    assert ev.mode == "investigate"
+    assert ev.actor
+
+
+def test_sent_in_a_bid_to_help_stays_aid(coder):
+    text = "Kordova sent 200 doctors to Varnia in a bid to contain the outbreak."
+    assert types(coder, text) == ["AID"]

@@ -17,6 +17,7 @@ from .arguments import ArgumentFinder
 from .condemned import rejection_with_condemnation
 from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
 from .phrases import phrase, prep_objects, spans_for
+from .purpose import purpose_holders
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -176,6 +177,7 @@ def sent_to_investigate(cand: Candidate, lex: Lexicon) -> None:
     if cand.event not in ("AID", "MOBILIZE") or verb.pos_ != "VERB":
         return
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads += purpose_holders(verb, lex.words)  # "sent a team in a bid to investigate ..."
     for comp in (c for h in heads for c in h.children):
         if comp.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not infinitive(comp):
             continue

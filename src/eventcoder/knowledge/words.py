@@ -209,6 +209,7 @@ class DetectWords:
     rank_words: frozenset[str] = frozenset()
     donor_nouns: frozenset[str] = frozenset()
     aid_holders: frozenset[str] = frozenset()
+    purpose_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -257,6 +258,7 @@ class DetectWords:
             rank_words=word_set(data, "rank_words"),
             donor_nouns=word_set(data, "donor_nouns"),
             aid_holders=word_set(data, "aid_holders"),
+            purpose_nouns=word_set(data, "purpose_nouns"),
         )
 
 
