@@ -93,10 +93,9 @@ def test_a_verb_left_before_a_joined_clause_is_no_caption(coder):
 
 
 # ---------------------------------------------------------------- donors (detect/donors.py)
-def found_aid(coder, text: str):
-    """The candidates ``detect.donors.donor`` finds in ``text`` (the finder is called the way
-    ``RuleDetector.sentence`` calls ``blame``)."""
-    from eventcoder.detect.donors import donor
+def found(coder, text: str, finder):
+    """The candidates a finder of the rule detector (``donor``, ``critical_of``) finds in
+    ``text``, called the way ``RuleDetector.sentence`` calls ``blame``."""
     from eventcoder.detect.rules import RuleDetector
     from eventcoder.records import Article
 
@@ -105,10 +104,16 @@ def found_aid(coder, text: str):
     out = []
     for sent in doc.sentences:
         for tok in sent.span:
-            cand = donor(sent, tok, doc.lexicon, detector.args, detector._candidate)
+            cand = finder(sent, tok, doc.lexicon, detector.args, detector._candidate)
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def found_aid(coder, text: str):
+    from eventcoder.detect.donors import donor
+
+    return found(coder, text, donor)
 
 
 def arg_texts(args) -> list[str]:
@@ -165,3 +170,40 @@ def test_sent_in_a_bid_to_investigate_is_an_investigation(coder, text):
 def test_sent_in_a_bid_to_help_stays_aid(coder):
     text = "Kordova sent 200 doctors to Varnia in a bid to contain the outbreak."
     assert types(coder, text) == ["AID"]
+
+
+# ---------------------------------------------------------------- "critical of" (detect/critical_of.py)
+def found_criticism(coder, text: str):
+    from eventcoder.detect.critical_of import critical_of
+
+    return found(coder, text, critical_of)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient", "triggers"),
+    [
+        ("The Varnian president has been sharply critical of the Kordovan army.",
+         "The Varnian president", "the Kordovan army", ["critical"]),
+        ("A Kordovan panel has issued a report highly critical of the Varnian government.",
+         "A Kordovan panel", "the Varnian government", ["issued", "critical"]),
+        ("Kordova's statement critical of the blockade was read out on Monday.", "Kordova",
+         "the blockade", ["critical"]),
+    ],
+)  # fmt: skip
+def test_critical_of_someone_is_disapproval(coder, text, actor, recipient, triggers):
+    (cand,) = found_criticism(coder, text)
+    assert (cand.event, cand.mode) == ("ACCUSE", "disapprove")
+    assert arg_texts(cand.actor_args) == [actor]
+    assert arg_texts(cand.recipient_args) == [recipient]
+    assert [t.text for t in cand.triggers] == triggers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Kordova and Varnia are at a critical stage.",  # crucial, no "of"
+        "The minister said it was critical to reopen the border.",
+    ],
+)
+def test_critical_without_of_is_no_criticism(coder, text):
+    assert found_criticism(coder, text) == []
