@@ -129,6 +129,8 @@ def arg_texts(args) -> list[str]:
         ("Kordova remains one of the biggest donors.", "Kordova", None),
         ("The EU's aid package to Varnia includes food and medicine.", "The EU 's", "Varnia"),
         ("An assistance package from Kordova arrived in the port on Monday.", "Kordova", None),
+        ("Norway has reinforced its commitment to Varnian refugees with a contribution of 30 million "
+         "euros.", "Norway", "Varnian refugees"),
     ],
 )  # fmt: skip
 def test_a_donor_or_an_owned_aid_package_gives_aid(coder, text, actor, recipient):
@@ -145,6 +147,9 @@ def test_a_donor_or_an_owned_aid_package_gives_aid(coder, text, actor, recipient
         "Rebels looted the UN's aid package in the port.",  # the package is no subject
         "The donors met in Oslo on Monday.",  # no copula names a giver
         "It is the largest donor in the region.",  # a pronoun names no one
+        "The town received a grant of 5 million euros.",  # received, not given
+        "Varnia got a grant of 5 million euros.",
+        "Kordova made a contribution to the debate.",  # no sum
     ],
 )
 def test_no_aid_given_where_no_giver_is_named(coder, text):

@@ -6,7 +6,10 @@
 - an aid package owned by its giver: "the EU's aid package to Varnia includes ...", "an
   assistance package from Kordova arrived" → the owner (or the "from" party) gives it. A package
   only named as what was hit ("rebels attacked the UN's aid convoy") is no aid given: the
-  package must be its clause's subject.
+  package must be its clause's subject;
+- a sum given with a gift noun: "Norway backed the refugees with a contribution of 30 million
+  euros", "made a donation of $2 million to the fund" → the subject of the clause gives it (the
+  "from" party where there is one; none where the subject received it: "got a grant of ...").
 
 A finder of the rule detector, called per token like ``blame`` (``RuleDetector.sentence``).
 """
@@ -86,9 +89,47 @@ def _package(sent: Sentence, tok: Token, lex: Lexicon, make: MakeCandidate) -> C
     return cand
 
 
+def _amount(noun: Token) -> bool:
+    """ "a contribution of 30 million euros", "a grant of $5 million": its of-object is a sum."""
+    return any(
+        g.ent_type_ == "MONEY"
+        or any(c.dep_ in ("nummod", "compound") and c.like_num for c in g.children)
+        for g in prep_objects([noun], ("of",))
+    )
+
+
+def _gift(
+    sent: Sentence, tok: Token, lex: Lexicon, args: ArgumentFinder, make: MakeCandidate
+) -> Candidate | None:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.words.gift_nouns or not _amount(tok):
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    senders = [g for g in prep_objects([tok], ("from",)) if is_party(g, lex)]
+    if senders:
+        actors = spans_for(senders[0], "actor", f"'from ...' of '{tok.text}'", lex.words)
+    elif verb.lemma_.lower() in lex.words.receiving_verbs:
+        return None  # "got a grant of ...": the subject received it
+    else:
+        actors = args.actors(verb)
+    if not actors or not any(is_party(a.head, lex) and a.head.pos_ != "PRON" for a in actors):
+        return None
+    cand = make(sent, [tok], Sense(lemma=tok.lemma_.lower(), event="AID"))
+    cand.reasons["event"] = f"a sum given as a '{tok.text}': aid (AID)"
+    cand.actor_args = actors
+    holders = [tok, *(c for c in verb.children if c.dep_ == "dobj")]
+    cand.recipient_args = _recipients(holders, lex, f"'{tok.text}'")
+    return cand
+
+
 def donor(
     sent: Sentence, tok: Token, lex: Lexicon, args: ArgumentFinder, make: MakeCandidate
 ) -> Candidate | None:
     """An AID event from a donor named by a copula or from an owned aid package (see the module
     docstring); ``None`` where ``tok`` starts neither."""
-    return _donor(sent, tok, lex, make) or _package(sent, tok, lex, make)
+    return (
+        _donor(sent, tok, lex, make)
+        or _package(sent, tok, lex, make)
+        or _gift(sent, tok, lex, args, make)
+    )

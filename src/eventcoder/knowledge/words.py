@@ -210,6 +210,8 @@ class DetectWords:
     donor_nouns: frozenset[str] = frozenset()
     aid_holders: frozenset[str] = frozenset()
     purpose_nouns: frozenset[str] = frozenset()
+    gift_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -259,6 +261,8 @@ class DetectWords:
             donor_nouns=word_set(data, "donor_nouns"),
             aid_holders=word_set(data, "aid_holders"),
             purpose_nouns=word_set(data, "purpose_nouns"),
+            gift_nouns=word_set(data, "gift_nouns"),
+            receiving_verbs=word_set(data, "receiving_verbs"),
         )
 
 
