@@ -212,3 +212,21 @@ def test_critical_of_someone_is_disapproval(coder, text, actor, recipient, trigg
 )
 def test_critical_without_of_is_no_criticism(coder, text):
     assert found_criticism(coder, text) == []
+
+
+# ---------------------------------------------------------------- aid as the subject (detect/aid_backs.py)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kordovan aid also supported 2 million more Varnian girls going to school.",
+        "The Kordovan grant backed 300 village clinics in Varnia.",
+    ],
+)
+def test_aid_that_supports_people_is_aid(coder, text):
+    assert "SUPPORT" not in types(coder, text)
+    ev = one(coder, text, "AID")
+    assert "material aid" in ev.reasons["event"]
+
+
+def test_a_party_that_supports_a_policy_stays_support(coder):
+    assert types(coder, "Kordova supported the Varnian reforms.") == ["SUPPORT"]

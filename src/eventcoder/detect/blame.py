@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Sentence
+from .aid_backs import aid_backs
 from .arguments import ArgumentFinder
 from .condemned import rejection_with_condemnation
 from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
@@ -244,3 +245,4 @@ def retype(cand: Candidate, lex: Lexicon) -> None:
     sent_to_investigate(cand, lex)
     asylum(cand, lex)
     rejection_with_condemnation(cand, lex)
+    aid_backs(cand, lex)
