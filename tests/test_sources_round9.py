@@ -230,3 +230,25 @@ def test_aid_that_supports_people_is_aid(coder, text):
 
 def test_a_party_that_supports_a_policy_stays_support(coder):
     assert types(coder, "Kordova supported the Varnian reforms.") == ["SUPPORT"]
+
+
+# ---------------------------------------------------------------- bills (detect/bills.py)
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Two Kordovan senators introduced a bill last week that would sanction Varnian officials "
+         "involved in the border raid.", "Two Kordovan senators"),
+        ("Kordovan lawmakers introduced legislation that would impose sanctions on Varnian banks.",
+         "Kordovan lawmakers"),
+    ],
+)  # fmt: skip
+def test_a_bill_put_forward_that_would_sanction_is_a_threat(coder, text, actor):
+    ev = one(coder, text, "THREATEN")
+    assert texts(ev.actor) == [actor]
+    assert ev.modality == "asserted"
+    assert "would impose: a threat" in ev.reasons["event"]
+
+
+def test_a_bill_passed_is_no_threat_of_its_sponsors(coder):
+    text = "The Kordovan parliament passed a bill that would sanction Varnian banks."
+    assert "THREATEN" not in types(coder, text)

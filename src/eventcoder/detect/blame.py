@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Sentence
 from .aid_backs import aid_backs
 from .arguments import ArgumentFinder
+from .bills import bill_threat
 from .condemned import rejection_with_condemnation
 from .lexicon import Lexicon, Sense, direct_object, infinitive, is_party
 from .phrases import phrase, prep_objects, spans_for
@@ -246,3 +247,4 @@ def retype(cand: Candidate, lex: Lexicon) -> None:
     asylum(cand, lex)
     rejection_with_condemnation(cand, lex)
     aid_backs(cand, lex)
+    bill_threat(cand, lex)

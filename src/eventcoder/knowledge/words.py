@@ -212,6 +212,8 @@ class DetectWords:
     purpose_nouns: frozenset[str] = frozenset()
     gift_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    bill_nouns: frozenset[str] = frozenset()
+    proposing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -263,6 +265,8 @@ class DetectWords:
             purpose_nouns=word_set(data, "purpose_nouns"),
             gift_nouns=word_set(data, "gift_nouns"),
             receiving_verbs=word_set(data, "receiving_verbs"),
+            bill_nouns=word_set(data, "bill_nouns"),
+            proposing_verbs=word_set(data, "proposing_verbs"),
         )
 
 
