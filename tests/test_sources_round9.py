@@ -16,8 +16,8 @@ def types(coder, text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "After a meeting in Dakar, the Arab League expressed its total rejection and strong "
-        "condemnation of the Varnian minister's remarks.",
+        "The Nordic Council on Monday voiced its firm rejection and condemnation of Kordova's new "
+        "border law.",
         "The Kordovan foreign ministry rejected and condemned the raid on its embassy.",
         "Kordova's parliament announced its firm rejection and condemnation of the blockade.",
     ],
@@ -31,9 +31,7 @@ def test_a_rejection_joined_with_a_condemnation_is_disapproval(coder, text):
 
 
 def test_the_condemned_party_is_the_recipient(coder):
-    text = (
-        "The Arab League expressed its rejection and condemnation of the Varnian minister's plan."
-    )
+    text = "The farmers' union voiced its rejection and condemnation of the Kordovan minister's tariff plan."
     ev = one(coder, text, "ACCUSE")
     assert any("minister" in r.lower() for r in texts(ev.recipient))
 
@@ -57,8 +55,8 @@ def test_a_rejection_alone_stays_a_refusal(coder, text):
         ("Varnia became the first state to recognise the new government.", "SUPPORT", "Varnia"),
         ("The Kordovan army was the last to withdraw its troops from the valley.", "RETREAT",
          "The Kordovan army"),
-        ("The rebel group is the first to comply with the order to leave the zone.", "CONCEDE",
-         "The rebel group"),
+        ("The northern militia became the first faction to comply with the truce terms.", "CONCEDE",
+         "The northern militia"),
         ("Ruritania was the only country to send troops to the border.", "MOBILIZE", "Ruritania"),
     ],
 )  # fmt: skip
@@ -129,8 +127,8 @@ def arg_texts(args) -> list[str]:
         ("Kordova remains one of the biggest donors.", "Kordova", None),
         ("The EU's aid package to Varnia includes food and medicine.", "The EU 's", "Varnia"),
         ("An assistance package from Kordova arrived in the port on Monday.", "Kordova", None),
-        ("Norway has reinforced its commitment to Varnian refugees with a contribution of 30 million "
-         "euros.", "Norway", "Varnian refugees"),
+        ("Norway marked the anniversary with a contribution of 30 million euros to the Red Cross.",
+         "Norway", "the Red Cross"),
     ],
 )  # fmt: skip
 def test_a_donor_or_an_owned_aid_package_gives_aid(coder, text, actor, recipient):
@@ -189,8 +187,8 @@ def found_criticism(coder, text: str):
     [
         ("The Varnian president has been sharply critical of the Kordovan army.",
          "The Varnian president", "the Kordovan army", ["critical"]),
-        ("A Kordovan panel has issued a report highly critical of the Varnian government.",
-         "A Kordovan panel", "the Varnian government", ["issued", "critical"]),
+        ("Two Kordovan watchdogs published a study sharply critical of the Varnian police.",
+         "Two Kordovan watchdogs", "the Varnian police", ["published", "critical"]),
         ("Kordova's statement critical of the blockade was read out on Monday.", "Kordova",
          "the blockade", ["critical"]),
     ],
@@ -218,7 +216,7 @@ def test_critical_without_of_is_no_criticism(coder, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Kordovan aid also supported 2 million more Varnian girls going to school.",
+        "Kordovan aid has supported 40,000 farmers across the Varnian highlands.",
         "The Kordovan grant backed 300 village clinics in Varnia.",
     ],
 )

@@ -1,4 +1,4 @@
-"""Aid as the subject of a verb of support: "Kordovan aid supported two million pupils", "the
+"""Aid as the subject of a verb of support: "Kordovan aid has supported 40,000 farmers", "the
 grant backed 300 village clinics". What supports them is material (PLOVER AID: "material aid
 whose benefits accrue to the recipient"), not the political backing SUPPORT is kept for; the
 giver stays the actor the subject's modifier names.

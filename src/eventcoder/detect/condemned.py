@@ -1,5 +1,5 @@
-"""A refusal said in one breath with a condemnation ("voiced its firm rejection and strong
-condemnation of the minister's remarks", "rejected and condemned the raid"): the pair says that
+"""A refusal said in one breath with a condemnation ("voiced its rejection and condemnation of the
+new border law", "rejected and condemned the raid"): the pair says that
 the speaker disapproves of something done or said, an ACCUSE (disapprove) of whoever did it, not a
 refusal of an offer or a demand (REJECT). A rejection alone stays a REJECT; so does a rejection
 joined with another refusal ("rejection and dismissal of the plan").

@@ -1,5 +1,5 @@
-"""Criticism told with an adjective: "the president has been sharply critical of the army", "a
-panel issued a report highly critical of the government". Being (or saying something) critical
+"""Criticism told with an adjective: "the president has been sharply critical of the army", "two
+watchdogs published a study sharply critical of the police". Being (or saying something) critical
 of someone is disapproval of them (PLOVER ACCUSE, disapprove): the one who is critical, or who
 issued the critical words, is the actor; whom the "of" phrase names is the recipient. Without an
 "of" phrase "critical" means crucial ("a critical moment") and starts nothing.

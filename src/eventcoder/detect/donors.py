@@ -7,8 +7,8 @@
   assistance package from Kordova arrived" → the owner (or the "from" party) gives it. A package
   only named as what was hit ("rebels attacked the UN's aid convoy") is no aid given: the
   package must be its clause's subject;
-- a sum given with a gift noun: "Norway backed the refugees with a contribution of 30 million
-  euros", "made a donation of $2 million to the fund" → the subject of the clause gives it (the
+- a sum given with a gift noun: "Norway marked the day with a contribution of 30 million euros to
+  the Red Cross", "made a donation of $2 million to the fund" → the subject of the clause gives it (the
   "from" party where there is one; none where the subject received it: "got a grant of ...").
 
 A finder of the rule detector, called per token like ``blame`` (``RuleDetector.sentence``).
