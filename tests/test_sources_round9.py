@@ -250,3 +250,23 @@ def test_a_bill_put_forward_that_would_sanction_is_a_threat(coder, text, actor):
 def test_a_bill_passed_is_no_threat_of_its_sponsors(coder):
     text = "The Kordovan parliament passed a bill that would sanction Varnian banks."
     assert "THREATEN" not in types(coder, text)
+
+
+# ---------------------------------------------------------------- began when (detect/began_when.py)
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Fighting broke out when rebels attacked a checkpoint near Marlo.", "rebels"),
+        ("The hostilities began on Friday, when the Tirva Front launched a mortar attack on army "
+         "posts.", "the Tirva Front"),
+    ],
+)  # fmt: skip
+def test_the_when_clause_says_who_began_it(coder, text, actor):
+    events = [e for e in coder.code(text) if e.event == "ASSAULT"]
+    assert events and all(texts(e.actor) == [actor] for e in events)
+    assert len([e for e in events if e.salience == "main"]) == 1
+
+
+def test_an_event_with_no_when_clause_keeps_no_actor(coder):
+    ev = one(coder, "Clashes erupted in Marlo on Monday.", "ASSAULT")
+    assert ev.actor == []
