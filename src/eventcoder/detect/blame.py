@@ -13,10 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate, Sentence
+from .aid_backs import aid_backs
 from .arguments import ArgumentFinder
+from .bills import bill_threat
+from .condemned import rejection_with_condemnation
 from .conditions import direct_object
 from .lexicon import Lexicon, Sense, infinitive, is_party
 from .phrases import phrase, prep_objects, spans_for
+from .purpose import purpose_holders
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -176,6 +180,7 @@ def sent_to_investigate(cand: Candidate, lex: Lexicon) -> None:
     if cand.event not in ("AID", "MOBILIZE") or verb.pos_ != "VERB":
         return
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads += purpose_holders(verb, lex.words)  # "sent a team in a bid to investigate ..."
     for comp in (c for h in heads for c in h.children):
         if comp.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not infinitive(comp):
             continue
@@ -241,3 +246,6 @@ def retype(cand: Candidate, lex: Lexicon) -> None:
     peacekeeping(cand, lex)
     sent_to_investigate(cand, lex)
     asylum(cand, lex)
+    rejection_with_condemnation(cand, lex)
+    aid_backs(cand, lex)
+    bill_threat(cand, lex)

@@ -24,6 +24,7 @@ from ..document import ArgumentSpan, Candidate
 from .arguments import agent_of, is_passive
 from .conditions import direct_object
 from .custody import held_by_state
+from .first_to import first_to
 from .instruments import is_instrument
 from .joint import mutual_fire
 from .led_by import led_by
@@ -179,6 +180,7 @@ def antecedent_doer(cand: Candidate, lex: Lexicon) -> None:
     mutual_fire(cand, lex)  # "X and Y are guilty of violating the truce": at each other
     _deployed(cand, lex)
     led_by(cand, lex)
+    first_to(cand, lex)
     held_by_state(cand, lex.words)
 
 

@@ -8,6 +8,7 @@ convey Ghana's support": a SUPPORT of X).
 from __future__ import annotations
 
 from ..document import ArgumentSpan, Candidate
+from .began_when import began_when
 from .lexicon import Lexicon, infinitive, is_party
 
 #: Links to a clause of its own: the events at its two ends are two events, never merged.
@@ -22,6 +23,7 @@ def merge_linked(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """
     _violent_seizures(cands)
     cands = _call_content(cands, lex)
+    cands = began_when(cands, lex)
     out: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: (c.trigger.pos_ != "VERB", c.trigger.i)):
         target = next((o for o in out if o.event == cand.event and _linked(o, cand, lex)), None)

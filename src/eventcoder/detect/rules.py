@@ -16,8 +16,10 @@ from .aimed import aimed_places
 from .arguments import ArgumentFinder, spans_for
 from .blame import blame, received_from, retype
 from .conditions import object_heads
+from .critical_of import critical_of
 from .deeds import responsible_for
 from .doers import antecedent_doer
+from .donors import donor
 from .inner import inner_parties
 from .instruments import passive_event_agent
 from .lexicon import Lexicon, Sense, is_party
@@ -70,7 +72,8 @@ class RuleDetector:
                         cands.append(cand)
                         if sense.event == "REQUEST":
                             request_tokens.add(tok.i)
-        for tok, find in ((t, f) for t in sent.span for f in (blame, unwelcome, responsible_for)):
+        finders = (blame, unwelcome, responsible_for, donor, critical_of)
+        for tok, find in ((t, f) for t in sent.span for f in finders):
             blamed = find(sent, tok, self.lex, self.args, self._candidate)
             if blamed is not None:
                 cands.append(blamed)

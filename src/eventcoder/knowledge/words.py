@@ -212,6 +212,14 @@ class DetectWords:
     ruling_nouns: frozenset[str] = frozenset()
     conflict_nouns: frozenset[str] = frozenset()
     practice_nouns: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()
+    donor_nouns: frozenset[str] = frozenset()
+    aid_holders: frozenset[str] = frozenset()
+    purpose_nouns: frozenset[str] = frozenset()
+    gift_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    bill_nouns: frozenset[str] = frozenset()
+    proposing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "detect_words.yaml") -> DetectWords:
@@ -259,6 +267,14 @@ class DetectWords:
             ruling_nouns=word_set(data, "ruling_nouns"),
             conflict_nouns=word_set(data, "conflict_nouns"),
             practice_nouns=word_set(data, "practice_nouns"),
+            rank_words=word_set(data, "rank_words"),
+            donor_nouns=word_set(data, "donor_nouns"),
+            aid_holders=word_set(data, "aid_holders"),
+            purpose_nouns=word_set(data, "purpose_nouns"),
+            gift_nouns=word_set(data, "gift_nouns"),
+            receiving_verbs=word_set(data, "receiving_verbs"),
+            bill_nouns=word_set(data, "bill_nouns"),
+            proposing_verbs=word_set(data, "proposing_verbs"),
         )
 
 
