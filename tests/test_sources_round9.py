@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_roles import one, texts
+from .test_roles import one, texts, words
 
 
 def types(coder, text: str) -> list[str]:
@@ -249,8 +249,38 @@ def test_a_bill_put_forward_that_would_sanction_is_a_threat(coder, text, actor):
 
 
 def test_a_bill_passed_is_no_threat_of_its_sponsors(coder):
-    text = "The Kordovan parliament passed a bill that would sanction Varnian banks."
-    assert "THREATEN" not in types(coder, text)
+    put_forward = "The Kordovan parliament introduced a bill that would sanction Varnian banks."
+    passed = "The Kordovan parliament passed a bill that would sanction Varnian banks."
+    assert "THREATEN" in types(coder, put_forward)
+    assert "THREATEN" not in types(coder, passed)
+
+
+def test_a_rank_with_a_passive_infinitive_names_no_doer(coder):
+    """ "the last country to be invaded": the ranked one suffered the act."""
+    for ev in coder.code("Kordova was the last country to be invaded."):
+        assert "kordova" not in words(ev.actor), texts(ev.actor)
+
+
+def test_only_a_when_clause_tells_how_fighting_began(coder):
+    text = "Clashes erupted after soldiers shot a protester, when rebels attacked a checkpoint."
+    doers = [texts(e.actor) for e in coder.code(text) if e.event == "ASSAULT"]
+    assert ["rebels"] in doers and ["soldiers"] in doers, doers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kordovan aid programme to Varnia was cancelled after the coup.",
+        "The senators condemned a donation of $2 million to the militia.",
+    ],
+)
+def test_aid_named_but_not_given_is_no_aid(coder, text):
+    assert "AID" not in types(coder, text)
+
+
+def test_a_study_critical_of_the_police_names_no_critic(coder):
+    assert "ACCUSE" not in types(coder, "The study was critical of the police.")
+    assert "ACCUSE" in types(coder, "The minister was critical of the police.")
 
 
 # ---------------------------------------------------------------- began when (detect/began_when.py)

@@ -139,10 +139,33 @@ def test_where_things_given_and_forces_moved_end_up(coder, text, event, recipien
     assert recipient in words(ev.recipient), (text, texts(ev.recipient))
 
 
-def test_a_withdrawal_to_a_named_party_keeps_it(coder):
+def test_forces_withdrawn_from_a_post_leave_the_place_inside_it(coder):
     text = "The mission withdrew its observers from a base in Mali and handed it to the army."
     ev = one(coder, text, "SANCTION")
+    assert "mali" in words(ev.recipient), texts(ev.recipient)
     assert "observers" not in words(ev.recipient), texts(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army and the police opened fire despite the ceasefire.",
+        "Soldiers and militiamen fired on the crowd during the truce.",
+    ],
+)
+def test_a_truce_only_named_beside_the_firing_makes_no_two_sides(coder, text):
+    """Only the truce broken or the line fired across makes each side the other's target."""
+    for ev in (e for e in coder.code(text) if e.event == "ASSAULT"):
+        assert (
+            len(ev.actor) != 1
+            or not ev.recipient
+            or "the other side" not in (ev.recipient[0].reason)
+        ), (text, texts(ev.actor), texts(ev.recipient))
+
+
+def test_sides_that_broke_a_truce_fire_at_each_other(coder):
+    ev = one(coder, "The army and the rebels violated the ceasefire on Sunday.", "ASSAULT")
+    assert texts(ev.actor) == ["The army"] and texts(ev.recipient) == ["the rebels"]
 
 
 def test_a_truce_declared_by_two_sides_is_aimed_at_its_place_too(coder):

@@ -18,15 +18,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-#: Words that open a clause telling how or when the event began.
-_WHEN = frozenset({"when", "as", "after"})
+#: The word that opens a clause telling how the event began ("after" and "as" clauses tell a
+#: cause or another event: "clashes erupted after soldiers shot a protester").
+_WHEN = "when"
 
 
 def _when_clause(verb: Token, occurred: Token) -> bool:
     """Whether ``verb`` heads a when-clause inside the clause of ``occurred``."""
     if verb.dep_ not in ("advcl", "relcl") or verb not in occurred.subtree or verb == occurred:
         return False
-    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in verb.children)
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ == _WHEN for c in verb.children)
 
 
 def began_when(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -51,8 +52,9 @@ def began_when(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         ]
         if not acts:
             continue
-        act = acts[0]
-        merged |= {id(a) for a in acts}  # the verb's and its object noun's candidates alike
+        act = acts[0]  # with the candidates of its own clause: "launched an attack on X"
+        acts = [a for a in acts if a is act or a.trigger in act.trigger.subtree]
+        merged |= {id(a) for a in acts}
         noun_event.actor_args = list(act.actor_args)
         heads = {a.head.i for a in noun_event.recipient_args}
         for other in acts:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..document import ArgumentSpan, Candidate, Sentence
 from .arguments import ArgumentFinder
 from .blame import MakeCandidate
-from .lexicon import Lexicon, Sense
+from .lexicon import Lexicon, Sense, is_party
 from .phrases import prep_objects, spans_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,8 +53,8 @@ def critical_of(
     if not criticised:
         return None
     actors = _critic(tok, args)
-    if not actors:
-        return None
+    if not any(is_party(t, lex) for a in actors for t in a.tokens):
+        return None  # "the study was critical of the police": no party named as the critic
     sense = Sense(lemma=tok.lemma_.lower(), event="ACCUSE", mode="disapprove")
     issued = tok.head.head if tok.dep_ in ("amod", "acl") and tok.head.dep_ == "dobj" else None
     # "issued a report critical of X": the issuing is the act, as "held talks" is

@@ -9,7 +9,8 @@
   package must be its clause's subject;
 - a sum given with a gift noun: "Norway marked the day with a contribution of 30 million euros to
   the Red Cross", "made a donation of $2 million to the fund" → the subject of the clause gives it (the
-  "from" party where there is one; none where the subject received it: "got a grant of ...").
+  "from" party where there is one; none where the subject received it: "got a grant of ..."),
+  only as the object of a verb of giving (``giving_verbs``, ``gift_verbs``) or after "with".
 
 A finder of the rule detector, called per token like ``blame`` (``RuleDetector.sentence``).
 """
@@ -75,8 +76,11 @@ def _package(sent: Sentence, tok: Token, lex: Lexicon, make: MakeCandidate) -> C
         return None
     sense = lex.noun_sense(tok)
     package = tok.head
-    if sense is None or sense.event != "AID" or package.dep_ not in ("nsubj", "nsubjpass"):
-        return None
+    if sense is None or sense.event != "AID" or package.dep_ != "nsubj":
+        return None  # "the EU's aid programme was cancelled": no aid given
+    done = lex.verb_sense(package.head)
+    if done is not None and done.event != "AID":
+        return None  # "the aid package angered the rebels", "... rejected by": another act
     givers = [c for c in package.children if c.dep_ == "poss"]
     givers += prep_objects([package], ("from",))
     giver = next((g for g in givers if is_party(g, lex) and g.pos_ != "PRON"), None)
@@ -103,8 +107,15 @@ def _gift(
 ) -> Candidate | None:
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.words.gift_nouns or not _amount(tok):
         return None
-    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        verb = tok.head.head  # "marked the day with a contribution of ..."
+    elif (
+        tok.dep_ != "dobj"
+        or verb.lemma_.lower() not in lex.words.giving_verbs | lex.words.gift_verbs
+    ):
+        return None  # "condemned a donation of ...": the subject gave nothing
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     senders = [g for g in prep_objects([tok], ("from",)) if is_party(g, lex)]
     if senders:

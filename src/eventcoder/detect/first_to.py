@@ -36,6 +36,8 @@ def _ranked_subject(verb: Token, ranks: frozenset[str]) -> Token | None:
     """The subject of the copula whose ranked complement the infinitive ``verb`` hangs on."""
     if verb.dep_ not in ("relcl", "acl") or not infinitive(verb):
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "the last country to be invaded": the ranked one suffered the act
     rank = verb.head
     if rank.dep_ not in ("attr", "acomp") or not _ranked(rank, ranks):
         return None

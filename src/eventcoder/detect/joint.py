@@ -141,7 +141,8 @@ def _fought_each_other(cand: Candidate) -> bool:
             for c in trig.children
         ):
             return True
-        near = [c for c in trig.children if c.dep_ in ("dobj", "prep")]
+        # the truce broken, or the line fired across; not "despite the ceasefire"
+        near = [c for c in trig.children if c.dep_ == "dobj" or c.lower_ in ("across", "along")]
         if any(t.lemma_.lower() in _TRUCES for c in near for t in c.subtree):
             return True
     return False

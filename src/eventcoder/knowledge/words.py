@@ -217,6 +217,7 @@ class DetectWords:
     aid_holders: frozenset[str] = frozenset()
     purpose_nouns: frozenset[str] = frozenset()
     gift_nouns: frozenset[str] = frozenset()
+    gift_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     bill_nouns: frozenset[str] = frozenset()
     proposing_verbs: frozenset[str] = frozenset()
@@ -272,6 +273,7 @@ class DetectWords:
             aid_holders=word_set(data, "aid_holders"),
             purpose_nouns=word_set(data, "purpose_nouns"),
             gift_nouns=word_set(data, "gift_nouns"),
+            gift_verbs=word_set(data, "gift_verbs"),
             receiving_verbs=word_set(data, "receiving_verbs"),
             bill_nouns=word_set(data, "bill_nouns"),
             proposing_verbs=word_set(data, "proposing_verbs"),
