@@ -301,3 +301,17 @@ def test_the_when_clause_says_who_began_it(coder, text, actor):
 def test_an_event_with_no_when_clause_keeps_no_actor(coder):
     ev = one(coder, "Clashes erupted in Marlo on Monday.", "ASSAULT")
     assert ev.actor == []
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        ("The Kordovan government's aid package backed 300 village clinics.", "government"),
+        ("The grant from Norway supported 40 rural schools.", "norway"),
+    ],
+)
+def test_aid_that_backs_people_is_aid_by_its_giver(coder, text, giver):
+    """One AID event, its giver the owner or the 'from' party, not the grant or package."""
+    found = [e for e in coder.code(text) if e.event in ("AID", "SUPPORT")]
+    assert [e.event for e in found] == ["AID"], [e.event for e in found]
+    assert giver in words(found[0].actor), texts(found[0].actor)
