@@ -22,16 +22,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Adjectives that, with an "of" phrase, criticise whom it names.
 _CRITICAL = frozenset({"critical"})
-#: Verbs whose subject is the one an adjective complement describes.
-_COPULAS = frozenset({"be", "become", "remain", "grow", "seem", "appear"})
 
 
-def _critic(adj: Token, args: ArgumentFinder) -> list[ArgumentSpan]:
+def _critic(adj: Token, args: ArgumentFinder, copulas: frozenset[str]) -> list[ArgumentSpan]:
     """Who is critical: the copula's subject ("X has been critical of"), the owner of the critical
     words ("X's statement critical of") or whoever issued them ("X issued a report critical
     of")."""
     head = adj.head
-    if adj.dep_ == "acomp" and head.lemma_.lower() in _COPULAS:
+    if adj.dep_ == "acomp" and head.lemma_.lower() in copulas:
         return args.actors(head)
     if adj.dep_ not in ("amod", "acl") or head.pos_ != "NOUN":
         return []
@@ -52,7 +50,7 @@ def critical_of(
     criticised = prep_objects([tok], ("of",))
     if not criticised:
         return None
-    actors = _critic(tok, args)
+    actors = _critic(tok, args, lex.words.copulas)
     if not any(is_party(t, lex) for a in actors for t in a.tokens):
         return None  # "the study was critical of the police": no party named as the critic
     sense = Sense(lemma=tok.lemma_.lower(), event="ACCUSE", mode="disapprove")

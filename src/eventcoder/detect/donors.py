@@ -28,20 +28,18 @@ from .phrases import prep_objects, spans_for
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: Copulas whose subject is the donor.
-_COPULAS = frozenset({"be", "become", "remain"})
 #: Where the aid goes: "a donor to X", "aid for X", "assistance in X".
 _TO = ("to", "for", "in")
 
 
-def _copula_subject(noun: Token) -> tuple[Token, Token] | None:
+def _copula_subject(noun: Token, copulas: frozenset[str]) -> tuple[Token, Token] | None:
     """The subject of "X is (one of) the <noun>s", and the copula's complement."""
     attr = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
         attr = noun.head.head  # "one of the largest donors"
     while attr.dep_ == "conj":
         attr = attr.head
-    if attr.dep_ != "attr" or attr.head.lemma_.lower() not in _COPULAS:
+    if attr.dep_ != "attr" or attr.head.lemma_.lower() not in copulas:
         return None
     subj = next((c for c in attr.head.children if c.dep_ == "nsubj"), None)
     return None if subj is None else (subj, attr)
@@ -58,7 +56,7 @@ def _recipients(holders: list[Token], lex: Lexicon, why: str) -> list:
 def _donor(sent: Sentence, tok: Token, lex: Lexicon, make: MakeCandidate) -> Candidate | None:
     if tok.pos_ != "NOUN" or tok.lower_ not in lex.words.donor_nouns:
         return None
-    found = _copula_subject(tok)
+    found = _copula_subject(tok, lex.words.copulas)
     if found is None or not is_party(found[0], lex) or found[0].pos_ == "PRON":
         return None
     subj, attr = found

@@ -18,9 +18,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .lexicon import Lexicon
 
-#: Copulas whose subject is the ranked one.
-_COPULAS = frozenset({"be", "become", "remain"})
-
 
 def _ranked(word: Token, ranks: frozenset[str]) -> bool:
     """ "first", "the only country", "the second state": a rank word (``rank_words`` in
@@ -32,7 +29,7 @@ def _ranked(word: Token, ranks: frozenset[str]) -> bool:
     )
 
 
-def _ranked_subject(verb: Token, ranks: frozenset[str]) -> Token | None:
+def _ranked_subject(verb: Token, ranks: frozenset[str], copulas: frozenset[str]) -> Token | None:
     """The subject of the copula whose ranked complement the infinitive ``verb`` hangs on."""
     if verb.dep_ not in ("relcl", "acl") or not infinitive(verb):
         return None
@@ -42,7 +39,7 @@ def _ranked_subject(verb: Token, ranks: frozenset[str]) -> Token | None:
     if rank.dep_ not in ("attr", "acomp") or not _ranked(rank, ranks):
         return None
     copula = rank.head
-    if copula.lemma_.lower() not in _COPULAS:
+    if copula.lemma_.lower() not in copulas:
         return None
     return next((c for c in copula.children if c.dep_ == "nsubj"), None)
 
@@ -52,7 +49,7 @@ def first_to(cand: Candidate, lex: Lexicon) -> None:
     verb = cand.trigger
     if cand.actor_args or verb.pos_ != "VERB":
         return
-    subj = _ranked_subject(verb, lex.words.rank_words)
+    subj = _ranked_subject(verb, lex.words.rank_words, lex.words.copulas)
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
         return
     rank = verb.head

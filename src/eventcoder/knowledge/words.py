@@ -213,6 +213,7 @@ class DetectWords:
     conflict_nouns: frozenset[str] = frozenset()
     practice_nouns: frozenset[str] = frozenset()
     rank_words: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     donor_nouns: frozenset[str] = frozenset()
     aid_holders: frozenset[str] = frozenset()
     purpose_nouns: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ class DetectWords:
             conflict_nouns=word_set(data, "conflict_nouns"),
             practice_nouns=word_set(data, "practice_nouns"),
             rank_words=word_set(data, "rank_words"),
+            copulas=word_set(data, "copulas"),
             donor_nouns=word_set(data, "donor_nouns"),
             aid_holders=word_set(data, "aid_holders"),
             purpose_nouns=word_set(data, "purpose_nouns"),
