@@ -32,8 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _REJECTING = frozenset({"reject", "refuse", "deny", "decline", "dismiss"})
 #: Verbs (lemmas) of taking a thing from someone: "seized from X".
 _TAKEN = frozenset({"seize", "take", "capture", "steal", "confiscate", "loot", "grab"})
-#: Verbs (lemmas) of getting a thing: "the arms X has bought".
-_GOT = frozenset({"obtain", "receive", "buy", "purchase", "import", "acquire", "get"})
 _GIVEN = frozenset({"RETREAT", "CONCEDE", "AID", "AGREE"})
 
 
@@ -77,7 +75,7 @@ def _participle_object(cand: Candidate) -> list[tuple[Token, str]]:
     return out
 
 
-def _thing_owner(cand: Candidate) -> list[tuple[Token, str]]:
+def _thing_owner(cand: Candidate, lex: Lexicon) -> list[tuple[Token, str]]:
     """ "return the bases it has seized from X" → X; "supplied most of the arms X bought" → X."""
     if cand.event not in _GIVEN:
         return []
@@ -91,7 +89,7 @@ def _thing_owner(cand: Candidate) -> list[tuple[Token, str]]:
         if lemma in _TAKEN:
             out += [(g, f"whom '{clause.head.text}' was '{clause.text}' from")
                     for g in prep_objects([clause], ("from",))]  # fmt: skip
-        elif lemma in _GOT:
+        elif lemma in lex.words.getting_verbs:
             out += [(c, f"who '{clause.text}' the '{clause.head.text}'")
                     for c in clause.children if c.dep_ == "nsubj"]  # fmt: skip
     return out
@@ -118,7 +116,7 @@ def clause_recipients(cand: Candidate, lex: Lexicon) -> None:
     if has_party(named, lex):
         return
     actors = {t.i for a in cand.actor_args for t in a.tokens}
-    found = _targeted(cand) + _bidder(cand) + _participle_object(cand) + _thing_owner(cand)
+    found = _targeted(cand) + _bidder(cand) + _participle_object(cand) + _thing_owner(cand, lex)
     found += _permitted(cand, lex)
     for tok, why in found:
         if tok.i in actors or tok.pos_ == "PRON" or not is_party(tok, lex):

@@ -23,8 +23,6 @@ from .phrases import prep_objects
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: Verbs (lemmas) of getting what another gave.
-_GETTING = frozenset({"obtain", "receive", "buy", "purchase", "acquire", "import", "get"})
 #: Prepositions of where forces are pulled from or sent to.
 _POSTS = ("from", "to", "into", "out")
 #: Prepositions that place a post: "a base in Mali", "an outpost near the border".
@@ -40,7 +38,7 @@ def received_by(verb: Token, lex: Lexicon) -> list[tuple[Token, str]]:
     clauses += [c for c in verb.children if c.dep_ == "conj"
                 and not any(t.dep_ == "cc" and verb.i < t.i < c.i for t in verb.children)]  # fmt: skip
     out: list[tuple[Token, str]] = []
-    for clause in (c for c in clauses if c.lemma_.lower() in _GETTING):
+    for clause in (c for c in clauses if c.lemma_.lower() in lex.words.getting_verbs):
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON" and is_party(subj, lex):
             out.append((subj, f"who '{clause.text}' what was '{verb.text}'"))

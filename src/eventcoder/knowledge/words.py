@@ -214,6 +214,7 @@ class DetectWords:
     practice_nouns: frozenset[str] = frozenset()
     rank_words: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    getting_verbs: frozenset[str] = frozenset()
     donor_nouns: frozenset[str] = frozenset()
     aid_holders: frozenset[str] = frozenset()
     purpose_nouns: frozenset[str] = frozenset()
@@ -271,6 +272,7 @@ class DetectWords:
             practice_nouns=word_set(data, "practice_nouns"),
             rank_words=word_set(data, "rank_words"),
             copulas=word_set(data, "copulas"),
+            getting_verbs=word_set(data, "getting_verbs"),
             donor_nouns=word_set(data, "donor_nouns"),
             aid_holders=word_set(data, "aid_holders"),
             purpose_nouns=word_set(data, "purpose_nouns"),
