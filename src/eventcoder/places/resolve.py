@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..knowledge.gazetteer import OWN_NAME_BONUS, Gazetteer, Place, big_feature
 from ..knowledge.names import norm
@@ -107,11 +108,14 @@ _SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 def same_name(a: str, b: str) -> bool:
     """The same name, the abbreviated words news uses ("St.", "Mt.", "Ft.") spelt out."""
+    return a == b or _spelt_out(a) == _spelt_out(b)
 
-    def full(text: str) -> list[str]:
-        return [_SHORT.get(w, w) for w in norm(text).split()]
 
-    return full(a) == full(b)
+@lru_cache(maxsize=1 << 16)
+def _spelt_out(text: str) -> tuple[str, ...]:
+    """A name's normalised words with news abbreviations spelt out (asked for again and again
+    while candidates are scored: cached)."""
+    return tuple(_SHORT.get(w, w) for w in norm(text).split())
 
 
 def own_name(p: Place, text: str) -> bool:
