@@ -75,6 +75,9 @@ class ArgumentSpan:
     # measure covers (its people), "aimed" for another place aimed at (detect/aimed.py),
     # "state" for the state an arrest was made in (detect/doers.py); "" for no such place
     place: str = ""
+    # a co-doer of a joint act coded as its recipient ("X and Y signed a deal": Y, the other
+    # party), set where the dyad is split; later rules treat it as no recipient of their own
+    other_party: bool = False
 
     @property
     def head(self) -> Token:

@@ -239,7 +239,7 @@ def aimed_places(cand: Candidate, lex: Lexicon) -> None:
         return
     if _countered(cand, lex):  # "sent patrol boats to the strait to deter raids from Y"
         return
-    if cand.recipient_args and all("(the other party" in a.reason for a in cand.recipient_args):
+    if cand.recipient_args and all(a.other_party for a in cand.recipient_args):
         # "X and Y declared a truce in Z": the other side first, then Z, which it is aimed at
         places, why = truce_area(cand, lex, lambda t: _area(t, words))
         sides = list(cand.recipient_args)

@@ -70,7 +70,11 @@ def reciprocal(cand: Candidate, lex: Lexicon) -> None:
     moved = []
     for arg in rest:
         if arg.head.i not in heads:
-            moved.append(ArgumentSpan(arg.tokens, "recipient", f"{arg.reason} (the other party)"))
+            moved.append(
+                ArgumentSpan(
+                    arg.tokens, "recipient", f"{arg.reason} (the other party)", other_party=True
+                )
+            )
     cand.actor_args = [first]
     cand.recipient_args = moved + cand.recipient_args
 

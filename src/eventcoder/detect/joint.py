@@ -116,7 +116,9 @@ def caption_pair(cand: Candidate, lex: Lexicon) -> None:
         if is_party(a.head, lex) and not {t.i for t in a.tokens} & taken
     ]  # "hold a news conference": the conference is no party
     cand.recipient_args = [
-        ArgumentSpan(p, "recipient", why.format(first[-1].text) + " (the other party)")
+        ArgumentSpan(
+            p, "recipient", why.format(first[-1].text) + " (the other party)", other_party=True
+        )
         for p in others
     ] + kept
 

@@ -316,9 +316,10 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
             toks = arg.tokens + [t for t in owner.head.subtree if t not in arg.tokens]
             cand.actor_args = [ArgumentSpan([t for t in toks if t.i not in drop], "actor", why)]
             why = f"{arg.reason} (the other party, '{others[0].text}')"
-            cand.recipient_args += [
-                s for o in others for s in spans_for(o, "recipient", why, lex.words)
-            ]
+            parties = [s for o in others for s in spans_for(o, "recipient", why, lex.words)]
+            for span in parties:
+                span.other_party = True
+            cand.recipient_args += parties
             prefer_parties(cand, lex)
             return
     for mod in (c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
@@ -335,7 +336,9 @@ def split_joint_owners(cand: Candidate, lex: Lexicon) -> None:
             toks = {t for t in other.subtree} | {t for t in arg.tokens if max(drop) < t.i < head.i}
             why = f"{arg.reason} (the other party, '{other.text}')"
             cand.recipient_args.append(
-                ArgumentSpan([head, *sorted(toks, key=lambda t: t.i)], "recipient", why)
+                ArgumentSpan(
+                    [head, *sorted(toks, key=lambda t: t.i)], "recipient", why, other_party=True
+                )
             )
         prefer_parties(cand, lex)
         return
@@ -351,7 +354,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
     resolve_pronouns(cand, lex)
     # "X and Y agreed to lift the ban on ...": the other side named with the doer is no reason
     # to stop looking for whom the act bears on
-    if has_party([a for a in cand.recipient_args if "(the other party" not in a.reason], lex):
+    if has_party([a for a in cand.recipient_args if not a.other_party], lex):
         return
     verb = cand.trigger
     found: list[tuple[Token, str]] = []
