@@ -17,7 +17,8 @@ from .lexicon import PARTY_ENTS, Lexicon, is_party
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: Types whose instrument words are the means ("fired rounds"), not what the event is about.
+#: Material types: their instrument words are the means ("fired rounds"), not what the event is
+#: about, and what they act on counts whatever it is ("attacked a school").
 MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..document import ArgumentSpan, Candidate
 from .conditions import direct_object
+from .instruments import MATERIAL
 from .lexicon import Lexicon, is_party
 from .phrases import phrase, prep_objects
 
@@ -160,7 +161,7 @@ def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tupl
     things += [o for v in verbs if (o := direct_object(v)) is not None]
     things += prep_objects(verbs, ("to",))
     found: list[tuple[Token, str]] = []
-    if cand.event not in ("ASSAULT", "COERCE", "MOBILIZE") and not found_else:
+    if cand.event not in MATERIAL and not found_else:
         found += _sides(things, lex)
     penalised = _penalised(verbs, lex) if cand.event in ("ACCUSE", "SANCTION") else []
     if penalised:  # the penalty sought is no recipient once whom it is for is
@@ -179,6 +180,6 @@ def nested_parties(cand: Candidate, lex: Lexicon, found_else: bool) -> list[tupl
         found += _ruled_on(things, lex)
     if cand.event in _ANSWERS:
         found += _demanded_for(things, lex)
-    if cand.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
+    if cand.event not in MATERIAL:
         found += _done_to([t for t in things if not is_party(t, lex)], lex)
     return found

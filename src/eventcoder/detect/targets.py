@@ -39,6 +39,7 @@ from .composed import force_members
 from .conditions import direct_object
 from .dyads import has_party, prefer_parties
 from .framing import drop_framing
+from .instruments import MATERIAL
 from .joint import caption_pair, dangling_partners, mutual_fire
 from .lexicon import Lexicon, infinitive, is_party
 from .nested import content_clauses, nested_parties
@@ -48,8 +49,6 @@ from .received import received_by
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-#: Types whose thing acted on is what counts, whatever it is ("attacked a school").
-_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Links from a clause up to the clause whose object its pronoun can stand for.
 _LINKED = frozenset({"conj", "xcomp", "advcl"})
 #: Types of things given or given back, whose phrase may name whom they went to.
@@ -382,7 +381,7 @@ def mend_targets(cand: Candidate, lex: Lexicon) -> None:
         # "hosted a lunch for his Argentine counterpart": the guest
         guests = _prep_parties([verb, direct_object(verb)], ("for",), lex)
         found += [(g, f"'for ...' of '{verb.text}': the guest") for g, _ in guests]
-    if cand.event not in _MATERIAL:
+    if cand.event not in MATERIAL:
         found += _allowed(verb, lex) if verb.pos_ in ("VERB", "AUX") else []
         # "dismissed the complaint lodged by X": also the event noun the verb acts on
         nouns = [t for t in cand.triggers[1:] if t.pos_ == "NOUN"]
