@@ -110,7 +110,6 @@ class Datelines(Toponyms):
         if parts is None or parts.span is None:
             return []
         name, dateline = parts.name, parts.span
-        found = self.gaz.lookup(name)
         start = dateline.start + dateline.text.find(dateline.text.strip()[:1])
         surface = dateline.text[start - dateline.start :][: len(name)]
         c = choose(self.gaz, name, ctx, parts.cue, near=bool(ctx.anchors))
@@ -122,7 +121,8 @@ class Datelines(Toponyms):
                  if p.country == cue.country and p.precision in ("admin1", "country")), None,
             )  # fmt: skip
             what = "country" if cue.admin1 is None else "state or province"
-            if c.place is None and region is not None and cue.admin1 is not None and not found:
+            if (c.place is None and region is not None and cue.admin1 is not None
+                    and not self.gaz.lookup(name)):  # fmt: skip
                 out[0] = _location(surface, start, as_area(region),
                                    f"dateline ('{name}' is not in the gazetteer: placed in "
                                    f"{region.name}, the state written after it)")  # fmt: skip
