@@ -62,18 +62,13 @@ def countries_run_together(span: Span, gaz: Gazetteer) -> list[Span]:
         return []  # "Papua New Guinea", "Costa Rica": one name
     doc = span.doc
 
-    def country(i: int, j: int) -> bool:
-        text = doc[i:j].text
-        top = gaz.lookup(text)[:1]  # "Britain" too: another name of a country is the country
-        return bool(top) and top[0].precision == "country"
-
     # the fewest parts (a country's own name of several words before its single words)
     best: dict[int, list[int]] = {span.start: []}  # end of a parse -> cut points so far
     for i in range(span.start, span.end):
         if i not in best:
             continue
         for j in range(i + 1, span.end + 1):
-            if country(i, j) and (j not in best or len(best[j]) > len(best[i]) + 1):
+            if _country(doc[i:j].text, gaz) and (j not in best or len(best[j]) > len(best[i]) + 1):
                 best[j] = [*best[i], j]
     cuts = best.get(span.end)
     if not cuts or not 2 <= len(cuts) <= _MAX_RUN:
@@ -89,9 +84,14 @@ def country_before_country(tok: Token, gaz: Gazetteer) -> bool:
     head = tok.head
     if tok.dep_ != "compound" or head.i != tok.i + 1 or not _name_word(head):
         return False
-    return all(
-        (top := gaz.lookup(t.text)[:1]) and top[0].precision == "country" for t in (tok, head)
-    )
+    return _country(tok.text, gaz) and _country(head.text, gaz)
+
+
+def _country(text: str, gaz: Gazetteer) -> bool:
+    """The gazetteer's first reading of ``text`` is a country ("Britain" too: another name of a
+    country is the country)."""
+    top = gaz.lookup(text)[:1]
+    return bool(top) and top[0].precision == "country"
 
 
 def last_word_of_a_name(tok: Token, whole: Span | None, gaz: Gazetteer) -> Span | None:
